@@ -1,0 +1,46 @@
+import { redact, redactText } from './redact';
+
+/** The level of a log line. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** One structured log line, already redacted. */
+export interface LogRecord {
+  time: string;
+  level: LogLevel;
+  event: string;
+  fields?: unknown;
+}
+
+/** Main's one logger. Every line passes through redaction before it reaches a sink. */
+export interface Logger {
+  debug(event: string, fields?: Record<string, unknown>): void;
+  info(event: string, fields?: Record<string, unknown>): void;
+  warn(event: string, fields?: Record<string, unknown>): void;
+  error(event: string, fields?: Record<string, unknown>): void;
+}
+
+/** Where redacted log lines go: stderr in the app, an array in tests. */
+export type LogSink = (record: LogRecord) => void;
+
+/** Writes one JSON line per record to stderr. */
+export const stderrSink: LogSink = (record) => {
+  process.stderr.write(`${JSON.stringify(record)}\n`);
+};
+
+/** Creates the logger; `sink` receives records whose fields have been redacted. */
+export function createLogger(sink: LogSink = stderrSink, now: () => Date = () => new Date()): Logger {
+  const write = (level: LogLevel, event: string, fields?: Record<string, unknown>): void => {
+    sink({
+      time: now().toISOString(),
+      level,
+      event: redactText(event),
+      ...(fields === undefined ? {} : { fields: redact(fields) }),
+    });
+  };
+  return {
+    debug: (event, fields) => write('debug', event, fields),
+    info: (event, fields) => write('info', event, fields),
+    warn: (event, fields) => write('warn', event, fields),
+    error: (event, fields) => write('error', event, fields),
+  };
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * Every error the app can show, as a closed list. The renderer words each one for a person
+ * (message + hint come from main, which knows the details), and tests assert on the code.
+ */
+export const ERROR_CODES = [
+  // IPC and the app itself
+  'IPC_INVALID_REQUEST',
+  'IPC_UNTRUSTED_SENDER',
+  'IPC_UNKNOWN_CHANNEL',
+  'INTERNAL_ERROR',
+  'EXTERNAL_URL_BLOCKED',
+  // Stytch API
+  'STYTCH_PROJECT_ID_INVALID',
+  'STYTCH_ENVIRONMENT_MISMATCH',
+  'STYTCH_BAD_CREDENTIALS',
+  'STYTCH_NOT_CONNECTED',
+  'STYTCH_ORGANIZATION_NOT_FOUND',
+  'STYTCH_SCIM_CONNECTION_EXISTS',
+  'STYTCH_SCIM_CONNECTION_NOT_FOUND',
+  'STYTCH_NOT_ROTATING',
+  'STYTCH_INVALID_IDP',
+  'STYTCH_BAD_REQUEST',
+  'STYTCH_RATE_LIMITED',
+  'STYTCH_SERVER_ERROR',
+  'STYTCH_UNEXPECTED_RESPONSE',
+  'STYTCH_CREATED_TOKEN_UNKNOWN',
+  'STYTCH_CREATE_OUTCOME_UNKNOWN',
+  // Transport (any HTTP call made from main)
+  'NET_DNS',
+  'NET_REFUSED',
+  'NET_RESET',
+  'NET_TIMEOUT',
+  'NET_TLS',
+  'NET_PROXY_AUTH',
+  'NET_NON_JSON',
+  'NET_FAILED',
+  // Keychain, settings, clipboard
+  'SECRET_STORE_UNAVAILABLE',
+  'SECRET_STORE_LOCKED',
+  'SECRET_STORE_DENIED',
+  'SECRET_NOT_FOUND',
+  'SETTINGS_CORRUPT',
+  'SETTINGS_WRITE_FAILED',
+  'CLIPBOARD_FAILED',
+  // Probe and sandbox
+  'PROBE_INVALID_INPUT',
+  'SANDBOX_START_FAILED',
+] as const;
+
+/** One of {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error shape that crosses IPC, lands in reports and is shown to the user. */
+export const AppErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  /** What happened, for a person. Never contains a secret. */
+  message: z.string(),
+  /** What to do next. */
+  hint: z.string(),
+  /** True when trying again unchanged may succeed. */
+  retryable: z.boolean().optional(),
+  /** Stytch's request id, kept for support tickets. */
+  requestId: z.string().optional(),
+});
+
+/** A serialisable, user-facing error. */
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+/** Success or a typed error: the only shape a channel ever returns. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+/** Builds a successful {@link Result}. */
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+/** Builds a failed {@link Result}. */
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  hint: string,
+  extra: Pick<AppError, 'retryable' | 'requestId'> = {},
+): Result<T> {
+  return { ok: false, error: { code, message, hint, ...extra } };
+}
+
+/**
+ * An AppError carried as an exception inside main, so deep code can bail out with a typed
+ * error and the IPC layer turns it back into a Result without losing the code or hint.
+ */
+export class AppFailure extends Error {
+  /** The user-facing error this exception carries. */
+  readonly appError: AppError;
+
+  constructor(appError: AppError) {
+    super(appError.message);
+    this.name = 'AppFailure';
+    this.appError = appError;
+  }
+}
+
+/** Shorthand for throwing a typed error from deep inside main. */
+export function appFailure(
+  code: ErrorCode,
+  message: string,
+  hint: string,
+  extra: Pick<AppError, 'retryable' | 'requestId'> = {},
+): AppFailure {
+  return new AppFailure({ code, message, hint, ...extra });
+}
+
+/** A schema for `Result<T>` given T's schema, so responses are checked in tests and the bridge. */
+export function resultSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: AppErrorSchema }),
+  ]);
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** The probe's checks, in the order they are reported. */
+export const PROBE_CHECK_IDS = [
+  'url',
+  'tls',
+  'test-connection',
+  'auth-enforced',
+  'external-id-filter',
+  'groups',
+  'not-found-shape',
+  'discovery',
+  'write-cycle',
+] as const;
+export const ProbeCheckIdSchema = z.enum(PROBE_CHECK_IDS);
+export type ProbeCheckId = z.infer<typeof ProbeCheckIdSchema>;
+
+export const ProbeStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
+export type ProbeStatus = z.infer<typeof ProbeStatusSchema>;
+
+/** One check's outcome. Request headers are recorded with the token redacted. */
+export const ProbeCheckSchema = z.object({
+  id: ProbeCheckIdSchema,
+  title: z.string(),
+  status: ProbeStatusSchema,
+  message: z.string(),
+  fix: z.string().optional(),
+  /** The verdict Entra's own Test Connection would show for this failure. */
+  entraWouldSay: z.string().optional(),
+  request: z
+    .object({
+      method: z.string(),
+      url: z.string(),
+      headers: z.record(z.string(), z.string()),
+    })
+    .optional(),
+  response: z
+    .object({
+      status: z.number().int(),
+      contentType: z.string().nullable(),
+      bodyExcerpt: z.string(),
+    })
+    .optional(),
+  durationMs: z.number().nonnegative(),
+});
+export type ProbeCheck = z.infer<typeof ProbeCheckSchema>;
+
+/** The whole report: `ok` is false when any check failed. */
+export const ProbeReportSchema = z.object({
+  ok: z.boolean(),
+  baseUrl: z.string(),
+  startedAt: z.string(),
+  durationMs: z.number().nonnegative(),
+  checks: z.array(ProbeCheckSchema),
+});
+export type ProbeReport = z.infer<typeof ProbeReportSchema>;
+
+/** The progress event sent while a probe runs: one per finished check. */
+export const ProbeProgressSchema = z.object({
+  runId: z.string(),
+  check: ProbeCheckSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+});
+export type ProbeProgress = z.infer<typeof ProbeProgressSchema>;
