@@ -1,5 +1,9 @@
+import type { ClipboardService } from './clipboard/clipboard-service';
 import type { Logger } from './logging/logger';
+import type { ProjectSecrets } from './secrets/project-secrets';
+import type { ScimTokenVault } from './secrets/scim-token-vault';
 import type { ExternalOpener } from './security/open-external';
+import type { SettingsStore } from './settings/settings-store';
 import type { AppMode } from '../shared/ipc';
 
 /** Facts about the running app, supplied by the composition root. */
@@ -19,4 +23,12 @@ export interface Services {
   app: AppFacts;
   logger: Logger;
   openExternal: ExternalOpener;
+  /** Non-secret settings in the app's data folder (main/settings/). */
+  settings: SettingsStore;
+  /** SCIM token lifecycle in the keychain, and one-time reveal (main/secrets/). */
+  scimTokens: ScimTokenVault;
+  /** The Stytch project secret, and "forget this project" (main/secrets/). */
+  projectSecrets: ProjectSecrets;
+  /** Copy from main, with secrets cleared after a while (main/clipboard/). */
+  clipboard: ClipboardService;
 }

@@ -67,7 +67,9 @@ export const ipcContract = {
   'sandbox:start': { request: empty, response: StytchStatusSchema },
   'stytch:status': { request: empty, response: StytchStatusSchema },
   'stytch:connect': {
-    request: z.object({ projectId: ProjectIdSchema, secret: z.string().trim().min(1).max(500) }).strict(),
+    request: z
+      .object({ projectId: ProjectIdSchema, secret: z.string().trim().min(1).max(500) })
+      .strict(),
     response: StytchStatusSchema,
   },
   'stytch:forgetProject': {
@@ -93,12 +95,13 @@ export const ipcContract = {
     response: z.object({ connection: ScimConnectionViewSchema.nullable() }),
   },
   'scim:createConnection': {
-    request: z
-      .object({ ...OrgRef, displayName: z.string().trim().min(1).max(200) })
-      .strict(),
+    request: z.object({ ...OrgRef, displayName: z.string().trim().min(1).max(200) }).strict(),
     response: ConnectionWithTokenOutcome,
   },
-  'scim:rotateStart': { request: z.object(ConnectionRef).strict(), response: ConnectionWithTokenOutcome },
+  'scim:rotateStart': {
+    request: z.object(ConnectionRef).strict(),
+    response: ConnectionWithTokenOutcome,
+  },
   'scim:rotateComplete': {
     request: z.object(ConnectionRef).strict(),
     response: z.object({ connection: ScimConnectionViewSchema }),
@@ -152,7 +155,10 @@ export type Res<C extends InvokeChannel> = z.output<(typeof ipcContract)[C]['res
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
 
 /** The one function the renderer calls main with. */
-export type Invoke = <C extends InvokeChannel>(channel: C, request: Req<C>) => Promise<Result<Res<C>>>;
+export type Invoke = <C extends InvokeChannel>(
+  channel: C,
+  request: Req<C>,
+) => Promise<Result<Res<C>>>;
 
 /** Subscribes to an event from main; returns the function that unsubscribes. */
 export type Subscribe = <E extends EventChannel>(

@@ -18,7 +18,10 @@ export const getAppInfo: Handler<'app:info', Services> = (_request, services) =>
 };
 
 /** `app:openExternal`: opens an allow-listed https link in the system browser. */
-export const openExternalLink: Handler<'app:openExternal', Services> = async (request, services) => {
+export const openExternalLink: Handler<'app:openExternal', Services> = async (
+  request,
+  services,
+) => {
   await openExternalSafely(request.url, services.openExternal);
   return { opened: true };
 };

@@ -1,10 +1,6 @@
 import { AppFailure, fail, ok, type Result } from '../../shared/errors';
 import { ipcContract, type EventPayload, type ParsedReq, type Res } from '../../shared/ipc';
-import {
-  isInvokeChannel,
-  type EventChannel,
-  type InvokeChannel,
-} from '../../shared/ipc-channels';
+import { isInvokeChannel, type EventChannel, type InvokeChannel } from '../../shared/ipc-channels';
 import type { Logger } from '../logging/logger';
 
 /** Sends an event to the renderer that made the call. */
@@ -21,24 +17,36 @@ export type Handler<C extends InvokeChannel, S> = (
 export type HandlerTable<S> = { [C in InvokeChannel]: Handler<C, S> };
 
 /** Runs one call from any transport (Electron IPC or the test bridge) and returns a Result. */
-export type Dispatch = (channel: unknown, rawRequest: unknown, emit: EmitEvent) => Promise<Result<unknown>>;
+export type Dispatch = (
+  channel: unknown,
+  rawRequest: unknown,
+  emit: EmitEvent,
+) => Promise<Result<unknown>>;
 
 /**
  * Builds the single dispatcher both transports use: checks the channel, zod-parses the request,
  * runs the handler and turns every failure into a Result. It never throws, so a malformed
  * payload can never crash main, and no stack trace crosses to the renderer.
  */
-export function createDispatcher<S>(handlers: HandlerTable<S>, services: S, logger: Logger): Dispatch {
+export function createDispatcher<S>(
+  handlers: HandlerTable<S>,
+  services: S,
+  logger: Logger,
+): Dispatch {
   return async (channel, rawRequest, emit) => {
     if (!isInvokeChannel(channel)) {
-      return fail('IPC_UNKNOWN_CHANNEL', 'The app asked for something it does not offer.', 'Restart the app; if it happens again, report it.');
+      return fail(
+        'IPC_UNKNOWN_CHANNEL',
+        'The app asked for something it does not offer.',
+        'Restart the app; if it happens again, report it.',
+      );
     }
     return runChannel(channel, rawRequest, handlers, services, emit, logger);
   };
 }
 
-async function runChannel<C extends InvokeChannel, S>(
-  channel: C,
+async function runChannel<S>(
+  channel: InvokeChannel,
   rawRequest: unknown,
   handlers: HandlerTable<S>,
   services: S,
@@ -47,7 +55,9 @@ async function runChannel<C extends InvokeChannel, S>(
 ): Promise<Result<unknown>> {
   const parsed = ipcContract[channel].request.safeParse(rawRequest ?? {});
   if (!parsed.success) {
-    const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(request)').join(', ');
+    const where = parsed.error.issues
+      .map((issue) => issue.path.join('.') || '(request)')
+      .join(', ');
     logger.warn('ipc.invalid-request', { channel, fields: where });
     return fail(
       'IPC_INVALID_REQUEST',
@@ -56,8 +66,10 @@ async function runChannel<C extends InvokeChannel, S>(
     );
   }
   try {
-    const handler = handlers[channel] as Handler<C, S>;
-    const data = await handler(parsed.data as ParsedReq<C>, services, emit);
+    // The contract pairs each channel's parsed request with its handler; TypeScript cannot
+    // follow that correlation through a union of channels, hence the widening cast.
+    const handler = handlers[channel] as Handler<InvokeChannel, S>;
+    const data = await handler(parsed.data, services, emit);
     return ok(data);
   } catch (error) {
     if (error instanceof AppFailure) return { ok: false, error: error.appError };

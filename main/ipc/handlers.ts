@@ -1,14 +1,23 @@
 import { appFailure } from '../../shared/errors';
 import type { InvokeChannel } from '../../shared/ipc-channels';
 import { getAppInfo, openExternalLink } from '../app/app-handlers';
+import { copyToClipboard } from '../clipboard/clipboard-handlers';
+import { revealSecret } from '../secrets/secrets-handlers';
 import type { Services } from '../services';
+import { getSettings, updateSettings } from '../settings/settings-handlers';
 import type { Handler, HandlerTable } from './dispatch';
 
 // TEMPORARY while the domain modules land this session; every entry below is replaced by a real
 // handler before the work is committed as done.
-const pending = <C extends InvokeChannel>(): Handler<C, Services> => () => {
-  throw appFailure('INTERNAL_ERROR', 'Not built yet.', 'This part of the app is still being built.');
-};
+const pending =
+  <C extends InvokeChannel>(): Handler<C, Services> =>
+  () => {
+    throw appFailure(
+      'INTERNAL_ERROR',
+      'Not built yet.',
+      'This part of the app is still being built.',
+    );
+  };
 
 /**
  * The handler table: one entry per channel of `shared/ipc.ts`. Electron's IPC and the test
@@ -17,8 +26,8 @@ const pending = <C extends InvokeChannel>(): Handler<C, Services> => () => {
 export const HANDLERS: HandlerTable<Services> = {
   'app:info': getAppInfo,
   'app:openExternal': openExternalLink,
-  'settings:get': pending(),
-  'settings:update': pending(),
+  'settings:get': getSettings,
+  'settings:update': updateSettings,
   'sandbox:start': pending(),
   'stytch:status': pending(),
   'stytch:connect': pending(),
@@ -30,7 +39,7 @@ export const HANDLERS: HandlerTable<Services> = {
   'scim:rotateComplete': pending(),
   'scim:rotateCancel': pending(),
   'scim:deleteConnection': pending(),
-  'secrets:reveal': pending(),
-  'clipboard:copy': pending(),
+  'secrets:reveal': revealSecret,
+  'clipboard:copy': copyToClipboard,
   'probe:run': pending(),
 };

@@ -28,7 +28,10 @@ export const stderrSink: LogSink = (record) => {
 };
 
 /** Creates the logger; `sink` receives records whose fields have been redacted. */
-export function createLogger(sink: LogSink = stderrSink, now: () => Date = () => new Date()): Logger {
+export function createLogger(
+  sink: LogSink = stderrSink,
+  now: () => Date = () => new Date(),
+): Logger {
   const write = (level: LogLevel, event: string, fields?: Record<string, unknown>): void => {
     sink({
       time: now().toISOString(),

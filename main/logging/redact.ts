@@ -25,7 +25,9 @@ export function redactText(text: string): string {
   for (const secret of knownSecrets) out = out.split(secret).join('[redacted]');
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (match, scheme: unknown) =>
-      typeof scheme === 'string' && /^(Bearer|Basic)$/.test(scheme) ? `${scheme} [redacted]` : '[redacted]',
+      typeof scheme === 'string' && /^(Bearer|Basic)$/.test(scheme)
+        ? `${scheme} [redacted]`
+        : '[redacted]',
     );
   }
   return out;

@@ -18,6 +18,33 @@ export type ProbeCheckId = z.infer<typeof ProbeCheckIdSchema>;
 export const ProbeStatusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
 export type ProbeStatus = z.infer<typeof ProbeStatusSchema>;
 
+/** A request as the probe sent it, with the token redacted. */
+export const ProbeRequestSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+});
+export type ProbeRequest = z.infer<typeof ProbeRequestSchema>;
+
+/** What came back, cut to an excerpt (with anything that looks like the token masked). */
+export const ProbeResponseSchema = z.object({
+  status: z.number().int(),
+  contentType: z.string().nullable(),
+  bodyExcerpt: z.string(),
+});
+export type ProbeResponse = z.infer<typeof ProbeResponseSchema>;
+
+/** One request of a check that sends several (discovery, write cycle), in the order sent. */
+export const ProbeExchangeSchema = z.object({
+  label: z.string(),
+  status: ProbeStatusSchema,
+  message: z.string(),
+  request: ProbeRequestSchema,
+  response: ProbeResponseSchema.optional(),
+  durationMs: z.number().nonnegative(),
+});
+export type ProbeExchange = z.infer<typeof ProbeExchangeSchema>;
+
 /** One check's outcome. Request headers are recorded with the token redacted. */
 export const ProbeCheckSchema = z.object({
   id: ProbeCheckIdSchema,
@@ -27,20 +54,10 @@ export const ProbeCheckSchema = z.object({
   fix: z.string().optional(),
   /** The verdict Entra's own Test Connection would show for this failure. */
   entraWouldSay: z.string().optional(),
-  request: z
-    .object({
-      method: z.string(),
-      url: z.string(),
-      headers: z.record(z.string(), z.string()),
-    })
-    .optional(),
-  response: z
-    .object({
-      status: z.number().int(),
-      contentType: z.string().nullable(),
-      bodyExcerpt: z.string(),
-    })
-    .optional(),
+  request: ProbeRequestSchema.optional(),
+  response: ProbeResponseSchema.optional(),
+  /** Every request of a multi-request check; `request`/`response` then show the decisive one. */
+  exchanges: z.array(ProbeExchangeSchema).optional(),
   durationMs: z.number().nonnegative(),
 });
 export type ProbeCheck = z.infer<typeof ProbeCheckSchema>;

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 
 import { StytchEnvironmentSchema } from '../stytch/views';
+import { WIZARD_STEP_IDS } from '../wizard/steps';
 
-/** The wizard's steps, in order (content for each lives in shared/wizard/). */
-export const WIZARD_STEP_IDS = [
-  'connect-stytch',
-  'choose-organization',
-  'create-entra-app',
-  'enable-provisioning',
-  'create-scim-connection',
-  'configure-credentials',
-  'provision-users',
-  'webhooks',
-] as const;
+/** The wizard's steps, in order (ids and content live in shared/wizard/, which is zod-free). */
+export { WIZARD_STEP_IDS };
 export const WizardStepIdSchema = z.enum(WIZARD_STEP_IDS);
 export type WizardStepId = z.infer<typeof WizardStepIdSchema>;
 
@@ -23,9 +15,7 @@ export const SavedSetupSchema = z.object({
   organizationId: z.string(),
   organizationName: z.string(),
   connectionId: z.string().nullable(),
-  lastProbe: z
-    .object({ at: z.string(), ok: z.boolean(), failed: z.array(z.string()) })
-    .nullable(),
+  lastProbe: z.object({ at: z.string(), ok: z.boolean(), failed: z.array(z.string()) }).nullable(),
   updatedAt: z.string(),
 });
 export type SavedSetup = z.infer<typeof SavedSetupSchema>;
@@ -38,6 +28,17 @@ export const WizardProgressSchema = z.object({
 });
 export type WizardProgress = z.infer<typeof WizardProgressSchema>;
 
+/**
+ * A SCIM connection the app stored a token for, so "forget this project" can find the project's
+ * tokens (keychain account names hold only the connection id). Ids only, never a token.
+ */
+export const KnownConnectionSchema = z.object({
+  projectId: z.string(),
+  organizationId: z.string(),
+  connectionId: z.string(),
+});
+export type KnownConnection = z.infer<typeof KnownConnectionSchema>;
+
 /** The settings file's content (version 1). Non-secret by construction. */
 export const SettingsSchema = z.object({
   version: z.literal(1),
@@ -47,6 +48,8 @@ export const SettingsSchema = z.object({
   wizard: WizardProgressSchema,
   setups: z.array(SavedSetupSchema),
   clipboardClearMs: z.number().int().min(5_000).max(600_000),
+  /** Defaults to empty so a file without it (older, or edited by hand) still loads. */
+  knownConnections: z.array(KnownConnectionSchema).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -59,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist: {} },
   setups: [],
   clipboardClearMs: 60_000,
+  knownConnections: [],
 };
 
 /** The part of the settings the renderer may change. */

@@ -9,7 +9,11 @@ describe('Result', () => {
     const parsed = resultSchema(z.string()).parse(failure);
     expect(parsed).toEqual({
       ok: false,
-      error: { code: 'NET_TIMEOUT', message: 'Stytch did not answer in time.', hint: 'Check your network.' },
+      error: {
+        code: 'NET_TIMEOUT',
+        message: 'Stytch did not answer in time.',
+        hint: 'Check your network.',
+      },
     });
   });
 

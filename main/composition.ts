@@ -1,0 +1,28 @@
+import type { FetchLike } from './http/create-http-client';
+import type { Logger } from './logging/logger';
+import type { ExternalOpener } from './security/open-external';
+import type { AppFacts, Services } from './services';
+
+/** What only the host (Electron, or the test bridge) can supply. */
+export interface HostDependencies {
+  app: AppFacts;
+  logger: Logger;
+  /** Electron's net.fetch in the app; Node's fetch in the bridge and CLI. */
+  fetch: FetchLike;
+  openExternal: ExternalOpener;
+  /** The app's data folder (settings live here). */
+  userDataDir: string;
+}
+
+/**
+ * The composition root: builds every service from what the host supplies. The Electron entry
+ * and the end-to-end test bridge both call this, so the bridge runs the same services the app
+ * does, differing only in transport and clipboard.
+ */
+export function composeServices(host: HostDependencies): Services {
+  return {
+    app: host.app,
+    logger: host.logger,
+    openExternal: host.openExternal,
+  };
+}

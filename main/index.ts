@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { app, BrowserWindow, net, shell } from 'electron';
+
+import { composeServices } from './composition';
+import { createDispatcher } from './ipc/dispatch';
+import { HANDLERS } from './ipc/handlers';
+import { registerIpc } from './ipc/register-ipc';
+import { createLogger } from './logging/logger';
+import { hardenAllWebContents } from './security/harden-web-contents';
+import { createMainWindow } from './windows/main-window';
+
+// Must run before `ready`: every renderer, including any created later, is sandboxed.
+app.enableSandbox();
+
+const logger = createLogger();
+const trustedWebContents = new Set<number>();
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+// Relative to the built main bundle (out/main/index.js).
+const RENDERER_INDEX = join(__dirname, '../renderer/index.html');
+const PRELOAD = join(__dirname, '../preload/preload.js');
+
+function start(): void {
+  const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+  hardenAllWebContents(openExternal, logger);
+
+  const services = composeServices({
+    app: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      mode: 'real',
+    },
+    logger,
+    // Chromium's network stack: system proxy, PAC and the OS certificate store.
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    openExternal,
+    userDataDir: app.getPath('userData'),
+  });
+  registerIpc({
+    dispatch: createDispatcher(HANDLERS, services, logger),
+    origin:
+      devServerUrl === undefined
+        ? { fileUrl: pathToFileURL(RENDERER_INDEX).href }
+        : { devOrigin: devServerUrl },
+    trustedWebContents: () => trustedWebContents,
+    logger,
+  });
+
+  const window = createMainWindow(BrowserWindow, {
+    preloadPath: PRELOAD,
+    rendererIndexPath: RENDERER_INDEX,
+    isPackaged: app.isPackaged,
+    ...(devServerUrl === undefined ? {} : { devServerUrl }),
+  });
+  const contentsId = window.webContents.id;
+  trustedWebContents.add(contentsId);
+  window.on('closed', () => trustedWebContents.delete(contentsId));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,131 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { composeServices } from '../../main/composition';
+import { createDispatcher } from '../../main/ipc/dispatch';
+import { HANDLERS } from '../../main/ipc/handlers';
+import { createLogger, type LogRecord } from '../../main/logging/logger';
+import { startBridge, type Bridge } from '../bridge/bridge-server';
+import { BUILT_RENDERER_DIR, launchTestBrowser, saveScreenshot, type TestBrowser } from './browser';
+
+const version = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
+).version;
+
+let bridge: Bridge;
+let browser: TestBrowser;
+let page: Page;
+const opened: string[] = [];
+const logs: LogRecord[] = [];
+
+beforeAll(async () => {
+  const logger = createLogger((record) => logs.push(record));
+  const services = composeServices({
+    app: { name: 'SCIM Setup Assistant', version, platform: process.platform, mode: 'real' },
+    logger,
+    fetch,
+    openExternal: (url) => {
+      opened.push(url);
+      return Promise.resolve();
+    },
+    userDataDir: '',
+  });
+  bridge = await startBridge({
+    rendererDir: BUILT_RENDERER_DIR,
+    dispatch: createDispatcher(HANDLERS, services, logger),
+  });
+  browser = await launchTestBrowser(bridge.url);
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await bridge.close();
+});
+
+describe('the app shell in Chromium through the test bridge', () => {
+  it('renders the first screen with data main returned over app:info', async () => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(bridge.url);
+    await expect
+      .poll(() => page.getByTestId('app-info').textContent())
+      .toContain(`Version ${version}`);
+    const shot = await saveScreenshot(page, '00-first-screen');
+    expect(statSync(shot).size).toBeGreaterThan(5_000);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exposes exactly invoke and on on window.assistant and no Node globals', async () => {
+    const surface = await page.evaluate(() => ({
+      keys: Object.keys(window.assistant)
+        .filter((key) => key !== 'listenerCount')
+        .sort(),
+      hasRequire: typeof (window as unknown as { require?: unknown }).require,
+      hasProcess: typeof (window as unknown as { process?: unknown }).process,
+    }));
+    expect(surface).toEqual({
+      keys: ['invoke', 'on'],
+      hasRequire: 'undefined',
+      hasProcess: 'undefined',
+    });
+  });
+
+  it('returns a typed validation error for a malformed request instead of crashing', async () => {
+    const result = await page.evaluate(() =>
+      window.assistant.invoke('app:openExternal', { url: 42 } as unknown as { url: string }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_REQUEST' } });
+    const after = await page.evaluate(() => window.assistant.invoke('app:info', {}));
+    expect(after.ok).toBe(true);
+  });
+
+  it('refuses to open a link outside the allow-list and opens an allowed one', async () => {
+    const refused = await page.evaluate(() =>
+      window.assistant.invoke('app:openExternal', { url: 'http://entra.microsoft.com/' }),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'EXTERNAL_URL_BLOCKED' } });
+    const allowed = await page.evaluate(() =>
+      window.assistant.invoke('app:openExternal', { url: 'https://entra.microsoft.com/' }),
+    );
+    expect(allowed).toEqual({ ok: true, data: { opened: true } });
+    expect(opened).toEqual(['https://entra.microsoft.com/']);
+  });
+
+  it('delivers events to a listener and stops after unsubscribe', async () => {
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      (window as unknown as { off: () => void }).off = window.assistant.on('app:notice', (notice) =>
+        seen.push(notice.message),
+      );
+    });
+    await expect
+      .poll(async () => {
+        bridge.emit('app:notice', { level: 'info', message: 'hello' });
+        return page.evaluate(() => (window as unknown as { seen: string[] }).seen.length);
+      })
+      .toBeGreaterThan(0);
+    await page.evaluate(() => (window as unknown as { off: () => void }).off());
+    const count = await page.evaluate(() =>
+      (window.assistant as unknown as { listenerCount: (e: string) => number }).listenerCount(
+        'app:notice',
+      ),
+    );
+    expect(count).toBe(0);
+  });
+
+  it('enforces the CSP: inline script is refused', async () => {
+    const ran = await page.evaluate(async () => {
+      const marker = document.createElement('script');
+      marker.textContent = 'window.__inlineRan = true';
+      document.body.appendChild(marker);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+  });
+});
