@@ -1,5 +1,8 @@
+import type { ClipboardPort } from './clipboard/clipboard-port';
 import type { FetchLike } from './http/create-http-client';
 import type { Logger } from './logging/logger';
+import { composeSecretServices } from './secrets/compose-secret-services';
+import type { SecretStore } from './secrets/secret-store';
 import type { ExternalOpener } from './security/open-external';
 import type { AppFacts, Services } from './services';
 
@@ -12,6 +15,10 @@ export interface HostDependencies {
   openExternal: ExternalOpener;
   /** The app's data folder (settings live here). */
   userDataDir: string;
+  /** The OS keychain (keytar) in the app; an in-memory store in the bridge. */
+  secretStore: SecretStore;
+  /** Electron's clipboard in the app; the browser's clipboard in the bridge. */
+  clipboardPort: ClipboardPort;
 }
 
 /**
@@ -24,5 +31,11 @@ export function composeServices(host: HostDependencies): Services {
     app: host.app,
     logger: host.logger,
     openExternal: host.openExternal,
+    ...composeSecretServices({
+      dataDir: host.userDataDir,
+      secretStore: host.secretStore,
+      clipboardPort: host.clipboardPort,
+      logger: host.logger,
+    }),
   };
 }

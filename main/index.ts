@@ -3,11 +3,13 @@ import { pathToFileURL } from 'node:url';
 
 import { app, BrowserWindow, net, shell } from 'electron';
 
+import { createElectronClipboard } from './clipboard/electron-clipboard';
 import { composeServices } from './composition';
 import { createDispatcher } from './ipc/dispatch';
 import { HANDLERS } from './ipc/handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { createLogger } from './logging/logger';
+import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { hardenAllWebContents } from './security/harden-web-contents';
 import { createMainWindow } from './windows/main-window';
 
@@ -37,7 +39,11 @@ function start(): void {
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     openExternal,
     userDataDir: app.getPath('userData'),
+    secretStore: new KeytarSecretStore(),
+    clipboardPort: createElectronClipboard(process.platform),
   });
+  // A token copied a moment ago must not outlive the app on the clipboard.
+  app.on('before-quit', () => void services.clipboard.dispose());
   registerIpc({
     dispatch: createDispatcher(HANDLERS, services, logger),
     origin:

@@ -1,9 +1,12 @@
 import type { ClipboardService } from './clipboard/clipboard-service';
 import type { Logger } from './logging/logger';
+import type { ProbeTransport } from './probe/run-probe';
+import type { SandboxLauncher } from './sandbox/sandbox';
 import type { ProjectSecrets } from './secrets/project-secrets';
 import type { ScimTokenVault } from './secrets/scim-token-vault';
 import type { ExternalOpener } from './security/open-external';
 import type { SettingsStore } from './settings/settings-store';
+import type { StytchSession } from './stytch/stytch-session';
 import type { AppMode } from '../shared/ipc';
 
 /** Facts about the running app, supplied by the composition root. */
@@ -31,4 +34,10 @@ export interface Services {
   projectSecrets: ProjectSecrets;
   /** Copy from main, with secrets cleared after a while (main/clipboard/). */
   clipboard: ClipboardService;
+  /** What the connection probe sends through: net.fetch and the node:tls connector (main/probe/). */
+  probe: ProbeTransport;
+  /** The Stytch project of this run and its API client (main/stytch/). */
+  stytch: StytchSession;
+  /** Sandbox mode's local Stytch stand-in and SCIM server, started on demand (main/sandbox/). */
+  sandbox: SandboxLauncher;
 }

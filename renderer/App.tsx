@@ -1,34 +1,53 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 
-import type { AppError, AppInfo } from '../shared/ipc';
-import { api } from './lib/api';
+import { AppFooter } from './components/AppFooter';
+import { Busy } from './components/Busy';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { ErrorNotice } from './components/ErrorNotice';
+import { Notices } from './components/Notices';
+import { SandboxBanner } from './components/SandboxBanner';
+import { Wizard } from './features/wizard/Wizard';
+import { bootApp, useBootStore } from './state/boot';
 
-/** The app's root: for now the first screen, showing what main reports through `app:info`. */
+function Body() {
+  const phase = useBootStore((s) => s.phase);
+  const failure = useBootStore((s) => s.failure);
+  switch (phase) {
+    case 'loading':
+      return (
+        <div className="boot" aria-busy="true">
+          <Busy label="Loading your set-up…" />
+        </div>
+      );
+    case 'failed':
+      return failure && <ErrorNotice failure={failure} title="The assistant could not start." />;
+    case 'ready':
+      return <Wizard />;
+  }
+}
+
+/** The app's root: header with the sandbox label, the wizard, and the version footer. */
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
   useEffect(() => {
-    void api.invoke('app:info', {}).then((result) => {
-      if (result.ok) setInfo(result.data);
-      else setError(result.error);
-    });
+    void bootApp();
   }, []);
 
   return (
-    <main className="first-screen">
-      <h1>SCIM Setup Assistant</h1>
-      <p>Connect Microsoft Entra ID provisioning to your Stytch B2B organization.</p>
-      {info && (
-        <p data-testid="app-info">
-          Version {info.version} · {info.platform} · {info.mode === 'sandbox' ? 'Sandbox' : 'Stytch'}
+    <div className="app">
+      <header className="app-header">
+        <h1>SCIM Setup Assistant</h1>
+        <p className="tagline">
+          Connect Microsoft Entra ID provisioning to a Stytch B2B organization.
         </p>
-      )}
-      {error && (
-        <p role="alert">
-          {error.message} {error.hint}
-        </p>
-      )}
-    </main>
+        <SandboxBanner />
+      </header>
+      <main className="app-main">
+        <Notices />
+        <ErrorBoundary>
+          <Body />
+        </ErrorBoundary>
+      </main>
+      <AppFooter />
+    </div>
   );
 }

@@ -1,23 +1,25 @@
-import { appFailure } from '../../shared/errors';
-import type { InvokeChannel } from '../../shared/ipc-channels';
 import { getAppInfo, openExternalLink } from '../app/app-handlers';
 import { copyToClipboard } from '../clipboard/clipboard-handlers';
+import { runProbeHandler } from '../probe/probe-handler';
+import { sandboxStart } from '../sandbox/sandbox-handlers';
 import { revealSecret } from '../secrets/secrets-handlers';
 import type { Services } from '../services';
 import { getSettings, updateSettings } from '../settings/settings-handlers';
-import type { Handler, HandlerTable } from './dispatch';
-
-// TEMPORARY while the domain modules land this session; every entry below is replaced by a real
-// handler before the work is committed as done.
-const pending =
-  <C extends InvokeChannel>(): Handler<C, Services> =>
-  () => {
-    throw appFailure(
-      'INTERNAL_ERROR',
-      'Not built yet.',
-      'This part of the app is still being built.',
-    );
-  };
+import {
+  scimCreateConnection,
+  scimDeleteConnection,
+  scimGetConnection,
+  scimRotateCancel,
+  scimRotateComplete,
+  scimRotateStart,
+} from '../stytch/scim-handlers';
+import {
+  stytchConnect,
+  stytchForgetProject,
+  stytchSearchOrganizations,
+  stytchStatus,
+} from '../stytch/stytch-handlers';
+import type { HandlerTable } from './dispatch';
 
 /**
  * The handler table: one entry per channel of `shared/ipc.ts`. Electron's IPC and the test
@@ -28,18 +30,18 @@ export const HANDLERS: HandlerTable<Services> = {
   'app:openExternal': openExternalLink,
   'settings:get': getSettings,
   'settings:update': updateSettings,
-  'sandbox:start': pending(),
-  'stytch:status': pending(),
-  'stytch:connect': pending(),
-  'stytch:forgetProject': pending(),
-  'stytch:searchOrganizations': pending(),
-  'scim:getConnection': pending(),
-  'scim:createConnection': pending(),
-  'scim:rotateStart': pending(),
-  'scim:rotateComplete': pending(),
-  'scim:rotateCancel': pending(),
-  'scim:deleteConnection': pending(),
+  'sandbox:start': sandboxStart,
+  'stytch:status': stytchStatus,
+  'stytch:connect': stytchConnect,
+  'stytch:forgetProject': stytchForgetProject,
+  'stytch:searchOrganizations': stytchSearchOrganizations,
+  'scim:getConnection': scimGetConnection,
+  'scim:createConnection': scimCreateConnection,
+  'scim:rotateStart': scimRotateStart,
+  'scim:rotateComplete': scimRotateComplete,
+  'scim:rotateCancel': scimRotateCancel,
+  'scim:deleteConnection': scimDeleteConnection,
   'secrets:reveal': revealSecret,
   'clipboard:copy': copyToClipboard,
-  'probe:run': pending(),
+  'probe:run': runProbeHandler,
 };

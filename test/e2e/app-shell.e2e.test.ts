@@ -4,53 +4,34 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { composeServices } from '../../main/composition';
-import { createDispatcher } from '../../main/ipc/dispatch';
-import { HANDLERS } from '../../main/ipc/handlers';
-import { createLogger, type LogRecord } from '../../main/logging/logger';
-import { startBridge, type Bridge } from '../bridge/bridge-server';
+import { startAppHost, type AppHost } from '../bridge/app-host';
 import { BUILT_RENDERER_DIR, launchTestBrowser, saveScreenshot, type TestBrowser } from './browser';
 
 const version = (
   JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
 ).version;
 
-let bridge: Bridge;
+let host: AppHost;
 let browser: TestBrowser;
 let page: Page;
-const opened: string[] = [];
-const logs: LogRecord[] = [];
 
 beforeAll(async () => {
-  const logger = createLogger((record) => logs.push(record));
-  const services = composeServices({
-    app: { name: 'SCIM Setup Assistant', version, platform: process.platform, mode: 'real' },
-    logger,
-    fetch,
-    openExternal: (url) => {
-      opened.push(url);
-      return Promise.resolve();
-    },
-    userDataDir: '',
-  });
-  bridge = await startBridge({
-    rendererDir: BUILT_RENDERER_DIR,
-    dispatch: createDispatcher(HANDLERS, services, logger),
-  });
-  browser = await launchTestBrowser(bridge.url);
+  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version });
+  browser = await launchTestBrowser(host.bridge.url);
   page = await browser.context.newPage();
+  host.clipboard.attach(page);
 });
 
 afterAll(async () => {
   await browser.close();
-  await bridge.close();
+  await host.close();
 });
 
 describe('the app shell in Chromium through the test bridge', () => {
   it('renders the first screen with data main returned over app:info', async () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(bridge.url);
+    await page.goto(host.bridge.url);
     await expect
       .poll(() => page.getByTestId('app-info').textContent())
       .toContain(`Version ${version}`);
@@ -92,7 +73,7 @@ describe('the app shell in Chromium through the test bridge', () => {
       window.assistant.invoke('app:openExternal', { url: 'https://entra.microsoft.com/' }),
     );
     expect(allowed).toEqual({ ok: true, data: { opened: true } });
-    expect(opened).toEqual(['https://entra.microsoft.com/']);
+    expect(host.opened).toEqual(['https://entra.microsoft.com/']);
   });
 
   it('delivers events to a listener and stops after unsubscribe', async () => {
@@ -105,7 +86,7 @@ describe('the app shell in Chromium through the test bridge', () => {
     });
     await expect
       .poll(async () => {
-        bridge.emit('app:notice', { level: 'info', message: 'hello' });
+        host.bridge.emit('app:notice', { level: 'info', message: 'hello' });
         return page.evaluate(() => (window as unknown as { seen: string[] }).seen.length);
       })
       .toBeGreaterThan(0);

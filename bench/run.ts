@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: runs every registered benchmark and prints one line per figure,
+ * `name value unit`. Add a benchmark by appending to BENCHMARKS; `npm run bench -- probe.`
+ * runs only those whose name starts with the given prefix.
+ */
+import { PROBE_BENCHMARKS } from './probe-bench';
+import type { Benchmark, Figure } from './figures';
+
+const BENCHMARKS: readonly Benchmark[] = [...PROBE_BENCHMARKS];
+
+function format(figure: Figure): string {
+  const value = Number.isInteger(figure.value) ? String(figure.value) : figure.value.toFixed(3);
+  return `${figure.name} ${value} ${figure.unit}`;
+}
+
+async function main(prefixes: readonly string[]): Promise<void> {
+  const chosen = BENCHMARKS.filter(
+    (bench) => prefixes.length === 0 || prefixes.some((prefix) => bench.name.startsWith(prefix)),
+  );
+  if (chosen.length === 0) throw new Error(`No benchmark matches ${prefixes.join(', ')}.`);
+  for (const bench of chosen) {
+    for (const figure of await bench.run()) process.stdout.write(`${format(figure)}\n`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(
+    `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

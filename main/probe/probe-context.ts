@@ -1,0 +1,34 @@
+import type { TargetAnalysis, ProbeTarget } from './probe-target';
+import type { Exchange, ScimCall } from './scim-exchange';
+import type { TlsConnector } from './tls-connector';
+
+/** The probe's settings. */
+export interface ProbeOptions {
+  /** Limit for each request and for the TLS handshake. */
+  timeoutMs: number;
+  /** Opt-in: create, patch and delete a real test user. */
+  writeCycle: boolean;
+  /** Extra trusted CA certificates (PEM) for the TLS check. */
+  ca?: readonly string[];
+}
+
+/** What every step receives: the analysed target and the injected transports. */
+export interface ProbeContext {
+  analysis: TargetAnalysis;
+  options: ProbeOptions;
+  /** Sends one SCIM request to the target and records it. */
+  send(call: ScimCall): Promise<Exchange>;
+  connectTls: TlsConnector;
+  /** A fresh random GUID (Entra queries for one that nobody has). */
+  newGuid(): string;
+}
+
+/**
+ * The target of a step that needs the `url` check: always set when that check passed, which
+ * the runner guarantees before running a dependent step.
+ */
+export function targetOf(ctx: ProbeContext): ProbeTarget {
+  if (ctx.analysis.target === null)
+    throw new Error('The probe target is unknown: the url check did not pass.');
+  return ctx.analysis.target;
+}

@@ -1,0 +1,68 @@
+import type { SecretHandle } from '../../shared/stytch/views';
+import type { Handler } from '../ipc/dispatch';
+import type { Logger } from '../logging/logger';
+import { registerSecret } from '../logging/redact';
+import { runProbe, type ProbeTransport } from './run-probe';
+
+/** Reads a SCIM token by handle; the keychain vault (main/secrets/) satisfies it. */
+export interface TokenReader {
+  readToken(handle: SecretHandle): Promise<string>;
+}
+
+/** The part of `Services` the probe handler uses. */
+export interface ProbeHandlerServices {
+  logger: Logger;
+  probe: ProbeTransport;
+  scimTokens: TokenReader;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url.trim()).host;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+/**
+ * `probe:run`: reads the token by its handle (it never crosses IPC), runs the probe and emits
+ * `probe:progress` as each check finishes. A missing token or a locked keychain is a typed
+ * error from the vault; everything the server does is a line of the report.
+ */
+export const runProbeHandler: Handler<'probe:run', ProbeHandlerServices> = async (
+  request,
+  services,
+  emit,
+) => {
+  const token = await services.scimTokens.readToken(request.token);
+  registerSecret(token);
+  const host = hostOf(request.tenantUrl);
+  services.logger.info('probe.started', {
+    runId: request.runId,
+    host,
+    writeCycle: request.writeCycle,
+  });
+  const report = await runProbe(
+    {
+      tenantUrl: request.tenantUrl,
+      token,
+      options: {
+        writeCycle: request.writeCycle,
+        ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+      },
+    },
+    services.probe,
+    {
+      onCheck: (check, done, total) =>
+        emit('probe:progress', { runId: request.runId, check, done, total }),
+    },
+  );
+  services.logger.info('probe.finished', {
+    runId: request.runId,
+    host,
+    ok: report.ok,
+    failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    durationMs: report.durationMs,
+  });
+  return report;
+};

@@ -1,0 +1,56 @@
+/**
+ * The keychain seen from the rest of main: a small interface over "the OS secret store", so the
+ * lifecycle code is tested against an in-memory store and the keychain library can be swapped in
+ * one file (see keytar-secret-store.ts).
+ *
+ * Convention: every method throws an `AppFailure` (codes SECRET_STORE_UNAVAILABLE,
+ * SECRET_STORE_LOCKED, SECRET_STORE_DENIED) when the keychain itself fails. A missing item is not
+ * a failure at this level: `read` answers null and `delete` answers false; callers that need the
+ * value throw SECRET_NOT_FOUND themselves, with a hint that fits their situation.
+ */
+
+/** The app's id, used as the keychain "service" every secret is filed under. */
+export const SECRET_SERVICE_NAME = 'com.scimsetupassistant.app';
+
+/** Which secret: the Stytch project secret, a SCIM connection's token, or its next token while rotating. */
+export type SecretRef =
+  | { kind: 'stytch-project'; projectId: string }
+  | { kind: 'scim-token'; connectionId: string }
+  | { kind: 'scim-next-token'; connectionId: string };
+
+/** The kinds of secret the app keeps. */
+export type SecretKind = SecretRef['kind'];
+
+const SECRET_KINDS: readonly SecretKind[] = ['stytch-project', 'scim-token', 'scim-next-token'];
+
+/**
+ * The keychain account name of a secret: `<kind>:<id>`. This is the only place account names
+ * are built, so the layout can change here alone.
+ */
+export function secretAccount(ref: SecretRef): string {
+  const id = ref.kind === 'stytch-project' ? ref.projectId : ref.connectionId;
+  return `${ref.kind}:${id}`;
+}
+
+/** The reverse of {@link secretAccount}; null for an account this app did not write. */
+export function parseSecretAccount(account: string): SecretRef | null {
+  const colon = account.indexOf(':');
+  if (colon <= 0 || colon === account.length - 1) return null;
+  const kind = account.slice(0, colon);
+  const id = account.slice(colon + 1);
+  if (!(SECRET_KINDS as readonly string[]).includes(kind)) return null;
+  if (kind === 'stytch-project') return { kind, projectId: id };
+  return { kind: kind as 'scim-token' | 'scim-next-token', connectionId: id };
+}
+
+/** The OS keychain (or a stand-in), holding the app's secrets under one service name. */
+export interface SecretStore {
+  /** Stores `value` for `ref`, replacing any previous value. */
+  save(ref: SecretRef, value: string): Promise<void>;
+  /** The stored value, or null when there is none. */
+  read(ref: SecretRef): Promise<string | null>;
+  /** Removes the value; true when something was removed, false when there was nothing. */
+  delete(ref: SecretRef): Promise<boolean>;
+  /** Every secret the app has stored (accounts the app did not write are ignored). */
+  list(): Promise<SecretRef[]>;
+}

@@ -1,0 +1,34 @@
+import type { Settings } from '../../shared/settings/settings';
+import type { StytchEnvironment } from '../../shared/stytch/views';
+import type { ProjectMemory } from './secret-ports';
+
+/** The part of the settings store the project memory uses (`SettingsStore` fits). */
+export interface SettingsAccess {
+  get(): Promise<Settings>;
+  mutate(change: (current: Settings) => Settings): Promise<Settings>;
+}
+
+/**
+ * Keeps the connected project's ID and environment in the settings file (never the secret, which
+ * stays in the keychain), so the next start reconnects on its own.
+ */
+export class SettingsProjectMemory implements ProjectMemory {
+  constructor(private readonly settings: SettingsAccess) {}
+
+  async remember(projectId: string, environment: StytchEnvironment): Promise<void> {
+    await this.settings.mutate((current) => ({ ...current, projectId, environment }));
+  }
+
+  async recall(): Promise<{ projectId: string; environment: StytchEnvironment } | null> {
+    const { projectId, environment } = await this.settings.get();
+    return projectId !== null && environment !== null ? { projectId, environment } : null;
+  }
+
+  async forget(projectId: string): Promise<void> {
+    await this.settings.mutate((current) =>
+      current.projectId === projectId
+        ? { ...current, projectId: null, environment: null }
+        : current,
+    );
+  }
+}

@@ -1,0 +1,263 @@
+import {
+  ConnectionResponseSchema,
+  CreateConnectionResponseSchema,
+  DeleteConnectionResponseSchema,
+  GetConnectionResponseSchema,
+  GetGroupsResponseSchema,
+  GetOrganizationResponseSchema,
+  RotateStartResponseSchema,
+  SearchOrganizationsResponseSchema,
+  type Organization,
+  type ScimConnection,
+  type ScimConnectionWithNextToken,
+  type ScimConnectionWithToken,
+  type SearchOrganizationsResponse,
+} from '../../shared/stytch/api-schemas';
+import { registerSecret } from '../logging/redact';
+import { StytchCallError, type StytchTransport } from './stytch-transport';
+
+/** One operand of an organization search query (reference A.9). A type, so it fits the SDK's open operand. */
+export type SearchOperand = {
+  filter_name: string;
+  filter_value: string | string[] | boolean;
+};
+
+/** The body of `POST /v1/b2b/organizations/search`. */
+export interface SearchOrganizationsRequest {
+  cursor?: string;
+  limit?: number;
+  query?: { operator: 'AND' | 'OR'; operands: SearchOperand[] };
+}
+
+/** What the app sends to create a connection. */
+export interface CreateConnectionInput {
+  displayName: string;
+  identityProvider: string;
+}
+
+/** The body of an Update. */
+export interface UpdateConnectionInput {
+  display_name?: string;
+  identity_provider?: string;
+  scim_group_implicit_role_assignments?: {
+    role_id: string;
+    group_id: string;
+    group_name: string;
+  }[];
+}
+
+/** The body of Create (reference A.3): both fields optional at Stytch, both always sent here. */
+export function createConnectionBody(input: CreateConnectionInput) {
+  return { display_name: input.displayName, identity_provider: input.identityProvider };
+}
+
+/** Timeouts by kind of call. Search can take up to 9 s at Stytch (reference A.8). */
+export interface StytchTimeouts {
+  readMs: number;
+  writeMs: number;
+  searchMs: number;
+}
+
+/** The app's defaults. */
+export const DEFAULT_TIMEOUTS: StytchTimeouts = {
+  readMs: 15_000,
+  writeMs: 20_000,
+  searchMs: 20_000,
+};
+
+const org = (organizationId: string) =>
+  `/v1/b2b/scim/${encodeURIComponent(organizationId)}/connection`;
+const conn = (organizationId: string, connectionId: string) =>
+  `${org(organizationId)}/${encodeURIComponent(connectionId)}`;
+
+/**
+ * The Stytch B2B calls the app makes, one method per endpoint (paths and bodies per reference
+ * A.2–A.9). Idempotent calls retry; Create and Rotate Start are sent exactly once (see
+ * safe-writes.ts for what happens after an ambiguous failure).
+ */
+export class StytchClient {
+  constructor(
+    private readonly transport: StytchTransport,
+    private readonly timeouts: StytchTimeouts = DEFAULT_TIMEOUTS,
+  ) {}
+
+  /** `POST /v1/b2b/organizations/search`. */
+  async searchOrganizations(
+    request: SearchOrganizationsRequest,
+  ): Promise<SearchOrganizationsResponse> {
+    const result = await this.transport.call({
+      operation: 'organizations.search',
+      method: 'POST',
+      path: '/v1/b2b/organizations/search',
+      body: request,
+      schema: SearchOrganizationsResponseSchema,
+      idempotent: true,
+      timeoutMs: this.timeouts.searchMs,
+    });
+    return result.data;
+  }
+
+  /** `GET /v1/b2b/organizations/{organization_id}`. */
+  async getOrganization(organizationId: string): Promise<Organization> {
+    const result = await this.transport.call({
+      operation: 'organizations.get',
+      method: 'GET',
+      path: `/v1/b2b/organizations/${encodeURIComponent(organizationId)}`,
+      schema: GetOrganizationResponseSchema,
+      idempotent: true,
+      timeoutMs: this.timeouts.readMs,
+    });
+    return result.data.organization;
+  }
+
+  /**
+   * `GET …/connection`: the org's connection, or null when it has none (whether Stytch says so
+   * with an empty body or with `no_active_scim_connection`).
+   */
+  async getConnection(organizationId: string): Promise<ScimConnection | null> {
+    try {
+      const result = await this.transport.call({
+        operation: 'scim.get',
+        method: 'GET',
+        path: org(organizationId),
+        schema: GetConnectionResponseSchema,
+        idempotent: true,
+        timeoutMs: this.timeouts.readMs,
+      });
+      const connection = result.data.connection;
+      return connection && connection.status !== 'deleted' ? connection : null;
+    } catch (error) {
+      if (error instanceof StytchCallError && error.facts.errorType === 'no_active_scim_connection')
+        return null;
+      throw error;
+    }
+  }
+
+  /** `POST …/connection`, sent once. The token in the answer exists nowhere else. */
+  async createConnection(
+    organizationId: string,
+    input: CreateConnectionInput,
+  ): Promise<ScimConnectionWithToken> {
+    const result = await this.transport.call({
+      operation: 'scim.create',
+      method: 'POST',
+      path: org(organizationId),
+      body: createConnectionBody(input),
+      schema: CreateConnectionResponseSchema,
+      idempotent: false,
+      timeoutMs: this.timeouts.writeMs,
+    });
+    registerSecret(result.data.connection.bearer_token);
+    return result.data.connection;
+  }
+
+  /** `PUT …/connection/{connection_id}`. */
+  async updateConnection(
+    organizationId: string,
+    connectionId: string,
+    input: UpdateConnectionInput,
+  ): Promise<ScimConnection> {
+    const result = await this.transport.call({
+      operation: 'scim.update',
+      method: 'PUT',
+      path: conn(organizationId, connectionId),
+      body: input,
+      schema: ConnectionResponseSchema,
+      idempotent: true,
+      timeoutMs: this.timeouts.writeMs,
+    });
+    return result.data.connection;
+  }
+
+  /**
+   * `DELETE …/connection/{connection_id}` (the SDK sends `{}`; so does the app). When a retry
+   * after a lost answer finds the connection gone, the first attempt did it: that is success.
+   */
+  async deleteConnection(
+    organizationId: string,
+    connectionId: string,
+  ): Promise<{ connectionId: string }> {
+    try {
+      const result = await this.transport.call({
+        operation: 'scim.delete',
+        method: 'DELETE',
+        path: conn(organizationId, connectionId),
+        body: {},
+        schema: DeleteConnectionResponseSchema,
+        idempotent: true,
+        timeoutMs: this.timeouts.writeMs,
+      });
+      return { connectionId: result.data.connection_id };
+    } catch (error) {
+      const gone =
+        error instanceof StytchCallError &&
+        error.facts.earlierAttemptAmbiguous &&
+        error.appError.code === 'STYTCH_SCIM_CONNECTION_NOT_FOUND';
+      if (gone) return { connectionId };
+      throw error;
+    }
+  }
+
+  /** `POST …/rotate/start`, sent once. The next token in the answer exists nowhere else. */
+  async rotateStart(
+    organizationId: string,
+    connectionId: string,
+  ): Promise<ScimConnectionWithNextToken> {
+    const result = await this.transport.call({
+      operation: 'scim.rotate-start',
+      method: 'POST',
+      path: `${conn(organizationId, connectionId)}/rotate/start`,
+      body: {},
+      schema: RotateStartResponseSchema,
+      idempotent: false,
+      timeoutMs: this.timeouts.writeMs,
+    });
+    registerSecret(result.data.connection.next_bearer_token);
+    return result.data.connection;
+  }
+
+  /** `POST …/rotate/complete`: the next token becomes the only valid one. */
+  async rotateComplete(organizationId: string, connectionId: string): Promise<ScimConnection> {
+    return this.finishRotation(organizationId, connectionId, 'complete');
+  }
+
+  /** `POST …/rotate/cancel`: the next token is dropped; the current one stays. */
+  async rotateCancel(organizationId: string, connectionId: string): Promise<ScimConnection> {
+    return this.finishRotation(organizationId, connectionId, 'cancel');
+  }
+
+  /** `GET …/connection/{connection_id}` with `cursor`/`limit`: the connection's SCIM groups. */
+  async getGroups(
+    organizationId: string,
+    connectionId: string,
+    page: { cursor?: string; limit?: number } = {},
+  ) {
+    const result = await this.transport.call({
+      operation: 'scim.get-groups',
+      method: 'GET',
+      path: conn(organizationId, connectionId),
+      query: { cursor: page.cursor, limit: page.limit },
+      schema: GetGroupsResponseSchema,
+      idempotent: true,
+      timeoutMs: this.timeouts.readMs,
+    });
+    return { groups: result.data.scim_groups, nextCursor: result.data.next_cursor ?? null };
+  }
+
+  private async finishRotation(
+    organizationId: string,
+    connectionId: string,
+    step: 'complete' | 'cancel',
+  ) {
+    const result = await this.transport.call({
+      operation: `scim.rotate-${step}`,
+      method: 'POST',
+      path: `${conn(organizationId, connectionId)}/rotate/${step}`,
+      body: {},
+      schema: ConnectionResponseSchema,
+      idempotent: true,
+      timeoutMs: this.timeouts.writeMs,
+    });
+    return result.data.connection;
+  }
+}

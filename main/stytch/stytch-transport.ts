@@ -1,0 +1,184 @@
+import type { AxiosInstance, AxiosResponse } from 'axios';
+import type { z } from 'zod';
+
+import { AppFailure, type AppError } from '../../shared/errors';
+import { createHttpClient, type FetchLike } from '../http/create-http-client';
+import { classifyTransportError, transportAppError } from '../http/transport-error';
+import type { Logger } from '../logging/logger';
+import { registerSecret } from '../logging/redact';
+import { readStytchResponse, type Attempt } from './read-response';
+import { backoffDelay, mayRetry, type RetryClock, type RetryPolicy } from './retry';
+
+/** HTTP Basic credentials of a Stytch project. */
+export interface StytchCredentials {
+  projectId: string;
+  secret: string;
+}
+
+/** Everything a transport is built from; the session supplies it. */
+export interface StytchTransportOptions {
+  /** Electron's net.fetch in the app, Node's fetch in tests. */
+  fetch: FetchLike;
+  /** Where the API lives, ending with `/` (Stytch's test or live host, or the sandbox stand-in). */
+  baseUrl: string;
+  credentials: StytchCredentials;
+  /** How messages name the peer: "Stytch", or "the Stytch sandbox". */
+  peerName: string;
+  /** The timeout of a call that names none. */
+  defaultTimeoutMs: number;
+  retry: RetryPolicy;
+  clock: RetryClock;
+  logger: Logger;
+}
+
+/** One API call: what to send, how to read the answer, and whether it may be repeated. */
+export interface CallSpec<S extends z.ZodType> {
+  /** A stable name for logs, e.g. `scim.create`. */
+  operation: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  schema: S;
+  /** True only for idempotent calls: they are retried on 429/502/503/504 and resets. */
+  idempotent: boolean;
+  timeoutMs?: number;
+}
+
+/** A successful call. */
+export interface CallResult<T> {
+  data: T;
+  requestId: string | undefined;
+  attempts: number;
+}
+
+/** Facts about a failed call that the safe-create logic and rotation handling need. */
+export interface CallFailureFacts {
+  /** The request may have taken effect at Stytch (timeout, reset, 5xx, unreadable 2xx). */
+  ambiguous: boolean;
+  /** An earlier attempt of this call was ambiguous (so "not rotating" may mean "already done"). */
+  earlierAttemptAmbiguous: boolean;
+  status?: number;
+  errorType?: string;
+}
+
+/** A failed Stytch call: the user-facing error plus what the caller needs to decide what next. */
+export class StytchCallError extends AppFailure {
+  readonly facts: CallFailureFacts;
+
+  constructor(appError: AppError, facts: CallFailureFacts) {
+    super(appError);
+    this.name = 'StytchCallError';
+    this.facts = facts;
+  }
+}
+
+const AMBIGUOUS_TRANSPORT = new Set(['timeout', 'reset', 'other']);
+
+/**
+ * Sends Stytch API calls over the app's one HTTP path (axios + injected fetch), with HTTP Basic
+ * auth, a timeout on every call, zod-parsed answers, and bounded retries for idempotent calls.
+ * Every failure becomes a {@link StytchCallError} carrying an AppError a person can act on.
+ */
+export class StytchTransport {
+  private readonly http: AxiosInstance;
+  private readonly authorization: string;
+
+  constructor(private readonly options: StytchTransportOptions) {
+    this.http = createHttpClient({
+      fetch: options.fetch,
+      timeoutMs: options.defaultTimeoutMs,
+      baseURL: options.baseUrl,
+    });
+    const { projectId, secret } = options.credentials;
+    registerSecret(secret);
+    this.authorization = `Basic ${Buffer.from(`${projectId}:${secret}`).toString('base64')}`;
+  }
+
+  /** The base URL calls go to. */
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  /** Runs one call, retrying within the policy when it is idempotent. Throws StytchCallError. */
+  async call<S extends z.ZodType>(spec: CallSpec<S>): Promise<CallResult<z.output<S>>> {
+    const { clock, retry, logger } = this.options;
+    const started = clock.now();
+    let earlierAttemptAmbiguous = false;
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await this.attempt(spec, attempt);
+      if (outcome.ok)
+        return { data: outcome.data, requestId: outcome.requestId, attempts: attempt };
+      const delay = backoffDelay(retry, attempt, () => clock.random(), outcome.retryAfterSeconds);
+      const elapsed = clock.now() - started;
+      if (spec.idempotent && outcome.retryable && mayRetry(retry, attempt, elapsed, delay)) {
+        logger.warn('stytch.retry', {
+          operation: spec.operation,
+          attempt,
+          delayMs: delay,
+          code: outcome.error.code,
+        });
+        earlierAttemptAmbiguous ||= outcome.ambiguous;
+        await clock.sleep(delay);
+        continue;
+      }
+      throw new StytchCallError(outcome.error, {
+        ambiguous: outcome.ambiguous,
+        earlierAttemptAmbiguous,
+        ...(outcome.status === undefined ? {} : { status: outcome.status }),
+        ...(outcome.errorType === undefined ? {} : { errorType: outcome.errorType }),
+      });
+    }
+  }
+
+  private async attempt<S extends z.ZodType>(
+    spec: CallSpec<S>,
+    attempt: number,
+  ): Promise<Attempt<z.output<S>>> {
+    const sentAt = this.options.clock.now();
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.http.request({
+        method: spec.method,
+        url: spec.path,
+        params: spec.query,
+        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        timeout: spec.timeoutMs ?? this.options.defaultTimeoutMs,
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        headers: {
+          Authorization: this.authorization,
+          Accept: 'application/json',
+          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+      });
+    } catch (error) {
+      const failure = classifyTransportError(error);
+      this.options.logger.warn('stytch.transport-failed', {
+        operation: spec.operation,
+        attempt,
+        kind: failure.kind,
+        detail: failure.detail,
+      });
+      return {
+        ok: false,
+        error: transportAppError(error, this.options.peerName),
+        ambiguous: AMBIGUOUS_TRANSPORT.has(failure.kind),
+        retryable: failure.kind === 'reset',
+      };
+    }
+    const outcome = readStytchResponse(spec.schema, response, {
+      name: this.options.peerName,
+      baseUrl: this.options.baseUrl,
+      now: () => this.options.clock.now(),
+    });
+    this.options.logger.debug('stytch.call', {
+      operation: spec.operation,
+      attempt,
+      status: response.status,
+      requestId: outcome.ok ? outcome.requestId : outcome.error.requestId,
+      ms: this.options.clock.now() - sentAt,
+    });
+    return outcome;
+  }
+}

@@ -1,0 +1,54 @@
+import type { SecretHandle } from '../../../shared/stytch/views';
+import { Busy } from '../../components/Busy';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useConnectionStore } from '../../state/connection-store';
+import { CreateConnectionForm } from './CreateConnectionForm';
+import { ExistingConnection } from './ExistingConnection';
+import { KeychainWarning } from './KeychainWarning';
+import { RotationPanel } from './RotationPanel';
+import { useOrganizationConnection } from './use-organization-connection';
+
+function Created() {
+  const connection = useConnectionStore((s) => s.connection);
+  const keychainWarning = useConnectionStore((s) => s.keychainWarning);
+  if (!connection) return null;
+  const handle: SecretHandle = { kind: 'scim-token', connectionId: connection.connectionId };
+  return (
+    <div className="created">
+      <p className="notice notice-success" role="status">
+        Created “{connection.displayName}”.{' '}
+        {keychainWarning ? '' : 'Its token is saved in your system keychain.'} Choose Next to paste
+        the credentials into Entra.
+      </p>
+      {keychainWarning && <KeychainWarning warning={keychainWarning} handle={handle} />}
+    </div>
+  );
+}
+
+function Body({ organizationId }: { organizationId: string }) {
+  const connection = useConnectionStore((s) => s.connection);
+  const createdThisRun = useConnectionStore((s) => s.createdThisRun);
+  if (!connection) return <CreateConnectionForm organizationId={organizationId} />;
+  if (connection.rotating) return <RotationPanel connection={connection} />;
+  if (createdThisRun) return <Created />;
+  return <ExistingConnection connection={connection} />;
+}
+
+/** Creates the organization's SCIM connection, or deals with the one it already has. */
+export function ConnectionStep() {
+  const { organizationId, ready } = useOrganizationConnection();
+  const busy = useConnectionStore((s) => s.busy);
+  const failure = useConnectionStore((s) => s.failure);
+  const outcome = useConnectionStore((s) => s.outcome);
+  if (organizationId === null) return <p>Choose an organization first.</p>;
+  return (
+    <div className="connection" aria-busy={busy !== null}>
+      {busy === 'load' && <Busy label="Looking for an existing SCIM connection…" />}
+      <p className="outcome" role="status">
+        {outcome}
+      </p>
+      {failure && <ErrorNotice failure={failure} title="The SCIM connection call failed." />}
+      {ready && <Body organizationId={organizationId} />}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+
+import type { ScimConnectionView, SecretHandle } from '../../../shared/stytch/views';
+import { Busy } from '../../components/Busy';
+import { useConnectionStore } from '../../state/connection-store';
+import { CredentialsPanel } from '../credentials/CredentialsPanel';
+import { ProbePanel } from '../probe/ProbePanel';
+import { KeychainWarning } from './KeychainWarning';
+
+/** A rotation in progress: new token into Entra, test it, then finish (or cancel). */
+export function RotationPanel({ connection }: { connection: ScimConnectionView }) {
+  const [pasted, setPasted] = useState(false);
+  const busy = useConnectionStore((s) => s.busy);
+  const keychainWarning = useConnectionStore((s) => s.keychainWarning);
+  const rotateComplete = useConnectionStore((s) => s.rotateComplete);
+  const rotateCancel = useConnectionStore((s) => s.rotateCancel);
+  const handle: SecretHandle = { kind: 'scim-next-token', connectionId: connection.connectionId };
+
+  return (
+    <div className="rotation" aria-busy={busy !== null}>
+      <h3>Rotating the token</h3>
+      <p>
+        Both tokens work until you finish. Put the new one in Entra’s Secret Token field (the Tenant
+        URL stays the same), save, test it here, then finish the rotation.
+      </p>
+      {keychainWarning && <KeychainWarning warning={keychainWarning} handle={handle} />}
+      <CredentialsPanel
+        tenantUrl={connection.tenantUrl}
+        handle={handle}
+        token={connection.nextToken}
+        tokenLabel="New Secret Token"
+        pasted={pasted}
+        onPastedChange={setPasted}
+      />
+      <ProbePanel target={{ tenantUrl: connection.tenantUrl, token: handle }} />
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void rotateComplete()}
+          disabled={busy !== null || !pasted}
+        >
+          Finish rotation
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void rotateCancel()}
+          disabled={busy !== null}
+        >
+          Cancel rotation
+        </button>
+        {busy === 'rotate-complete' && <Busy label="Making the new token the only one…" />}
+        {busy === 'rotate-cancel' && <Busy label="Keeping the old token…" />}
+      </div>
+      <p className="field-hint">
+        Finishing stops the old token from working. Cancelling keeps the old token and discards the
+        new one.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { AAD_OPT_FLAG_NOTE } from '../../../shared/wizard/content';
+import type { SecretHandle, TokenStatus } from '../../../shared/stytch/views';
+import { CopyButton } from '../../components/CopyButton';
+import { SecretTokenField } from './SecretTokenField';
+
+interface CredentialsPanelProps {
+  tenantUrl: string;
+  handle: SecretHandle;
+  token: TokenStatus | null;
+  /** "Secret Token", or "New Secret Token" during a rotation. */
+  tokenLabel?: string;
+  pasted: boolean;
+  onPastedChange: (pasted: boolean) => void;
+}
+
+/** Exactly what Entra's Admin Credentials asks for, each with a Copy button. */
+export function CredentialsPanel({
+  tenantUrl,
+  handle,
+  token,
+  tokenLabel = 'Secret Token',
+  pasted,
+  onPastedChange,
+}: CredentialsPanelProps) {
+  const pastedId = `pasted-${handle.kind}`;
+  const urlId = `tenant-url-${handle.kind}`;
+  return (
+    <fieldset className="credentials">
+      <legend>Admin Credentials for Entra</legend>
+      <div className="field credential">
+        <label htmlFor={urlId}>Tenant URL</label>
+        <div className="credential-row">
+          <input
+            id={urlId}
+            type="text"
+            readOnly
+            spellCheck={false}
+            className="mono"
+            value={tenantUrl}
+            aria-describedby={`${urlId}-hint`}
+          />
+          <CopyButton label="Copy Tenant URL" request={{ kind: 'text', text: tenantUrl }} />
+        </div>
+        <p id={`${urlId}-hint`} className="field-hint">
+          {AAD_OPT_FLAG_NOTE}
+        </p>
+      </div>
+      <SecretTokenField
+        key={`${handle.kind}:${handle.connectionId}`}
+        label={tokenLabel}
+        handle={handle}
+        token={token}
+      />
+      <div className="check">
+        <input
+          id={pastedId}
+          type="checkbox"
+          checked={pasted}
+          onChange={(e) => onPastedChange(e.target.checked)}
+        />
+        <label htmlFor={pastedId}>I've pasted both into Entra</label>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,60 @@
+import type { SecretHandle } from '../../../shared/stytch/views';
+import { Busy } from '../../components/Busy';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useConnectionStore } from '../../state/connection-store';
+import { useWizardStore } from '../../state/wizard-store';
+import { KeychainWarning } from '../connection/KeychainWarning';
+import { useOrganizationConnection } from '../connection/use-organization-connection';
+import { ProbePanel } from '../probe/ProbePanel';
+import { PASTED_KEY } from '../wizard/step-gate';
+import { CredentialsPanel } from './CredentialsPanel';
+
+function BackToConnection({ text }: { text: string }) {
+  const goTo = useWizardStore((s) => s.goTo);
+  return (
+    <div className="notice notice-info">
+      <p>{text}</p>
+      <button type="button" className="button" onClick={() => goTo('create-scim-connection')}>
+        Go to Create the SCIM connection
+      </button>
+    </div>
+  );
+}
+
+/** Tenant URL and Secret Token for Entra, then the Test Connection probe. */
+export function CredentialsStep() {
+  const { ready } = useOrganizationConnection();
+  const connection = useConnectionStore((s) => s.connection);
+  const busy = useConnectionStore((s) => s.busy);
+  const failure = useConnectionStore((s) => s.failure);
+  const keychainWarning = useConnectionStore((s) => s.keychainWarning);
+  const pasted = useWizardStore((s) => Boolean(s.checklist[PASTED_KEY]));
+  const setChecked = useWizardStore((s) => s.setChecked);
+
+  if (!ready) {
+    return (
+      <div aria-busy={busy !== null}>
+        {busy === 'load' && <Busy label="Reading the SCIM connection…" />}
+        {failure && <ErrorNotice failure={failure} title="Couldn’t read the SCIM connection." />}
+      </div>
+    );
+  }
+  if (!connection) return <BackToConnection text="This organization has no SCIM connection yet." />;
+  if (connection.rotating) {
+    return <BackToConnection text="A token rotation is in progress. Finish or cancel it first." />;
+  }
+  const handle: SecretHandle = { kind: 'scim-token', connectionId: connection.connectionId };
+  return (
+    <div className="credentials-step">
+      {keychainWarning && <KeychainWarning warning={keychainWarning} handle={handle} />}
+      <CredentialsPanel
+        tenantUrl={connection.tenantUrl}
+        handle={handle}
+        token={connection.token}
+        pasted={pasted}
+        onPastedChange={(value) => setChecked(PASTED_KEY, value)}
+      />
+      <ProbePanel target={{ tenantUrl: connection.tenantUrl, token: handle }} />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+
+import { Busy } from '../../components/Busy';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { api } from '../../lib/api';
+import { probeTargetKey, useProbeStore, type ProbeTarget } from '../../state/probe-store';
+import { ProbeCheckItem } from './ProbeCheckItem';
+import { probeReportText, reportVerdict } from './probe-report-text';
+
+/**
+ * Runs the probe ("Test Connection": the query Entra sends, and more) against the Tenant URL
+ * with the given token, showing each check as it finishes.
+ */
+export function ProbePanel({ target }: { target: ProbeTarget }) {
+  const [writeCycle, setWriteCycle] = useState(false);
+  const key = probeTargetKey(target);
+  const mine = useProbeStore((s) => s.targetKey === key);
+  const running = useProbeStore((s) => s.running);
+  const checks = useProbeStore((s) => s.checks);
+  const done = useProbeStore((s) => s.done);
+  const total = useProbeStore((s) => s.total);
+  const report = useProbeStore((s) => s.report);
+  const failure = useProbeStore((s) => s.failure);
+  const run = useProbeStore((s) => s.run);
+
+  useEffect(() => api.on('probe:progress', (p) => useProbeStore.getState().receive(p)), []);
+
+  const progress =
+    mine && running
+      ? `Checked ${done} of ${total ?? '…'}`
+      : mine && report
+        ? reportVerdict(report)
+        : '';
+  return (
+    <section className="probe" aria-labelledby="probe-heading" aria-busy={mine && running}>
+      <h3 id="probe-heading">Test the connection</h3>
+      <p>
+        Sends what Entra’s Test Connection sends (a search for a user who does not exist) plus a few
+        deeper checks, and explains anything Entra would reject.
+      </p>
+      <div className="check">
+        <input
+          id="probe-write-cycle"
+          type="checkbox"
+          checked={writeCycle}
+          onChange={(e) => setWriteCycle(e.target.checked)}
+          disabled={running}
+        />
+        <label htmlFor="probe-write-cycle">
+          Also run the write test (creates, updates and deletes a test member)
+        </label>
+        <p className="field-hint">
+          The test member is real while it exists, so any scim.member webhooks you set up will fire.
+        </p>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void run(target, writeCycle)}
+          disabled={running}
+        >
+          Test Connection
+        </button>
+        {mine && running && <Busy label="Testing…" />}
+        {mine && report && (
+          <CopyButton
+            label="Copy report"
+            request={{ kind: 'text', text: probeReportText(report) }}
+          />
+        )}
+      </div>
+      <p className="probe-progress" aria-live="polite">
+        {progress}
+      </p>
+      {mine && failure && <ErrorNotice failure={failure} title="The test could not run." />}
+      {mine && checks.length > 0 && (
+        <ul className="probe-checks" aria-label="Test results">
+          {checks.map((check) => (
+            <ProbeCheckItem key={check.id} check={check} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

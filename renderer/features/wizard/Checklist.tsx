@@ -1,0 +1,31 @@
+import { STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
+import type { WizardStepId } from '../../../shared/wizard/steps';
+import { useWizardStore } from '../../state/wizard-store';
+
+/** The step's checklist: ticks are saved with the wizard's progress. */
+export function Checklist({ step }: { step: WizardStepId }) {
+  const items = STEP_CONTENT[step].checklist;
+  const checklist = useWizardStore((s) => s.checklist);
+  const setChecked = useWizardStore((s) => s.setChecked);
+  if (items.length === 0) return null;
+  return (
+    <fieldset className="checklist">
+      <legend>Checklist</legend>
+      {items.map((item) => {
+        const key = checklistKey(step, item.id);
+        const id = `check-${key.replace(/\W/g, '-')}`;
+        return (
+          <div className="check" key={key}>
+            <input
+              id={id}
+              type="checkbox"
+              checked={Boolean(checklist[key])}
+              onChange={(event) => setChecked(key, event.target.checked)}
+            />
+            <label htmlFor={id}>{item.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

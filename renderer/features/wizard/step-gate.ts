@@ -1,0 +1,62 @@
+import { STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
+import type { WizardStepId } from '../../../shared/wizard/steps';
+import { useAppStore } from '../../state/app-store';
+import { useConnectionStore } from '../../state/connection-store';
+import { useOrganizationStore } from '../../state/organization-store';
+import { useWizardStore } from '../../state/wizard-store';
+import { assertNever } from './assert-never';
+
+/** The checkbox on the credentials step that must be ticked before moving on. */
+export const PASTED_KEY = checklistKey('configure-credentials', 'pasted');
+
+/** Whether Next is allowed on a step, and if not, what the user still has to do. */
+export interface StepGate {
+  canAdvance: boolean;
+  reason: string | null;
+}
+
+const OPEN: StepGate = { canAdvance: true, reason: null };
+
+function gate(ok: boolean, reason: string): StepGate {
+  return ok ? OPEN : { canAdvance: false, reason };
+}
+
+function allTicked(step: WizardStepId, checklist: Readonly<Record<string, boolean>>): boolean {
+  return STEP_CONTENT[step].checklist.every((item) => checklist[checklistKey(step, item.id)]);
+}
+
+/** Computes the gate for `step` from the stores, selecting only what it needs. */
+export function useStepGate(step: WizardStepId): StepGate {
+  const connected = useAppStore((s) => s.status?.connected ?? false);
+  const organizationChosen = useOrganizationStore((s) => s.selected !== null);
+  const checklist = useWizardStore((s) => s.checklist);
+  const tokenReady = useConnectionStore(
+    (s) =>
+      s.connection !== null &&
+      !s.connection.rotating &&
+      s.connection.token.storage !== 'none' &&
+      s.busy === null,
+  );
+  const ticks = 'Tick every item in the checklist to continue.';
+  switch (step) {
+    case 'connect-stytch':
+      return gate(connected, 'Connect to Stytch or start the sandbox to continue.');
+    case 'choose-organization':
+      return gate(organizationChosen, 'Choose an organization to continue.');
+    case 'create-entra-app':
+    case 'enable-provisioning':
+    case 'provision-users':
+      return gate(allTicked(step, checklist), ticks);
+    case 'create-scim-connection':
+      return gate(tokenReady, 'Create the connection, or choose how to use the existing one.');
+    case 'configure-credentials':
+      return gate(
+        Boolean(checklist[PASTED_KEY]) && allTicked(step, checklist),
+        'Paste both values into Entra and tick every item to continue.',
+      );
+    case 'webhooks':
+      return OPEN;
+    default:
+      return assertNever(step);
+  }
+}

@@ -1,0 +1,72 @@
+import { create } from 'zustand';
+
+import type { Settings, WizardProgress } from '../../shared/settings/settings';
+import { stepIndex, type WizardStepId } from '../../shared/wizard/steps';
+import { call } from '../lib/api';
+import { useAppStore } from './app-store';
+import type { Failure } from './failure';
+import { useOrganizationStore } from './organization-store';
+import { useWizardStore } from './wizard-store';
+
+interface BootState {
+  phase: 'loading' | 'ready' | 'failed';
+  failure: Failure | null;
+}
+
+/** Whether the first reads from main (info, Stytch status, settings) have finished. */
+export const useBootStore = create<BootState>()(() => ({ phase: 'loading', failure: null }));
+
+/**
+ * The step to open on start: the saved one, unless what it depends on is gone (no Stytch
+ * connection any more, or no organization chosen), in which case the step that fixes that.
+ */
+export function resumeStep(
+  progress: WizardProgress,
+  connected: boolean,
+  organizationId: string | null,
+): WizardStepId {
+  const saved = progress.currentStep;
+  if (!connected) return 'connect-stytch';
+  if (organizationId === null && stepIndex(saved) > stepIndex('choose-organization')) {
+    return 'choose-organization';
+  }
+  return saved;
+}
+
+function organizationName(settings: Settings, organizationId: string): string | null {
+  return settings.setups.find((s) => s.organizationId === organizationId)?.organizationName ?? null;
+}
+
+/** Reads what main knows and puts the wizard where the user left it. */
+export async function bootApp(): Promise<void> {
+  useBootStore.setState({ phase: 'loading', failure: null });
+  const [info, status, settings] = await Promise.all([
+    call('app:info', {}),
+    call('stytch:status', {}),
+    call('settings:get', {}),
+  ]);
+  const [error] = [info, status, settings].flatMap((result) => (result.ok ? [] : [result.error]));
+  if (error || !info.ok || !status.ok || !settings.ok) {
+    if (error)
+      useBootStore.setState({ phase: 'failed', failure: { error, retry: () => void bootApp() } });
+    return;
+  }
+  const app = useAppStore.getState();
+  app.setInfo(info.data);
+  app.setStatus(status.data);
+  app.setSavedProjectId(settings.data.projectId);
+  const { organizationId, wizard } = settings.data;
+  useOrganizationStore.getState().restore(
+    organizationId === null
+      ? null
+      : {
+          organizationId,
+          name: organizationName(settings.data, organizationId),
+          scimActiveConnectionId: null,
+        },
+  );
+  useWizardStore
+    .getState()
+    .hydrate(wizard, resumeStep(wizard, status.data.connected, organizationId));
+  useBootStore.setState({ phase: 'ready', failure: null });
+}

@@ -1,0 +1,74 @@
+import { create } from 'zustand';
+
+import type { ProbeCheck, ProbeProgress, ProbeReport } from '../../shared/probe/report';
+import type { SecretHandle } from '../../shared/stytch/views';
+import { call } from '../lib/api';
+import type { Failure } from './failure';
+
+/** What a probe run targets: the Tenant URL and which token to send with it. */
+export interface ProbeTarget {
+  tenantUrl: string;
+  token: SecretHandle;
+}
+
+interface ProbeState {
+  runId: string | null;
+  /** Identifies the target of the last run, so a panel for another token shows nothing stale. */
+  targetKey: string | null;
+  running: boolean;
+  checks: readonly ProbeCheck[];
+  done: number;
+  total: number | null;
+  report: ProbeReport | null;
+  failure: Failure | null;
+  run: (target: ProbeTarget, writeCycle: boolean) => Promise<void>;
+  receive: (progress: ProbeProgress) => void;
+  reset: () => void;
+}
+
+/** A stable key for a probe target. */
+export function probeTargetKey(target: ProbeTarget): string {
+  return `${target.token.kind}:${target.token.connectionId}:${target.tenantUrl}`;
+}
+
+const IDLE = {
+  runId: null,
+  targetKey: null,
+  running: false,
+  checks: [],
+  done: 0,
+  total: null,
+  report: null,
+  failure: null,
+} as const;
+
+/** The Test Connection probe: one run at a time, with live progress from `probe:progress`. */
+export const useProbeStore = create<ProbeState>()((set, get) => ({
+  ...IDLE,
+  run: async (target, writeCycle) => {
+    const runId = crypto.randomUUID();
+    set({ ...IDLE, runId, targetKey: probeTargetKey(target), running: true });
+    const result = await call('probe:run', {
+      runId,
+      tenantUrl: target.tenantUrl,
+      token: target.token,
+      writeCycle,
+    });
+    if (get().runId !== runId) return;
+    if (!result.ok) {
+      set({
+        running: false,
+        failure: { error: result.error, retry: () => void get().run(target, writeCycle) },
+      });
+      return;
+    }
+    const report = result.data;
+    set({ running: false, report, checks: report.checks, done: report.checks.length });
+  },
+  receive: (progress) => {
+    if (progress.runId !== get().runId || !get().running) return;
+    const others = get().checks.filter((c) => c.id !== progress.check.id);
+    set({ checks: [...others, progress.check], done: progress.done, total: progress.total });
+  },
+  reset: () => set({ ...IDLE }),
+}));

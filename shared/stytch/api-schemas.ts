@@ -1,0 +1,160 @@
+import { z } from 'zod';
+
+/**
+ * Zod schemas for the Stytch B2B API responses the app reads (reference A.2–A.9), checked at
+ * compile time against the official `stytch` SDK types (test/main/stytch/sdk-contract.test.ts).
+ * Unknown fields are tolerated (dropped); a missing required field fails the parse, which the
+ * client reports as STYTCH_UNEXPECTED_RESPONSE. Fields the app does not need are defaulted
+ * rather than required, so a documented example that omits them still parses.
+ */
+
+/** `null` and absent read the same; the SDK types say `field?: T`, so null becomes undefined. */
+function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value): z.output<T> | undefined => value ?? undefined);
+}
+
+/** `SCIMGroupImplicitRoleAssignments`. */
+export const ImplicitRoleAssignmentSchema = z.object({
+  role_id: z.string(),
+  group_id: z.string(),
+  group_name: z.string().default(''),
+});
+
+const connectionCore = {
+  organization_id: z.string(),
+  connection_id: z.string(),
+  status: z.string(),
+  display_name: z.string(),
+  identity_provider: z.string(),
+  base_url: z.string(),
+  scim_group_implicit_role_assignments: z.array(ImplicitRoleAssignmentSchema).default([]),
+  bearer_token_expires_at: optional(z.string()),
+};
+
+/** `SCIMConnection`: what Get, Update, Rotate Complete and Rotate Cancel return. */
+export const ScimConnectionSchema = z.object({
+  ...connectionCore,
+  bearer_token_last_four: z.string(),
+  // [Uncertain] The SDK types it as a required string; Stytch likely sends "" when no rotation
+  // is in progress. Absent is read as "" so either form parses.
+  next_bearer_token_last_four: z.string().default(''),
+  next_bearer_token_expires_at: optional(z.string()),
+});
+export type ScimConnection = z.output<typeof ScimConnectionSchema>;
+
+/** `SCIMConnectionWithToken`: what Create returns, with the only copy of the bearer token. */
+export const ScimConnectionWithTokenSchema = z.object({
+  ...connectionCore,
+  bearer_token: z.string().min(1),
+});
+export type ScimConnectionWithToken = z.output<typeof ScimConnectionWithTokenSchema>;
+
+/** `SCIMConnectionWithNextToken`: what Rotate Start returns, with the only copy of the next token. */
+export const ScimConnectionWithNextTokenSchema = z.object({
+  ...connectionCore,
+  bearer_token_last_four: z.string(),
+  next_bearer_token: z.string().min(1),
+  next_bearer_token_expires_at: optional(z.string()),
+});
+export type ScimConnectionWithNextToken = z.output<typeof ScimConnectionWithNextTokenSchema>;
+
+const envelope = { request_id: z.string(), status_code: z.number().int() };
+
+/** Create SCIM connection. The SDK types `connection` as optional; a success without it is useless. */
+export const CreateConnectionResponseSchema = z.object({
+  ...envelope,
+  connection: ScimConnectionWithTokenSchema,
+});
+
+/** Get SCIM connection: `connection` absent (or null) when the org has none. */
+export const GetConnectionResponseSchema = z.object({
+  ...envelope,
+  connection: optional(ScimConnectionSchema),
+});
+
+/** Update, Rotate Complete and Rotate Cancel. */
+export const ConnectionResponseSchema = z.object({ ...envelope, connection: ScimConnectionSchema });
+
+/** Rotate Start. */
+export const RotateStartResponseSchema = z.object({
+  ...envelope,
+  connection: ScimConnectionWithNextTokenSchema,
+});
+
+/** Delete SCIM connection. */
+export const DeleteConnectionResponseSchema = z.object({
+  ...envelope,
+  connection_id: z.string(),
+});
+
+/** `SCIMGroup`. */
+export const ScimGroupSchema = z.object({
+  group_id: z.string(),
+  group_name: z.string(),
+  organization_id: z.string(),
+  connection_id: z.string(),
+});
+
+/** Get groups (the SDK type has no request_id; it is kept when present). */
+export const GetGroupsResponseSchema = z.object({
+  scim_groups: z.array(ScimGroupSchema),
+  status_code: z.number().int(),
+  next_cursor: optional(z.string()),
+  request_id: optional(z.string()),
+});
+
+/** `ActiveSCIMConnection`, as listed on an organization. */
+export const ActiveScimConnectionSchema = z.object({
+  connection_id: z.string(),
+  display_name: z.string(),
+  bearer_token_last_four: z.string(),
+  bearer_token_expires_at: optional(z.string()),
+});
+
+/** The part of `Organization` the picker needs. */
+export const OrganizationSchema = z.object({
+  organization_id: z.string(),
+  organization_name: z.string(),
+  organization_slug: z.string(),
+  scim_active_connection: optional(ActiveScimConnectionSchema),
+});
+export type Organization = z.output<typeof OrganizationSchema>;
+
+/** Search organizations. `total` is -1 when totals are disabled for the workspace. */
+export const SearchOrganizationsResponseSchema = z.object({
+  ...envelope,
+  organizations: z.array(OrganizationSchema),
+  results_metadata: z.object({ total: z.number().int(), next_cursor: optional(z.string()) }),
+});
+export type SearchOrganizationsResponse = z.output<typeof SearchOrganizationsResponseSchema>;
+
+/** Get organization. */
+export const GetOrganizationResponseSchema = z.object({
+  ...envelope,
+  organization: OrganizationSchema,
+});
+
+/**
+ * Stytch's error body (reference A.7). OAuth2-style bodies (`error`, `error_description`) are
+ * folded onto the same fields, as the SDK does. Only `error_type` is required to call it one.
+ */
+export const StytchErrorBodySchema = z.preprocess(
+  (raw) => {
+    if (raw === null || typeof raw !== 'object' || 'error_type' in raw) return raw;
+    const oauth = raw as { error?: unknown; error_description?: unknown; error_uri?: unknown };
+    return {
+      ...raw,
+      error_type: oauth.error,
+      error_message: oauth.error_description,
+      error_url: oauth.error_uri,
+    };
+  },
+  z.object({
+    status_code: optional(z.number().int()),
+    request_id: optional(z.string()),
+    error_type: z.string().min(1),
+    error_message: z.string().catch(''),
+    error_url: optional(z.string()).catch(undefined),
+  }),
+);
+export type StytchErrorBody = z.output<typeof StytchErrorBodySchema>;

@@ -1,0 +1,28 @@
+/**
+ * Every outside page the wizard links to, in one table. Main only opens https links to
+ * entra.microsoft.com, portal.azure.com, learn.microsoft.com and stytch.com, so every entry
+ * stays on those hosts.
+ */
+export const LINKS = {
+  entraAdminCenter: 'https://entra.microsoft.com/',
+  entraScimGuide:
+    'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups',
+  entraScimCompatibility:
+    'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility',
+  entraProvisionOnDemand:
+    'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/provision-on-demand',
+  entraQuarantine:
+    'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-quarantine-status',
+  stytchEntraGuide: 'https://stytch.com/docs/b2b/guides/scim/entra',
+  stytchScimOverview: 'https://stytch.com/docs/multi-tenant-auth/enterprise-ready/scim/overview',
+  // [Uncertain] The dashboard paths below are not in the research notes; they are the pages
+  // Stytch's dashboard uses today. If they move, change them here and nowhere else.
+  stytchApiKeys: 'https://stytch.com/dashboard/api-keys',
+  stytchWebhooks: 'https://stytch.com/dashboard/webhooks',
+} as const;
+
+/** A labelled outside link. */
+export interface StepLink {
+  label: string;
+  url: string;
+}

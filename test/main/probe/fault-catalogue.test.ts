@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { generateTestCertificates, type TestCertificates } from './support/certs';
+import { TEST_CONNECTION_FAULTS } from './support/fault-catalogue';
+import { DEEPER_CHECK_FAULTS, tlsFaults } from './support/fault-catalogue-deeper';
+import { FAULT_TOKEN } from './support/fault-servers';
+import { fetchTrusting } from './support/https-fetch';
+import { checkOf, matching, probe } from './support/probe-harness';
+
+let certs: TestCertificates;
+
+beforeAll(async () => {
+  certs = await generateTestCertificates();
+});
+
+afterAll(async () => {
+  await certs.dispose();
+});
+
+const CATALOGUE = [...TEST_CONNECTION_FAULTS, ...tlsFaults(() => certs), ...DEEPER_CHECK_FAULTS];
+
+describe('fault catalogue: each broken server fails the check that names its fault', () => {
+  it('has at least 15 fault servers', () => {
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(CATALOGUE)('server that $name', async (fault) => {
+    const server = await fault.start();
+    try {
+      const report = await probe(
+        `${server.origin}${fault.tenantPath ?? '/scim?aadOptscim062020'}`,
+        FAULT_TOKEN,
+        {
+          // Node's own fetch for http (what the CLI uses); the test CA's fetch for https.
+          fetch: server.origin.startsWith('https:') ? fetchTrusting(certs.ca) : fetch,
+          ca: [certs.ca],
+          writeCycle: fault.writeCycle ?? false,
+          ...(fault.timeoutMs === undefined ? {} : { timeoutMs: fault.timeoutMs }),
+        },
+      );
+      const check = checkOf(report, fault.expect.check);
+      expect(check.status, check.message).toBe(fault.expect.status);
+      expect(check.message).toMatch(fault.expect.message);
+      if (fault.expect.fix) expect(check.fix).toMatch(fault.expect.fix);
+      if (fault.expect.entraWouldSay)
+        expect(check.entraWouldSay).toMatch(fault.expect.entraWouldSay);
+      if (fault.expect.status === 'fail') expect(report.ok).toBe(false);
+      for (const id of fault.skipped ?? []) {
+        expect(checkOf(report, id)).toMatchObject({
+          status: 'skip',
+          message: matching(/failed; fix that first/),
+        });
+      }
+      expect(JSON.stringify(report)).not.toContain(FAULT_TOKEN);
+    } finally {
+      await server.close();
+    }
+  });
+});

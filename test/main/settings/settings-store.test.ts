@@ -1,0 +1,183 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { AppFailure } from '../../../shared/errors';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../../../shared/settings/settings';
+import {
+  corruptFileName,
+  SETTINGS_FILE_NAME,
+  SettingsStore,
+} from '../../../main/settings/settings-store';
+import { captureLogger, errorOf } from '../secrets/test-support';
+
+let dir: string;
+const FIXED_NOW = new Date('2025-01-02T03:04:05.678Z');
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'settings-store-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function newStore(logger = captureLogger().logger): SettingsStore {
+  return new SettingsStore({ dir, logger, now: () => FIXED_NOW });
+}
+
+async function writeRaw(content: string): Promise<void> {
+  await writeFile(join(dir, SETTINGS_FILE_NAME), content);
+}
+
+describe('SettingsStore', () => {
+  it('starts from defaults on a first run without writing anything', async () => {
+    const store = newStore();
+    expect(await store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.takeProblem()).toBeNull();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('writes an update and a fresh store reads it back', async () => {
+    const wizard = {
+      currentStep: 'choose-organization' as const,
+      completedSteps: ['connect-stytch' as const],
+      checklist: { a: true },
+    };
+    const saved = await newStore().update({
+      organizationId: 'organization-test-1',
+      wizard,
+      clipboardClearMs: 30_000,
+    });
+    expect(saved).toMatchObject({
+      organizationId: 'organization-test-1',
+      wizard,
+      clipboardClearMs: 30_000,
+    });
+    const reread = await newStore().get();
+    expect(reread).toEqual(saved);
+    expect(
+      SettingsSchema.parse(JSON.parse(await readFile(join(dir, SETTINGS_FILE_NAME), 'utf8'))),
+    ).toEqual(saved);
+  });
+
+  it('changes only the fields a patch names', async () => {
+    const store = newStore();
+    await store.update({ organizationId: 'org-a', clipboardClearMs: 20_000 });
+    const after = await store.update({ organizationId: null });
+    expect(after.organizationId).toBeNull();
+    expect(after.clipboardClearMs).toBe(20_000);
+  });
+
+  it('writes atomically: no temp file is left behind and the file is private to the user', async () => {
+    const store = newStore();
+    await Promise.all([1, 2, 3, 4, 5].map((n) => store.update({ clipboardClearMs: n * 10_000 })));
+    expect(await readdir(dir)).toEqual([SETTINGS_FILE_NAME]);
+    expect((await newStore().get()).clipboardClearMs).toBe(50_000);
+    if (process.platform !== 'win32')
+      expect((await stat(join(dir, SETTINGS_FILE_NAME))).mode & 0o777).toBe(0o600);
+  });
+
+  it('applies main-side changes one after another, none lost', async () => {
+    const store = newStore();
+    await Promise.all(
+      ['c1', 'c2', 'c3'].map((connectionId) =>
+        store.mutate((current) => ({
+          ...current,
+          knownConnections: [
+            ...current.knownConnections,
+            { projectId: 'p', organizationId: 'o', connectionId },
+          ],
+        })),
+      ),
+    );
+    expect((await newStore().get()).knownConnections.map((known) => known.connectionId)).toEqual([
+      'c1',
+      'c2',
+      'c3',
+    ]);
+  });
+
+  it('refuses a change that would not match the schema and keeps the file as it was', async () => {
+    const store = newStore();
+    await store.update({ clipboardClearMs: 15_000 });
+    await expect(
+      store.mutate((current) => ({ ...current, clipboardClearMs: 1 })),
+    ).rejects.toThrow();
+    expect((await newStore().get()).clipboardClearMs).toBe(15_000);
+  });
+
+  it('moves a file that is not JSON aside, reports it once, and carries on with defaults', async () => {
+    await writeRaw('{ this is not json');
+    const log = captureLogger();
+    const store = newStore(log.logger);
+    expect(await store.get()).toEqual(DEFAULT_SETTINGS);
+    const problem = store.takeProblem();
+    expect(problem).toMatchObject({ code: 'SETTINGS_CORRUPT' });
+    expect(problem?.message).toContain('not valid JSON');
+    expect(problem?.hint).toContain(corruptFileName(FIXED_NOW));
+    expect(store.takeProblem()).toBeNull();
+    const files = await readdir(dir);
+    expect(files).toEqual(['settings.corrupt-2025-01-02T03-04-05-678Z.json']);
+    expect(await readFile(join(dir, files[0] ?? ''), 'utf8')).toBe('{ this is not json');
+    expect(log.text()).toContain('settings.corrupt-moved-aside');
+  });
+
+  it('moves a file with invalid fields aside and names the fields', async () => {
+    await writeRaw(
+      JSON.stringify({
+        ...DEFAULT_SETTINGS,
+        clipboardClearMs: 'soon',
+        wizard: { currentStep: 'nowhere' },
+      }),
+    );
+    const store = newStore();
+    await store.get();
+    const problem = store.takeProblem();
+    expect(problem?.code).toBe('SETTINGS_CORRUPT');
+    expect(problem?.message).toContain('clipboardClearMs');
+    expect(problem?.message).toContain('wizard');
+    expect(await readdir(dir)).toEqual([corruptFileName(FIXED_NOW)]);
+  });
+
+  it('does not overwrite the damaged file: the next save writes a fresh one next to it', async () => {
+    await writeRaw('[]');
+    const store = newStore();
+    await store.update({ organizationId: 'org-after-corruption' });
+    expect((await readdir(dir)).sort()).toEqual(
+      [corruptFileName(FIXED_NOW), SETTINGS_FILE_NAME].sort(),
+    );
+    expect(await readFile(join(dir, corruptFileName(FIXED_NOW)), 'utf8')).toBe('[]');
+  });
+
+  it('tolerates unknown fields and fills in fields added later', async () => {
+    const { knownConnections: _added, ...older } = DEFAULT_SETTINGS;
+    await writeRaw(JSON.stringify({ ...older, projectId: 'project-test-x', futureField: 1 }));
+    const store = newStore();
+    const settings = await store.get();
+    expect(settings.projectId).toBe('project-test-x');
+    expect(settings.knownConnections).toEqual([]);
+    expect(store.takeProblem()).toBeNull();
+  });
+
+  it('reports SETTINGS_WRITE_FAILED when the data folder is not a folder', async () => {
+    const notADir = join(dir, 'file-in-the-way');
+    await writeFile(notADir, 'x');
+    const store = new SettingsStore({ dir: notADir, logger: captureLogger().logger });
+    const error = await store
+      .update({ clipboardClearMs: 35_000 })
+      .catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(AppFailure);
+    expect(errorOf(error).code).toBe('SETTINGS_WRITE_FAILED');
+    expect(errorOf(error).hint).toContain("app's data folder");
+    expect((await store.get()).clipboardClearMs).toBe(DEFAULT_SETTINGS.clipboardClearMs);
+  });
+
+  it('creates a missing data folder on first write', async () => {
+    const nested = join(dir, 'a', 'b');
+    const store = new SettingsStore({ dir: nested, logger: captureLogger().logger });
+    await store.update({ organizationId: 'org' });
+    expect(await readdir(nested)).toEqual([SETTINGS_FILE_NAME]);
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+
+import { appFailure, type Result } from '../../../shared/errors';
+import type { EventPayload, Res, StytchStatus } from '../../../shared/ipc';
+import type { InvokeChannel } from '../../../shared/ipc-channels';
+import type { ScimConnectionView } from '../../../shared/stytch/views';
+import {
+  createDispatcher,
+  type Dispatch,
+  type EmitEvent,
+  type HandlerTable,
+} from '../../../main/ipc/dispatch';
+import { createLogger, type LogRecord } from '../../../main/logging/logger';
+import { SandboxLauncher, type RunningSandbox } from '../../../main/sandbox/sandbox';
+import { sandboxStart, type SandboxServices } from '../../../main/sandbox/sandbox-handlers';
+import {
+  scimCreateConnection,
+  scimDeleteConnection,
+  scimGetConnection,
+  scimRotateCancel,
+  scimRotateComplete,
+  scimRotateStart,
+} from '../../../main/stytch/scim-handlers';
+import {
+  stytchConnect,
+  stytchForgetProject,
+  stytchSearchOrganizations,
+  stytchStatus,
+  type StytchServices,
+} from '../../../main/stytch/stytch-handlers';
+import { memoryLogger, MemoryKeeper, MemoryProjectMemory, testSession } from './support';
+
+type TestServices = StytchServices & SandboxServices;
+
+/** The answer of channels this harness does not serve. */
+export const notUnderTest = () => {
+  throw appFailure('IPC_UNKNOWN_CHANNEL', 'Not part of this test.', 'Use the app.');
+};
+
+/** The Stytch, SCIM and sandbox handlers exactly as HANDLERS lists them; other channels refuse. */
+export const TABLE: HandlerTable<TestServices> = {
+  'app:info': notUnderTest,
+  'app:openExternal': notUnderTest,
+  'settings:get': notUnderTest,
+  'settings:update': notUnderTest,
+  'secrets:reveal': notUnderTest,
+  'clipboard:copy': notUnderTest,
+  'probe:run': notUnderTest,
+  'sandbox:start': sandboxStart,
+  'stytch:status': stytchStatus,
+  'stytch:connect': stytchConnect,
+  'stytch:forgetProject': stytchForgetProject,
+  'stytch:searchOrganizations': stytchSearchOrganizations,
+  'scim:getConnection': scimGetConnection,
+  'scim:createConnection': scimCreateConnection,
+  'scim:rotateStart': scimRotateStart,
+  'scim:rotateComplete': scimRotateComplete,
+  'scim:rotateCancel': scimRotateCancel,
+  'scim:deleteConnection': scimDeleteConnection,
+};
+
+/**
+ * The handlers end to end: a sandbox (as the Stytch test host), a session, an in-memory keeper
+ * and project memory, and the real dispatcher. Fresh keeper, memory and session per test.
+ */
+export class HandlerHarness {
+  launcher!: SandboxLauncher;
+  sandbox!: RunningSandbox;
+  keeper!: MemoryKeeper;
+  memory!: MemoryProjectMemory;
+  notices: EventPayload<'app:notice'>[] = [];
+  logs: LogRecord[] = [];
+  private dispatch!: Dispatch;
+  private readonly emit: EmitEvent = (event, payload) => {
+    if (event === 'app:notice') this.notices.push(payload as EventPayload<'app:notice'>);
+  };
+
+  /** Registers the vitest hooks that start, reset and stop everything. */
+  static install(): HandlerHarness {
+    const harness = new HandlerHarness();
+    beforeAll(async () => {
+      harness.launcher = new SandboxLauncher({ logger: memoryLogger().logger });
+      harness.sandbox = await harness.launcher.ensureStarted();
+    });
+    afterAll(async () => {
+      await harness.launcher.stop();
+    });
+    beforeEach(() => {
+      harness.keeper = new MemoryKeeper();
+      harness.memory = new MemoryProjectMemory();
+      harness.notices = [];
+      harness.restart();
+    });
+    return harness;
+  }
+
+  /** A new session and dispatcher over the same keeper and memory, as after an app restart. */
+  restart(): void {
+    const made = testSession(this.keeper, {
+      memory: this.memory,
+      hosts: { test: this.sandbox.apiBaseUrl },
+      tuning: { timeouts: { readMs: 2_000, writeMs: 400, searchMs: 2_000 } },
+    });
+    this.logs = made.records;
+    const logger = createLogger((record) => this.logs.push(record));
+    const services = {
+      logger,
+      stytch: made.session,
+      scimTokens: this.keeper,
+      sandbox: this.launcher,
+    };
+    this.dispatch = createDispatcher(TABLE, services, logger);
+  }
+
+  /** Invokes a channel as the renderer would. */
+  async call<C extends InvokeChannel>(channel: C, request: unknown): Promise<Result<Res<C>>> {
+    return (await this.dispatch(channel, request, this.emit)) as Result<Res<C>>;
+  }
+
+  /** Invokes a channel that must succeed. */
+  async ok<C extends InvokeChannel>(channel: C, request: unknown): Promise<Res<C>> {
+    const result = await this.call(channel, request);
+    if (!result.ok)
+      throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+    return result.data;
+  }
+
+  /** Connects to the sandbox's project as a real (test-environment) project. */
+  connect(): Promise<StytchStatus> {
+    return this.ok('stytch:connect', {
+      projectId: this.sandbox.projectId,
+      secret: this.sandbox.secret,
+    });
+  }
+
+  /** Adds an organization without a connection. */
+  newOrg(name: string): string {
+    return this.sandbox.state.addOrganization({
+      organization_name: name,
+      organization_slug: name.toLowerCase().replace(/\W+/g, '-'),
+    });
+  }
+}
+
+/** The HTTP status the connection's SCIM endpoint answers a token with. */
+export async function scimStatus(view: ScimConnectionView, token: string): Promise<number> {
+  const url = new URL(view.baseUrl);
+  const response = await fetch(`${url.origin}${url.pathname}/Users`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  await response.arrayBuffer();
+  return response.status;
+}

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type {
+  B2BOrganizationsGetResponse,
+  B2BOrganizationsSearchRequest,
+  B2BOrganizationsSearchResponse,
+  B2BSCIMConnectionCreateRequest,
+  B2BSCIMConnectionCreateResponse,
+  B2BSCIMConnectionDeleteResponse,
+  B2BSCIMConnectionGetGroupsResponse,
+  B2BSCIMConnectionGetResponse,
+  B2BSCIMConnectionRotateCancelResponse,
+  B2BSCIMConnectionRotateCompleteResponse,
+  B2BSCIMConnectionRotateStartResponse,
+  B2BSCIMConnectionUpdateRequest,
+  B2BSCIMConnectionUpdateResponse,
+  SCIMConnection,
+  SCIMConnectionWithNextToken,
+  SCIMConnectionWithToken,
+} from 'stytch';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+
+import {
+  ConnectionResponseSchema,
+  CreateConnectionResponseSchema,
+  DeleteConnectionResponseSchema,
+  GetConnectionResponseSchema,
+  GetGroupsResponseSchema,
+  GetOrganizationResponseSchema,
+  RotateStartResponseSchema,
+  ScimConnectionSchema,
+  ScimConnectionWithNextTokenSchema,
+  ScimConnectionWithTokenSchema,
+  SearchOrganizationsResponseSchema,
+  StytchErrorBodySchema,
+} from '../../../shared/stytch/api-schemas';
+import { isRotating } from '../../../main/stytch/connection-view';
+import {
+  createConnectionBody,
+  type SearchOrganizationsRequest,
+  type UpdateConnectionInput,
+} from '../../../main/stytch/stytch-client';
+import { stytchAppError } from '../../../main/stytch/stytch-errors';
+
+type Out<S extends z.ZodType> = z.output<S>;
+type In<S extends z.ZodType> = z.input<S>;
+/** The SDK marks `connection` optional everywhere; the app requires it on a success that must carry it. */
+type WithConnection<T, C> = T & { connection: C };
+
+describe('the production schemas match the official stytch SDK types (checked by tsc)', () => {
+  it('reads SCIM connections exactly as the SDK types them, both ways', () => {
+    expectTypeOf<Out<typeof ScimConnectionSchema>>().toExtend<SCIMConnection>();
+    expectTypeOf<SCIMConnection>().toExtend<In<typeof ScimConnectionSchema>>();
+    expectTypeOf<Out<typeof ScimConnectionWithTokenSchema>>().toExtend<SCIMConnectionWithToken>();
+    expectTypeOf<SCIMConnectionWithToken>().toExtend<In<typeof ScimConnectionWithTokenSchema>>();
+    expectTypeOf<
+      Out<typeof ScimConnectionWithNextTokenSchema>
+    >().toExtend<SCIMConnectionWithNextToken>();
+    expectTypeOf<SCIMConnectionWithNextToken>().toExtend<
+      In<typeof ScimConnectionWithNextTokenSchema>
+    >();
+  });
+
+  it('reads every SCIM connection response the SDK types, and produces one the SDK would accept', () => {
+    expectTypeOf<
+      Out<typeof CreateConnectionResponseSchema>
+    >().toExtend<B2BSCIMConnectionCreateResponse>();
+    expectTypeOf<
+      WithConnection<B2BSCIMConnectionCreateResponse, SCIMConnectionWithToken>
+    >().toExtend<In<typeof CreateConnectionResponseSchema>>();
+    expectTypeOf<
+      Out<typeof GetConnectionResponseSchema>
+    >().toExtend<B2BSCIMConnectionGetResponse>();
+    expectTypeOf<B2BSCIMConnectionGetResponse>().toExtend<In<typeof GetConnectionResponseSchema>>();
+    expectTypeOf<
+      Out<typeof ConnectionResponseSchema>
+    >().toExtend<B2BSCIMConnectionUpdateResponse>();
+    expectTypeOf<
+      Out<typeof ConnectionResponseSchema>
+    >().toExtend<B2BSCIMConnectionRotateCompleteResponse>();
+    expectTypeOf<
+      Out<typeof ConnectionResponseSchema>
+    >().toExtend<B2BSCIMConnectionRotateCancelResponse>();
+    expectTypeOf<WithConnection<B2BSCIMConnectionUpdateResponse, SCIMConnection>>().toExtend<
+      In<typeof ConnectionResponseSchema>
+    >();
+    expectTypeOf<
+      Out<typeof RotateStartResponseSchema>
+    >().toExtend<B2BSCIMConnectionRotateStartResponse>();
+    expectTypeOf<
+      WithConnection<B2BSCIMConnectionRotateStartResponse, SCIMConnectionWithNextToken>
+    >().toExtend<In<typeof RotateStartResponseSchema>>();
+    expectTypeOf<
+      Out<typeof DeleteConnectionResponseSchema>
+    >().toExtend<B2BSCIMConnectionDeleteResponse>();
+    expectTypeOf<B2BSCIMConnectionDeleteResponse>().toExtend<
+      In<typeof DeleteConnectionResponseSchema>
+    >();
+    expectTypeOf<
+      Out<typeof GetGroupsResponseSchema>
+    >().toExtend<B2BSCIMConnectionGetGroupsResponse>();
+    expectTypeOf<B2BSCIMConnectionGetGroupsResponse>().toExtend<
+      In<typeof GetGroupsResponseSchema>
+    >();
+  });
+
+  it('reads every organization the SDK types (the app keeps only the fields it needs)', () => {
+    expectTypeOf<B2BOrganizationsSearchResponse>().toExtend<
+      In<typeof SearchOrganizationsResponseSchema>
+    >();
+    expectTypeOf<B2BOrganizationsGetResponse>().toExtend<
+      In<typeof GetOrganizationResponseSchema>
+    >();
+  });
+
+  it('sends request bodies the SDK’s request types allow', () => {
+    expectTypeOf<SearchOrganizationsRequest>().toExtend<B2BOrganizationsSearchRequest>();
+    expectTypeOf<UpdateConnectionInput>().toExtend<
+      Omit<B2BSCIMConnectionUpdateRequest, 'organization_id' | 'connection_id'>
+    >();
+    expectTypeOf<ReturnType<typeof createConnectionBody>>().toExtend<
+      Omit<B2BSCIMConnectionCreateRequest, 'organization_id'>
+    >();
+  });
+});
+
+const fixture = (name: string): unknown =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'stytch', name), 'utf8'),
+  );
+
+describe('the documented example bodies parse through the production schemas', () => {
+  it('parses the Create example, keeping the token and defaulting the omitted role assignments', () => {
+    const parsed = CreateConnectionResponseSchema.parse(fixture('create-connection-response.json'));
+    expect(parsed.connection).toMatchObject({
+      bearer_token: '9LmcAfUxGGMSNzfROGY762wTD3A6DQsD3hmxbrAJaEjTsdko',
+      bearer_token_expires_at: '2029-03-20T21:28:28Z',
+      scim_group_implicit_role_assignments: [],
+    });
+  });
+
+  it('parses the connection object example through all three connection variants', () => {
+    const { connection } = fixture('connection-object.json') as { connection: unknown };
+    const plain = ScimConnectionSchema.parse(connection);
+    expect(plain.bearer_token_last_four).toBe('sdko');
+    expect(isRotating(plain)).toBe(true);
+    expect(ScimConnectionWithTokenSchema.parse(connection).bearer_token).toHaveLength(48);
+    expect(ScimConnectionWithNextTokenSchema.parse(connection).next_bearer_token).toHaveLength(48);
+  });
+
+  it('parses the search example, reading next_cursor null as “no more pages”', () => {
+    const parsed = SearchOrganizationsResponseSchema.parse(
+      fixture('search-organizations-response.json'),
+    );
+    expect(parsed.results_metadata).toEqual({ total: 5, next_cursor: undefined });
+  });
+
+  it.each([
+    ['error-401-unauthorized-credentials.json', 'STYTCH_BAD_CREDENTIALS'],
+    ['error-429-too-many-requests.json', 'STYTCH_RATE_LIMITED'],
+    ['error-500-internal-server-error.json', 'STYTCH_SERVER_ERROR'],
+    ['error-400-active-scim-connection-exists.json', 'STYTCH_SCIM_CONNECTION_EXISTS'],
+  ])('parses %s and maps it to %s', (file, code) => {
+    const body = StytchErrorBodySchema.parse(fixture(file));
+    const error = stytchAppError({ status: body.status_code ?? 0, body });
+    expect(error).toMatchObject({
+      code,
+      requestId: 'request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141',
+    });
+  });
+
+  it('sends the body Stytch’s Entra guide shows', () => {
+    expect(
+      createConnectionBody({
+        displayName: 'Example Display Name',
+        identityProvider: 'microsoft-entra',
+      }),
+    ).toEqual(fixture('create-connection-request-entra.json'));
+  });
+
+  it('rejects an answer missing a required field instead of crashing', () => {
+    const { connection } = fixture('connection-object.json') as {
+      connection: Record<string, unknown>;
+    };
+    const { base_url: _dropped, ...withoutBaseUrl } = connection;
+    const result = ScimConnectionSchema.safeParse(withoutBaseUrl);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['base_url']);
+  });
+
+  it('folds an OAuth2-style error body onto Stytch’s fields', () => {
+    const body = StytchErrorBodySchema.parse({
+      error: 'unauthorized_credentials',
+      error_description: 'Bad.',
+    });
+    expect(body).toMatchObject({ error_type: 'unauthorized_credentials', error_message: 'Bad.' });
+  });
+});

@@ -1,0 +1,85 @@
+import { screen } from '@testing-library/react';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+
+import type { WizardStepId } from '../../../shared/wizard/steps';
+import { WIZARD_STEP_IDS } from '../../../shared/wizard/steps';
+import { installFakeAssistant, okFor } from '../fake-assistant';
+import {
+  connectionView,
+  organization,
+  probeCheck,
+  probeReport,
+  progressAt,
+  settings,
+} from '../fixtures';
+import { cleanUpAfterEach, renderApp } from '../render-app';
+
+cleanUpAfterEach();
+
+/** Serious and critical axe findings on the whole document, as "rule: target" lines. */
+async function seriousViolations(): Promise<string[]> {
+  // jsdom's blank document has neither; renderer/index.html sets both.
+  document.documentElement.lang = 'en';
+  document.title = 'SCIM Setup Assistant';
+  const results = await axe.run(document.documentElement, { resultTypes: ['violations'] });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+function installAt(step: WizardStepId) {
+  const done = WIZARD_STEP_IDS.slice(0, WIZARD_STEP_IDS.indexOf(step));
+  return installFakeAssistant(
+    {
+      'stytch:status': () =>
+        okFor('stytch:status', {
+          connected: true,
+          projectId: 'project-test-1',
+          environment: 'test',
+          mode: 'sandbox',
+        }),
+      'stytch:searchOrganizations': () =>
+        okFor('stytch:searchOrganizations', {
+          organizations: [
+            organization(1),
+            organization(2, { scimActiveConnectionId: 'scim-connection-2' }),
+          ],
+          nextCursor: 'more',
+          total: 9,
+        }),
+      'scim:getConnection': () => okFor('scim:getConnection', { connection: connectionView() }),
+      'probe:run': () =>
+        okFor(
+          'probe:run',
+          probeReport([
+            probeCheck(),
+            probeCheck({
+              id: 'groups',
+              title: 'Groups',
+              status: 'fail',
+              fix: 'Fix it.',
+              entraWouldSay: 'Error.',
+            }),
+          ]),
+        ),
+    },
+    settings({ organizationId: 'organization-test-1', wizard: progressAt(step, done) }),
+  );
+}
+
+describe('Accessibility', () => {
+  it.each(WIZARD_STEP_IDS)('has no serious or critical axe violations on %s', async (step) => {
+    installAt(step);
+    await renderApp();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('has none with probe results and a revealed confirmation on screen', async () => {
+    installAt('configure-credentials');
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+    await screen.findByText('1 of 2 checks failed.');
+    expect(await seriousViolations()).toEqual([]);
+  });
+});

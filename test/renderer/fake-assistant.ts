@@ -1,0 +1,111 @@
+import type {
+  AssistantApi,
+  EventChannel,
+  EventPayload,
+  Invoke,
+  InvokeChannel,
+  Req,
+  Res,
+  Result,
+} from '../../shared/ipc';
+import type { Settings } from '../../shared/settings/settings';
+import { settings as defaultSettings } from './fixtures';
+
+/** Answers one channel the way a main-side handler would. */
+export type FakeHandler<C extends InvokeChannel> = (
+  request: Req<C>,
+) => Result<Res<C>> | Promise<Result<Res<C>>>;
+
+/** Handlers by channel; a channel without one is recorded as unexpected. */
+export type FakeHandlers = { [C in InvokeChannel]?: FakeHandler<C> };
+
+/** A recorded call. */
+export interface FakeCall {
+  channel: InvokeChannel;
+  request: unknown;
+}
+
+/** The fake `window.assistant` plus what tests inspect and drive. */
+export interface FakeAssistant extends AssistantApi {
+  calls: FakeCall[];
+  unexpected: InvokeChannel[];
+  /** The settings as the fake main holds them (updated by settings:update). */
+  settings: Settings;
+  callsTo: <C extends InvokeChannel>(channel: C) => Req<C>[];
+  handle: <C extends InvokeChannel>(channel: C, handler: FakeHandler<C>) => void;
+  emit: <E extends EventChannel>(event: E, payload: EventPayload<E>) => void;
+  listenerCount: (event: EventChannel) => number;
+}
+
+/** Success, typed for channel C. */
+export function okFor<C extends InvokeChannel>(_channel: C, data: Res<C>): Result<Res<C>> {
+  return { ok: true, data };
+}
+
+/**
+ * Installs a fake preload API on `window.assistant`. Defaults: app info in real mode, not
+ * connected, first-run settings that settings:update really changes. Anything else must be
+ * given a handler, or the call is recorded in `unexpected`.
+ */
+export function installFakeAssistant(
+  handlers: FakeHandlers = {},
+  initialSettings: Settings = defaultSettings(),
+): FakeAssistant {
+  const table = new Map<InvokeChannel, FakeHandler<InvokeChannel>>();
+  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+  const fake: FakeAssistant = {
+    calls: [],
+    unexpected: [],
+    settings: structuredClone(initialSettings),
+    callsTo: <C extends InvokeChannel>(channel: C) =>
+      fake.calls.filter((c) => c.channel === channel).map((c) => c.request as Req<C>),
+    handle: (channel, handler) => table.set(channel, handler),
+    emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+    listenerCount: (event) => listeners.get(event)?.size ?? 0,
+    // The generic signature cannot be met by a table lookup without a cast; the table's
+    // entries are typed per channel by `handle`.
+    invoke: (async (channel: InvokeChannel, request: unknown) => {
+      fake.calls.push({ channel, request });
+      const handler = table.get(channel);
+      if (!handler) {
+        fake.unexpected.push(channel);
+        return {
+          ok: false,
+          error: { code: 'INTERNAL_ERROR', message: `No fake for ${channel}`, hint: '' },
+        };
+      }
+      return handler(request as Req<InvokeChannel>);
+    }) as Invoke,
+    on: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      listeners.set(event, set);
+      return () => set.delete(wrapped);
+    },
+  };
+  fake.handle('app:info', () =>
+    okFor('app:info', {
+      name: 'SCIM Setup Assistant',
+      version: '0.1.0',
+      platform: 'linux',
+      mode: 'real',
+    }),
+  );
+  fake.handle('stytch:status', () =>
+    okFor('stytch:status', { connected: false, projectId: null, environment: null, mode: 'real' }),
+  );
+  fake.handle('settings:get', () => okFor('settings:get', structuredClone(fake.settings)));
+  fake.handle('settings:update', (patch) => {
+    fake.settings = { ...fake.settings, ...patch };
+    return okFor('settings:update', structuredClone(fake.settings));
+  });
+  for (const [channel, handler] of Object.entries(handlers) as [
+    InvokeChannel,
+    FakeHandler<InvokeChannel>,
+  ][]) {
+    table.set(channel, handler);
+  }
+  window.assistant = fake;
+  return fake;
+}

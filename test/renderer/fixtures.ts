@@ -1,0 +1,98 @@
+import type { AppError } from '../../shared/ipc';
+import type { ProbeCheck, ProbeReport } from '../../shared/probe/report';
+import type { Settings, WizardProgress } from '../../shared/settings/settings';
+import type { OrganizationSummary, ScimConnectionView } from '../../shared/stytch/views';
+
+/** First-run settings, optionally with saved progress. */
+export function settings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    version: 1,
+    projectId: null,
+    environment: null,
+    organizationId: null,
+    wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist: {} },
+    setups: [],
+    clipboardClearMs: 60_000,
+    knownConnections: [],
+    ...overrides,
+  };
+}
+
+/** Progress saved at `currentStep` with every earlier step complete. */
+export function progressAt(
+  currentStep: WizardProgress['currentStep'],
+  done: WizardProgress['completedSteps'],
+  checklist: Record<string, boolean> = {},
+): WizardProgress {
+  return { currentStep, completedSteps: done, checklist };
+}
+
+/** An organization as the picker lists it. */
+export function organization(
+  n: number,
+  overrides: Partial<OrganizationSummary> = {},
+): OrganizationSummary {
+  return {
+    organizationId: `organization-test-${n}`,
+    name: `Org ${n}`,
+    slug: `org-${n}`,
+    scimActiveConnectionId: null,
+    ...overrides,
+  };
+}
+
+/** A connection view, token in the keychain, not rotating. */
+export function connectionView(overrides: Partial<ScimConnectionView> = {}): ScimConnectionView {
+  return {
+    organizationId: 'organization-test-1',
+    connectionId: 'scim-connection-test-1',
+    status: 'active',
+    displayName: 'Microsoft Entra ID',
+    identityProvider: 'microsoft-entra',
+    baseUrl: 'https://test.stytch.com/v1/b2b/scim/scim-connection-test-1?aadOptscim062020',
+    tenantUrl: 'https://test.stytch.com/v1/b2b/scim/scim-connection-test-1?aadOptscim062020',
+    bearerTokenExpiresAt: null,
+    rotating: false,
+    nextBearerTokenExpiresAt: null,
+    token: { storage: 'keychain', last4: 'k9Zq' },
+    nextToken: null,
+    ...overrides,
+  };
+}
+
+/** One probe check. */
+export function probeCheck(overrides: Partial<ProbeCheck> = {}): ProbeCheck {
+  return {
+    id: 'test-connection',
+    title: 'Entra Test Connection',
+    status: 'pass',
+    message: 'HTTP 200 with an empty ListResponse.',
+    durationMs: 12,
+    ...overrides,
+  };
+}
+
+/** A report made of the given checks. */
+export function probeReport(
+  checks: ProbeCheck[],
+  baseUrl = connectionView().tenantUrl,
+): ProbeReport {
+  return {
+    ok: checks.every((c) => c.status !== 'fail'),
+    baseUrl,
+    startedAt: '2026-11-20T10:00:00.000Z',
+    durationMs: 140,
+    checks,
+  };
+}
+
+/** A user-facing error from main. */
+export function appError(overrides: Partial<AppError> = {}): AppError {
+  return {
+    code: 'NET_TIMEOUT',
+    message: 'Stytch did not answer in time.',
+    hint: 'Check your network connection, then try again.',
+    retryable: true,
+    ...overrides,
+  };
+}
