@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/renderer/jsdom-gaps.ts'],
           testTimeout: 20_000,
         },
       },

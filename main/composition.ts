@@ -1,10 +1,13 @@
 import type { ClipboardPort } from './clipboard/clipboard-port';
+import type { ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
 import type { Logger } from './logging/logger';
+import { nodeTlsConnector } from './probe/tls-connector';
 import { composeSecretServices } from './secrets/compose-secret-services';
 import type { SecretStore } from './secrets/secret-store';
 import type { ExternalOpener } from './security/open-external';
 import type { AppFacts, Services } from './services';
+import { composeStytchServices } from './stytch/compose-stytch-services';
 
 /** What only the host (Electron, or the test bridge) can supply. */
 export interface HostDependencies {
@@ -19,6 +22,8 @@ export interface HostDependencies {
   secretStore: SecretStore;
   /** Electron's clipboard in the app; the browser's clipboard in the bridge. */
   clipboardPort: ClipboardPort;
+  /** Timers for clearing a copied secret; real timers unless a test supplies fake ones. */
+  clipboardTimers?: ClipboardTimers;
 }
 
 /**
@@ -27,15 +32,26 @@ export interface HostDependencies {
  * does, differing only in transport and clipboard.
  */
 export function composeServices(host: HostDependencies): Services {
+  const secretServices = composeSecretServices({
+    dataDir: host.userDataDir,
+    secretStore: host.secretStore,
+    clipboardPort: host.clipboardPort,
+    logger: host.logger,
+    ...(host.clipboardTimers ? { timers: host.clipboardTimers } : {}),
+  });
   return {
     app: host.app,
     logger: host.logger,
     openExternal: host.openExternal,
-    ...composeSecretServices({
-      dataDir: host.userDataDir,
-      secretStore: host.secretStore,
-      clipboardPort: host.clipboardPort,
+    ...secretServices,
+    ...composeStytchServices({
+      fetch: host.fetch,
       logger: host.logger,
+      projectSecrets: secretServices.projectSecrets,
+      settings: secretServices.settings,
     }),
+    // The probe goes through the same network stack as the app's Stytch calls, so a proxy or
+    // certificate problem shows up in the probe exactly as Entra's admin would meet it locally.
+    probe: { fetch: host.fetch, connectTls: nodeTlsConnector },
   };
 }

@@ -32,7 +32,6 @@ function start(): void {
       name: app.getName(),
       version: app.getVersion(),
       platform: process.platform,
-      mode: 'real',
     },
     logger,
     // Chromium's network stack: system proxy, PAC and the OS certificate store.
@@ -42,8 +41,12 @@ function start(): void {
     secretStore: new KeytarSecretStore(),
     clipboardPort: createElectronClipboard(process.platform),
   });
-  // A token copied a moment ago must not outlive the app on the clipboard.
-  app.on('before-quit', () => void services.clipboard.dispose());
+  // A token copied a moment ago must not outlive the app on the clipboard; the sandbox's
+  // loopback servers must not outlive it either.
+  app.on('before-quit', () => {
+    void services.clipboard.dispose();
+    void services.sandbox.stop();
+  });
   registerIpc({
     dispatch: createDispatcher(HANDLERS, services, logger),
     origin:

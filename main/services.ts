@@ -7,14 +7,12 @@ import type { ScimTokenVault } from './secrets/scim-token-vault';
 import type { ExternalOpener } from './security/open-external';
 import type { SettingsStore } from './settings/settings-store';
 import type { StytchSession } from './stytch/stytch-session';
-import type { AppMode } from '../shared/ipc';
 
 /** Facts about the running app, supplied by the composition root. */
 export interface AppFacts {
   name: string;
   version: string;
   platform: string;
-  mode: AppMode;
 }
 
 /**

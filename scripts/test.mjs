@@ -35,20 +35,20 @@ const vitest = [
 // On Linux the keychain tests talk to a real Secret Service: a private, unlocked gnome-keyring
 // in its own D-Bus session, made fresh for this run.
 const wrapped =
-  process.platform === 'linux' ? ['bash', [join(root, 'scripts/with-keyring.sh'), 'npx', ...vitest]] : ['npx', vitest];
-console.log('\n=== Tests (vitest: node, renderer, e2e; keychain, builder config, Electronegativity) ===');
+  process.platform === 'linux'
+    ? ['bash', [join(root, 'scripts/with-keyring.sh'), 'npx', ...vitest]]
+    : ['npx', vitest];
+console.log(
+  '\n=== Tests (vitest: node, renderer, e2e; keychain, builder config, Electronegativity) ===',
+);
 const tests = spawnSync(wrapped[0], wrapped[1], { cwd: root, stdio: 'inherit', env: process.env });
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-if (existsSync(results)) {
-  const summary = JSON.parse(readFileSync(results, 'utf8'));
-  passed = summary.numPassedTests;
-  failed = summary.numFailedTests + (summary.numRuntimeErrorTestSuites ?? 0);
-  skipped = summary.numPendingTests + summary.numTodoTests;
-} else {
-  failed = 1;
-}
-console.log(`\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+// No results file means vitest never got as far as running tests: count that as one failure.
+const summary = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : null;
+const passed = summary?.numPassedTests ?? 0;
+const failed = summary ? summary.numFailedTests + (summary.numRuntimeErrorTestSuites ?? 0) : 1;
+const skipped = summary ? summary.numPendingTests + summary.numTodoTests : 0;
+console.log(
+  `\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(tests.status === 0 && failed === 0 ? 0 : 1);

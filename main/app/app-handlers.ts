@@ -13,7 +13,8 @@ export const getAppInfo: Handler<'app:info', Services> = (_request, services) =>
     platform: (KNOWN_PLATFORMS as readonly string[]).includes(platform)
       ? (platform as (typeof KNOWN_PLATFORMS)[number])
       : 'other',
-    mode: services.app.mode,
+    // The sandbox can start at any time, so the mode follows the connected project.
+    mode: services.stytch.project()?.mode ?? 'real',
   };
 };
 

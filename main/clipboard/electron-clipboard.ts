@@ -18,10 +18,14 @@ export function createElectronClipboard(platform: NodeJS.Platform): ClipboardPor
     writeText: (text) => clipboard.writeText(text),
     writeSecret: (text) => {
       const item: Record<string, string | Blob> = { 'text/plain': text };
-      for (const hint of hints) item[rawFormatKey(hint.format)] = new Blob([new Uint8Array(hint.bytes)]);
+      for (const hint of hints)
+        item[rawFormatKey(hint.format)] = new Blob([new Uint8Array(hint.bytes)]);
       return clipboard.write([new ClipboardItem(item)]);
     },
     readText: () => clipboard.readText(),
-    clear: () => Promise.resolve(clipboard.clear()),
+    clear: () => {
+      clipboard.clear();
+      return Promise.resolve();
+    },
   };
 }

@@ -10,6 +10,11 @@ export interface ProbeOptions {
   writeCycle: boolean;
   /** Extra trusted CA certificates (PEM) for the TLS check. */
   ca?: readonly string[];
+  /**
+   * The target is the app's own local sandbox, where plain http on loopback is by design: the
+   * `url` check then passes, saying so, instead of warning that Entra would refuse it.
+   */
+  localSandbox?: boolean;
 }
 
 /** What every step receives: the analysed target and the injected transports. */

@@ -1,3 +1,4 @@
+import type { AppMode } from '../../shared/ipc';
 import type { SecretHandle } from '../../shared/stytch/views';
 import type { Handler } from '../ipc/dispatch';
 import type { Logger } from '../logging/logger';
@@ -14,6 +15,8 @@ export interface ProbeHandlerServices {
   logger: Logger;
   probe: ProbeTransport;
   scimTokens: TokenReader;
+  /** Whether the connected project is the local sandbox (`StytchSession` fits). */
+  stytch: { project(): { mode: AppMode } | null };
 }
 
 function hostOf(url: string): string {
@@ -48,6 +51,7 @@ export const runProbeHandler: Handler<'probe:run', ProbeHandlerServices> = async
       token,
       options: {
         writeCycle: request.writeCycle,
+        localSandbox: services.stytch.project()?.mode === 'sandbox',
         ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
       },
     },

@@ -36,7 +36,8 @@ export interface TargetAnalysis {
 }
 
 interface Finding {
-  severity: 'fail' | 'warn';
+  /** `note`: worth saying, but the check still passes. */
+  severity: 'fail' | 'warn' | 'note';
   message: string;
   fix: string;
   entraWouldSay?: string;
@@ -48,8 +49,16 @@ function isLoopback(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-function checkProtocol(url: URL): Finding | null {
+function checkProtocol(url: URL, localSandbox: boolean): Finding | null {
   if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && isLoopback(url.hostname) && localSandbox) {
+    return {
+      severity: 'note',
+      message:
+        'The URL uses plain http on this computer: expected for the local sandbox, which Entra never calls.',
+      fix: 'A real Stytch Tenant URL starts with https://, as Entra requires.',
+    };
+  }
   if (url.protocol === 'http:' && isLoopback(url.hostname)) {
     return {
       severity: 'warn',
@@ -163,11 +172,19 @@ function checkToken(raw: string): { token: string; findings: Finding[] } {
 
 function summarise(findings: Finding[], url: URL, entraFlag: boolean): StepOutcome {
   const failed = findings.filter((f) => f.severity === 'fail');
-  const worst = failed.length > 0 ? failed : findings;
+  const notes = findings.filter((f) => f.severity === 'note');
+  const worst = failed.length > 0 ? failed : findings.filter((f) => f.severity === 'warn');
   if (worst.length === 0) {
+    const flag = entraFlag ? ` with “?${ENTRA_SCIM_FLAG}”` : '';
+    if (notes.length > 0) {
+      return {
+        status: 'pass',
+        message: `${url.origin}${url.pathname} is a well-formed SCIM address${flag}. ${notes.map((f) => f.message).join(' ')}`,
+      };
+    }
     return {
       status: 'pass',
-      message: `${url.origin}${url.pathname} is a well-formed https SCIM address${entraFlag ? ` with “?${ENTRA_SCIM_FLAG}”` : ''}.`,
+      message: `${url.origin}${url.pathname} is a well-formed https SCIM address${flag}.`,
     };
   }
   const entraWouldSay = worst.find((f) => f.entraWouldSay !== undefined)?.entraWouldSay;
@@ -183,7 +200,11 @@ function summarise(findings: Finding[], url: URL, entraFlag: boolean): StepOutco
  * The `url` check: parses the Tenant URL and token, names common paste mistakes and works out
  * where requests go. Pure: nothing is sent.
  */
-export function analyzeTarget(tenantUrl: string, rawToken: string): TargetAnalysis {
+export function analyzeTarget(
+  tenantUrl: string,
+  rawToken: string,
+  context: { localSandbox: boolean } = { localSandbox: false },
+): TargetAnalysis {
   const findings: Finding[] = [];
   const trimmed = tenantUrl.trim();
   if (trimmed !== tenantUrl) {
@@ -207,7 +228,7 @@ export function analyzeTarget(tenantUrl: string, rawToken: string): TargetAnalys
       },
     };
   }
-  const protocol = checkProtocol(url);
+  const protocol = checkProtocol(url, context.localSandbox);
   if (protocol) findings.push(protocol);
   findings.push(...checkPath(url));
   const flag = checkFlag(url);

@@ -50,10 +50,13 @@ export function createProbeContext(
     timeoutMs: input.options?.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
     writeCycle: input.options?.writeCycle ?? false,
     ...(input.options?.ca ? { ca: input.options.ca } : {}),
+    ...(input.options?.localSandbox ? { localSandbox: true } : {}),
   };
   const http = createHttpClient({ fetch: transport.fetch, timeoutMs: options.timeoutMs });
   const ctx: ProbeContext = {
-    analysis: analyzeTarget(input.tenantUrl, input.token),
+    analysis: analyzeTarget(input.tenantUrl, input.token, {
+      localSandbox: options.localSandbox ?? false,
+    }),
     options,
     send: (call) => exchange(http, targetOf(ctx), call),
     connectTls: transport.connectTls,

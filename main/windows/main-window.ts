@@ -1,10 +1,12 @@
-import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type {
+  BrowserWindow as ElectronBrowserWindow,
+  BrowserWindowConstructorOptions,
+} from 'electron';
 
 /** Electron's BrowserWindow class, injected so this file runs (and is tested) without Electron. */
-export type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => Pick<
-  ElectronBrowserWindow,
-  'once' | 'show' | 'loadURL' | 'loadFile' | 'webContents' | 'on'
->;
+export type BrowserWindowClass = new (
+  options: BrowserWindowConstructorOptions,
+) => Pick<ElectronBrowserWindow, 'once' | 'show' | 'loadURL' | 'loadFile' | 'webContents' | 'on'>;
 
 /** Where the window's content comes from. */
 export interface MainWindowSource {
@@ -52,7 +54,8 @@ export function createMainWindow<W extends InstanceType<BrowserWindowClass>>(
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (source.devServerUrl !== undefined && !source.isPackaged) void window.loadURL(source.devServerUrl);
+  if (source.devServerUrl !== undefined && !source.isPackaged)
+    void window.loadURL(source.devServerUrl);
   else void window.loadFile(source.rendererIndexPath);
   return window;
 }

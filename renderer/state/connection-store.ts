@@ -40,10 +40,14 @@ const EMPTY = {
   outcome: null,
 } as const;
 
-// After these, Stytch may or may not hold a connection: read it back rather than guess.
+// After these, Stytch's connection is not what the screen shows: read it back rather than guess.
+// A connection whose token was lost then shows as existing (offering rotation), a rotation whose
+// new token was lost as rotating without a token (offering cancel).
 const READ_BACK_CODES: readonly AppError['code'][] = [
   'STYTCH_SCIM_CONNECTION_EXISTS',
   'STYTCH_CREATE_OUTCOME_UNKNOWN',
+  'STYTCH_CREATED_TOKEN_UNKNOWN',
+  'STYTCH_ROTATION_TOKEN_UNKNOWN',
 ];
 
 /** The organization's SCIM connection and the calls that change it. */
@@ -57,13 +61,15 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
       ? { organizationId: connection.organizationId, connectionId: connection.connectionId }
       : null;
   };
-  const readBack = async (organizationId: string) => {
+  // "Already exists" needs no more words once the connection is on screen; a lost token does:
+  // its error says what happened and what to do, so it stays.
+  const readBack = async (organizationId: string, cause: AppError) => {
     const result = await call('scim:getConnection', { organizationId });
     if (!result.ok || result.data.connection === null) return;
     set({
       organizationId,
       connection: result.data.connection,
-      failure: null,
+      ...(cause.code === 'STYTCH_SCIM_CONNECTION_EXISTS' ? { failure: null } : {}),
       outcome: 'Stytch already holds a connection for this organization; it is shown below.',
     });
   };
@@ -77,14 +83,22 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
         stop(result.error, () => get().load(organizationId));
         return;
       }
-      set({ busy: null, organizationId, connection: result.data.connection });
+      // What this run did to another organization's connection says nothing about this one.
+      const sameOrganization = get().organizationId === organizationId;
+      set({
+        busy: null,
+        organizationId,
+        connection: result.data.connection,
+        ...(sameOrganization ? {} : { createdThisRun: false, keychainWarning: null }),
+      });
     },
     create: async (organizationId, displayName) => {
       start('create');
       const result = await call('scim:createConnection', { organizationId, displayName });
       if (!result.ok) {
         stop(result.error, () => get().create(organizationId, displayName));
-        if (READ_BACK_CODES.includes(result.error.code)) await readBack(organizationId);
+        if (READ_BACK_CODES.includes(result.error.code))
+          await readBack(organizationId, result.error);
         return;
       }
       const { connection, keychainWarning } = result.data;
@@ -97,6 +111,8 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
       const result = await call('scim:rotateStart', ref);
       if (!result.ok) {
         stop(result.error, get().rotateStart);
+        if (READ_BACK_CODES.includes(result.error.code))
+          await readBack(ref.organizationId, result.error);
         return;
       }
       const { connection, keychainWarning } = result.data;

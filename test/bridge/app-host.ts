@@ -31,7 +31,10 @@ export interface AppHost {
  * swapped: Node's fetch for net.fetch, an in-memory keychain, the page's clipboard, a temp data
  * folder. Then serves the built renderer and the handler table over the bridge.
  */
-export async function startAppHost(options: { rendererDir: string; version: string }): Promise<AppHost> {
+export async function startAppHost(options: {
+  rendererDir: string;
+  version: string;
+}): Promise<AppHost> {
   const logs: LogRecord[] = [];
   const opened: string[] = [];
   const logger = createLogger((record) => logs.push(record));
@@ -39,7 +42,7 @@ export async function startAppHost(options: { rendererDir: string; version: stri
   const clipboard = new BrowserClipboard();
   const secretStore = new MemorySecretStore();
   const services = composeServices({
-    app: { name: 'SCIM Setup Assistant', version: options.version, platform: process.platform, mode: 'real' },
+    app: { name: 'SCIM Setup Assistant', version: options.version, platform: process.platform },
     logger,
     fetch,
     openExternal: (url) => {
@@ -64,6 +67,8 @@ export async function startAppHost(options: { rendererDir: string; version: stri
     userDataDir,
     close: async () => {
       await bridge.close();
+      await services.sandbox.stop();
+      await services.clipboard.dispose();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };

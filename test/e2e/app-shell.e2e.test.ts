@@ -77,6 +77,14 @@ describe('the app shell in Chromium through the test bridge', () => {
   });
 
   it('delivers events to a listener and stops after unsubscribe', async () => {
+    // The app itself listens for notices; count only what this test adds and removes.
+    const listenerCount = () =>
+      page.evaluate(() =>
+        (window.assistant as unknown as { listenerCount: (e: string) => number }).listenerCount(
+          'app:notice',
+        ),
+      );
+    const before = await listenerCount();
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { seen: string[] }).seen = seen;
@@ -90,13 +98,9 @@ describe('the app shell in Chromium through the test bridge', () => {
         return page.evaluate(() => (window as unknown as { seen: string[] }).seen.length);
       })
       .toBeGreaterThan(0);
+    expect(await listenerCount()).toBe(before + 1);
     await page.evaluate(() => (window as unknown as { off: () => void }).off());
-    const count = await page.evaluate(() =>
-      (window.assistant as unknown as { listenerCount: (e: string) => number }).listenerCount(
-        'app:notice',
-      ),
-    );
-    expect(count).toBe(0);
+    expect(await listenerCount()).toBe(before);
   });
 
   it('enforces the CSP: inline script is refused', async () => {

@@ -10,14 +10,21 @@ const ROOT = resolve(__dirname, '../..');
 const require = createRequire(__filename);
 
 function builderConfig(): Record<string, unknown> {
-  return load(readFileSync(resolve(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+  return load(readFileSync(resolve(ROOT, 'electron-builder.yml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 function validate(config: unknown): string[] {
-  const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'),
+  ) as object;
   const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
   const check = ajv.compile(schema);
-  return check(config) ? [] : (check.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
+  return check(config)
+    ? []
+    : (check.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
 }
 
 describe('electron-builder.yml', () => {
@@ -41,7 +48,9 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe('com.scimsetupassistant.app');
     expect(config.mac.target).toEqual(['dmg', 'zip']);
     expect(config.mac.hardenedRuntime).toBe(true);
-    expect(readFileSync(resolve(ROOT, config.mac.entitlements), 'utf8')).toContain('com.apple.security.cs.allow-jit');
+    expect(readFileSync(resolve(ROOT, config.mac.entitlements), 'utf8')).toContain(
+      'com.apple.security.cs.allow-jit',
+    );
     expect(config.win.target).toEqual(['nsis']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.asarUnpack.some((glob) => glob.includes('keytar'))).toBe(true);
@@ -51,8 +60,12 @@ describe('electron-builder.yml', () => {
 
 describe('build/after-pack.cjs', () => {
   it('turns off RunAsNode, NODE_OPTIONS and inspect flags, and loads only from asar', () => {
-    const { FUSES } = require(resolve(ROOT, 'build/after-pack.cjs')) as { FUSES: Record<string, unknown> };
-    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number> };
+    const { FUSES } = require(resolve(ROOT, 'build/after-pack.cjs')) as {
+      FUSES: Record<string, unknown>;
+    };
+    const { FuseV1Options } = require('@electron/fuses') as {
+      FuseV1Options: Record<string, number>;
+    };
     const fuse = (name: string): unknown => FUSES[String(FuseV1Options[name])];
     expect(fuse('RunAsNode')).toBe(false);
     expect(fuse('EnableNodeOptionsEnvironmentVariable')).toBe(false);
@@ -64,7 +77,10 @@ describe('build/after-pack.cjs', () => {
     const { electronBinaryPath } = require(resolve(ROOT, 'build/after-pack.cjs')) as {
       electronBinaryPath: (context: object) => string;
     };
-    const packager = { appInfo: { productFilename: 'SCIM Setup Assistant' }, executableName: 'scim-setup-assistant' };
+    const packager = {
+      appInfo: { productFilename: 'SCIM Setup Assistant' },
+      executableName: 'scim-setup-assistant',
+    };
     expect(electronBinaryPath({ appOutDir: '/o', electronPlatformName: 'darwin', packager })).toBe(
       '/o/SCIM Setup Assistant.app',
     );

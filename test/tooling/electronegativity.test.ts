@@ -40,7 +40,7 @@ function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (quoted) {
       if (char === '"' && text[index + 1] === '"') {
         field += '"';
@@ -69,13 +69,27 @@ async function scan(input: string): Promise<Finding[]> {
     // It always exits 0, so the verdict comes from the CSV, never from the exit code.
     await run(
       process.execPath,
-      [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', input, '-o', output, '-r', '-e', '45.5.0'],
+      [
+        require.resolve('@doyensec/electronegativity/dist/index.js'),
+        '-i',
+        input,
+        '-o',
+        output,
+        '-r',
+        '-e',
+        '45.5.0',
+      ],
       { cwd: ROOT, timeout: 60_000 },
     );
     const [, ...rows] = parseCsv(await readFile(output, 'utf8'));
     return rows
       .filter((row) => row.length >= 5)
-      .map(([check = '', severity = '', , file = '', location = '']) => ({ check, severity, file, location }));
+      .map(([check = '', severity = '', , file = '', location = '']) => ({
+        check,
+        severity,
+        file,
+        location,
+      }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -85,7 +99,9 @@ function unreviewedSerious(findings: Finding[]): Finding[] {
   return findings.filter(
     (finding) =>
       (finding.severity === 'HIGH' || finding.severity === 'MEDIUM') &&
-      !REVIEWED_FINDINGS.some((reviewed) => reviewed.check === finding.check && reviewed.file === finding.file),
+      !REVIEWED_FINDINGS.some(
+        (reviewed) => reviewed.check === finding.check && reviewed.file === finding.file,
+      ),
   );
 }
 
@@ -99,16 +115,24 @@ describe('Electronegativity gate', () => {
       await cp(join(ROOT, 'renderer/index.html'), join(app, 'renderer/index.html'));
       const findings = await scan(app);
       expect(findings.map((finding) => finding.check)).toContain('PRELOAD_JS_CHECK');
-      expect(unreviewedSerious(findings.map((f) => ({ ...f, file: f.file.replace(/^main\//, '') })))).toEqual([]);
+      expect(
+        unreviewedSerious(findings.map((f) => ({ ...f, file: f.file.replace(/^main\//, '') }))),
+      ).toEqual([]);
     } finally {
       await rm(app, { recursive: true, force: true });
     }
   }, 90_000);
 
   it('fails on an insecure window (the gate can fail)', async () => {
-    const findings = unreviewedSerious(await scan(join(ROOT, 'test/tooling/fixtures/insecure-electron')));
+    const findings = unreviewedSerious(
+      await scan(join(ROOT, 'test/tooling/fixtures/insecure-electron')),
+    );
     expect(findings.map((finding) => finding.check)).toEqual(
-      expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK']),
+      expect.arrayContaining([
+        'CONTEXT_ISOLATION_JS_CHECK',
+        'SANDBOX_JS_CHECK',
+        'LIMIT_NAVIGATION_GLOBAL_CHECK',
+      ]),
     );
   }, 90_000);
 });

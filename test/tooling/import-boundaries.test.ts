@@ -28,7 +28,9 @@ describe('folder import rules (eslint.config.mjs)', () => {
     ['axios', "import axios from 'axios';"],
     ['main/', "import { HANDLERS } from '../main/ipc/handlers';"],
   ])('reject renderer code importing %s', async (_what, code) => {
-    expect(await importViolations('renderer/components/Bad.tsx', `${code}\nexport const x = 1;\n`)).toHaveLength(1);
+    expect(
+      await importViolations('renderer/components/Bad.tsx', `${code}\nexport const x = 1;\n`),
+    ).toHaveLength(1);
   });
 
   it.each([
@@ -36,15 +38,30 @@ describe('folder import rules (eslint.config.mjs)', () => {
     ['node:path', "import { join } from 'node:path';"],
     ['react', "import { useState } from 'react';"],
   ])('reject shared code importing %s', async (_what, code) => {
-    expect(await importViolations('shared/bad.ts', `${code}\nexport const x = 1;\n`)).toHaveLength(1);
+    expect(await importViolations('shared/bad.ts', `${code}\nexport const x = 1;\n`)).toHaveLength(
+      1,
+    );
   });
 
   it('rejects electron outside the thin shell files of main/, but allows type imports', async () => {
-    expect(await importViolations('main/stytch/bad.ts', "import { net } from 'electron';\nexport const x = net;\n")).toHaveLength(1);
     expect(
-      await importViolations('main/stytch/ok.ts', "import type { Net } from 'electron';\nexport type X = Net;\n"),
+      await importViolations(
+        'main/stytch/bad.ts',
+        "import { net } from 'electron';\nexport const x = net;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await importViolations(
+        'main/stytch/ok.ts',
+        "import type { Net } from 'electron';\nexport type X = Net;\n",
+      ),
     ).toEqual([]);
-    expect(await importViolations('main/index.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+    expect(
+      await importViolations(
+        'main/index.ts',
+        "import { app } from 'electron';\nexport const x = app;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('allows renderer code to import shared/ and React', async () => {

@@ -15,6 +15,31 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
   const rotateComplete = useConnectionStore((s) => s.rotateComplete);
   const rotateCancel = useConnectionStore((s) => s.rotateCancel);
   const handle: SecretHandle = { kind: 'scim-next-token', connectionId: connection.connectionId };
+  // Stytch shows the new token once; if its answer was lost, finishing would lock Entra out.
+  const nextTokenLost = connection.nextToken === null || connection.nextToken.storage === 'none';
+
+  if (nextTokenLost) {
+    return (
+      <div className="rotation" aria-busy={busy !== null}>
+        <h3>A rotation is in progress, but this computer does not have its new token</h3>
+        <p>
+          Stytch shows a new token only once, and this one never reached the app. The current token
+          still works. Cancel this rotation, then rotate again to get a new token you can use.
+        </p>
+        <div className="actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void rotateCancel()}
+            disabled={busy !== null}
+          >
+            Cancel rotation
+          </button>
+          {busy === 'rotate-cancel' && <Busy label="Keeping the old token…" />}
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="rotation" aria-busy={busy !== null}>

@@ -35,9 +35,11 @@ function setup(clearAfterMs = 60_000) {
 describe('ClipboardService', () => {
   it('copies plain text as is, with no clearing scheduled', async () => {
     const { port, timers, service } = setup();
-    expect(await service.copyText('https://api.stytch.com/v1/b2b/scim/x?aadOptscim062020')).toEqual({
-      clearsInMs: null,
-    });
+    expect(await service.copyText('https://api.stytch.com/v1/b2b/scim/x?aadOptscim062020')).toEqual(
+      {
+        clearsInMs: null,
+      },
+    );
     expect(port.writes).toEqual([
       { text: 'https://api.stytch.com/v1/b2b/scim/x?aadOptscim062020', secret: false },
     ]);

@@ -85,6 +85,9 @@ describe('classifyTransportError', () => {
     expect(classifyTransportError(new Error('net::ERR_PROXY_AUTH_UNSUPPORTED')).kind).toBe(
       'proxy-auth',
     );
+    expect(classifyTransportError(new Error('net::ERR_UNEXPECTED_PROXY_AUTH')).kind).toBe(
+      'proxy-auth',
+    );
   });
 });
 

@@ -23,7 +23,10 @@ afterAll(async () => {
   await server.close();
 });
 
-function setUp(tokens: Record<string, string> = { [HANDLE.connectionId]: TOKEN }) {
+function setUp(
+  tokens: Record<string, string> = { [HANDLE.connectionId]: TOKEN },
+  mode: 'real' | 'sandbox' = 'real',
+) {
   const logs: LogRecord[] = [];
   const reads: SecretHandle[] = [];
   const services: ProbeHandlerServices = {
@@ -38,6 +41,7 @@ function setUp(tokens: Record<string, string> = { [HANDLE.connectionId]: TOKEN }
           : Promise.resolve(token);
       },
     },
+    stytch: { project: () => ({ mode }) },
   };
   const events: Array<{ event: string; payload: unknown }> = [];
   const emit: EmitEvent = (event, payload) => events.push({ event, payload });
@@ -61,6 +65,21 @@ describe('probe:run', () => {
     expect(ipcContract['probe:run'].response.safeParse(report).success).toBe(true);
     expect(report.checks.find((c) => c.id === 'test-connection')?.status).toBe('pass');
     expect(report.checks.find((c) => c.id === 'write-cycle')?.status).toBe('skip');
+  });
+
+  it('warns that Entra would refuse plain http, except for the local sandbox where it is by design', async () => {
+    const real = setUp();
+    const realReport = await runProbeHandler(request(), real.services, real.emit);
+    expect(realReport.checks.find((c) => c.id === 'url')).toMatchObject({
+      status: 'warn',
+      fix: expect.stringMatching(/Entra would refuse this/) as unknown,
+    });
+    const sandbox = setUp(undefined, 'sandbox');
+    const sandboxReport = await runProbeHandler(request(), sandbox.services, sandbox.emit);
+    expect(sandboxReport.checks.find((c) => c.id === 'url')).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/expected for the local sandbox/) as unknown,
+    });
   });
 
   it('emits probe:progress once per finished check, with the run id and a running count', async () => {

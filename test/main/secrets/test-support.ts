@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { AppErrorSchema, AppFailure, type AppError } from '../../../shared/errors';
-import {
-  composeSecretServices,
-  type SecretServicesHost,
-} from '../../../main/secrets/compose-secret-services';
+import { composeServices } from '../../../main/composition';
+import type { SecretServicesHost } from '../../../main/secrets/compose-secret-services';
 import type { Services } from '../../../main/services';
 import { createLogger, type Logger, type LogRecord } from '../../../main/logging/logger';
 
@@ -122,23 +120,18 @@ export async function allFileText(dir: string): Promise<string> {
   return texts.join('\n');
 }
 
-/**
- * The services the handlers of this capability use, composed exactly as the app does, plus
- * the app facts every Services carries. (When Services gains fields for other capabilities,
- * build this through the composition root instead.)
- */
+/** The app's services, composed by the app's own composition root, around the given keychain. */
 export function buildServices(host: SecretServicesHost): Services {
-  return {
-    app: {
-      name: 'SCIM Setup Assistant',
-      version: '0.0.0-test',
-      platform: process.platform,
-      mode: 'sandbox',
-    },
+  return composeServices({
+    app: { name: 'SCIM Setup Assistant', version: '0.0.0-test', platform: process.platform },
     logger: host.logger,
+    fetch,
     openExternal: () => Promise.resolve(),
-    ...composeSecretServices(host),
-  };
+    userDataDir: host.dataDir,
+    secretStore: host.secretStore,
+    clipboardPort: host.clipboardPort,
+    ...(host.timers ? { clipboardTimers: host.timers } : {}),
+  });
 }
 
 /** The user-facing error a failure carries: from an AppFailure or a failed Result. */

@@ -58,15 +58,19 @@ describe('createMainWindow()', () => {
   });
 
   it('turns devtools off in packaged builds and keeps every other flag identical in development', () => {
-    const { devTools: packagedDevTools, ...packaged } = build({ isPackaged: true }).options.webPreferences ?? {};
-    const { devTools: devDevTools, ...development } = build({ isPackaged: false }).options.webPreferences ?? {};
+    const { devTools: packagedDevTools, ...packaged } =
+      build({ isPackaged: true }).options.webPreferences ?? {};
+    const { devTools: devDevTools, ...development } =
+      build({ isPackaged: false }).options.webPreferences ?? {};
     expect(packagedDevTools).toBe(false);
     expect(devDevTools).toBe(true);
     expect(development).toEqual(packaged);
   });
 
   it('loads the built renderer from disk when packaged, even if a dev server URL is set', () => {
-    expect(build({ devServerUrl: 'http://localhost:5173' }).loaded).toEqual(['/app/out/renderer/index.html']);
+    expect(build({ devServerUrl: 'http://localhost:5173' }).loaded).toEqual([
+      '/app/out/renderer/index.html',
+    ]);
   });
 
   it('loads the dev server in development', () => {

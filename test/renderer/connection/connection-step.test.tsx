@@ -11,6 +11,7 @@ import {
   progressAt,
   settings,
 } from '../fixtures';
+import { useConnectionStore } from '../../../renderer/state/connection-store';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 
 cleanUpAfterEach();
@@ -125,6 +126,75 @@ describe('Create the SCIM connection step', () => {
     expect(await screen.findByRole('button', { name: 'Use the saved token' })).toBeTruthy();
     expect(screen.getByText(/Stytch already holds a connection/)).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('keeps the explanation and offers rotation when Stytch created the connection but its token was lost', async () => {
+    let reads = 0;
+    installAtConnectionStep(null, {
+      'scim:getConnection': () => {
+        reads += 1;
+        return okFor('scim:getConnection', {
+          connection:
+            reads === 1 ? null : connectionView({ token: { storage: 'none', last4: null } }),
+        });
+      },
+      'scim:createConnection': () => ({
+        ok: false,
+        error: appError({
+          code: 'STYTCH_CREATED_TOKEN_UNKNOWN',
+          message: 'Stytch created the SCIM connection, but its answer was lost.',
+          hint: 'Rotate the token to get a new one.',
+          retryable: false,
+        }),
+      }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Create SCIM connection' }));
+    expect(await screen.findByRole('button', { name: 'Rotate the token' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('its answer was lost');
+    expect(screen.queryByRole('button', { name: 'Use the saved token' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Create SCIM connection' })).toBeNull();
+  });
+
+  it('offers only Cancel when a rotation started but its new token never arrived', async () => {
+    const fake = installAtConnectionStep(
+      connectionView({
+        rotating: true,
+        nextToken: { storage: 'none', last4: 'N3wT' },
+        nextBearerTokenExpiresAt: null,
+      }),
+      { 'scim:rotateCancel': () => okFor('scim:rotateCancel', { connection: connectionView() }) },
+    );
+    const { user } = await renderApp();
+    expect(await screen.findByText(/does not have its new token/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Finish rotation' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Cancel rotation' }));
+    expect(
+      await screen.findByText('Rotation cancelled: the original token still works.'),
+    ).toBeTruthy();
+    expect(fake.callsTo('scim:rotateCancel')).toHaveLength(1);
+  });
+
+  it("shows another organization's connection as existing even after this run created one", async () => {
+    installFakeAssistant({
+      'scim:createConnection': () =>
+        okFor('scim:createConnection', { connection: connectionView(), keychainWarning: null }),
+      'scim:getConnection': (request) =>
+        okFor('scim:getConnection', {
+          connection: connectionView({
+            organizationId: request.organizationId,
+            connectionId: 'scim-connection-test-2',
+          }),
+        }),
+    });
+    const store = useConnectionStore.getState();
+    await store.create('organization-test-1', 'Entra provisioning');
+    expect(useConnectionStore.getState().createdThisRun).toBe(true);
+    await store.load('organization-test-2');
+    expect(useConnectionStore.getState()).toMatchObject({
+      organizationId: 'organization-test-2',
+      createdThisRun: false,
+    });
   });
 
   it('offers the saved token when the organization already has a connection', async () => {

@@ -1,0 +1,262 @@
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
+import { startAppHost, type AppHost } from '../bridge/app-host';
+import { scanForBlockingViolations } from './accessibility';
+import { BUILT_RENDERER_DIR, launchTestBrowser, saveScreenshot, type TestBrowser } from './browser';
+
+const version = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
+).version;
+
+// A probe runs several checks against loopback; the whole wizard runs in one browser page.
+const STEP_TIMEOUT_MS = 20_000;
+
+let host: AppHost;
+let browser: TestBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+const screenshots: string[] = [];
+
+beforeAll(async () => {
+  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version });
+  browser = await launchTestBrowser(host.bridge.url);
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  host.clipboard.attach(page);
+  await page.goto(host.bridge.url);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await host.close();
+});
+
+/** Every step ends here: a screenshot for the record, and an axe scan that must come back clean. */
+async function checkpoint(name: string): Promise<void> {
+  const shot = await saveScreenshot(page, `wizard-${name}`);
+  expect(statSync(shot).size).toBeGreaterThan(5_000);
+  screenshots.push(shot);
+  expect(await scanForBlockingViolations(page), `axe on ${name}`).toEqual([]);
+  expect(pageErrors).toEqual([]);
+}
+
+const heading = () => page.getByRole('heading', { level: 2 });
+const button = (name: string | RegExp) => page.getByRole('button', { name, exact: true });
+const stepButton = (title: string) =>
+  page.getByRole('navigation', { name: 'Setup steps' }).getByRole('button', {
+    name: new RegExp(`^${title}`),
+  });
+
+async function next(expectedTitle: string): Promise<void> {
+  await button('Next').click();
+  await expect.poll(() => heading().textContent()).toBe(expectedTitle);
+}
+
+async function tickAll(container: Locator): Promise<void> {
+  const boxes = container.getByRole('checkbox');
+  for (const box of await boxes.all()) await box.check();
+}
+
+async function chooseOrganization(query: string, name: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search organizations' }).fill(query);
+  await page
+    .getByRole('listbox', { name: 'Organizations' })
+    .getByRole('option', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
+    .click();
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Selected:' }).textContent())
+    .toBe(`Selected: ${name}`);
+}
+
+/** A newly chosen organization starts the Entra steps afresh (each gets its own Entra app). */
+async function throughEntraSteps(): Promise<void> {
+  await next('Create the Entra application');
+  await tickAll(page.getByRole('group', { name: 'Checklist' }));
+  await next('Turn on automatic provisioning');
+  await tickAll(page.getByRole('group', { name: 'Checklist' }));
+  await next('Create the SCIM connection');
+}
+
+async function runProbe(): Promise<string> {
+  await button('Test Connection').click();
+  const progress = page.locator('.probe-progress');
+  await expect.poll(() => progress.textContent()).toMatch(/passed|failed|warning/);
+  return (await progress.textContent()) ?? '';
+}
+
+/** The secret main holds under `account` (e.g. `scim-token:<id>`), from the bridge's keychain. */
+function keychainValue(account: string): string {
+  const value = host.secretStore.snapshot().get(account);
+  if (value === undefined) throw new Error(`no keychain entry ${account}`);
+  return value;
+}
+
+/** The organization's connection as the sandbox's Stytch stand-in holds it (already started). */
+async function connectionIdOf(organizationId: string): Promise<string> {
+  const sandbox = await host.services.sandbox.ensureStarted();
+  return sandbox.state.getConnection(organizationId)?.connection_id ?? '';
+}
+
+describe('the setup wizard in Chromium, end to end against the sandbox', () => {
+  it('starts the sandbox from the first screen and labels every screen as sandbox', async () => {
+    await expect.poll(() => heading().textContent()).toBe('Connect to Stytch');
+    await checkpoint('01-connect');
+    await button('Try it with a local sandbox').click();
+    await expect.poll(() => page.getByRole('note').textContent()).toContain('Sandbox');
+    await expect.poll(() => page.getByTestId('app-info').textContent()).toContain('Sandbox mode');
+    // Once the sandbox is connected there is nothing left to do on this step: the wizard moves on.
+    await expect.poll(() => heading().textContent()).toBe('Choose the organization');
+    await checkpoint('02-sandbox-connected');
+  });
+
+  it('searches organizations, shows which have a connection, and picks one', async () => {
+    await page.getByRole('searchbox', { name: 'Search organizations' }).fill('Glo');
+    const globex = page.getByRole('option', { name: /Globex/ });
+    await expect.poll(() => globex.textContent()).toContain('Has a SCIM connection');
+    await chooseOrganization('Acme', 'Acme Corporation');
+    await checkpoint('03-organization-chosen');
+    await next('Create the Entra application');
+  });
+
+  it('walks the Entra checklists', async () => {
+    await tickAll(page.getByRole('group', { name: 'Checklist' }));
+    await checkpoint('04-create-entra-app');
+    await next('Turn on automatic provisioning');
+    await tickAll(page.getByRole('group', { name: 'Checklist' }));
+    await checkpoint('05-enable-provisioning');
+    await next('Create the SCIM connection');
+  });
+
+  it('creates the SCIM connection and keeps its token in the keychain', async () => {
+    await button('Create SCIM connection').click();
+    await expect
+      .poll(() => page.getByText(/Its token is saved in your system keychain/).count())
+      .toBe(1);
+    const connectionId = await connectionIdOf(SEEDED_ORGANIZATIONS.acme);
+    expect(connectionId).not.toBe('');
+    expect(keychainValue(`scim-token:${connectionId}`).length).toBeGreaterThan(20);
+    await checkpoint('06-connection-created');
+    await next('Paste the credentials into Entra');
+  });
+
+  it('copies Tenant URL and Secret Token (read back from the clipboard) and Test Connection is all green', async () => {
+    const connectionId = await connectionIdOf(SEEDED_ORGANIZATIONS.acme);
+    const token = keychainValue(`scim-token:${connectionId}`);
+
+    await button('Copy Tenant URL').click();
+    await expect.poll(() => host.clipboard.readText()).toContain('aadOptscim062020');
+    const tenantUrl = await host.clipboard.readText();
+    expect(await page.getByLabel('Tenant URL').inputValue()).toBe(tenantUrl);
+    expect(tenantUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+\?aadOptscim062020$/);
+
+    await button('Copy Secret Token').click();
+    await expect.poll(() => host.clipboard.readText()).toBe(token);
+    expect(host.clipboard.writes.at(-1)).toEqual({ secret: true });
+    await expect.poll(() => page.getByText('Copied — clears in 60 s').count()).toBe(1);
+    // The token went from main to the clipboard; the page itself never held it.
+    expect(await page.content()).not.toContain(token);
+
+    expect(await runProbe()).toBe('All checks passed.');
+    const results = page.getByRole('list', { name: 'Test results' });
+    expect(await results.getByText(/^Failed:/).count()).toBe(0);
+    expect(await results.getByRole('listitem').count()).toBeGreaterThanOrEqual(7);
+    await page.getByRole('checkbox', { name: "I've pasted both into Entra" }).check();
+    await tickAll(page.getByRole('group', { name: 'Checklist' }));
+    await checkpoint('07-credentials-tested');
+    await next('Provision users');
+  });
+
+  it('finishes the guide through provisioning and webhooks', async () => {
+    await tickAll(page.getByRole('group', { name: 'Checklist' }));
+    await checkpoint('08-provision-users');
+    await next('Webhooks (optional)');
+    await checkpoint('09-webhooks');
+  });
+
+  it('shows the failure and its fix for an organization whose SCIM endpoint is faulty', async () => {
+    await stepButton('Choose the organization').click();
+    await chooseOrganization('Initech', 'Initech (faulty SCIM endpoint)');
+    expect(await stepButton('Create the SCIM connection').isDisabled()).toBe(true);
+    await throughEntraSteps();
+    await button('Create SCIM connection').click();
+    await expect
+      .poll(() => page.getByText(/Its token is saved in your system keychain/).count())
+      .toBe(1);
+    await next('Paste the credentials into Entra');
+
+    expect(await runProbe()).toMatch(/checks failed\.$/);
+    const failed = page.locator('.probe-fail', { hasText: 'Failed:' }).first();
+    const text = (await failed.textContent()) ?? '';
+    expect(text).toContain('Entra would say:');
+    expect(text).toContain('404');
+    expect(text).toContain('How to fix:');
+    await checkpoint('10-faulty-endpoint');
+
+    await button('Copy report').click();
+    const report = await host.clipboard.readText();
+    expect(report).toContain('[FAIL]');
+    expect(report).not.toContain(
+      keychainValue(`scim-token:${await connectionIdOf(SEEDED_ORGANIZATIONS.initech)}`),
+    );
+  });
+
+  it('rotates the token of an existing connection: copy, test, finish', async () => {
+    await stepButton('Choose the organization').click();
+    await chooseOrganization('Glo', 'Globex');
+    await throughEntraSteps();
+    await expect.poll(() => page.getByText(/already has a SCIM connection/).count()).toBe(1);
+    await checkpoint('11-existing-connection');
+
+    await button('Rotate the token').click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Rotating the token' }).count())
+      .toBe(1);
+    const connectionId = await connectionIdOf(SEEDED_ORGANIZATIONS.globex);
+    const nextToken = keychainValue(`scim-next-token:${connectionId}`);
+    await button('Copy New Secret Token').click();
+    await expect.poll(() => host.clipboard.readText()).toBe(nextToken);
+    expect(await runProbe()).toBe('All checks passed.');
+    await page.getByRole('checkbox', { name: "I've pasted both into Entra" }).check();
+    await checkpoint('12-rotation-started');
+
+    await button('Finish rotation').click();
+    await expect
+      .poll(() => page.getByText('Rotation finished: only the new token works now.').count())
+      .toBe(1);
+    expect(keychainValue(`scim-token:${connectionId}`)).toBe(nextToken);
+    expect(host.secretStore.snapshot().has(`scim-next-token:${connectionId}`)).toBe(false);
+    await checkpoint('13-rotation-finished');
+  });
+
+  it('has an accessibility gate that does catch a violation', async () => {
+    await page.evaluate(() => {
+      const unnamed = document.createElement('button');
+      unnamed.id = 'axe-gate-probe';
+      document.body.appendChild(unnamed);
+    });
+    const found = await scanForBlockingViolations(page);
+    await page.evaluate(() => document.getElementById('axe-gate-probe')?.remove());
+    expect(found.map((violation) => violation.rule)).toContain('button-name');
+  });
+
+  it('left no secret in the logs, the settings file or the page', async () => {
+    const secrets = [...host.secretStore.snapshot().values()];
+    expect(secrets.length).toBeGreaterThanOrEqual(4);
+    const logs = JSON.stringify(host.logs);
+    const settings = await readFile(join(host.userDataDir, 'settings.json'), 'utf8');
+    const html = await page.content();
+    for (const secret of secrets) {
+      expect(logs).not.toContain(secret);
+      expect(settings).not.toContain(secret);
+      expect(html).not.toContain(secret);
+    }
+    expect(screenshots).toHaveLength(13);
+  });
+});
