@@ -74,6 +74,15 @@ async function testConnectionVsFetch(): Promise<Figure[]> {
     const http = createHttpClient({ fetch, timeoutMs: 15_000 });
     const variants = {
       fetch: async () => (await fetch(url, { headers })).text(),
+      // What any request with its own time limit costs: undici's AbortSignal bookkeeping.
+      fetchWithLimit: async () =>
+        (
+          await fetch(url, {
+            headers,
+            redirect: 'manual',
+            signal: AbortSignal.timeout(15_000),
+          })
+        ).text(),
       client: () => http.get(url, { headers, responseType: 'text' }),
       check: async () => {
         const outcome = await testConnectionStep.run(ctx);
@@ -81,7 +90,12 @@ async function testConnectionVsFetch(): Promise<Figure[]> {
           throw new Error(`test-connection did not pass: ${outcome.message}`);
       },
     };
-    const samples = { fetch: [] as number[], client: [] as number[], check: [] as number[] };
+    const samples = {
+      fetch: [] as number[],
+      fetchWithLimit: [] as number[],
+      client: [] as number[],
+      check: [] as number[],
+    };
     for (let i = 0; i < 600; i += 1) {
       // Interleaved, so drift in machine load touches every variant alike; the first 100 warm up.
       for (const [name, run] of Object.entries(variants) as Array<
@@ -91,13 +105,19 @@ async function testConnectionVsFetch(): Promise<Figure[]> {
         if (i >= 100) samples[name].push(ms);
       }
     }
-    const [fetchMedian, clientMedian, checkMedian] = [
+    const [fetchMedian, limitedMedian, clientMedian, checkMedian] = [
       median(samples.fetch),
+      median(samples.fetchWithLimit),
       median(samples.client),
       median(samples.check),
     ];
     return [
       { name: 'probe.test_connection.vs_fetch', value: checkMedian / fetchMedian, unit: 'ratio' },
+      {
+        name: 'probe.test_connection.vs_fetch_with_time_limit',
+        value: checkMedian / limitedMedian,
+        unit: 'ratio',
+      },
       {
         name: 'probe.test_connection.http_client_vs_fetch',
         value: clientMedian / fetchMedian,

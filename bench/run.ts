@@ -4,9 +4,10 @@
  * runs only those whose name starts with the given prefix.
  */
 import { PROBE_BENCHMARKS } from './probe-bench';
+import { RENDERER_BENCHMARKS } from './renderer-bench';
 import type { Benchmark, Figure } from './figures';
 
-const BENCHMARKS: readonly Benchmark[] = [...PROBE_BENCHMARKS];
+const BENCHMARKS: readonly Benchmark[] = [...PROBE_BENCHMARKS, ...RENDERER_BENCHMARKS];
 
 function format(figure: Figure): string {
   const value = Number.isInteger(figure.value) ? String(figure.value) : figure.value.toFixed(3);

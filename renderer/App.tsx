@@ -7,7 +7,7 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { Notices } from './components/Notices';
 import { SandboxBanner } from './components/SandboxBanner';
 import { Wizard } from './features/wizard/Wizard';
-import { bootApp, useBootStore } from './state/boot';
+import { ensureBooted, useBootStore } from './state/boot';
 
 function Body() {
   const phase = useBootStore((s) => s.phase);
@@ -28,9 +28,7 @@ function Body() {
 
 /** The app's root: header with the sandbox label, the wizard, and the version footer. */
 export function App() {
-  useEffect(() => {
-    void bootApp();
-  }, []);
+  useEffect(ensureBooted, []);
 
   return (
     <div className="app">

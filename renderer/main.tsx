@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { App } from './App';
+import { ensureBooted } from './state/boot';
 import './styles.css';
 
+ensureBooted();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -25,7 +25,8 @@ const RULES: ReadonlyArray<{ kind: TransportFailureKind; pattern: RegExp }> = [
   },
   {
     kind: 'proxy-auth',
-    pattern: /ERR_(UNEXPECTED_)?PROXY_AUTH|ERR_TUNNEL_CONNECTION_FAILED|Proxy Authentication Required|\b407\b/,
+    pattern:
+      /ERR_(UNEXPECTED_)?PROXY_AUTH|ERR_TUNNEL_CONNECTION_FAILED|Proxy Authentication Required|\b407\b/,
   },
   {
     kind: 'tls',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ProbeCheck, ProbeReport } from '../../shared/probe/report';
-import { createHttpClient, type FetchLike } from '../http/create-http-client';
+import type { FetchLike } from '../http/create-http-client';
 import { redactText } from '../logging/redact';
 import { targetOf, type ProbeContext, type ProbeOptions } from './probe-context';
 import { analyzeTarget } from './probe-target';
@@ -52,13 +52,13 @@ export function createProbeContext(
     ...(input.options?.ca ? { ca: input.options.ca } : {}),
     ...(input.options?.localSandbox ? { localSandbox: true } : {}),
   };
-  const http = createHttpClient({ fetch: transport.fetch, timeoutMs: options.timeoutMs });
+  const sender = { fetch: transport.fetch, timeoutMs: options.timeoutMs };
   const ctx: ProbeContext = {
     analysis: analyzeTarget(input.tenantUrl, input.token, {
       localSandbox: options.localSandbox ?? false,
     }),
     options,
-    send: (call) => exchange(http, targetOf(ctx), call),
+    send: (call) => exchange(sender, targetOf(ctx), call),
     connectTls: transport.connectTls,
     newGuid: hooks.newGuid ?? randomUUID,
   };

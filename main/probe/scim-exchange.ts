@@ -1,6 +1,5 @@
-import type { AxiosInstance } from 'axios';
-
 import type { ProbeRequest, ProbeResponse } from '../../shared/probe/report';
+import type { FetchLike } from '../http/create-http-client';
 import { classifyTransportError, type TransportFailure } from '../http/transport-error';
 import { redactText } from '../logging/redact';
 import type { ProbeTarget } from './probe-target';
@@ -73,19 +72,23 @@ function parseJson(text: string): unknown {
   }
 }
 
-function headerOf(headers: unknown, name: string): string | null {
-  if (headers === null || typeof headers !== 'object') return null;
-  const value = (headers as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : null;
+/** How the probe sends: the injected fetch, with a limit on each request. */
+export interface ProbeSender {
+  fetch: FetchLike;
+  timeoutMs: number;
 }
 
 /**
- * Sends one SCIM request through the shared HTTP client and records it: headers with the token
- * redacted, the body cut to an excerpt, any transport failure classified. Never throws for
- * network reasons; the step decides what the outcome means.
+ * Sends one SCIM request and records it: headers with the token redacted, the body cut to an
+ * excerpt, any transport failure classified. Never throws for network reasons; the step decides
+ * what the outcome means.
+ *
+ * Unlike main's API clients this goes straight to the injected fetch, not through axios: the
+ * probe is a measuring instrument, so it sends exactly the headers listed here and adds no
+ * per-request work of its own to what it times.
  */
 export async function exchange(
-  http: AxiosInstance,
+  sender: ProbeSender,
   target: ProbeTarget,
   call: ScimCall,
   now: () => number = () => performance.now(),
@@ -107,25 +110,24 @@ export async function exchange(
   const secrets = [target.token, bearer];
   const begin = now();
   try {
-    const response = await http.request<string>({
+    const response = await sender.fetch(url, {
       method: call.method,
-      url,
       headers,
-      data: call.body === undefined ? undefined : JSON.stringify(call.body),
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      // Entra does not follow a redirect to a sign-in page; the probe reports the 3xx itself.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(sender.timeoutMs),
     });
     // Masked before anything reads it, so a server that echoes the token cannot leak it onward.
-    const text = mask(typeof response.data === 'string' ? response.data : '', secrets);
-    const contentType = headerOf(response.headers, 'content-type');
+    const text = mask(await response.text(), secrets);
     const excerpt = text.slice(0, EXCERPT_CHARS);
     const reply: ScimReply = {
       status: response.status,
-      contentType,
+      contentType: response.headers.get('content-type'),
       bodyExcerpt: text.length > EXCERPT_CHARS ? `${excerpt}…` : excerpt,
       text,
       json: parseJson(text),
-      location: headerOf(response.headers, 'location'),
+      location: response.headers.get('location'),
     };
     return { request, reply, failure: null, durationMs: now() - begin };
   } catch (error) {

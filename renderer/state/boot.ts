@@ -11,10 +11,16 @@ import { useWizardStore } from './wizard-store';
 interface BootState {
   phase: 'loading' | 'ready' | 'failed';
   failure: Failure | null;
+  /** Whether the first reads have been asked for (so they are asked for once). */
+  started: boolean;
 }
 
 /** Whether the first reads from main (info, Stytch status, settings) have finished. */
-export const useBootStore = create<BootState>()(() => ({ phase: 'loading', failure: null }));
+export const useBootStore = create<BootState>()(() => ({
+  phase: 'loading',
+  failure: null,
+  started: false,
+}));
 
 /**
  * The step to open on start: the saved one, unless what it depends on is gone (no Stytch
@@ -37,9 +43,17 @@ function organizationName(settings: Settings, organizationId: string): string | 
   return settings.setups.find((s) => s.organizationId === organizationId)?.organizationName ?? null;
 }
 
+/**
+ * Starts the first reads unless they are under way: main.tsx calls it before React's first
+ * render, so the round trips to main overlap the render instead of following it.
+ */
+export function ensureBooted(): void {
+  if (!useBootStore.getState().started) void bootApp();
+}
+
 /** Reads what main knows and puts the wizard where the user left it. */
 export async function bootApp(): Promise<void> {
-  useBootStore.setState({ phase: 'loading', failure: null });
+  useBootStore.setState({ phase: 'loading', failure: null, started: true });
   const [info, status, settings] = await Promise.all([
     call('app:info', {}),
     call('stytch:status', {}),

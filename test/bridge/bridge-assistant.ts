@@ -1,3 +1,5 @@
+import { asInitScript } from './init-script';
+
 /**
  * The test-only stand-in for main/preload.ts: installs `window.assistant` with the same two
  * functions, carried over HTTP to the bridge instead of Electron IPC. Playwright serialises this
@@ -39,4 +41,9 @@ export function installBridgeAssistant(): void {
     listenerCount: (event: string): number => listeners.get(event)?.size ?? 0,
   };
   Object.defineProperty(window, 'assistant', { value: Object.freeze(assistant), writable: false });
+}
+
+/** {@link installBridgeAssistant} as a page init script (see {@link asInitScript}). */
+export function bridgeAssistantInitScript(): { content: string } {
+  return asInitScript(installBridgeAssistant);
 }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-import { installBridgeAssistant } from '../bridge/bridge-assistant';
+import { bridgeAssistantInitScript } from '../bridge/bridge-assistant';
 
 /** Where end-to-end tests leave screenshots and reports. */
 export const E2E_OUTPUT_DIR = resolve(__dirname, '../../test-output/e2e');
@@ -61,7 +61,7 @@ export async function launchTestBrowser(origin: string): Promise<TestBrowser> {
   });
   const context = await browser.newContext({ viewport: { width: 1100, height: 780 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  await context.addInitScript(installBridgeAssistant);
+  await context.addInitScript(bridgeAssistantInitScript());
   await mkdir(E2E_OUTPUT_DIR, { recursive: true });
   return {
     browser,
