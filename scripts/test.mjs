@@ -46,7 +46,14 @@ const tests = spawnSync(wrapped[0], wrapped[1], { cwd: root, stdio: 'inherit', e
 // No results file means vitest never got as far as running tests: count that as one failure.
 const summary = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : null;
 const passed = summary?.numPassedTests ?? 0;
-const failed = summary ? summary.numFailedTests + (summary.numRuntimeErrorTestSuites ?? 0) : 1;
+// A file that fails before its tests run (an import or setup error) fails no single test; count it.
+const brokenFiles = summary
+  ? summary.testResults.filter(
+      (file) =>
+        file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+    ).length
+  : 0;
+const failed = summary ? summary.numFailedTests + brokenFiles : 1;
 const skipped = summary ? summary.numPendingTests + summary.numTodoTests : 0;
 console.log(
   `\ntests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`,

@@ -39,8 +39,7 @@ interface OrganizationState {
 // Only the newest search may write results: an older, slower answer is dropped.
 let searchSeq = 0;
 
-/** Searching, paging and choosing the Stytch organization. */
-export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
+const NOTHING_LOADED = {
   loadedQuery: null,
   results: [],
   nextCursor: null,
@@ -48,6 +47,11 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
   busy: null,
   failure: null,
   selected: null,
+} as const;
+
+/** Searching, paging and choosing the Stytch organization. */
+export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
+  ...NOTHING_LOADED,
   search: async (query) => {
     const seq = ++searchSeq;
     set({ busy: 'search', failure: null });
@@ -115,14 +119,6 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
   restore: (selected) => set({ selected }),
   clear: () => {
     searchSeq++;
-    set({
-      loadedQuery: null,
-      results: [],
-      nextCursor: null,
-      total: null,
-      busy: null,
-      failure: null,
-      selected: null,
-    });
+    set({ ...NOTHING_LOADED });
   },
 }));

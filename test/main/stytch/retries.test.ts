@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { AppFailure, type AppError } from '../../../shared/errors';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import { backoffDelay, parseRetryAfter } from '../../../main/stytch/retry';
 import type { StytchClient } from '../../../main/stytch/stytch-client';
-import { MemoryKeeper, TEST_RETRY, testSession, type TestClock } from './support';
+import { failure, MemoryKeeper, TEST_RETRY, testSession, type TestClock } from './support';
 
 let sandbox: RunningSandbox;
 let client: StytchClient;
@@ -34,16 +33,6 @@ beforeEach(async () => {
 afterEach(() => {
   sandbox.http.faults.clear();
 });
-
-async function failure(run: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppFailure) return error.appError;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function counting<T>(
   route: Parameters<RunningSandbox['http']['requestCount']>[0],

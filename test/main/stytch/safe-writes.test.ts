@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { AppFailure, type AppError } from '../../../shared/errors';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import {
@@ -9,7 +8,7 @@ import {
   rotateStartSafely,
 } from '../../../main/stytch/safe-writes';
 import type { StytchClient } from '../../../main/stytch/stytch-client';
-import { MemoryKeeper, testSession } from './support';
+import { failure, MemoryKeeper, testSession } from './support';
 
 let sandbox: RunningSandbox;
 let client: StytchClient;
@@ -39,16 +38,6 @@ afterAll(async () => {
 afterEach(() => {
   sandbox.http.faults.clear();
 });
-
-async function failure(run: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppFailure) return error.appError;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 function newOrg(name: string): string {
   return sandbox.state.addOrganization({

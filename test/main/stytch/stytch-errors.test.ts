@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { AppFailure, type AppError } from '../../../shared/errors';
+import { type AppError } from '../../../shared/errors';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import type { StytchClient } from '../../../main/stytch/stytch-client';
 import { STYTCH_ERROR_TYPES, stytchAppError } from '../../../main/stytch/stytch-errors';
-import { MemoryKeeper, plainHttpFetch, testSession } from './support';
+import { failure, MemoryKeeper, plainHttpFetch, testSession } from './support';
 
 let sandbox: RunningSandbox;
 let client: StytchClient;
@@ -36,16 +36,6 @@ afterAll(async () => {
 afterEach(() => {
   sandbox.http.faults.clear();
 });
-
-async function failure(run: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof AppFailure) return error.appError;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function connectFailure(
   projectId: string,

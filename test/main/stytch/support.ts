@@ -1,6 +1,6 @@
 import http from 'node:http';
 
-import { appFailure } from '../../../shared/errors';
+import { appFailure, AppFailure, type AppError } from '../../../shared/errors';
 import type { SecretHandle, StytchEnvironment, TokenStatus } from '../../../shared/stytch/views';
 import { createLogger, type LogRecord, type Logger } from '../../../main/logging/logger';
 import type { RetryClock, RetryPolicy } from '../../../main/stytch/retry';
@@ -239,3 +239,14 @@ export const plainHttpFetch: typeof fetch = async (input, init) => {
     outgoing.end(body.length > 0 ? body : undefined);
   });
 };
+
+/** The user-facing error of a call expected to fail with an AppFailure. */
+export async function failure(run: () => Promise<unknown>): Promise<AppError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof AppFailure) return error.appError;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
