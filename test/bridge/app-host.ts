@@ -6,7 +6,9 @@ import { composeServices } from '../../main/composition';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { HANDLERS } from '../../main/ipc/handlers';
 import { createLogger, type LogRecord } from '../../main/logging/logger';
+import { KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store';
+import { secretAccount, type SecretStore } from '../../main/secrets/secret-store';
 import type { Services } from '../../main/services';
 import { startBridge, type Bridge } from './bridge-server';
 import { BrowserClipboard } from './browser-clipboard';
@@ -16,7 +18,9 @@ export interface AppHost {
   bridge: Bridge;
   services: Services;
   clipboard: BrowserClipboard;
-  secretStore: MemorySecretStore;
+  secretStore: SecretStore;
+  /** Every secret main has stored, by keychain account (`scim-token:<id>`, …). */
+  storedSecrets(): Promise<Map<string, string>>;
   /** Links the app asked the system browser to open. */
   opened: string[];
   /** Every log line main wrote (already redacted). */
@@ -34,13 +38,31 @@ export interface AppHost {
 export async function startAppHost(options: {
   rendererDir: string;
   version: string;
+  /**
+   * `os`: the real OS keychain through keytar, under a service name of this run's own (on Linux
+   * `npm test` provides a private Secret Service); `memory` (default): an in-memory store.
+   */
+  keychain?: 'os' | 'memory';
 }): Promise<AppHost> {
   const logs: LogRecord[] = [];
   const opened: string[] = [];
   const logger = createLogger((record) => logs.push(record));
   const userDataDir = await mkdtemp(join(tmpdir(), 'scim-e2e-data-'));
   const clipboard = new BrowserClipboard();
-  const secretStore = new MemorySecretStore();
+  const secretStore: SecretStore =
+    options.keychain === 'os'
+      ? new KeytarSecretStore({
+          service: `com.scimsetupassistant.e2e.${process.pid}.${Date.now()}`,
+        })
+      : new MemorySecretStore();
+  const storedSecrets = async () => {
+    const stored = new Map<string, string>();
+    for (const ref of await secretStore.list()) {
+      const value = await secretStore.read(ref);
+      if (value !== null) stored.set(secretAccount(ref), value);
+    }
+    return stored;
+  };
   const services = composeServices({
     app: { name: 'SCIM Setup Assistant', version: options.version, platform: process.platform },
     logger,
@@ -62,6 +84,7 @@ export async function startAppHost(options: {
     services,
     clipboard,
     secretStore,
+    storedSecrets,
     opened,
     logs,
     userDataDir,
@@ -69,6 +92,7 @@ export async function startAppHost(options: {
       await bridge.close();
       await services.sandbox.stop();
       await services.clipboard.dispose();
+      for (const ref of await secretStore.list()) await secretStore.delete(ref);
       await rm(userDataDir, { recursive: true, force: true });
     },
   };

@@ -24,7 +24,8 @@ const pageErrors: string[] = [];
 const screenshots: string[] = [];
 
 beforeAll(async () => {
-  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version });
+  // The real OS keychain (on Linux, npm test's private Secret Service), as in the app.
+  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version, keychain: 'os' });
   browser = await launchTestBrowser(host.bridge.url);
   page = await browser.context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
@@ -91,9 +92,9 @@ async function runProbe(): Promise<string> {
   return (await progress.textContent()) ?? '';
 }
 
-/** The secret main holds under `account` (e.g. `scim-token:<id>`), from the bridge's keychain. */
-function keychainValue(account: string): string {
-  const value = host.secretStore.snapshot().get(account);
+/** The secret main keeps under `account` (e.g. `scim-token:<id>`), read from the keychain. */
+async function keychainValue(account: string): Promise<string> {
+  const value = (await host.storedSecrets()).get(account);
   if (value === undefined) throw new Error(`no keychain entry ${account}`);
   return value;
 }
@@ -141,14 +142,14 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
       .toBe(1);
     const connectionId = await connectionIdOf(SEEDED_ORGANIZATIONS.acme);
     expect(connectionId).not.toBe('');
-    expect(keychainValue(`scim-token:${connectionId}`).length).toBeGreaterThan(20);
+    expect((await keychainValue(`scim-token:${connectionId}`)).length).toBeGreaterThan(20);
     await checkpoint('06-connection-created');
     await next('Paste the credentials into Entra');
   });
 
   it('copies Tenant URL and Secret Token (read back from the clipboard) and Test Connection is all green', async () => {
     const connectionId = await connectionIdOf(SEEDED_ORGANIZATIONS.acme);
-    const token = keychainValue(`scim-token:${connectionId}`);
+    const token = await keychainValue(`scim-token:${connectionId}`);
 
     await button('Copy Tenant URL').click();
     await expect.poll(() => host.clipboard.readText()).toContain('aadOptscim062020');
@@ -203,7 +204,7 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     const report = await host.clipboard.readText();
     expect(report).toContain('[FAIL]');
     expect(report).not.toContain(
-      keychainValue(`scim-token:${await connectionIdOf(SEEDED_ORGANIZATIONS.initech)}`),
+      await keychainValue(`scim-token:${await connectionIdOf(SEEDED_ORGANIZATIONS.initech)}`),
     );
   });
 
@@ -219,7 +220,7 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
       .poll(() => page.getByRole('heading', { name: 'Rotating the token' }).count())
       .toBe(1);
     const connectionId = await connectionIdOf(SEEDED_ORGANIZATIONS.globex);
-    const nextToken = keychainValue(`scim-next-token:${connectionId}`);
+    const nextToken = await keychainValue(`scim-next-token:${connectionId}`);
     await button('Copy New Secret Token').click();
     await expect.poll(() => host.clipboard.readText()).toBe(nextToken);
     expect(await runProbe()).toBe('All checks passed.');
@@ -230,8 +231,8 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await expect
       .poll(() => page.getByText('Rotation finished: only the new token works now.').count())
       .toBe(1);
-    expect(keychainValue(`scim-token:${connectionId}`)).toBe(nextToken);
-    expect(host.secretStore.snapshot().has(`scim-next-token:${connectionId}`)).toBe(false);
+    expect(await keychainValue(`scim-token:${connectionId}`)).toBe(nextToken);
+    expect((await host.storedSecrets()).has(`scim-next-token:${connectionId}`)).toBe(false);
     await checkpoint('13-rotation-finished');
   });
 
@@ -247,7 +248,7 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
   });
 
   it('left no secret in the logs, the settings file or the page', async () => {
-    const secrets = [...host.secretStore.snapshot().values()];
+    const secrets = [...(await host.storedSecrets()).values()];
     expect(secrets.length).toBeGreaterThanOrEqual(4);
     const logs = JSON.stringify(host.logs);
     const settings = await readFile(join(host.userDataDir, 'settings.json'), 'utf8');
