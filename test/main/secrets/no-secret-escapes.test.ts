@@ -1,0 +1,141 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Result } from '../../../shared/errors';
+import type { InvokeChannel } from '../../../shared/ipc-channels';
+import { composeServices } from '../../../main/composition';
+import { createDispatcher, type Dispatch, type EmitEvent } from '../../../main/ipc/dispatch';
+import { HANDLERS } from '../../../main/ipc/handlers';
+import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
+import { KeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
+import type { Services } from '../../../main/services';
+import { FakeClipboard } from '../clipboard/fakes';
+import { allFileText, assertKeychainReachable, captureLogger, uniqueService } from './test-support';
+
+/**
+ * The whole life of a connection, through the app's own composition and handler table, against
+ * the Stytch stand-in and the real keychain: connect, create, copy, test, rotate, fail a few
+ * calls on purpose, delete. Afterwards every secret that existed on the way is looked for in
+ * everything that leaves main or lands on disk: IPC answers (errors included), events (probe
+ * reports), logs and the settings folder. The clipboard and the keychain are the only places
+ * allowed to hold one.
+ */
+let dir: string;
+let keychain: KeytarSecretStore;
+let services: Services;
+let dispatch: Dispatch;
+const capture = captureLogger();
+const answers: Result<unknown>[] = [];
+const events: unknown[] = [];
+const secrets = new Set<string>();
+const emit: EmitEvent = (event, payload) => events.push({ event, payload });
+
+async function call(channel: InvokeChannel, request: unknown): Promise<Result<unknown>> {
+  const answer = await dispatch(channel, request, emit);
+  answers.push(answer);
+  return answer;
+}
+
+async function ok<T>(channel: InvokeChannel, request: unknown): Promise<T> {
+  const answer = await call(channel, request);
+  if (!answer.ok)
+    throw new Error(`${channel} failed: ${answer.error.code} ${answer.error.message}`);
+  return answer.data as T;
+}
+
+/** Everything the keychain holds right now joins the set of secrets to look for. */
+async function noteKeychainSecrets(): Promise<void> {
+  for (const ref of await keychain.list()) {
+    const value = await keychain.read(ref);
+    if (value !== null) secrets.add(value);
+  }
+}
+
+beforeAll(async () => {
+  keychain = new KeytarSecretStore({ service: uniqueService('no-secret-escapes') });
+  await assertKeychainReachable(keychain);
+  dir = await mkdtemp(join(tmpdir(), 'no-secret-escapes-'));
+  services = composeServices({
+    app: { name: 'SCIM Setup Assistant', version: '0.0.0-test', platform: process.platform },
+    logger: capture.logger,
+    fetch,
+    openExternal: () => Promise.resolve(),
+    userDataDir: dir,
+    secretStore: keychain,
+    clipboardPort: new FakeClipboard(),
+  });
+  dispatch = createDispatcher(HANDLERS, services, capture.logger);
+});
+
+afterAll(async () => {
+  await services.sandbox.stop();
+  await services.clipboard.dispose();
+  for (const ref of await keychain.list()) await keychain.delete(ref);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('no secret leaves main except by the clipboard', () => {
+  it('runs create → copy → test → rotate → delete (and some failures) without a secret escaping', async () => {
+    await ok('sandbox:start', {});
+    const sandbox = await services.sandbox.ensureStarted();
+    secrets.add(sandbox.secret);
+    const organizationId = SEEDED_ORGANIZATIONS.acme;
+    await ok('stytch:searchOrganizations', { query: 'Acme', limit: 10 });
+
+    const created = await ok<{ connection: { connectionId: string; tenantUrl: string } }>(
+      'scim:createConnection',
+      { organizationId, displayName: 'Entra' },
+    );
+    const { connectionId, tenantUrl } = created.connection;
+    await noteKeychainSecrets();
+    const current = { kind: 'scim-token', connectionId } as const;
+    await ok('clipboard:copy', { kind: 'secret', handle: current });
+    await ok('probe:run', { runId: 'run-1', tenantUrl, token: current, writeCycle: true });
+
+    // Failures on purpose: their messages and hints must not carry a secret either.
+    expect((await call('scim:createConnection', { organizationId, displayName: 'x' })).ok).toBe(
+      false,
+    );
+    expect((await call('scim:rotateComplete', { organizationId, connectionId })).ok).toBe(false);
+    expect(
+      (
+        await call('probe:run', {
+          runId: 'run-2',
+          tenantUrl: `${tenantUrl.split('?')[0] ?? ''}/Users?x`,
+          token: current,
+        })
+      ).ok,
+    ).toBe(true);
+
+    await ok('scim:rotateStart', { organizationId, connectionId });
+    await noteKeychainSecrets();
+    const next = { kind: 'scim-next-token', connectionId } as const;
+    await ok('clipboard:copy', { kind: 'secret', handle: next });
+    await ok('probe:run', { runId: 'run-3', tenantUrl, token: next });
+    await ok('scim:rotateComplete', { organizationId, connectionId });
+    await ok('scim:deleteConnection', { organizationId, connectionId });
+    expect(await keychain.list()).toEqual([
+      { kind: 'stytch-project', projectId: sandbox.projectId },
+    ]);
+
+    // The first token, the next one and the project secret; each long enough to be unique.
+    expect(secrets.size).toBeGreaterThanOrEqual(3);
+    for (const secret of secrets) expect(secret.length).toBeGreaterThan(20);
+    expect(answers.filter((answer) => !answer.ok)).toHaveLength(2);
+    expect(events.length).toBeGreaterThan(10);
+
+    const outside = {
+      'IPC answers': JSON.stringify(answers),
+      'events (probe progress and notices)': JSON.stringify(events),
+      logs: capture.text(),
+      'settings folder': await allFileText(dir),
+    };
+    for (const [where, text] of Object.entries(outside)) {
+      for (const secret of secrets) {
+        expect(text.includes(secret), `a secret reached the ${where}`).toBe(false);
+      }
+    }
+  });
+});
