@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
 
 import { bridgeAssistantInitScript } from '../test/bridge/bridge-assistant';
 import { startAppHost } from '../test/bridge/app-host';
@@ -80,28 +83,56 @@ async function medianInteractiveMs(rendererDir: string): Promise<number> {
   return Math.round(median(samples));
 }
 
+/** Builds the React-only page of bench/react-floor/ into `outDir`, the way the renderer is built. */
+async function buildReactFloor(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: join(REPO_ROOT, 'bench/react-floor'),
+    plugins: [react()],
+    // Chromium preloads modules natively; the polyfill is for other browsers.
+    build: { outDir, emptyOutDir: true, minify: true, modulePreload: { polyfill: false } },
+  });
+}
+
 /**
  * From navigation to the first screen's main action being clickable ("Try it with a local
  * sandbox" shown and enabled, which needs app:info, stytch:status and settings:get answered by
- * main through the bridge). Beside it, the same measure for a page that is nothing but that
- * button in static HTML: what this machine's Chromium needs before any app code runs.
+ * main through the bridge). Beside it, two floors measured the same way: a page that is nothing
+ * but that button in static HTML (what this machine's Chromium needs before any script), and
+ * React alone rendering that button (what React 19 needs before any app code).
  */
 async function rendererInteractiveMs(): Promise<Figure[]> {
   buildApp();
-  const app = await medianInteractiveMs(BUILT_RENDERER_DIR);
-  const floorDir = await mkdtemp(join(tmpdir(), 'bench-floor-'));
+  const floors = await mkdtemp(join(tmpdir(), 'bench-floor-'));
   try {
+    const staticDir = join(floors, 'static');
+    await mkdir(staticDir);
     await writeFile(
-      join(floorDir, 'index.html'),
+      join(staticDir, 'index.html'),
       `<!doctype html><html lang="en"><title>floor</title><button>${FIRST_ACTION}</button></html>`,
     );
-    const floor = await medianInteractiveMs(floorDir);
+    const reactDir = join(floors, 'react');
+    await buildReactFloor(reactDir);
     return [
-      { name: 'renderer.interactive_ms', value: app, unit: 'ms' },
-      { name: 'renderer.interactive_static_floor_ms', value: floor, unit: 'ms' },
+      {
+        name: 'renderer.interactive_ms',
+        value: await medianInteractiveMs(BUILT_RENDERER_DIR),
+        unit: 'ms',
+      },
+      {
+        name: 'renderer.interactive_react_floor_ms',
+        value: await medianInteractiveMs(reactDir),
+        unit: 'ms',
+      },
+      {
+        name: 'renderer.interactive_static_floor_ms',
+        value: await medianInteractiveMs(staticDir),
+        unit: 'ms',
+      },
     ];
   } finally {
-    await rm(floorDir, { recursive: true, force: true });
+    await rm(floors, { recursive: true, force: true });
   }
 }
 
