@@ -236,6 +236,15 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await checkpoint('13-rotation-finished');
   });
 
+  it('follows a dark OS theme, and stays axe clean in it', async () => {
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(background).not.toBe(light);
+    await checkpoint('14-dark-theme');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('has an accessibility gate that does catch a violation', async () => {
     await page.evaluate(() => {
       const unnamed = document.createElement('button');
@@ -258,6 +267,6 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
       expect(settings).not.toContain(secret);
       expect(html).not.toContain(secret);
     }
-    expect(screenshots).toHaveLength(13);
+    expect(screenshots).toHaveLength(14);
   });
 });
