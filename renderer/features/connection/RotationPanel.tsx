@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ScimConnectionView, SecretHandle } from '../../../shared/stytch/views';
 import { Busy } from '../../components/Busy';
 import { useConnectionStore } from '../../state/connection-store';
+import { probeTargetKey, useProbeStore } from '../../state/probe-store';
 import { CredentialsPanel } from '../credentials/CredentialsPanel';
 import { ProbePanel } from '../probe/ProbePanel';
 import { KeychainWarning } from './KeychainWarning';
@@ -15,6 +16,14 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
   const rotateComplete = useConnectionStore((s) => s.rotateComplete);
   const rotateCancel = useConnectionStore((s) => s.rotateCancel);
   const handle: SecretHandle = { kind: 'scim-next-token', connectionId: connection.connectionId };
+  const target = { tenantUrl: connection.tenantUrl, token: handle };
+  // A warning, not a gate: the SCIM endpoint may be unreachable from this computer and still
+  // fine for Entra, which calls it from Microsoft's cloud.
+  const newTokenPassed = useProbeStore(
+    (s) =>
+      s.targetKey === probeTargetKey(target) &&
+      s.report?.checks.some((c) => c.id === 'test-connection' && c.status === 'pass') === true,
+  );
   // Stytch shows the new token once; if its answer was lost, finishing would lock Entra out.
   const nextTokenLost = connection.nextToken === null || connection.nextToken.storage === 'none';
 
@@ -57,7 +66,13 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
         pasted={pasted}
         onPastedChange={setPasted}
       />
-      <ProbePanel target={{ tenantUrl: connection.tenantUrl, token: handle }} />
+      <ProbePanel target={target} />
+      {pasted && !newTokenPassed && (
+        <p className="notice notice-warning">
+          The new token has not passed Test Connection here yet. Finish only once Entra’s own Test
+          Connection succeeds with it, or Entra’s provisioning stops when the old token does.
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"

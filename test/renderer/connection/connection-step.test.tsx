@@ -253,6 +253,7 @@ describe('Create the SCIM connection step', () => {
     const finish = screen.getByRole('button', { name: 'Finish rotation' });
     expect(finish.hasAttribute('disabled')).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: "I've pasted both into Entra" }));
+    expect(screen.queryByText(/has not passed Test Connection here yet/)).toBeNull();
     await user.click(finish);
 
     expect(
@@ -262,6 +263,25 @@ describe('Create the SCIM connection step', () => {
       { organizationId: 'organization-test-1', connectionId: 'scim-connection-test-1' },
     ]);
     expect(screen.getByText(/ending in N3wT/)).toBeTruthy();
+  });
+
+  it('warns before finishing a rotation whose new token has not passed Test Connection', async () => {
+    installAtConnectionStep(rotating, {
+      'probe:run': (request) =>
+        okFor(
+          'probe:run',
+          probeReport([probeCheck({ status: 'fail', message: 'HTTP 401' })], request.tenantUrl),
+        ),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('checkbox', { name: "I've pasted both into Entra" }));
+    expect(screen.getByText(/has not passed Test Connection here yet/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Test Connection' }));
+    await screen.findByText('1 of 1 checks failed.');
+    expect(screen.getByText(/has not passed Test Connection here yet/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Finish rotation' }).hasAttribute('disabled')).toBe(
+      false,
+    );
   });
 
   it('cancels a rotation that is already in progress', async () => {
