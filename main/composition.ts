@@ -1,3 +1,4 @@
+import type { StytchEnvironment } from '../shared/stytch/views';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import type { ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
@@ -22,6 +23,8 @@ export interface HostDependencies {
   secretStore: SecretStore;
   /** Electron's clipboard in the app; the browser's clipboard in the bridge. */
   clipboardPort: ClipboardPort;
+  /** Stytch's API hosts; only end-to-end tests replace them (with the local stand-in). */
+  stytchHosts?: Partial<Record<StytchEnvironment, string>>;
   /** Timers for clearing a copied secret; real timers unless a test supplies fake ones. */
   clipboardTimers?: ClipboardTimers;
 }
@@ -49,6 +52,7 @@ export function composeServices(host: HostDependencies): Services {
       logger: host.logger,
       projectSecrets: secretServices.projectSecrets,
       settings: secretServices.settings,
+      ...(host.stytchHosts ? { hosts: host.stytchHosts } : {}),
     }),
     // The probe goes through the same network stack as the app's Stytch calls, so a proxy or
     // certificate problem shows up in the probe exactly as Entra's admin would meet it locally.

@@ -1,3 +1,4 @@
+import type { StytchEnvironment } from '../../shared/stytch/views';
 import type { FetchLike } from '../http/create-http-client';
 import type { Logger } from '../logging/logger';
 import { SandboxLauncher } from '../sandbox/sandbox';
@@ -15,6 +16,8 @@ export interface StytchServicesHost {
   /** The settings store, where the connected project's ID (never its secret) is remembered. */
   settings: SettingsAccess;
   tuning?: Partial<StytchTuning>;
+  /** Stytch's API hosts, replaced only where a test points "Stytch" at the local stand-in. */
+  hosts?: Partial<Record<StytchEnvironment, string>>;
 }
 
 /** Builds the `stytch` and `sandbox` fields of `Services`. */
@@ -29,6 +32,7 @@ export function composeStytchServices(host: StytchServicesHost): {
       memory: new SettingsProjectMemory(host.settings),
       logger: host.logger,
       ...(host.tuning ? { tuning: host.tuning } : {}),
+      ...(host.hosts ? { hosts: host.hosts } : {}),
     }),
     sandbox: new SandboxLauncher({ logger: host.logger }),
   };

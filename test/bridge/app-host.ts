@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { StytchEnvironment } from '../../shared/stytch/views';
 import { composeServices } from '../../main/composition';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { HANDLERS } from '../../main/ipc/handlers';
@@ -43,6 +44,8 @@ export async function startAppHost(options: {
    * `npm test` provides a private Secret Service); `memory` (default): an in-memory store.
    */
   keychain?: 'os' | 'memory';
+  /** Where "Stytch" is for this run (the stand-in's base URL), instead of Stytch's hosts. */
+  stytchHosts?: Partial<Record<StytchEnvironment, string>>;
 }): Promise<AppHost> {
   const logs: LogRecord[] = [];
   const opened: string[] = [];
@@ -74,6 +77,7 @@ export async function startAppHost(options: {
     userDataDir,
     secretStore,
     clipboardPort: clipboard,
+    ...(options.stytchHosts ? { stytchHosts: options.stytchHosts } : {}),
   });
   const bridge = await startBridge({
     rendererDir: options.rendererDir,

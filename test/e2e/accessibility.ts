@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 
 import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+import { saveScreenshot } from './browser';
 
 const AXE_SOURCE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -41,4 +44,14 @@ export async function scanForBlockingViolations(page: Page): Promise<BlockingVio
     ).axe.run(document, { resultTypes: ['violations'] }),
   );
   return blocking(results.violations);
+}
+
+/**
+ * What every end-to-end step ends with: a screenshot under the test output (returned) and an axe
+ * scan with no serious or critical violation.
+ */
+export async function recordStep(page: Page, name: string): Promise<string> {
+  const shot = await saveScreenshot(page, name);
+  expect(await scanForBlockingViolations(page), `axe on ${name}`).toEqual([]);
+  return shot;
 }
