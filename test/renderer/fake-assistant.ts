@@ -9,7 +9,8 @@ import type {
   Result,
 } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings/settings';
-import { settings as defaultSettings } from './fixtures';
+import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
+import { settings as defaultSettings, progressAt } from './fixtures';
 
 /** Answers one channel the way a main-side handler would. */
 export type FakeHandler<C extends InvokeChannel> = (
@@ -108,4 +109,35 @@ export function installFakeAssistant(
   }
   window.assistant = fake;
   return fake;
+}
+
+/** The test project every "already connected" case uses. */
+export const CONNECTED_PROJECT_ID = 'project-test-123';
+
+/**
+ * A fake main for a user connected (real mode) to the test project and saved at `step` with
+ * every earlier step done; `organizationId` is the chosen organization, if any.
+ */
+export function installConnectedAt(
+  step: WizardStepId,
+  handlers: FakeHandlers = {},
+  organizationId: string | null = 'organization-test-1',
+): FakeAssistant {
+  return installFakeAssistant(
+    {
+      'stytch:status': () =>
+        okFor('stytch:status', {
+          connected: true,
+          projectId: CONNECTED_PROJECT_ID,
+          environment: 'test',
+          mode: 'real',
+        }),
+      ...handlers,
+    },
+    defaultSettings({
+      projectId: CONNECTED_PROJECT_ID,
+      organizationId,
+      wizard: progressAt(step, WIZARD_STEP_IDS.slice(0, stepIndex(step))),
+    }),
+  );
 }

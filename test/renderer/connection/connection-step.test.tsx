@@ -2,44 +2,23 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { ScimConnectionView } from '../../../shared/stytch/views';
-import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistant';
 import {
-  appError,
-  connectionView,
-  probeCheck,
-  probeReport,
-  progressAt,
-  settings,
-} from '../fixtures';
+  installConnectedAt,
+  installFakeAssistant,
+  okFor,
+  type FakeHandlers,
+} from '../fake-assistant';
+import { appError, connectionView, probeCheck, probeReport } from '../fixtures';
 import { useConnectionStore } from '../../../renderer/state/connection-store';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 
 cleanUpAfterEach();
 
 function installAtConnectionStep(existing: ScimConnectionView | null, handlers: FakeHandlers = {}) {
-  return installFakeAssistant(
-    {
-      'stytch:status': () =>
-        okFor('stytch:status', {
-          connected: true,
-          projectId: 'project-test-123',
-          environment: 'test',
-          mode: 'real',
-        }),
-      'scim:getConnection': () => okFor('scim:getConnection', { connection: existing }),
-      ...handlers,
-    },
-    settings({
-      projectId: 'project-test-123',
-      organizationId: 'organization-test-1',
-      wizard: progressAt('create-scim-connection', [
-        'connect-stytch',
-        'choose-organization',
-        'create-entra-app',
-        'enable-provisioning',
-      ]),
-    }),
-  );
+  return installConnectedAt('create-scim-connection', {
+    'scim:getConnection': () => okFor('scim:getConnection', { connection: existing }),
+    ...handlers,
+  });
 }
 
 const rotating = connectionView({

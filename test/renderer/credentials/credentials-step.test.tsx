@@ -6,8 +6,8 @@ import { useConnectionStore } from '../../../renderer/state/connection-store';
 import { useOrganizationStore } from '../../../renderer/state/organization-store';
 import { useProbeStore } from '../../../renderer/state/probe-store';
 import { useWizardStore } from '../../../renderer/state/wizard-store';
-import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistant';
-import { appError, connectionView, progressAt, settings } from '../fixtures';
+import { installConnectedAt, okFor, type FakeHandlers } from '../fake-assistant';
+import { appError, connectionView } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 
 cleanUpAfterEach();
@@ -15,33 +15,13 @@ cleanUpAfterEach();
 const TOKEN = 'scim-token-value-0123456789-k9Zq';
 
 function installAtCredentialsStep(handlers: FakeHandlers = {}) {
-  return installFakeAssistant(
-    {
-      'stytch:status': () =>
-        okFor('stytch:status', {
-          connected: true,
-          projectId: 'project-test-123',
-          environment: 'test',
-          mode: 'real',
-        }),
-      'scim:getConnection': () => okFor('scim:getConnection', { connection: connectionView() }),
-      'clipboard:copy': (request) =>
-        okFor('clipboard:copy', { clearsInMs: request.kind === 'secret' ? 60_000 : null }),
-      'secrets:reveal': () => okFor('secrets:reveal', { value: TOKEN }),
-      ...handlers,
-    },
-    settings({
-      projectId: 'project-test-123',
-      organizationId: 'organization-test-1',
-      wizard: progressAt('configure-credentials', [
-        'connect-stytch',
-        'choose-organization',
-        'create-entra-app',
-        'enable-provisioning',
-        'create-scim-connection',
-      ]),
-    }),
-  );
+  return installConnectedAt('configure-credentials', {
+    'scim:getConnection': () => okFor('scim:getConnection', { connection: connectionView() }),
+    'clipboard:copy': (request) =>
+      okFor('clipboard:copy', { clearsInMs: request.kind === 'secret' ? 60_000 : null }),
+    'secrets:reveal': () => okFor('secrets:reveal', { value: TOKEN }),
+    ...handlers,
+  });
 }
 
 function everyStoreAsText(): string {

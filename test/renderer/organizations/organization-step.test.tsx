@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { Req } from '../../../shared/ipc';
-import { installFakeAssistant, okFor } from '../fake-assistant';
-import { appError, organization, progressAt, settings } from '../fixtures';
+import { installConnectedAt, okFor } from '../fake-assistant';
+import { appError, organization } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 
 cleanUpAfterEach();
@@ -16,22 +16,7 @@ function installAtOrganizationStep(
     request: Req<'stytch:searchOrganizations'>,
   ) => ReturnType<typeof okFor<'stytch:searchOrganizations'>>,
 ) {
-  return installFakeAssistant(
-    {
-      'stytch:status': () =>
-        okFor('stytch:status', {
-          connected: true,
-          projectId: 'project-test-123',
-          environment: 'test',
-          mode: 'real',
-        }),
-      'stytch:searchOrganizations': search,
-    },
-    settings({
-      projectId: 'project-test-123',
-      wizard: progressAt('choose-organization', ['connect-stytch']),
-    }),
-  );
+  return installConnectedAt('choose-organization', { 'stytch:searchOrganizations': search }, null);
 }
 
 const page = (n: number[], nextCursor: string | null = null, total = n.length) =>

@@ -3,15 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { Req, Res, Result } from '../../../shared/ipc';
 import type { ProbeCheck } from '../../../shared/probe/report';
-import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistant';
-import {
-  appError,
-  connectionView,
-  probeCheck,
-  probeReport,
-  progressAt,
-  settings,
-} from '../fixtures';
+import { installConnectedAt, okFor, type FakeHandlers } from '../fake-assistant';
+import { appError, connectionView, probeCheck, probeReport } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 
 cleanUpAfterEach();
@@ -49,31 +42,11 @@ function controlledProbe() {
 }
 
 function installAtCredentialsStep(handlers: FakeHandlers) {
-  return installFakeAssistant(
-    {
-      'stytch:status': () =>
-        okFor('stytch:status', {
-          connected: true,
-          projectId: 'project-test-123',
-          environment: 'test',
-          mode: 'real',
-        }),
-      'scim:getConnection': () => okFor('scim:getConnection', { connection: connectionView() }),
-      'clipboard:copy': () => okFor('clipboard:copy', { clearsInMs: null }),
-      ...handlers,
-    },
-    settings({
-      projectId: 'project-test-123',
-      organizationId: 'organization-test-1',
-      wizard: progressAt('configure-credentials', [
-        'connect-stytch',
-        'choose-organization',
-        'create-entra-app',
-        'enable-provisioning',
-        'create-scim-connection',
-      ]),
-    }),
-  );
+  return installConnectedAt('configure-credentials', {
+    'scim:getConnection': () => okFor('scim:getConnection', { connection: connectionView() }),
+    'clipboard:copy': () => okFor('clipboard:copy', { clearsInMs: null }),
+    ...handlers,
+  });
 }
 
 describe('Probe panel', () => {
