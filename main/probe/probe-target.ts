@@ -176,16 +176,9 @@ function summarise(findings: Finding[], url: URL, entraFlag: boolean): StepOutco
   const worst = failed.length > 0 ? failed : findings.filter((f) => f.severity === 'warn');
   if (worst.length === 0) {
     const flag = entraFlag ? ` with “?${ENTRA_SCIM_FLAG}”` : '';
-    if (notes.length > 0) {
-      return {
-        status: 'pass',
-        message: `${url.origin}${url.pathname} is a well-formed SCIM address${flag}. ${notes.map((f) => f.message).join(' ')}`,
-      };
-    }
-    return {
-      status: 'pass',
-      message: `${url.origin}${url.pathname} is a well-formed https SCIM address${flag}.`,
-    };
+    const scheme = url.protocol === 'https:' ? 'https ' : '';
+    const wellFormed = `${url.origin}${url.pathname} is a well-formed ${scheme}SCIM address${flag}.`;
+    return { status: 'pass', message: [wellFormed, ...notes.map((f) => f.message)].join(' ') };
   }
   const entraWouldSay = worst.find((f) => f.entraWouldSay !== undefined)?.entraWouldSay;
   return {
