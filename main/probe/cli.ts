@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 
 import { AppFailure } from '../../shared/errors';
-import { registerSecret } from '../logging/redact';
 import { formatReport } from './format-report';
 import type { TokenReader } from './probe-handler';
 import { DEFAULT_PROBE_TIMEOUT_MS, runProbe, type ProbeTransport } from './run-probe';
@@ -20,7 +19,7 @@ export interface CliDeps {
   openKeychain?: () => TokenReader;
 }
 
-export const USAGE = `Usage: npm run probe -- --base-url URL (--token-stdin | --token-from-keychain CONNECTION_ID)
+const USAGE = `Usage: npm run probe -- --base-url URL (--token-stdin | --token-from-keychain CONNECTION_ID)
                         [--write-cycle] [--timeout-ms N] [--json]
 
 Sends what Microsoft Entra's "Test Connection" sends to a SCIM endpoint, explains the verdict,
@@ -142,7 +141,6 @@ export async function runProbeCli(argv: readonly string[], deps: CliDeps): Promi
       return EXIT.ok;
     }
     token = await readToken(request, deps);
-    registerSecret(token);
   } catch (error) {
     if (error instanceof UsageError) {
       deps.stderr(`probe: ${error.message}\n\n${USAGE}`);

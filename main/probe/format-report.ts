@@ -1,7 +1,7 @@
 import type { ProbeCheck, ProbeReport, ProbeStatus } from '../../shared/probe/report';
 
 /** The mark each status gets in human output. */
-export const STATUS_MARKS: Readonly<Record<ProbeStatus, string>> = {
+const STATUS_MARKS: Readonly<Record<ProbeStatus, string>> = {
   pass: '✓',
   warn: '!',
   fail: '✗',

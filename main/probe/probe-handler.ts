@@ -2,7 +2,6 @@ import type { AppMode } from '../../shared/ipc';
 import type { SecretHandle } from '../../shared/stytch/views';
 import type { Handler } from '../ipc/dispatch';
 import type { Logger } from '../logging/logger';
-import { registerSecret } from '../logging/redact';
 import { runProbe, type ProbeTransport } from './run-probe';
 
 /** Reads a SCIM token by handle; the keychain vault (main/secrets/) satisfies it. */
@@ -38,7 +37,6 @@ export const runProbeHandler: Handler<'probe:run', ProbeHandlerServices> = async
   emit,
 ) => {
   const token = await services.scimTokens.readToken(request.token);
-  registerSecret(token);
   const host = hostOf(request.tenantUrl);
   services.logger.info('probe.started', {
     runId: request.runId,

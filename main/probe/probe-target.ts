@@ -1,17 +1,12 @@
+import { AAD_OPT_FLAG } from '../../shared/stytch/tenant-url';
 import type { StepOutcome } from './probe-step';
-
-/**
- * Entra's client flag for RFC-compliant PATCH requests (reference C.1). Stytch appends it to the
- * base_url of `microsoft-entra` connections.
- */
-export const ENTRA_SCIM_FLAG = 'aadOptscim062020';
 
 /**
  * [Uncertain — reference B.1] Whether Entra forwards `?aadOptscim062020` to the server or keeps it
  * as a client flag is not documented. We strip it from every request, as a client flag would be;
  * flip this one constant if a live capture shows otherwise.
  */
-export const STRIP_ENTRA_FLAG_FROM_REQUESTS: boolean = true;
+const STRIP_ENTRA_FLAG_FROM_REQUESTS: boolean = true;
 
 /** Where the probe sends its requests, worked out from the Tenant URL and token. */
 export interface ProbeTarget {
@@ -43,6 +38,8 @@ interface Finding {
   entraWouldSay?: string;
 }
 
+const HTTPS_REQUIRED = 'Entra would refuse this: the SCIM endpoint must support HTTPS (TLS 1.2).';
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 function isLoopback(hostname: string): boolean {
@@ -64,7 +61,7 @@ function checkProtocol(url: URL, localSandbox: boolean): Finding | null {
       severity: 'warn',
       message: 'The URL uses plain http. The probe allows that on this computer (loopback) only.',
       fix: 'Entra would refuse this: a Tenant URL must start with https://.',
-      entraWouldSay: 'Entra would refuse this: the SCIM endpoint must support HTTPS (TLS 1.2).',
+      entraWouldSay: HTTPS_REQUIRED,
     };
   }
   if (url.protocol === 'http:') {
@@ -72,7 +69,7 @@ function checkProtocol(url: URL, localSandbox: boolean): Finding | null {
       severity: 'fail',
       message: 'The URL uses plain http, so the token would travel unencrypted.',
       fix: 'Use the https:// address of the SCIM endpoint (Stytch base URLs always start with https://).',
-      entraWouldSay: 'Entra would refuse this: the SCIM endpoint must support HTTPS (TLS 1.2).',
+      entraWouldSay: HTTPS_REQUIRED,
     };
   }
   return {
@@ -117,19 +114,19 @@ function checkPath(url: URL): Finding[] {
 }
 
 function checkFlag(url: URL): Finding | null {
-  const count = url.searchParams.getAll(ENTRA_SCIM_FLAG).length;
+  const count = url.searchParams.getAll(AAD_OPT_FLAG).length;
   if (count === 1) return null;
   if (count > 1) {
     return {
       severity: 'warn',
-      message: `“${ENTRA_SCIM_FLAG}” appears ${count} times in the URL.`,
-      fix: `Keep a single “?${ENTRA_SCIM_FLAG}” at the end of the Tenant URL.`,
+      message: `“${AAD_OPT_FLAG}” appears ${count} times in the URL.`,
+      fix: `Keep a single “?${AAD_OPT_FLAG}” at the end of the Tenant URL.`,
     };
   }
   return {
     severity: 'warn',
-    message: `The URL has no “?${ENTRA_SCIM_FLAG}”. Without it Entra sends older, non-standard PATCH requests (for example "active": "False" as a string), which Stytch and most servers do not accept.`,
-    fix: `Add “?${ENTRA_SCIM_FLAG}” to the end of the Tenant URL in Entra (Stytch adds it for connections created for Microsoft Entra).`,
+    message: `The URL has no “?${AAD_OPT_FLAG}”. Without it Entra sends older, non-standard PATCH requests (for example "active": "False" as a string), which Stytch and most servers do not accept.`,
+    fix: `Add “?${AAD_OPT_FLAG}” to the end of the Tenant URL in Entra (Stytch adds it for connections created for Microsoft Entra).`,
   };
 }
 
@@ -175,7 +172,7 @@ function summarise(findings: Finding[], url: URL, entraFlag: boolean): StepOutco
   const notes = findings.filter((f) => f.severity === 'note');
   const worst = failed.length > 0 ? failed : findings.filter((f) => f.severity === 'warn');
   if (worst.length === 0) {
-    const flag = entraFlag ? ` with “?${ENTRA_SCIM_FLAG}”` : '';
+    const flag = entraFlag ? ` with “?${AAD_OPT_FLAG}”` : '';
     const scheme = url.protocol === 'https:' ? 'https ' : '';
     const wellFormed = `${url.origin}${url.pathname} is a well-formed ${scheme}SCIM address${flag}.`;
     return { status: 'pass', message: [wellFormed, ...notes.map((f) => f.message)].join(' ') };
@@ -229,11 +226,11 @@ export function analyzeTarget(
   const token = checkToken(rawToken);
   findings.push(...token.findings);
 
-  const entraFlag = url.searchParams.has(ENTRA_SCIM_FLAG);
+  const entraFlag = url.searchParams.has(AAD_OPT_FLAG);
   const outcome = summarise(findings, url, entraFlag);
   if (outcome.status === 'fail') return { outcome, target: null };
   const keptQuery = [...url.searchParams.entries()].filter(
-    ([name]) => !(STRIP_ENTRA_FLAG_FROM_REQUESTS && name === ENTRA_SCIM_FLAG),
+    ([name]) => !(STRIP_ENTRA_FLAG_FROM_REQUESTS && name === AAD_OPT_FLAG),
   );
   const https = url.protocol === 'https:';
   return {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { ProbeCheck, ProbeReport } from '../../shared/probe/report';
 import type { FetchLike } from '../http/create-http-client';
-import { redactText } from '../logging/redact';
+import { redactText, registerSecret } from '../logging/redact';
 import { targetOf, type ProbeContext, type ProbeOptions } from './probe-context';
 import { analyzeTarget } from './probe-target';
 import { runSteps } from './run-steps';
@@ -38,8 +38,8 @@ export interface ProbeHooks {
 }
 
 /**
- * Builds what every step receives: the analysed target, one HTTP client for the run and the
- * injected transports. Exported for benchmarks that time a single step.
+ * Builds what every step receives: the analysed target, the request sender and the injected
+ * transports. Exported for benchmarks that time a single step.
  */
 export function createProbeContext(
   input: ProbeInput,
@@ -74,6 +74,8 @@ export async function runProbe(
   transport: ProbeTransport,
   hooks: ProbeHooks = {},
 ): Promise<ProbeReport> {
+  // Whoever supplied the token, no log line, error or report may carry it.
+  registerSecret(input.token);
   const startedAt = (hooks.now ?? (() => new Date()))();
   const begin = performance.now();
   const ctx = createProbeContext(input, transport, hooks);

@@ -24,7 +24,7 @@ export const ListResponseSchema = z.looseObject({
 });
 
 /** A SCIM Error body (RFC 7644 §3.12); `status` should be a string, numbers are tolerated. */
-export const ScimErrorSchema = z.looseObject({
+const ScimErrorSchema = z.looseObject({
   schemas: z.array(z.string()),
   status: z.union([z.string(), z.number()]).optional(),
   scimType: z.string().optional(),

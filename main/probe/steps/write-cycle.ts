@@ -4,7 +4,7 @@ import { targetOf } from '../probe-context';
 import type { ProbeStep, StepOutcome } from '../probe-step';
 import type { Exchange, ScimCall } from '../scim-exchange';
 import { ListResponseSchema, ScimResourceSchema } from '../scim-messages';
-import { answerOf, eqFilter, exchangeLine } from './record';
+import { answerOf, eqFilter, exchangeLine, recorded } from './record';
 import {
   compliantPatchBody,
   createUserBody,
@@ -162,19 +162,9 @@ async function remove(cycle: Cycle, id: string): Promise<boolean> {
 
 function summary(cycle: Cycle, user: ProbeUser, leftBehind: string | null): StepOutcome {
   const failures = cycle.lines.filter((l) => l.status !== 'pass').map((l) => l.message);
-  const decisive = cycle.decisive ?? null;
   const base = {
     exchanges: cycle.lines,
-    ...(decisive ? { request: decisive.request } : {}),
-    ...(decisive?.reply
-      ? {
-          response: {
-            status: decisive.reply.status,
-            contentType: decisive.reply.contentType,
-            bodyExcerpt: decisive.reply.bodyExcerpt,
-          },
-        }
-      : {}),
+    ...(cycle.decisive ? recorded(cycle.decisive) : {}),
   };
   if (leftBehind !== null) {
     return {
