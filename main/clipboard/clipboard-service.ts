@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-
 import { appFailure } from '../../shared/errors';
 import type { SecretHandle } from '../../shared/stytch/views';
 import type { Logger } from '../logging/logger';
+import { fingerprint } from '../secrets/secret-keeper';
 import type { ClipboardPort } from './clipboard-port';
 
 /** Timer functions, injected so tests drive the clock. */
@@ -31,10 +30,6 @@ const NODE_TIMERS: ClipboardTimers = {
   setTimeout: (callback, ms) => setTimeout(() => void callback(), ms),
   clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 };
-
-function fingerprint(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 /**
  * Copying from main: plain text as is, secrets by handle (the value never leaves main) with the

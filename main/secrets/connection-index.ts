@@ -1,3 +1,5 @@
+import type { KnownConnection } from '../../shared/settings/settings';
+
 /**
  * Which SCIM connections belong to which Stytch project. Token account names hold only the
  * connection id (`scim-token:<connection_id>`), so "forget this project" needs this non-secret
@@ -7,12 +9,8 @@
  * which project a connection belongs to.
  */
 
-/** One connection the app holds (or held) a token for. */
-export interface IndexedConnection {
-  projectId: string;
-  organizationId: string;
-  connectionId: string;
-}
+/** One connection the app holds (or held) a token for: the settings file's entry. */
+export type IndexedConnection = KnownConnection;
 
 /** The project → connections index. */
 export interface ConnectionIndex {
@@ -24,30 +22,4 @@ export interface ConnectionIndex {
   connectionsOf(projectId: string): Promise<string[]>;
   /** Drops every connection of the project. */
   removeProject(projectId: string): Promise<void>;
-}
-
-/** An index in memory, for unit tests and the end-to-end bridge. */
-export class MemoryConnectionIndex implements ConnectionIndex {
-  private entries: IndexedConnection[] = [];
-
-  add(entry: IndexedConnection): Promise<void> {
-    this.entries = [...this.entries.filter((e) => e.connectionId !== entry.connectionId), entry];
-    return Promise.resolve();
-  }
-
-  remove(connectionId: string): Promise<void> {
-    this.entries = this.entries.filter((e) => e.connectionId !== connectionId);
-    return Promise.resolve();
-  }
-
-  connectionsOf(projectId: string): Promise<string[]> {
-    return Promise.resolve(
-      this.entries.filter((e) => e.projectId === projectId).map((e) => e.connectionId),
-    );
-  }
-
-  removeProject(projectId: string): Promise<void> {
-    this.entries = this.entries.filter((e) => e.projectId !== projectId);
-    return Promise.resolve();
-  }
 }

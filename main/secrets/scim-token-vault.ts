@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-
 import { AppFailure, appFailure, type AppError } from '../../shared/errors';
 import type { SecretHandle, TokenStatus } from '../../shared/stytch/views';
 import type { Logger } from '../logging/logger';
 import type { ConnectionIndex, IndexedConnection } from './connection-index';
-import { lastFour, type SecretKeeper } from './secret-keeper';
+import { fingerprint, lastFour, type SecretKeeper } from './secret-keeper';
 import type { SecretRef } from './secret-store';
 
 /** Where a token just went, for the connection view and the create/rotate responses. */
@@ -25,10 +23,6 @@ function tokenRef(connectionId: string, next = false): SecretRef {
 
 function handleRef(handle: SecretHandle): SecretRef {
   return { kind: handle.kind, connectionId: handle.connectionId };
-}
-
-function fingerprint(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 function cleanupWarning(failures: (AppError | null)[]): string | null {

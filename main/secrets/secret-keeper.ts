@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { AppFailure, type AppError } from '../../shared/errors';
 import type { TokenStatus } from '../../shared/stytch/views';
 import type { Logger } from '../logging/logger';
@@ -16,6 +18,11 @@ export interface ForgetOutcome {
   removed: boolean;
   /** Set when the keychain could not be reached to remove its copy. */
   failure: AppError | null;
+}
+
+/** A secret's sha256, to recognise it later (on the clipboard, in memory) without keeping it. */
+export function fingerprint(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
 }
 
 /** The last four characters of a secret, which Stytch and Entra also show. */

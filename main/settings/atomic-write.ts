@@ -5,7 +5,8 @@ import { basename, dirname, join } from 'node:path';
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
 const RENAME_ATTEMPTS = 5;
 
-function errorCode(error: unknown): string | undefined {
+/** The `code` of a Node error (`ENOENT`, `EPERM`, …), if it has one. */
+export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error
     ? String(error.code)
     : undefined;

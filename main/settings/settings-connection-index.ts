@@ -20,8 +20,6 @@ export class SettingsConnectionIndex implements ConnectionIndex {
   }
 
   async remove(connectionId: string): Promise<void> {
-    const current = await this.settings.get();
-    if (!current.knownConnections.some((known) => known.connectionId === connectionId)) return;
     await this.settings.mutate((latest) => ({
       ...latest,
       knownConnections: latest.knownConnections.filter(

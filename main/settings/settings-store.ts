@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 
 import { appFailure, type AppError } from '../../shared/errors';
 import {
@@ -9,7 +10,7 @@ import {
   type SettingsPatch,
 } from '../../shared/settings/settings';
 import type { Logger } from '../logging/logger';
-import { writeFileAtomic } from './atomic-write';
+import { errorCode, writeFileAtomic } from './atomic-write';
 
 /** The settings file's name inside the app's data folder. */
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -29,10 +30,8 @@ export interface SettingsStoreOptions {
 
 type Loaded = { settings: Settings; problem: AppError | null };
 
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String(error.code)
-    : 'unknown error';
+function codeOf(error: unknown): string {
+  return errorCode(error) ?? 'unknown error';
 }
 
 /** Parses the file's text; a reason for the user when it is not valid settings. */
@@ -100,6 +99,8 @@ export class SettingsStore {
     const run = this.queue.then(async () => {
       const state = await this.load();
       const next = SettingsSchema.parse(change(state.settings));
+      // A change that changes nothing costs no write (and no fsync).
+      if (isDeepStrictEqual(next, state.settings)) return state.settings;
       await this.write(next);
       state.settings = next;
       return next;
@@ -121,14 +122,14 @@ export class SettingsStore {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if (errorCode(error) === 'ENOENT')
+      if (codeOf(error) === 'ENOENT')
         return { settings: structuredClone(DEFAULT_SETTINGS), problem: null };
-      this.options.logger.warn('settings.read-failed', { code: errorCode(error) });
+      this.options.logger.warn('settings.read-failed', { code: codeOf(error) });
       return {
         settings: structuredClone(DEFAULT_SETTINGS),
         problem: {
           code: 'SETTINGS_CORRUPT',
-          message: `The app could not read its settings file (${errorCode(error)}), so it started with default settings.`,
+          message: `The app could not read its settings file (${codeOf(error)}), so it started with default settings.`,
           hint: "Check that you can read and write the app's data folder, then restart the app.",
         },
       };
@@ -148,7 +149,7 @@ export class SettingsStore {
       await rename(this.path, join(this.options.dir, aside));
       this.options.logger.warn('settings.corrupt-moved-aside', { reason, movedTo: aside });
     } catch (error) {
-      this.options.logger.error('settings.corrupt-move-failed', { reason, code: errorCode(error) });
+      this.options.logger.error('settings.corrupt-move-failed', { reason, code: codeOf(error) });
       kept = `Copy ${SETTINGS_FILE_NAME} from the app's data folder now if you want to keep it: the next change replaces it.`;
     }
     return {
@@ -163,10 +164,10 @@ export class SettingsStore {
       await mkdir(this.options.dir, { recursive: true });
       await writeFileAtomic(this.path, `${JSON.stringify(settings, null, 2)}\n`);
     } catch (error) {
-      this.options.logger.error('settings.write-failed', { code: errorCode(error) });
+      this.options.logger.error('settings.write-failed', { code: codeOf(error) });
       throw appFailure(
         'SETTINGS_WRITE_FAILED',
-        `The app could not save its settings (${errorCode(error)}).`,
+        `The app could not save its settings (${codeOf(error)}).`,
         "Check that the disk has free space and that you can write to the app's data folder, then try again.",
         { retryable: true },
       );

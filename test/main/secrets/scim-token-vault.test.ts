@@ -1,12 +1,38 @@
 import { describe, expect, it } from 'vitest';
 
 import { appFailure, AppFailure } from '../../../shared/errors';
-import { MemoryConnectionIndex } from '../../../main/secrets/connection-index';
+import type { ConnectionIndex, IndexedConnection } from '../../../main/secrets/connection-index';
 import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
 import { ScimTokenVault } from '../../../main/secrets/scim-token-vault';
 import { SecretKeeper } from '../../../main/secrets/secret-keeper';
 import type { SecretRef } from '../../../main/secrets/secret-store';
 import { captureLogger } from './test-support';
+
+/** An index in memory, so the vault's tests need no settings file. */
+class MemoryConnectionIndex implements ConnectionIndex {
+  private entries: IndexedConnection[] = [];
+
+  add(entry: IndexedConnection): Promise<void> {
+    this.entries = [...this.entries.filter((e) => e.connectionId !== entry.connectionId), entry];
+    return Promise.resolve();
+  }
+
+  remove(connectionId: string): Promise<void> {
+    this.entries = this.entries.filter((e) => e.connectionId !== connectionId);
+    return Promise.resolve();
+  }
+
+  connectionsOf(projectId: string): Promise<string[]> {
+    return Promise.resolve(
+      this.entries.filter((e) => e.projectId === projectId).map((e) => e.connectionId),
+    );
+  }
+
+  removeProject(projectId: string): Promise<void> {
+    this.entries = this.entries.filter((e) => e.projectId !== projectId);
+    return Promise.resolve();
+  }
+}
 
 const CONNECTION = {
   projectId: 'project-test-p1',
