@@ -120,14 +120,18 @@ const KIND_TO_ERROR: Record<
   },
 };
 
-/** Turns a transport failure into the user-facing error; `what` names the peer ("Stytch"). */
-export function transportAppError(error: unknown, what: string): AppError {
-  const failure = classifyTransportError(error);
-  const entry = KIND_TO_ERROR[failure.kind];
+/** The user-facing error for a kind of transport failure; `what` names the peer ("Stytch"). */
+export function appErrorForKind(kind: TransportFailureKind, what: string): AppError {
+  const entry = KIND_TO_ERROR[kind];
   return {
     code: entry.code,
     message: entry.message(what),
     hint: entry.hint,
     retryable: entry.retryable,
   };
+}
+
+/** Turns a transport failure into the user-facing error; `what` names the peer ("Stytch"). */
+export function transportAppError(error: unknown, what: string): AppError {
+  return appErrorForKind(classifyTransportError(error).kind, what);
 }

@@ -80,11 +80,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
 export class SandboxLauncher {
   private running: Promise<RunningSandbox> | null = null;
 
-  constructor(private readonly deps: { logger: Logger; options?: StartSandboxOptions }) {}
+  constructor(private readonly deps: { logger: Logger }) {}
 
   /** The running sandbox, started if needed. */
   async ensureStarted(): Promise<RunningSandbox> {
-    this.running ??= startSandbox(this.deps.options).catch((error: unknown) => {
+    this.running ??= startSandbox().catch((error: unknown) => {
       this.running = null;
       this.deps.logger.error('sandbox.start-failed', { error });
       if (error instanceof AppFailure) throw error;

@@ -33,7 +33,8 @@ function tokenOf(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
-function sameSecret(a: string, b: string): boolean {
+/** Compares a presented secret with an accepted one in constant time (for equal lengths). */
+export function sameSecret(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { FaultPlan, type ChosenFault, type StandInRoute } from './faults';
+import { sameSecret } from './scim-server';
 import { errorBody, newRequestId, StandInError } from './stand-in-errors';
 import { matchRoute, type RouteOutput } from './stand-in-routes';
 import type { StandInState } from './stand-in-state';
@@ -16,12 +16,6 @@ export interface StandInProject {
 
 const MAX_BODY_BYTES = 100_000;
 
-function same(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 function authenticate(header: string | undefined, project: StandInProject): void {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(header ?? '');
   const decoded = match ? Buffer.from(match[1] ?? '', 'base64').toString('utf8') : '';
@@ -32,7 +26,7 @@ function authenticate(header: string | undefined, project: StandInProject): void
   // The stand-in plays Stytch's test environment.
   if (projectId.startsWith('project-live-'))
     throw new StandInError('live_id_used_in_test_environment');
-  if (!same(projectId, project.projectId) || !same(secret, project.secret)) {
+  if (!sameSecret(projectId, project.projectId) || !sameSecret(secret, project.secret)) {
     throw new StandInError('unauthorized_credentials');
   }
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../logging/logger';
 import { SandboxLauncher } from '../sandbox/sandbox';
 import type { ProjectSecretKeeper } from './secret-ports';
 import { SettingsProjectMemory, type SettingsAccess } from './settings-project-memory';
-import { StytchSession, type StytchTuning } from './stytch-session';
+import { StytchSession } from './stytch-session';
 
 /** What the Stytch services are built from. */
 export interface StytchServicesHost {
@@ -15,7 +15,6 @@ export interface StytchServicesHost {
   projectSecrets: ProjectSecretKeeper;
   /** The settings store, where the connected project's ID (never its secret) is remembered. */
   settings: SettingsAccess;
-  tuning?: Partial<StytchTuning>;
   /** Stytch's API hosts, replaced only where a test points "Stytch" at the local stand-in. */
   hosts?: Partial<Record<StytchEnvironment, string>>;
 }
@@ -31,7 +30,6 @@ export function composeStytchServices(host: StytchServicesHost): {
       projectSecrets: host.projectSecrets,
       memory: new SettingsProjectMemory(host.settings),
       logger: host.logger,
-      ...(host.tuning ? { tuning: host.tuning } : {}),
       ...(host.hosts ? { hosts: host.hosts } : {}),
     }),
     sandbox: new SandboxLauncher({ logger: host.logger }),

@@ -1,4 +1,5 @@
 import { appFailure } from '../../shared/errors';
+import { projectEnvironment } from '../../shared/stytch/project-id';
 import type { StytchEnvironment } from '../../shared/stytch/views';
 
 /** Stytch's API hosts (reference A.1, stytch-node `lib/shared/envs.ts`). */
@@ -7,20 +8,14 @@ export const STYTCH_BASE_URLS: Readonly<Record<StytchEnvironment, string>> = {
   live: 'https://api.stytch.com/',
 };
 
-const PROJECT_PREFIXES: ReadonlyArray<readonly [string, StytchEnvironment]> = [
-  ['project-test-', 'test'],
-  ['project-live-', 'live'],
-];
-
 /**
  * The environment a project ID belongs to, from its prefix. Unlike the Node SDK (which treats any
  * non-live ID as test), an ID with neither prefix is refused: it is almost always a paste mistake
  * (the secret, the public token, an organization ID).
  */
 export function environmentOf(projectId: string): StytchEnvironment {
-  const id = projectId.trim();
-  const match = PROJECT_PREFIXES.find(([prefix]) => id.startsWith(prefix));
-  if (match) return match[1];
+  const environment = projectEnvironment(projectId);
+  if (environment !== null) return environment;
   throw appFailure(
     'STYTCH_PROJECT_ID_INVALID',
     'That is not a Stytch project ID: it should start with "project-test-" or "project-live-".',

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
 import { StytchErrorBodySchema } from '../../shared/stytch/api-schemas';
-import { transportAppError } from '../http/transport-error';
+import { appErrorForKind } from '../http/transport-error';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
 import { stytchAppError } from './stytch-errors';
 
@@ -114,7 +114,7 @@ export function readStytchResponse<S extends z.ZodType>(
 ): Attempt<z.output<S>> {
   const { status } = response;
   if (status === 407) {
-    const error = transportAppError('HTTP 407 Proxy Authentication Required', peer.name);
+    const error = appErrorForKind('proxy-auth', peer.name);
     return { ok: false, error, ambiguous: false, retryable: false, status };
   }
   const json = readJson(response.data);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 import { AppFailure, type AppError } from '../../shared/errors';
 import { createHttpClient, type FetchLike } from '../http/create-http-client';
-import { classifyTransportError, transportAppError } from '../http/transport-error';
+import { appErrorForKind, classifyTransportError } from '../http/transport-error';
 import type { Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
 import { readStytchResponse, type Attempt } from './read-response';
@@ -95,11 +95,6 @@ export class StytchTransport {
     this.authorization = `Basic ${Buffer.from(`${projectId}:${secret}`).toString('base64')}`;
   }
 
-  /** The base URL calls go to. */
-  get baseUrl(): string {
-    return this.options.baseUrl;
-  }
-
   /** Runs one call, retrying within the policy when it is idempotent. Throws StytchCallError. */
   async call<S extends z.ZodType>(spec: CallSpec<S>): Promise<CallResult<z.output<S>>> {
     const { clock, retry, logger } = this.options;
@@ -162,7 +157,7 @@ export class StytchTransport {
       });
       return {
         ok: false,
-        error: transportAppError(error, this.options.peerName),
+        error: appErrorForKind(failure.kind, this.options.peerName),
         ambiguous: AMBIGUOUS_TRANSPORT.has(failure.kind),
         retryable: failure.kind === 'reset',
       };
