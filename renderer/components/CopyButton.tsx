@@ -16,7 +16,7 @@ interface CopyButtonProps {
 const CONFIRMATION_MS = 4_000;
 
 /** The confirmation text for a copy: main clears secrets from the clipboard after a while. */
-export function copiedMessage(clearsInMs: number | null): string {
+function copiedMessage(clearsInMs: number | null): string {
   if (clearsInMs === null) return 'Copied';
   return `Copied — clears in ${Math.round(clearsInMs / 1000)} s`;
 }

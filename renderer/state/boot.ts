@@ -26,7 +26,7 @@ export const useBootStore = create<BootState>()(() => ({
  * The step to open on start: the saved one, unless what it depends on is gone (no Stytch
  * connection any more, or no organization chosen), in which case the step that fixes that.
  */
-export function resumeStep(
+function resumeStep(
   progress: WizardProgress,
   connected: boolean,
   organizationId: string | null,
@@ -76,7 +76,6 @@ export async function bootApp(): Promise<void> {
       : {
           organizationId,
           name: organizationName(settings.data, organizationId),
-          scimActiveConnectionId: null,
         },
   );
   useWizardStore

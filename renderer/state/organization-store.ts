@@ -2,13 +2,11 @@ import { create } from 'zustand';
 
 import type { OrganizationSummary } from '../../shared/stytch/views';
 import { call } from '../lib/api';
-import { useConnectionStore } from './connection-store';
 import type { Failure } from './failure';
-import { useProbeStore } from './probe-store';
-import { useWizardStore } from './wizard-store';
+import { forgetAfter } from './forget-after';
 
 /** Results per page: small enough to stay quick, since search can take seconds. */
-export const ORGANIZATION_PAGE_SIZE = 20;
+const ORGANIZATION_PAGE_SIZE = 20;
 
 /** Stytch's fuzzy name filters need at least this many characters. */
 export const MIN_SEARCH_LENGTH = 3;
@@ -17,7 +15,6 @@ export const MIN_SEARCH_LENGTH = 3;
 export interface SelectedOrganization {
   organizationId: string;
   name: string | null;
-  scimActiveConnectionId: string | null;
 }
 
 interface OrganizationState {
@@ -96,7 +93,6 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
     const chosen: SelectedOrganization = {
       organizationId: organization.organizationId,
       name: organization.name,
-      scimActiveConnectionId: organization.scimActiveConnectionId,
     };
     if (previous?.organizationId === chosen.organizationId) {
       set({ selected: chosen });
@@ -112,9 +108,7 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
       return;
     }
     set({ busy: null, selected: chosen });
-    useConnectionStore.getState().reset();
-    useProbeStore.getState().reset();
-    useWizardStore.getState().forgetAfter('choose-organization');
+    forgetAfter('choose-organization');
   },
   restore: (selected) => set({ selected }),
   clear: () => {

@@ -3,10 +3,9 @@ import { create } from 'zustand';
 import type { AppError, StytchStatus } from '../../shared/ipc';
 import { call } from '../lib/api';
 import { useAppStore } from './app-store';
-import { useConnectionStore } from './connection-store';
 import type { Failure } from './failure';
+import { forgetAfter } from './forget-after';
 import { useOrganizationStore } from './organization-store';
-import { useProbeStore } from './probe-store';
 import { useWizardStore } from './wizard-store';
 
 type StytchBusy = 'connect' | 'sandbox' | 'forget';
@@ -31,9 +30,7 @@ function adoptStatus(status: StytchStatus): void {
   if (!status.connected || before === status.projectId) return;
   app.setSavedProjectId(status.projectId);
   useOrganizationStore.getState().clear();
-  useConnectionStore.getState().reset();
-  useProbeStore.getState().reset();
-  useWizardStore.getState().forgetAfter('connect-stytch');
+  forgetAfter('connect-stytch');
   // The saved organization belonged to the other project; a failed write only costs a re-pick.
   void call('settings:update', { organizationId: null });
 }
@@ -41,11 +38,6 @@ function adoptStatus(status: StytchStatus): void {
 function advancePastConnect(): void {
   const wizard = useWizardStore.getState();
   if (wizard.current === 'connect-stytch') wizard.next();
-}
-
-async function refreshInfo(): Promise<void> {
-  const info = await call('app:info', {});
-  if (info.ok) useAppStore.getState().setInfo(info.data);
 }
 
 function secretRetry(error: AppError): Failure {
@@ -74,7 +66,6 @@ export const useStytchStore = create<StytchState>()((set, get) => ({
       return;
     }
     adoptStatus(result.data);
-    await refreshInfo();
     set({ busy: null });
     advancePastConnect();
   },

@@ -6,8 +6,6 @@ import { call } from '../lib/api';
 import type { Failure } from './failure';
 
 interface WizardState {
-  /** False until settings have been read, so nothing renders a step it may have to leave. */
-  hydrated: boolean;
   current: WizardStepId;
   completed: readonly WizardStepId[];
   checklist: Readonly<Record<string, boolean>>;
@@ -50,14 +48,12 @@ function withStep(completed: readonly WizardStepId[], step: WizardStepId): Wizar
 
 /** Where the user is in the wizard; every change is saved through `settings:update`. */
 export const useWizardStore = create<WizardState>()((set, get) => ({
-  hydrated: false,
   current: 'connect-stytch',
   completed: [],
   checklist: {},
   saveFailure: null,
   hydrate: (progress, current) =>
     set({
-      hydrated: true,
       current,
       completed: progress.completedSteps,
       checklist: progress.checklist,

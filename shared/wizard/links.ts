@@ -5,8 +5,6 @@
  */
 export const LINKS = {
   entraAdminCenter: 'https://entra.microsoft.com/',
-  entraScimGuide:
-    'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups',
   entraScimCompatibility:
     'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility',
   entraProvisionOnDemand:

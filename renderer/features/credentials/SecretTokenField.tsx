@@ -14,7 +14,7 @@ interface SecretTokenFieldProps {
 }
 
 /** Masks everything but the last four characters, which the admin can match in Entra. */
-export function maskToken(token: TokenStatus | null): string {
+function maskToken(token: TokenStatus | null): string {
   return token?.last4 ? `••••••••••••${token.last4}` : '••••••••••••';
 }
 

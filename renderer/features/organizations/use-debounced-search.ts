@@ -6,7 +6,7 @@ import { MIN_SEARCH_LENGTH, useOrganizationStore } from '../../state/organizatio
  * Stytch allows 100 organization searches a minute, so typing waits this long after the last
  * key before asking.
  */
-export const SEARCH_DEBOUNCE_MS = 350;
+const SEARCH_DEBOUNCE_MS = 350;
 
 /** True when the query is too short for Stytch's fuzzy search (but not empty). */
 export function isTooShort(query: string): boolean {
