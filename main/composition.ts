@@ -1,14 +1,26 @@
 import type { StytchEnvironment } from '../shared/stytch/views';
+import { appHandlers, type AppFacts } from './app/app-handlers';
+import { clipboardHandlers } from './clipboard/clipboard-handlers';
 import type { ClipboardPort } from './clipboard/clipboard-port';
-import type { ClipboardTimers } from './clipboard/clipboard-service';
+import { ClipboardService, type ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
+import type { HandlerTable } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
+import { probeHandlers } from './probe/probe-handlers';
+import type { ProbeTransport } from './probe/run-probe';
 import { nodeTlsConnector } from './probe/tls-connector';
-import { composeSecretServices } from './secrets/compose-secret-services';
+import { SandboxLauncher } from './sandbox/sandbox';
+import { sandboxHandlers } from './sandbox/sandbox-handlers';
 import type { SecretStore } from './secrets/secret-store';
+import { Secrets } from './secrets/secrets';
+import { secretsHandlers } from './secrets/secrets-handlers';
 import type { ExternalOpener } from './security/open-external';
-import type { AppFacts, Services } from './services';
-import { composeStytchServices } from './stytch/compose-stytch-services';
+import { settingsHandlers } from './settings/settings-handlers';
+import { SettingsStore } from './settings/settings-store';
+import { scimHandlers } from './stytch/scim-handlers';
+import { SettingsProjectMemory } from './stytch/settings-project-memory';
+import { stytchHandlers } from './stytch/stytch-handlers';
+import { StytchSession } from './stytch/stytch-session';
 
 /** What only the host (Electron, or the test bridge) can supply. */
 export interface HostDependencies {
@@ -19,7 +31,7 @@ export interface HostDependencies {
   openExternal: ExternalOpener;
   /** The app's data folder (settings live here). */
   userDataDir: string;
-  /** The OS keychain (keytar) in the app; an in-memory store in the bridge. */
+  /** The OS keychain (keytar) in the app; an in-memory store in some tests. */
   secretStore: SecretStore;
   /** Electron's clipboard in the app; the browser's clipboard in the bridge. */
   clipboardPort: ClipboardPort;
@@ -30,32 +42,77 @@ export interface HostDependencies {
 }
 
 /**
+ * Everything a handler may use, built once by {@link composeServices}. Each feature's handlers
+ * declare the slice they use, so every one runs under plain Node with no globals.
+ */
+export interface Services {
+  app: AppFacts;
+  logger: Logger;
+  openExternal: ExternalOpener;
+  /** Non-secret settings in the app's data folder (main/settings/). */
+  settings: SettingsStore;
+  /** The project secret and the SCIM tokens in the keychain, and one-time reveal (main/secrets/). */
+  secrets: Secrets;
+  /** Copy from main, with secrets cleared after a while (main/clipboard/). */
+  clipboard: ClipboardService;
+  /** What the connection probe sends through: net.fetch and the node:tls connector (main/probe/). */
+  probe: ProbeTransport;
+  /** The Stytch project of this run and its API client (main/stytch/). */
+  stytch: StytchSession;
+  /** Sandbox mode's local Stytch stand-in and SCIM server, started on demand (main/sandbox/). */
+  sandbox: SandboxLauncher;
+}
+
+/**
+ * The handler table: every feature's table, one entry per channel of `shared/ipc.ts` (the type
+ * refuses a channel without a handler). Electron's IPC and the test bridge both register exactly
+ * this table, so end-to-end tests exercise the real handlers.
+ */
+export const HANDLERS: HandlerTable<Services> = {
+  ...appHandlers,
+  ...settingsHandlers,
+  ...sandboxHandlers,
+  ...stytchHandlers,
+  ...scimHandlers,
+  ...secretsHandlers,
+  ...clipboardHandlers,
+  ...probeHandlers,
+};
+
+/**
  * The composition root: builds every service from what the host supplies. The Electron entry
  * and the end-to-end test bridge both call this, so the bridge runs the same services the app
- * does, differing only in transport and clipboard.
+ * does, differing only in transport, keychain and clipboard.
  */
 export function composeServices(host: HostDependencies): Services {
-  const secretServices = composeSecretServices({
-    dataDir: host.userDataDir,
-    secretStore: host.secretStore,
-    clipboardPort: host.clipboardPort,
-    logger: host.logger,
+  const { logger } = host;
+  const settings = new SettingsStore({ dir: host.userDataDir, logger });
+  const secrets = new Secrets({ store: host.secretStore, settings, logger });
+  const clipboard = new ClipboardService({
+    port: host.clipboardPort,
+    readToken: (handle) => secrets.readToken(handle),
+    clearAfterMs: async () => (await settings.get()).clipboardClearMs,
+    logger,
     ...(host.clipboardTimers ? { timers: host.clipboardTimers } : {}),
+  });
+  const stytch = new StytchSession({
+    fetch: host.fetch,
+    secrets,
+    memory: new SettingsProjectMemory(settings),
+    logger,
+    ...(host.stytchHosts ? { hosts: host.stytchHosts } : {}),
   });
   return {
     app: host.app,
-    logger: host.logger,
+    logger,
     openExternal: host.openExternal,
-    ...secretServices,
-    ...composeStytchServices({
-      fetch: host.fetch,
-      logger: host.logger,
-      projectSecrets: secretServices.projectSecrets,
-      settings: secretServices.settings,
-      ...(host.stytchHosts ? { hosts: host.stytchHosts } : {}),
-    }),
+    settings,
+    secrets,
+    clipboard,
     // The probe goes through the same network stack as the app's Stytch calls, so a proxy or
     // certificate problem shows up in the probe exactly as Entra's admin would meet it locally.
     probe: { fetch: host.fetch, connectTls: nodeTlsConnector },
+    stytch,
+    sandbox: new SandboxLauncher({ logger }),
   };
 }

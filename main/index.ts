@@ -4,9 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, net, shell } from 'electron';
 
 import { createElectronClipboard } from './clipboard/electron-clipboard';
-import { composeServices } from './composition';
+import { composeServices, HANDLERS } from './composition';
 import { createDispatcher } from './ipc/dispatch';
-import { HANDLERS } from './ipc/handlers';
 import { registerIpc } from './ipc/register-ipc';
 import { createLogger } from './logging/logger';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { Result } from './errors';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
-import { ProbeProgressSchema, ProbeReportSchema } from './probe/report';
+import { MAX_CLIPBOARD_TEXT_CHARS, ProbeProgressSchema, ProbeReportSchema } from './probe/report';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings';
 import {
   OrganizationSummarySchema,
@@ -120,7 +120,9 @@ export const ipcContract = {
   },
   'clipboard:copy': {
     request: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('text'), text: z.string().max(4096) }).strict(),
+      z
+        .object({ kind: z.literal('text'), text: z.string().max(MAX_CLIPBOARD_TEXT_CHARS) })
+        .strict(),
       z.object({ kind: z.literal('secret'), handle: SecretHandleSchema }).strict(),
     ]),
     response: z.object({ clearsInMs: z.number().int().nullable() }),

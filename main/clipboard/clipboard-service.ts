@@ -1,7 +1,7 @@
 import { appFailure } from '../../shared/errors';
 import type { SecretHandle } from '../../shared/stytch/views';
 import type { Logger } from '../logging/logger';
-import { fingerprint } from '../secrets/secret-keeper';
+import { fingerprint } from '../secrets/secret-messages';
 import type { ClipboardPort } from './clipboard-port';
 
 /** Timer functions, injected so tests drive the clock. */
@@ -13,7 +13,7 @@ export interface ClipboardTimers {
 /** What the clipboard service needs from the rest of main. */
 export interface ClipboardServiceDeps {
   port: ClipboardPort;
-  /** Reads a token by handle inside main (ScimTokenVault.readToken). */
+  /** Reads a token by handle inside main (Secrets.readToken). */
   readToken(handle: SecretHandle): Promise<string>;
   /** How long a copied secret stays on the clipboard (settings.clipboardClearMs). */
   clearAfterMs(): Promise<number>;

@@ -16,6 +16,17 @@ export type Handler<C extends InvokeChannel, S> = (
 /** One handler per channel of the contract; the compiler refuses a missing one. */
 export type HandlerTable<S> = { [C in InvokeChannel]: Handler<C, S> };
 
+/**
+ * One feature's handlers, keyed by channel, over the slice of the services that feature uses.
+ * Written `{ … } satisfies FeatureHandlers<MyServices>`, so each handler is typed from the contract.
+ */
+export type FeatureHandlers<S> = Partial<HandlerTable<S>>;
+
+/** Shows a keychain warning (if any) as a notice, for channels whose answer has no place for it. */
+export function noticeIfWarned(emit: EmitEvent, warning: string | null): void {
+  if (warning !== null) emit('app:notice', { level: 'warning', message: warning });
+}
+
 /** Runs one call from any transport (Electron IPC or the test bridge) and returns a Result. */
 export type Dispatch = (
   channel: unknown,
@@ -23,23 +34,25 @@ export type Dispatch = (
   emit: EmitEvent,
 ) => Promise<Result<unknown>>;
 
+const UNKNOWN_CHANNEL = {
+  message: 'The app asked for something it does not offer.',
+  hint: 'Restart the app; if it happens again, report it.',
+} as const;
+
 /**
  * Builds the single dispatcher both transports use: checks the channel, zod-parses the request,
  * runs the handler and turns every failure into a Result. It never throws, so a malformed
- * payload can never crash main, and no stack trace crosses to the renderer.
+ * payload can never crash main, and no stack trace crosses to the renderer. The app passes the
+ * whole {@link HandlerTable}; a test may pass just the features it exercises.
  */
 export function createDispatcher<S>(
-  handlers: HandlerTable<S>,
+  handlers: FeatureHandlers<S>,
   services: S,
   logger: Logger,
 ): Dispatch {
   return async (channel, rawRequest, emit) => {
-    if (!isInvokeChannel(channel)) {
-      return fail(
-        'IPC_UNKNOWN_CHANNEL',
-        'The app asked for something it does not offer.',
-        'Restart the app; if it happens again, report it.',
-      );
+    if (!isInvokeChannel(channel) || handlers[channel] === undefined) {
+      return fail('IPC_UNKNOWN_CHANNEL', UNKNOWN_CHANNEL.message, UNKNOWN_CHANNEL.hint);
     }
     return runChannel(channel, rawRequest, handlers, services, emit, logger);
   };
@@ -48,7 +61,7 @@ export function createDispatcher<S>(
 async function runChannel<S>(
   channel: InvokeChannel,
   rawRequest: unknown,
-  handlers: HandlerTable<S>,
+  handlers: FeatureHandlers<S>,
   services: S,
   emit: EmitEvent,
   logger: Logger,

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 
 import { AppFailure } from '../../shared/errors';
-import { formatReport } from './format-report';
-import type { TokenReader } from './probe-handler';
+import { terminalReportText } from '../../shared/probe/report-text';
+import type { TokenReader } from './probe-handlers';
 import { DEFAULT_PROBE_TIMEOUT_MS, runProbe, type ProbeTransport } from './run-probe';
 
 /** Exit codes: no check failed, some check failed, the probe could not run as asked. */
@@ -160,6 +160,6 @@ export async function runProbeCli(argv: readonly string[], deps: CliDeps): Promi
     },
     deps.transport,
   );
-  deps.stdout(request.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  deps.stdout(request.json ? `${JSON.stringify(report, null, 2)}\n` : terminalReportText(report));
   return report.ok ? EXIT.ok : EXIT.checksFailed;
 }

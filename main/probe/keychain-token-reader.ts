@@ -1,6 +1,6 @@
 import { appFailure } from '../../shared/errors';
 import type { SecretStore } from '../secrets/secret-store';
-import type { TokenReader } from './probe-handler';
+import type { TokenReader } from './probe-handlers';
 
 /**
  * Reads SCIM tokens straight from the app's keychain entries, for the command line (which has

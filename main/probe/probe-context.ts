@@ -37,3 +37,12 @@ export function targetOf(ctx: ProbeContext): ProbeTarget {
     throw new Error('The probe target is unknown: the url check did not pass.');
   return ctx.analysis.target;
 }
+
+/**
+ * The deadline of a step that sends `rounds` requests one after another (requests sent together
+ * count once). The second to spare lets a late request end on its own timeout, which the report
+ * words precisely, before the runner gives up on the whole step.
+ */
+export function requestsDeadline(ctx: ProbeContext, rounds = 1): number {
+  return rounds * ctx.options.timeoutMs + 1_000;
+}

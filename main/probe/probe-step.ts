@@ -19,11 +19,12 @@ export interface StepOutcome {
 
 /**
  * One check of the probe (house style H8): an object that returns data and has no other side
- * effect than the requests it sends. The order of the report and the dependencies between
- * checks live in `steps/index.ts`; the runner only orchestrates.
+ * effect than the requests it sends. The order of the report is `PROBE_CHECK_IDS`, and
+ * `steps/index.ts` gives each id its step; the runner only orchestrates. `Id` lets that table
+ * refuse a step filed under another check's id.
  */
-export interface ProbeStep<C> {
-  id: ProbeCheckId;
+export interface ProbeStep<C, Id extends ProbeCheckId = ProbeCheckId> {
+  id: Id;
   title: string;
   /** Checks that must pass (or only warn) first; if one fails or is skipped, this one is skipped. */
   needs: readonly ProbeCheckId[];

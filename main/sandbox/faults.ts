@@ -1,19 +1,4 @@
-/** The stand-in's routes, by the name fault rules and request counts use. */
-export const STAND_IN_ROUTES = [
-  'organizations.search',
-  'organizations.get',
-  'scim.create',
-  'scim.get',
-  'scim.update',
-  'scim.delete',
-  'scim.get-groups',
-  'scim.rotate-start',
-  'scim.rotate-complete',
-  'scim.rotate-cancel',
-] as const;
-
-/** One of {@link STAND_IN_ROUTES}. */
-export type StandInRoute = (typeof STAND_IN_ROUTES)[number];
+import type { StytchOperation } from '../stytch/operations';
 
 /**
  * A misbehaviour the stand-in can put on a route:
@@ -34,9 +19,9 @@ export type StandInFault =
   | { kind: 'html'; status?: number }
   | { kind: 'omit-field'; field: string };
 
-/** A fault on a route (or every route), for the next `times` requests (default: until cleared). */
+/** A fault on an operation's route (or every route), for the next `times` requests (default: until cleared). */
 export interface FaultRule {
-  route: StandInRoute | '*';
+  route: StytchOperation | '*';
   fault: StandInFault;
   times?: number;
   /** Let this many matching requests through untouched before the fault starts. */
@@ -74,7 +59,7 @@ export class FaultPlan {
   }
 
   /** The fault for a request on `route`, if any (using up one of its `times`). */
-  take(route: StandInRoute): ChosenFault | null {
+  take(route: StytchOperation): ChosenFault | null {
     const entry = this.rules.find((e) => e.rule.route === '*' || e.rule.route === route);
     if (!entry) return null;
     if (entry.skip > 0) {

@@ -1,6 +1,6 @@
 import type { Organization } from 'stytch';
 
-import type { OrgRecord } from './stand-in-state';
+import type { OrgRecord } from './stand-in-records';
 
 /**
  * An organization in the full shape of the SDK's `Organization` (so the stand-in cannot drift from

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { FaultPlan, type ChosenFault, type StandInRoute } from './faults';
+import type { StytchOperation } from '../stytch/operations';
+import { FaultPlan, type ChosenFault } from './faults';
 import { sameSecret } from './scim-server';
 import { errorBody, newRequestId, StandInError } from './stand-in-errors';
 import { matchRoute, type RouteOutput } from './stand-in-routes';
@@ -72,7 +73,7 @@ function omitField(body: Record<string, unknown>, path: string): Record<string, 
  */
 export class StandInHttp {
   private readonly server: http.Server;
-  private readonly counts = new Map<StandInRoute, number>();
+  private readonly counts = new Map<StytchOperation, number>();
   readonly faults = new FaultPlan();
 
   constructor(
@@ -88,8 +89,8 @@ export class StandInHttp {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
-  /** How many requests reached a route (faulted ones included), or all routes. */
-  requestCount(route?: StandInRoute): number {
+  /** How many requests reached an operation's route (faulted ones included), or all routes. */
+  requestCount(route?: StytchOperation): number {
     if (route) return this.counts.get(route) ?? 0;
     return [...this.counts.values()].reduce((sum, n) => sum + n, 0);
   }
@@ -116,9 +117,9 @@ export class StandInHttp {
         sendJson(response, 404, errorBody(404, 'route_not_found', 'No such endpoint.', requestId));
         return;
       }
-      const route = matched.definition.route;
-      this.counts.set(route, (this.counts.get(route) ?? 0) + 1);
-      const fault = this.faults.take(route);
+      const { operation } = matched;
+      this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+      const fault = this.faults.take(operation);
       if (
         fault &&
         !fault.afterProcessing &&
@@ -126,7 +127,7 @@ export class StandInHttp {
       )
         return;
       authenticate(request.headers.authorization, this.project);
-      const output = matched.definition.run(this.state, {
+      const output = matched.run(this.state, {
         params: matched.params,
         body,
         query: url.searchParams,

@@ -13,6 +13,7 @@ import { organizationView } from './organization-view';
 import type { ScimFault } from './scim-server';
 import type { ScimStore } from './scim-store';
 import { StandInError } from './stand-in-errors';
+import type { ConnectionRecord, OrgRecord, Token } from './stand-in-records';
 import {
   DEFAULT_IDENTITY_PROVIDER,
   IDENTITY_PROVIDERS,
@@ -40,35 +41,6 @@ export interface OrganizationSeed {
   scimFault?: ScimFault;
   /** Seeds an existing connection too (its token is known to nobody: rotate to get one). */
   connection?: { display_name: string; identity_provider: string };
-}
-
-/** A token and its expiry. */
-export interface Token {
-  value: string;
-  expiresAt: string;
-}
-
-/** A connection as the stand-in keeps it, with its plain tokens. */
-export interface ConnectionRecord {
-  connection_id: string;
-  organization_id: string;
-  display_name: string;
-  identity_provider: string;
-  status: 'active' | 'deleted';
-  current: Token;
-  next: Token | null;
-}
-
-/** An organization as the stand-in keeps it. */
-export interface OrgRecord {
-  organization_id: string;
-  organization_name: string;
-  organization_slug: string;
-  created_at: string;
-  scimFault: ScimFault;
-  active: ConnectionRecord | null;
-  /** Every connection ever created for the org, deleted ones included. */
-  history: ConnectionRecord[];
 }
 
 /** A token in the shape of Stytch's examples: 48 letters and digits. */

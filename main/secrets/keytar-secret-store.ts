@@ -1,7 +1,6 @@
 import { AppFailure } from '../../shared/errors';
 import { keychainFailure, type KeychainOperation } from './keychain-errors';
 import {
-  parseSecretAccount,
   secretAccount,
   SECRET_SERVICE_NAME,
   type SecretRef,
@@ -38,7 +37,7 @@ export interface KeytarSecretStoreOptions {
  * SECRET_STORE_UNAVAILABLE / _LOCKED / _DENIED by keychain-errors.ts.
  */
 export class KeytarSecretStore implements SecretStore {
-  private readonly service: string;
+  protected readonly service: string;
   private readonly load: () => Promise<KeytarApi>;
   private keytar: Promise<KeytarApi> | null = null;
 
@@ -60,14 +59,8 @@ export class KeytarSecretStore implements SecretStore {
     return this.run('delete', (api) => api.deletePassword(this.service, secretAccount(ref)));
   }
 
-  async list(): Promise<SecretRef[]> {
-    const credentials = await this.run('list', (api) => api.findCredentials(this.service));
-    return credentials
-      .map((credential) => parseSecretAccount(credential.account))
-      .filter((ref): ref is SecretRef => ref !== null);
-  }
-
-  private async run<T>(
+  /** Runs one keytar call, mapping native failures to typed ones (tests list the keychain through it). */
+  protected async run<T>(
     operation: KeychainOperation,
     call: (api: KeytarApi) => Promise<T>,
   ): Promise<T> {

@@ -18,11 +18,6 @@ export type SecretRef =
   | { kind: 'scim-token'; connectionId: string }
   | { kind: 'scim-next-token'; connectionId: string };
 
-/** The kinds of secret the app keeps. */
-export type SecretKind = SecretRef['kind'];
-
-const SECRET_KINDS: readonly SecretKind[] = ['stytch-project', 'scim-token', 'scim-next-token'];
-
 /**
  * The keychain account name of a secret: `<kind>:<id>`. This is the only place account names
  * are built, so the layout can change here alone.
@@ -32,18 +27,10 @@ export function secretAccount(ref: SecretRef): string {
   return `${ref.kind}:${id}`;
 }
 
-/** The reverse of {@link secretAccount}; null for an account this app did not write. */
-export function parseSecretAccount(account: string): SecretRef | null {
-  const colon = account.indexOf(':');
-  if (colon <= 0 || colon === account.length - 1) return null;
-  const kind = account.slice(0, colon);
-  const id = account.slice(colon + 1);
-  if (!(SECRET_KINDS as readonly string[]).includes(kind)) return null;
-  if (kind === 'stytch-project') return { kind, projectId: id };
-  return { kind: kind as 'scim-token' | 'scim-next-token', connectionId: id };
-}
-
-/** The OS keychain (or a stand-in), holding the app's secrets under one service name. */
+/**
+ * The OS keychain, holding the app's secrets under one service name: keytar-secret-store.ts in
+ * the app; an interface for the test seam (test/support/keychain.ts keeps secrets in a Map).
+ */
 export interface SecretStore {
   /** Stores `value` for `ref`, replacing any previous value. */
   save(ref: SecretRef, value: string): Promise<void>;
@@ -51,6 +38,4 @@ export interface SecretStore {
   read(ref: SecretRef): Promise<string | null>;
   /** Removes the value; true when something was removed, false when there was nothing. */
   delete(ref: SecretRef): Promise<boolean>;
-  /** Every secret the app has stored (accounts the app did not write are ignored). */
-  list(): Promise<SecretRef[]>;
 }

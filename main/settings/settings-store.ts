@@ -34,8 +34,13 @@ function codeOf(error: unknown): string {
   return errorCode(error) ?? 'unknown error';
 }
 
-/** Parses the file's text; a reason for the user when it is not valid settings. */
-function parseSettings(text: string): { settings: Settings } | { reason: string } {
+/**
+ * Parses the file's text; a reason for the user when it is not valid settings. `outdated` when the
+ * file holds fields this version no longer keeps, so it is rewritten without them.
+ */
+function parseSettings(
+  text: string,
+): { settings: Settings; outdated: boolean } | { reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -43,7 +48,11 @@ function parseSettings(text: string): { settings: Settings } | { reason: string 
     return { reason: 'it is not valid JSON' };
   }
   const parsed = SettingsSchema.safeParse(json);
-  if (parsed.success) return { settings: parsed.data };
+  if (parsed.success) {
+    const kept = new Set(Object.keys(parsed.data));
+    const outdated = Object.keys(json as object).some((key) => !kept.has(key));
+    return { settings: parsed.data, outdated };
+  }
   const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(file)'))];
   return { reason: `these fields are not valid: ${fields.slice(0, 5).join(', ')}` };
 }
@@ -92,7 +101,7 @@ export class SettingsStore {
   }
 
   /**
-   * Applies a change made by main (project id, saved set-ups, the connection index). The result
+   * Applies a change made by main (project id, the connection index). The result
    * is checked against the schema before it is written. Throws SETTINGS_WRITE_FAILED.
    */
   async mutate(change: (current: Settings) => Settings): Promise<Settings> {
@@ -135,11 +144,24 @@ export class SettingsStore {
       };
     }
     const parsed = parseSettings(text);
-    if ('settings' in parsed) return { settings: parsed.settings, problem: null };
+    if ('settings' in parsed) {
+      if (parsed.outdated) await this.migrate(parsed.settings);
+      return { settings: parsed.settings, problem: null };
+    }
     return {
       settings: structuredClone(DEFAULT_SETTINGS),
       problem: await this.moveAside(parsed.reason),
     };
+  }
+
+  /** Rewrites a file that holds fields this version dropped; if that fails, the next change will. */
+  private async migrate(settings: Settings): Promise<void> {
+    try {
+      await this.write(settings);
+      this.options.logger.info('settings.migrated', {});
+    } catch {
+      // write() logged it; the settings in memory are already the migrated ones.
+    }
   }
 
   private async moveAside(reason: string): Promise<AppError> {

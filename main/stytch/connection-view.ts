@@ -5,7 +5,7 @@ import type {
 } from '../../shared/stytch/api-schemas';
 import { ensureAadOptFlag } from '../../shared/stytch/tenant-url';
 import type { ScimConnectionView, TokenStatus } from '../../shared/stytch/views';
-import type { TokenKeeper } from './secret-ports';
+import type { Secrets } from '../secrets/secrets';
 
 /**
  * [Uncertain] How Stytch shows a rotation in progress on a plain connection: the SDK has
@@ -61,7 +61,7 @@ export function reconcile(stored: TokenStatus, stytchLastFour: string): TokenSta
 
 /** The token statuses of a connection as Stytch reports it, from what this computer holds. */
 export async function storedTokens(
-  keeper: TokenKeeper,
+  keeper: Pick<Secrets, 'status'>,
   connection: ScimConnection,
 ): Promise<ViewTokens> {
   const connectionId = connection.connection_id;

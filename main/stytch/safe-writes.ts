@@ -1,4 +1,4 @@
-import { AppFailure, appFailure, type AppError } from '../../shared/errors';
+import { AppFailure, appFailure, type AppError, type ErrorCode } from '../../shared/errors';
 import type {
   ScimConnection,
   ScimConnectionWithNextToken,
@@ -17,6 +17,11 @@ import { StytchCallError } from './stytch-transport';
 
 function withoutStop(text: string): string {
   return text.replace(/[.\s]+$/, '');
+}
+
+/** A failure that follows Stytch's, keeping its request ID for a support ticket. */
+function following(cause: AppError, code: ErrorCode, message: string, hint: string): AppFailure {
+  return appFailure(code, message, hint, cause.requestId ? { requestId: cause.requestId } : {});
 }
 
 function notFound(connectionId: string): AppFailure {
@@ -38,13 +43,13 @@ async function readBack(
   } catch {
     const code =
       what === 'create' ? 'STYTCH_CREATE_OUTCOME_UNKNOWN' : 'STYTCH_ROTATION_TOKEN_UNKNOWN';
-    throw appFailure(
+    throw following(
+      cause,
       code,
       `The request to ${what === 'create' ? 'create the SCIM connection' : 'start the token rotation'} failed (${withoutStop(cause.message)}), and the app could not check whether Stytch carried it out.`,
       what === 'create'
         ? 'Reload the organization before trying again. If it now has a connection, rotate its token to get one you can use; do not create another.'
         : 'Reload the connection. If it shows a rotation in progress, cancel it and start again.',
-      cause.requestId ? { requestId: cause.requestId } : {},
     );
   }
 }
@@ -84,11 +89,11 @@ export async function createConnectionSafely(
     if (!(error instanceof StytchCallError) || !error.facts.ambiguous) throw error;
     const after = await readBack(client, organizationId, error.appError, 'create');
     if (!after) throw safeToRetry(error, 'create the connection');
-    throw appFailure(
+    throw following(
+      error.appError,
       'STYTCH_CREATED_TOKEN_UNKNOWN',
       `Stytch created the SCIM connection “${after.display_name}” (${after.connection_id}), but its answer was lost (${withoutStop(error.appError.message)}), so the app never received the token. Stytch shows a token only once.`,
       'Rotate the token to get a new one: start a rotation on this connection, paste the new token into Entra, then complete the rotation. Do not create another connection.',
-      error.appError.requestId ? { requestId: error.appError.requestId } : {},
     );
   }
 }
@@ -112,11 +117,11 @@ export async function rotateStartSafely(
       (!isRotating(before) ||
         after.next_bearer_token_last_four !== before.next_bearer_token_last_four);
     if (!started) throw safeToRetry(error, 'start a rotation');
-    throw appFailure(
+    throw following(
+      error.appError,
       'STYTCH_ROTATION_TOKEN_UNKNOWN',
       `Stytch started the token rotation, but its answer was lost (${withoutStop(error.appError.message)}), so the app never received the new token. The current token still works.`,
       'Cancel this rotation, then start it again to get a new token you can use.',
-      error.appError.requestId ? { requestId: error.appError.requestId } : {},
     );
   }
 }

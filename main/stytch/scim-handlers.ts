@@ -1,9 +1,9 @@
 import { AppFailure, appFailure } from '../../shared/errors';
-import type { Handler } from '../ipc/dispatch';
+import { noticeIfWarned, type EmitEvent, type FeatureHandlers } from '../ipc/dispatch';
+import type { TokenSaved } from '../secrets/secrets';
 import { connectionView, reconcile, storedTokens } from './connection-view';
 import { createConnectionSafely, finishRotationSafely, rotateStartSafely } from './safe-writes';
-import type { TokenSaved } from './secret-ports';
-import { noticeIfWarned, type StytchServices } from './stytch-handlers';
+import type { StytchServices } from './stytch-handlers';
 
 /** The identity provider of every connection this app creates (Stytch then adds the Entra flag). */
 export const ENTRA_IDENTITY_PROVIDER = 'microsoft-entra';
@@ -40,132 +40,113 @@ async function keepOrExplain(
   }
 }
 
-/** `scim:getConnection`: the org's connection (or null), with where its tokens are. */
-export const scimGetConnection: Handler<'scim:getConnection', StytchServices> = async (
-  request,
-  services,
-) => {
-  const client = await services.stytch.client();
-  const connection = await client.getConnection(request.organizationId);
-  if (!connection) return { connection: null };
-  return {
-    connection: connectionView(connection, await storedTokens(services.scimTokens, connection)),
-  };
-};
-
 /**
- * `scim:createConnection`: Create for Microsoft Entra, sent once (see safe-writes.ts). The token
- * is kept before anything is returned; the answer carries only where it went.
+ * Rotate complete or cancel: one token survives (the next one on complete, the current one on
+ * cancel), at Stytch and then here. Its last four tell a retried call that already landed.
  */
-export const scimCreateConnection: Handler<'scim:createConnection', StytchServices> = async (
-  request,
-  services,
-) => {
-  const { client, projectId } = await connected(services);
-  const created = await createConnectionSafely(client, request.organizationId, {
-    displayName: request.displayName,
-    identityProvider: ENTRA_IDENTITY_PROVIDER,
-  });
-  const owner = {
-    projectId,
-    organizationId: created.organization_id,
-    connectionId: created.connection_id,
-  };
-  const saved = await keepOrExplain(
-    () => services.scimTokens.saveCreatedToken(owner, created.bearer_token),
-    'created',
-  );
-  return {
-    connection: connectionView(created, { token: saved.token, nextToken: null }),
-    keychainWarning: saved.keychainWarning,
-  };
-};
-
-/** `scim:rotateStart`: a next token, kept before anything is returned; the current one still works. */
-export const scimRotateStart: Handler<'scim:rotateStart', StytchServices> = async (
-  request,
-  services,
-) => {
-  const { client, projectId } = await connected(services);
-  const started = await rotateStartSafely(client, request.organizationId, request.connectionId);
-  const owner = {
-    projectId,
-    organizationId: started.organization_id,
-    connectionId: started.connection_id,
-  };
-  const saved = await keepOrExplain(
-    () => services.scimTokens.saveNextToken(owner, started.next_bearer_token),
-    'rotation',
-  );
-  const current = await services.scimTokens.status({
-    kind: 'scim-token',
-    connectionId: started.connection_id,
-  });
-  return {
-    connection: connectionView(started, {
-      token: reconcile(current, started.bearer_token_last_four),
-      nextToken: saved.token,
-    }),
-    keychainWarning: saved.keychainWarning,
-  };
-};
-
-/** `scim:rotateComplete`: the next token becomes the only valid one, at Stytch and here. */
-export const scimRotateComplete: Handler<'scim:rotateComplete', StytchServices> = async (
-  request,
-  services,
-  emit,
-) => {
+async function endRotation(
+  step: 'complete' | 'cancel',
+  request: { organizationId: string; connectionId: string },
+  services: StytchServices,
+  emit: EmitEvent,
+) {
   const client = await services.stytch.client();
   const { connectionId, organizationId } = request;
-  const next = await services.scimTokens.status({ kind: 'scim-next-token', connectionId });
+  const survivor = await services.secrets.status({
+    kind: step === 'complete' ? 'scim-next-token' : 'scim-token',
+    connectionId,
+  });
   const done = await finishRotationSafely(
     client,
     organizationId,
     connectionId,
-    'complete',
-    next.last4,
+    step,
+    survivor.last4,
   );
-  const saved = await services.scimTokens.completeRotation(connectionId);
-  noticeIfWarned(emit, saved.keychainWarning);
-  return {
-    connection: connectionView(done, {
-      token: reconcile(saved.token, done.bearer_token_last_four),
-      nextToken: null,
-    }),
-  };
-};
+  const settled =
+    step === 'complete'
+      ? await services.secrets.completeRotation(connectionId)
+      : await services.secrets.cancelRotation(connectionId);
+  noticeIfWarned(emit, settled.keychainWarning);
+  return { connection: connectionView(done, await storedTokens(services.secrets, done)) };
+}
 
-/** `scim:rotateCancel`: the next token is dropped, at Stytch and here; the current one stays. */
-export const scimRotateCancel: Handler<'scim:rotateCancel', StytchServices> = async (
-  request,
-  services,
-  emit,
-) => {
-  const client = await services.stytch.client();
-  const { connectionId, organizationId } = request;
-  const current = await services.scimTokens.status({ kind: 'scim-token', connectionId });
-  const done = await finishRotationSafely(
-    client,
-    organizationId,
-    connectionId,
-    'cancel',
-    current.last4,
-  );
-  const dropped = await services.scimTokens.cancelRotation(connectionId);
-  noticeIfWarned(emit, dropped.keychainWarning);
-  return { connection: connectionView(done, await storedTokens(services.scimTokens, done)) };
-};
+/** The scim:* channels: the organization's SCIM connection and its tokens. */
+export const scimHandlers = {
+  /** The org's connection (or null), with where its tokens are. */
+  'scim:getConnection': async (request, services) => {
+    const client = await services.stytch.client();
+    const connection = await client.getConnection(request.organizationId);
+    if (!connection) return { connection: null };
+    return {
+      connection: connectionView(connection, await storedTokens(services.secrets, connection)),
+    };
+  },
 
-/** `scim:deleteConnection`: deletes at Stytch, then the tokens here. */
-export const scimDeleteConnection: Handler<'scim:deleteConnection', StytchServices> = async (
-  request,
-  services,
-  emit,
-) => {
-  const client = await services.stytch.client();
-  const deleted = await client.deleteConnection(request.organizationId, request.connectionId);
-  const dropped = await services.scimTokens.deleteConnection(request.connectionId);
-  noticeIfWarned(emit, dropped.keychainWarning);
-  return { deleted: true as const, connectionId: deleted.connectionId };
-};
+  /**
+   * Create for Microsoft Entra, sent once (see safe-writes.ts). The token is kept before anything
+   * is returned; the answer carries only where it went.
+   */
+  'scim:createConnection': async (request, services) => {
+    const { client, projectId } = await connected(services);
+    const created = await createConnectionSafely(client, request.organizationId, {
+      displayName: request.displayName,
+      identityProvider: ENTRA_IDENTITY_PROVIDER,
+    });
+    const owner = {
+      projectId,
+      organizationId: created.organization_id,
+      connectionId: created.connection_id,
+    };
+    const saved = await keepOrExplain(
+      () => services.secrets.saveCreatedToken(owner, created.bearer_token),
+      'created',
+    );
+    return {
+      connection: connectionView(created, { token: saved.token, nextToken: null }),
+      keychainWarning: saved.keychainWarning,
+    };
+  },
+
+  /** A next token, kept before anything is returned; the current one still works. */
+  'scim:rotateStart': async (request, services) => {
+    const { client, projectId } = await connected(services);
+    const started = await rotateStartSafely(client, request.organizationId, request.connectionId);
+    const owner = {
+      projectId,
+      organizationId: started.organization_id,
+      connectionId: started.connection_id,
+    };
+    const saved = await keepOrExplain(
+      () => services.secrets.saveNextToken(owner, started.next_bearer_token),
+      'rotation',
+    );
+    const current = await services.secrets.status({
+      kind: 'scim-token',
+      connectionId: started.connection_id,
+    });
+    return {
+      connection: connectionView(started, {
+        token: reconcile(current, started.bearer_token_last_four),
+        nextToken: saved.token,
+      }),
+      keychainWarning: saved.keychainWarning,
+    };
+  },
+
+  /** The next token becomes the only valid one, at Stytch and here. */
+  'scim:rotateComplete': (request, services, emit) =>
+    endRotation('complete', request, services, emit),
+
+  /** The next token is dropped, at Stytch and here; the current one stays. */
+  'scim:rotateCancel': (request, services, emit) => endRotation('cancel', request, services, emit),
+
+  /** Deletes at Stytch, then the tokens here. */
+  'scim:deleteConnection': async (request, services, emit) => {
+    const client = await services.stytch.client();
+    const deleted = await client.deleteConnection(request.organizationId, request.connectionId);
+    const dropped = await services.secrets.deleteConnection(request.connectionId);
+    noticeIfWarned(emit, dropped.keychainWarning);
+    return { deleted: true as const, connectionId: deleted.connectionId };
+  },
+} satisfies FeatureHandlers<StytchServices>;

@@ -1,19 +1,13 @@
-import type { Settings } from '../../shared/settings/settings';
 import type { StytchEnvironment } from '../../shared/stytch/views';
-import type { ProjectMemory } from './secret-ports';
-
-/** The part of the settings store the project memory uses (`SettingsStore` fits). */
-export interface SettingsAccess {
-  get(): Promise<Settings>;
-  mutate(change: (current: Settings) => Settings): Promise<Settings>;
-}
+import type { SettingsStore } from '../settings/settings-store';
+import type { ProjectMemory } from './stytch-session';
 
 /**
  * Keeps the connected project's ID and environment in the settings file (never the secret, which
  * stays in the keychain), so the next start reconnects on its own.
  */
 export class SettingsProjectMemory implements ProjectMemory {
-  constructor(private readonly settings: SettingsAccess) {}
+  constructor(private readonly settings: Pick<SettingsStore, 'get' | 'mutate'>) {}
 
   async remember(projectId: string, environment: StytchEnvironment): Promise<void> {
     await this.settings.mutate((current) => ({ ...current, projectId, environment }));

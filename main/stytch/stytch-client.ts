@@ -3,11 +3,8 @@ import {
   CreateConnectionResponseSchema,
   DeleteConnectionResponseSchema,
   GetConnectionResponseSchema,
-  GetGroupsResponseSchema,
-  GetOrganizationResponseSchema,
   RotateStartResponseSchema,
   SearchOrganizationsResponseSchema,
-  type Organization,
   type ScimConnection,
   type ScimConnectionWithNextToken,
   type ScimConnectionWithToken,
@@ -35,17 +32,6 @@ export interface CreateConnectionInput {
   identityProvider: string;
 }
 
-/** The body of an Update. */
-export interface UpdateConnectionInput {
-  display_name?: string;
-  identity_provider?: string;
-  scim_group_implicit_role_assignments?: {
-    role_id: string;
-    group_id: string;
-    group_name: string;
-  }[];
-}
-
 /** The body of Create (reference A.3): both fields optional at Stytch, both always sent here. */
 export function createConnectionBody(input: CreateConnectionInput) {
   return { display_name: input.displayName, identity_provider: input.identityProvider };
@@ -65,14 +51,9 @@ export const DEFAULT_TIMEOUTS: StytchTimeouts = {
   searchMs: 20_000,
 };
 
-const org = (organizationId: string) =>
-  `/v1/b2b/scim/${encodeURIComponent(organizationId)}/connection`;
-const conn = (organizationId: string, connectionId: string) =>
-  `${org(organizationId)}/${encodeURIComponent(connectionId)}`;
-
 /**
- * The Stytch B2B calls the app makes, one method per endpoint (paths and bodies per reference
- * A.2–A.9). Idempotent calls retry; Create and Rotate Start are sent exactly once (see
+ * The Stytch B2B calls the app makes, one method per endpoint (endpoints in operations.ts, bodies
+ * per reference A.2–A.9). Idempotent calls retry; Create and Rotate Start are sent exactly once (see
  * safe-writes.ts for what happens after an ambiguous failure).
  */
 export class StytchClient {
@@ -87,27 +68,13 @@ export class StytchClient {
   ): Promise<SearchOrganizationsResponse> {
     const result = await this.transport.call({
       operation: 'organizations.search',
-      method: 'POST',
-      path: '/v1/b2b/organizations/search',
+      params: {},
       body: request,
       schema: SearchOrganizationsResponseSchema,
       idempotent: true,
       timeoutMs: this.timeouts.searchMs,
     });
     return result.data;
-  }
-
-  /** `GET /v1/b2b/organizations/{organization_id}`. */
-  async getOrganization(organizationId: string): Promise<Organization> {
-    const result = await this.transport.call({
-      operation: 'organizations.get',
-      method: 'GET',
-      path: `/v1/b2b/organizations/${encodeURIComponent(organizationId)}`,
-      schema: GetOrganizationResponseSchema,
-      idempotent: true,
-      timeoutMs: this.timeouts.readMs,
-    });
-    return result.data.organization;
   }
 
   /**
@@ -118,8 +85,7 @@ export class StytchClient {
     try {
       const result = await this.transport.call({
         operation: 'scim.get',
-        method: 'GET',
-        path: org(organizationId),
+        params: { organization_id: organizationId },
         schema: GetConnectionResponseSchema,
         idempotent: true,
         timeoutMs: this.timeouts.readMs,
@@ -140,32 +106,13 @@ export class StytchClient {
   ): Promise<ScimConnectionWithToken> {
     const result = await this.transport.call({
       operation: 'scim.create',
-      method: 'POST',
-      path: org(organizationId),
+      params: { organization_id: organizationId },
       body: createConnectionBody(input),
       schema: CreateConnectionResponseSchema,
       idempotent: false,
       timeoutMs: this.timeouts.writeMs,
     });
     registerSecret(result.data.connection.bearer_token);
-    return result.data.connection;
-  }
-
-  /** `PUT …/connection/{connection_id}`. */
-  async updateConnection(
-    organizationId: string,
-    connectionId: string,
-    input: UpdateConnectionInput,
-  ): Promise<ScimConnection> {
-    const result = await this.transport.call({
-      operation: 'scim.update',
-      method: 'PUT',
-      path: conn(organizationId, connectionId),
-      body: input,
-      schema: ConnectionResponseSchema,
-      idempotent: true,
-      timeoutMs: this.timeouts.writeMs,
-    });
     return result.data.connection;
   }
 
@@ -180,8 +127,7 @@ export class StytchClient {
     try {
       const result = await this.transport.call({
         operation: 'scim.delete',
-        method: 'DELETE',
-        path: conn(organizationId, connectionId),
+        params: { organization_id: organizationId, connection_id: connectionId },
         body: {},
         schema: DeleteConnectionResponseSchema,
         idempotent: true,
@@ -205,8 +151,7 @@ export class StytchClient {
   ): Promise<ScimConnectionWithNextToken> {
     const result = await this.transport.call({
       operation: 'scim.rotate-start',
-      method: 'POST',
-      path: `${conn(organizationId, connectionId)}/rotate/start`,
+      params: { organization_id: organizationId, connection_id: connectionId },
       body: {},
       schema: RotateStartResponseSchema,
       idempotent: false,
@@ -226,24 +171,6 @@ export class StytchClient {
     return this.finishRotation(organizationId, connectionId, 'cancel');
   }
 
-  /** `GET …/connection/{connection_id}` with `cursor`/`limit`: the connection's SCIM groups. */
-  async getGroups(
-    organizationId: string,
-    connectionId: string,
-    page: { cursor?: string; limit?: number } = {},
-  ) {
-    const result = await this.transport.call({
-      operation: 'scim.get-groups',
-      method: 'GET',
-      path: conn(organizationId, connectionId),
-      query: { cursor: page.cursor, limit: page.limit },
-      schema: GetGroupsResponseSchema,
-      idempotent: true,
-      timeoutMs: this.timeouts.readMs,
-    });
-    return { groups: result.data.scim_groups, nextCursor: result.data.next_cursor ?? null };
-  }
-
   private async finishRotation(
     organizationId: string,
     connectionId: string,
@@ -251,8 +178,7 @@ export class StytchClient {
   ) {
     const result = await this.transport.call({
       operation: `scim.rotate-${step}`,
-      method: 'POST',
-      path: `${conn(organizationId, connectionId)}/rotate/${step}`,
+      params: { organization_id: organizationId, connection_id: connectionId },
       body: {},
       schema: ConnectionResponseSchema,
       idempotent: true,

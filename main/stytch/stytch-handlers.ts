@@ -1,57 +1,55 @@
-import type { EmitEvent, Handler } from '../ipc/dispatch';
+import { noticeIfWarned, type FeatureHandlers } from '../ipc/dispatch';
 import type { Logger } from '../logging/logger';
+import type { Secrets } from '../secrets/secrets';
 import { searchForPicker } from './organization-picker';
-import type { TokenKeeper } from './secret-ports';
 import type { StytchSession } from './stytch-session';
 
-/** What the stytch:* and scim:* handlers use (a slice of `Services`). */
+/**
+ * What the stytch:* and scim:* handlers use (a slice of `Services`). `secrets` is a Pick, not the
+ * whole service, so the Stytch tests' in-memory double (test/main/stytch/support.ts) fits it.
+ */
 export interface StytchServices {
   logger: Logger;
   /** The Stytch project of this run (main/stytch/stytch-session.ts). */
   stytch: StytchSession;
-  /** The SCIM token lifecycle (main/secrets/ScimTokenVault in the app). */
-  scimTokens: TokenKeeper;
+  /** The SCIM token lifecycle (main/secrets/secrets.ts in the app). */
+  secrets: Pick<
+    Secrets,
+    | 'saveCreatedToken'
+    | 'saveNextToken'
+    | 'completeRotation'
+    | 'cancelRotation'
+    | 'deleteConnection'
+    | 'status'
+  >;
 }
 
-/** Shows a keychain warning (if any) as a notice: the channel's answer has no place for it. */
-export function noticeIfWarned(emit: EmitEvent, warning: string | null): void {
-  if (warning !== null) emit('app:notice', { level: 'warning', message: warning });
-}
+/** The stytch:* channels. */
+export const stytchHandlers = {
+  /** Which project the app is connected to (reconnecting a remembered one). */
+  'stytch:status': (_request, services) => services.stytch.status(),
 
-/** `stytch:status`: which project the app is connected to (reconnecting a remembered one). */
-export const stytchStatus: Handler<'stytch:status', StytchServices> = (_request, services) =>
-  services.stytch.status();
+  /**
+   * Checks the project ID (test/live prefix) and secret with one cheap call, then keeps the
+   * secret in the keychain. The secret never comes back.
+   */
+  'stytch:connect': async (request, services, emit) => {
+    const outcome = await services.stytch.connect({
+      projectId: request.projectId,
+      secret: request.secret,
+    });
+    noticeIfWarned(emit, outcome.keychainWarning);
+    return outcome.status;
+  },
 
-/**
- * `stytch:connect`: checks the project ID (test/live prefix) and secret with one cheap call, then
- * keeps the secret in the keychain. The secret never comes back.
- */
-export const stytchConnect: Handler<'stytch:connect', StytchServices> = async (
-  request,
-  services,
-  emit,
-) => {
-  const outcome = await services.stytch.connect({
-    projectId: request.projectId,
-    secret: request.secret,
-  });
-  noticeIfWarned(emit, outcome.keychainWarning);
-  return outcome.status;
-};
+  /** Removes the project's secret and its connections' tokens. */
+  'stytch:forgetProject': async (request, services, emit) => {
+    const outcome = await services.stytch.forget(request.projectId.trim());
+    noticeIfWarned(emit, outcome.keychainWarning);
+    return { removedSecrets: outcome.removedSecrets };
+  },
 
-/** `stytch:forgetProject`: removes the project's secret and its connections' tokens. */
-export const stytchForgetProject: Handler<'stytch:forgetProject', StytchServices> = async (
-  request,
-  services,
-  emit,
-) => {
-  const outcome = await services.stytch.forget(request.projectId.trim());
-  noticeIfWarned(emit, outcome.keychainWarning);
-  return { removedSecrets: outcome.removedSecrets };
-};
-
-/** `stytch:searchOrganizations`: one page of the org picker. */
-export const stytchSearchOrganizations: Handler<
-  'stytch:searchOrganizations',
-  StytchServices
-> = async (request, services) => searchForPicker(await services.stytch.client(), request);
+  /** One page of the org picker. */
+  'stytch:searchOrganizations': async (request, services) =>
+    searchForPicker(await services.stytch.client(), request),
+} satisfies FeatureHandlers<StytchServices>;

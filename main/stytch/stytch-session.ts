@@ -5,9 +5,20 @@ import type { FetchLike } from '../http/create-http-client';
 import type { Logger } from '../logging/logger';
 import { assertSecretMatches, baseUrlFor, environmentOf } from './environment';
 import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, type RetryClock, type RetryPolicy } from './retry';
-import type { ProjectMemory, ProjectSecretKeeper } from './secret-ports';
+import type { Secrets } from '../secrets/secrets';
 import { DEFAULT_TIMEOUTS, StytchClient, type StytchTimeouts } from './stytch-client';
 import { StytchTransport } from './stytch-transport';
+
+/**
+ * Which (real) project the app was last connected to, so a restart reconnects without asking.
+ * An interface for the test seam: settings-project-memory.ts in the app, MemoryProjectMemory in
+ * test/main/stytch/support.ts.
+ */
+export interface ProjectMemory {
+  remember(projectId: string, environment: StytchEnvironment): Promise<void>;
+  recall(): Promise<{ projectId: string; environment: StytchEnvironment } | null>;
+  forget(projectId: string): Promise<void>;
+}
 
 /** Timeouts, retries and time: the app's defaults, shortened by tests. */
 export interface StytchTuning {
@@ -20,7 +31,8 @@ export interface StytchTuning {
 export interface StytchSessionOptions {
   /** Electron's net.fetch in the app; Node's fetch in tests and the bridge. */
   fetch: FetchLike;
-  projectSecrets: ProjectSecretKeeper;
+  /** Where the project secret is kept (a Pick, so the Stytch tests' in-memory double fits). */
+  secrets: Pick<Secrets, 'saveProjectSecret' | 'readProjectSecret' | 'forgetProject'>;
   /** Where the connected (real) project's ID is remembered; none in tests that do not need it. */
   memory?: ProjectMemory;
   logger: Logger;
@@ -50,7 +62,7 @@ export interface CurrentProject {
 
 /**
  * The current Stytch connection of this run: which project, which environment, which base URL,
- * and a client holding its credentials. The secret is verified once, kept through the keeper,
+ * and a client holding its credentials. The secret is verified once, kept in the keychain,
  * and never leaves main.
  */
 export class StytchSession {
@@ -89,7 +101,7 @@ export class StytchSession {
     const baseUrl = baseUrlFor(environment, input.baseUrl ?? this.options.hosts?.[environment]);
     const client = this.buildClient(projectId, secret, baseUrl, mode);
     await client.searchOrganizations({ limit: 1 });
-    const kept = await this.options.projectSecrets.saveProjectSecret(projectId, secret);
+    const kept = await this.options.secrets.saveProjectSecret(projectId, secret);
     if (mode === 'real') await this.remember(projectId, environment);
     this.current = { projectId, environment, baseUrl, mode, client };
     this.options.logger.info('stytch.connected', {
@@ -123,7 +135,7 @@ export class StytchSession {
   async forget(
     projectId: string,
   ): Promise<{ removedSecrets: number; keychainWarning: string | null }> {
-    const outcome = await this.options.projectSecrets.forgetProject(projectId);
+    const outcome = await this.options.secrets.forgetProject(projectId);
     if (this.current?.projectId === projectId) this.current = null;
     await this.options.memory?.forget(projectId).catch((error: unknown) => {
       if (!(error instanceof AppFailure)) throw error;
@@ -147,7 +159,7 @@ export class StytchSession {
     if (this.current || !this.options.memory) return;
     const remembered = await this.options.memory.recall();
     if (!remembered) return;
-    const secret = await this.options.projectSecrets.readProjectSecret(remembered.projectId);
+    const secret = await this.options.secrets.readProjectSecret(remembered.projectId);
     if (secret === null) return;
     const environment = environmentOf(remembered.projectId);
     const baseUrl = baseUrlFor(environment, this.options.hosts?.[environment]);

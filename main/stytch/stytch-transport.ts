@@ -6,6 +6,12 @@ import { createHttpClient, type FetchLike } from '../http/create-http-client';
 import { appErrorForKind, classifyTransportError } from '../http/transport-error';
 import type { Logger } from '../logging/logger';
 import { registerSecret } from '../logging/redact';
+import {
+  operationPath,
+  STYTCH_OPERATIONS,
+  type PathParams,
+  type StytchOperation,
+} from './operations';
 import { readStytchResponse, type Attempt } from './read-response';
 import { backoffDelay, mayRetry, type RetryClock, type RetryPolicy } from './retry';
 
@@ -32,11 +38,10 @@ export interface StytchTransportOptions {
 }
 
 /** One API call: what to send, how to read the answer, and whether it may be repeated. */
-export interface CallSpec<S extends z.ZodType> {
-  /** A stable name for logs, e.g. `scim.create`. */
-  operation: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
+export interface CallSpec<S extends z.ZodType, O extends StytchOperation> {
+  /** Which endpoint; also the call's name in logs. */
+  operation: O;
+  params: PathParams<O>;
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   schema: S;
@@ -96,12 +101,15 @@ export class StytchTransport {
   }
 
   /** Runs one call, retrying within the policy when it is idempotent. Throws StytchCallError. */
-  async call<S extends z.ZodType>(spec: CallSpec<S>): Promise<CallResult<z.output<S>>> {
+  async call<S extends z.ZodType, O extends StytchOperation>(
+    spec: CallSpec<S, O>,
+  ): Promise<CallResult<z.output<S>>> {
     const { clock, retry, logger } = this.options;
     const started = clock.now();
+    const path = operationPath(spec.operation, spec.params);
     let earlierAttemptAmbiguous = false;
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.attempt(spec, attempt);
+      const outcome = await this.attempt(spec, path, attempt);
       if (outcome.ok)
         return { data: outcome.data, requestId: outcome.requestId, attempts: attempt };
       const delay = backoffDelay(retry, attempt, () => clock.random(), outcome.retryAfterSeconds);
@@ -126,16 +134,17 @@ export class StytchTransport {
     }
   }
 
-  private async attempt<S extends z.ZodType>(
-    spec: CallSpec<S>,
+  private async attempt<S extends z.ZodType, O extends StytchOperation>(
+    spec: CallSpec<S, O>,
+    path: string,
     attempt: number,
   ): Promise<Attempt<z.output<S>>> {
     const sentAt = this.options.clock.now();
     let response: AxiosResponse<unknown>;
     try {
       response = await this.http.request({
-        method: spec.method,
-        url: spec.path,
+        method: STYTCH_OPERATIONS[spec.operation].method,
+        url: path,
         params: spec.query,
         data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         timeout: spec.timeoutMs ?? this.options.defaultTimeoutMs,

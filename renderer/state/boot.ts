@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-import type { Settings, WizardProgress } from '../../shared/settings/settings';
+import type { WizardProgress } from '../../shared/settings/settings';
 import { stepIndex, type WizardStepId } from '../../shared/wizard/steps';
 import { call } from '../lib/api';
 import { useAppStore } from './app-store';
@@ -39,10 +39,6 @@ function resumeStep(
   return saved;
 }
 
-function organizationName(settings: Settings, organizationId: string): string | null {
-  return settings.setups.find((s) => s.organizationId === organizationId)?.organizationName ?? null;
-}
-
 /**
  * Starts the first reads unless they are under way: main.tsx calls it before React's first
  * render, so the round trips to main overlap the render instead of following it.
@@ -70,14 +66,9 @@ export async function bootApp(): Promise<void> {
   app.setStatus(status.data);
   app.setSavedProjectId(settings.data.projectId);
   const { organizationId, wizard } = settings.data;
-  useOrganizationStore.getState().restore(
-    organizationId === null
-      ? null
-      : {
-          organizationId,
-          name: organizationName(settings.data, organizationId),
-        },
-  );
+  useOrganizationStore
+    .getState()
+    .restore(organizationId === null ? null : { organizationId, name: null });
   useWizardStore
     .getState()
     .hydrate(wizard, resumeStep(wizard, status.data.connected, organizationId));

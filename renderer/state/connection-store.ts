@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 
-import type { AppError } from '../../shared/ipc';
+import type { AppError, Result } from '../../shared/ipc';
 import type { ScimConnectionView } from '../../shared/stytch/views';
 import { call } from '../lib/api';
 import type { Failure } from './failure';
+import { trackCall } from './track-call';
 
 /** Which call is in flight, so the right button shows progress. */
 export type ConnectionBusy =
@@ -40,6 +41,8 @@ const EMPTY = {
   outcome: null,
 } as const;
 
+type ConnectionRef = Pick<ScimConnectionView, 'organizationId' | 'connectionId'>;
+
 // After these, Stytch's connection is not what the screen shows: read it back rather than guess.
 // A connection whose token was lost then shows as existing (offering rotation), a rotation whose
 // new token was lost as rotating without a token (offering cancel).
@@ -52,24 +55,30 @@ const READ_BACK_CODES: readonly AppError['code'][] = [
 
 /** The organization's SCIM connection and the calls that change it. */
 export const useConnectionStore = create<ConnectionState>()((set, get) => {
-  const start = (busy: ConnectionBusy) => set({ busy, failure: null, outcome: null });
-  const stop = (error: AppError, retry: () => Promise<void>) =>
-    set({ busy: null, failure: { error, retry: () => void retry() } });
-  const target = () => {
+  const run = <T>(
+    busy: ConnectionBusy,
+    request: () => Promise<Result<T>>,
+    retry: () => Promise<void>,
+    done: (data: T) => Partial<ConnectionState>,
+  ) =>
+    trackCall(set, request, { start: { busy, outcome: null }, end: { busy: null }, retry, done });
+  // Changes act on the connection on screen; with none shown there is nothing to change.
+  const withConnection = async (act: (ref: ConnectionRef) => Promise<unknown>) => {
     const connection = get().connection;
-    return connection
-      ? { organizationId: connection.organizationId, connectionId: connection.connectionId }
-      : null;
+    if (!connection) return;
+    const { organizationId, connectionId } = connection;
+    await act({ organizationId, connectionId });
   };
   // "Already exists" needs no more words once the connection is on screen; a lost token does:
   // its error says what happened and what to do, so it stays.
-  const readBack = async (organizationId: string, cause: AppError) => {
-    const result = await call('scim:getConnection', { organizationId });
-    if (!result.ok || result.data.connection === null) return;
+  const readBackIfUnsure = async (organizationId: string, result: Result<unknown> | null) => {
+    if (!result || result.ok || !READ_BACK_CODES.includes(result.error.code)) return;
+    const read = await call('scim:getConnection', { organizationId });
+    if (!read.ok || read.data.connection === null) return;
     set({
       organizationId,
-      connection: result.data.connection,
-      ...(cause.code === 'STYTCH_SCIM_CONNECTION_EXISTS' ? { failure: null } : {}),
+      connection: read.data.connection,
+      ...(result.error.code === 'STYTCH_SCIM_CONNECTION_EXISTS' ? { failure: null } : {}),
       outcome: 'Stytch already holds a connection for this organization; it is shown below.',
     });
   };
@@ -77,93 +86,82 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
   return {
     ...EMPTY,
     load: async (organizationId) => {
-      start('load');
-      const result = await call('scim:getConnection', { organizationId });
-      if (!result.ok) {
-        stop(result.error, () => get().load(organizationId));
-        return;
-      }
-      // What this run did to another organization's connection says nothing about this one.
-      const sameOrganization = get().organizationId === organizationId;
-      set({
-        busy: null,
-        organizationId,
-        connection: result.data.connection,
-        ...(sameOrganization ? {} : { createdThisRun: false, keychainWarning: null }),
-      });
+      await run(
+        'load',
+        () => call('scim:getConnection', { organizationId }),
+        () => get().load(organizationId),
+        ({ connection }) => ({
+          organizationId,
+          connection,
+          // What this run did to another organization's connection says nothing about this one.
+          ...(get().organizationId === organizationId
+            ? {}
+            : { createdThisRun: false, keychainWarning: null }),
+        }),
+      );
     },
     create: async (organizationId, displayName) => {
-      start('create');
-      const result = await call('scim:createConnection', { organizationId, displayName });
-      if (!result.ok) {
-        stop(result.error, () => get().create(organizationId, displayName));
-        if (READ_BACK_CODES.includes(result.error.code))
-          await readBack(organizationId, result.error);
-        return;
-      }
-      const { connection, keychainWarning } = result.data;
-      set({ busy: null, organizationId, connection, keychainWarning, createdThisRun: true });
+      const result = await run(
+        'create',
+        () => call('scim:createConnection', { organizationId, displayName }),
+        () => get().create(organizationId, displayName),
+        ({ connection, keychainWarning }) => ({
+          organizationId,
+          connection,
+          keychainWarning,
+          createdThisRun: true,
+        }),
+      );
+      await readBackIfUnsure(organizationId, result);
     },
-    rotateStart: async () => {
-      const ref = target();
-      if (!ref) return;
-      start('rotate-start');
-      const result = await call('scim:rotateStart', ref);
-      if (!result.ok) {
-        stop(result.error, get().rotateStart);
-        if (READ_BACK_CODES.includes(result.error.code))
-          await readBack(ref.organizationId, result.error);
-        return;
-      }
-      const { connection, keychainWarning } = result.data;
-      set({ busy: null, connection, keychainWarning });
-    },
-    rotateComplete: async () => {
-      const ref = target();
-      if (!ref) return;
-      start('rotate-complete');
-      const result = await call('scim:rotateComplete', ref);
-      if (!result.ok) {
-        stop(result.error, get().rotateComplete);
-        return;
-      }
-      set({
-        busy: null,
-        connection: result.data.connection,
-        outcome: 'Rotation finished: only the new token works now.',
-      });
-    },
-    rotateCancel: async () => {
-      const ref = target();
-      if (!ref) return;
-      start('rotate-cancel');
-      const result = await call('scim:rotateCancel', ref);
-      if (!result.ok) {
-        stop(result.error, get().rotateCancel);
-        return;
-      }
-      set({
-        busy: null,
-        connection: result.data.connection,
-        keychainWarning: null,
-        outcome: 'Rotation cancelled: the original token still works.',
-      });
-    },
-    remove: async () => {
-      const ref = target();
-      if (!ref) return;
-      start('delete');
-      const result = await call('scim:deleteConnection', ref);
-      if (!result.ok) {
-        stop(result.error, get().remove);
-        return;
-      }
-      set({
-        ...EMPTY,
-        organizationId: ref.organizationId,
-        outcome: 'The SCIM connection was deleted.',
-      });
-    },
+    rotateStart: () =>
+      withConnection(async (ref) => {
+        const result = await run(
+          'rotate-start',
+          () => call('scim:rotateStart', ref),
+          get().rotateStart,
+          ({ connection, keychainWarning }) => ({ connection, keychainWarning }),
+        );
+        await readBackIfUnsure(ref.organizationId, result);
+      }),
+    rotateComplete: () =>
+      withConnection((ref) =>
+        run(
+          'rotate-complete',
+          () => call('scim:rotateComplete', ref),
+          get().rotateComplete,
+          ({ connection }) => ({
+            connection,
+            outcome: 'Rotation finished: only the new token works now.',
+          }),
+        ),
+      ),
+    rotateCancel: () =>
+      withConnection((ref) =>
+        run(
+          'rotate-cancel',
+          () => call('scim:rotateCancel', ref),
+          get().rotateCancel,
+          ({ connection }) => ({
+            connection,
+            keychainWarning: null,
+            outcome: 'Rotation cancelled: the original token still works.',
+          }),
+        ),
+      ),
+    remove: () =>
+      withConnection((ref) =>
+        run(
+          'delete',
+          () => call('scim:deleteConnection', ref),
+          get().remove,
+          () => ({
+            ...EMPTY,
+            organizationId: ref.organizationId,
+            outcome: 'The SCIM connection was deleted.',
+          }),
+        ),
+      ),
     reset: () => set({ ...EMPTY }),
   };
 });

@@ -4,6 +4,7 @@ import type { OrganizationSummary } from '../../shared/stytch/views';
 import { call } from '../lib/api';
 import type { Failure } from './failure';
 import { forgetAfter } from './forget-after';
+import { trackCall } from './track-call';
 
 /** Results per page: small enough to stay quick, since search can take seconds. */
 const ORGANIZATION_PAGE_SIZE = 20;
@@ -51,41 +52,42 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
   ...NOTHING_LOADED,
   search: async (query) => {
     const seq = ++searchSeq;
-    set({ busy: 'search', failure: null });
-    const result = await call('stytch:searchOrganizations', {
-      query,
-      limit: ORGANIZATION_PAGE_SIZE,
-    });
-    if (seq !== searchSeq) return;
-    if (!result.ok) {
-      set({ busy: null, failure: { error: result.error, retry: () => void get().search(query) } });
-      return;
-    }
-    const { organizations, nextCursor, total } = result.data;
-    set({ busy: null, loadedQuery: query, results: organizations, nextCursor, total });
+    await trackCall(
+      set,
+      () => call('stytch:searchOrganizations', { query, limit: ORGANIZATION_PAGE_SIZE }),
+      {
+        start: { busy: 'search' },
+        end: { busy: null },
+        retry: () => get().search(query),
+        done: ({ organizations, nextCursor, total }) => ({
+          loadedQuery: query,
+          results: organizations,
+          nextCursor,
+          total,
+        }),
+        current: () => seq === searchSeq,
+      },
+    );
   },
   loadMore: async () => {
     const { loadedQuery, nextCursor } = get();
     if (loadedQuery === null || nextCursor === null) return;
     const seq = searchSeq;
-    set({ busy: 'more', failure: null });
-    const result = await call('stytch:searchOrganizations', {
-      query: loadedQuery,
-      cursor: nextCursor,
-      limit: ORGANIZATION_PAGE_SIZE,
-    });
-    if (seq !== searchSeq) return;
-    if (!result.ok) {
-      set({ busy: null, failure: { error: result.error, retry: () => void get().loadMore() } });
-      return;
-    }
-    const seen = new Set(get().results.map((o) => o.organizationId));
-    const fresh = result.data.organizations.filter((o) => !seen.has(o.organizationId));
-    set({
-      busy: null,
-      results: [...get().results, ...fresh],
-      nextCursor: result.data.nextCursor,
-      total: result.data.total,
+    const request = { query: loadedQuery, cursor: nextCursor, limit: ORGANIZATION_PAGE_SIZE };
+    await trackCall(set, () => call('stytch:searchOrganizations', request), {
+      start: { busy: 'more' },
+      end: { busy: null },
+      retry: () => get().loadMore(),
+      done: (page) => {
+        const seen = new Set(get().results.map((o) => o.organizationId));
+        const fresh = page.organizations.filter((o) => !seen.has(o.organizationId));
+        return {
+          results: [...get().results, ...fresh],
+          nextCursor: page.nextCursor,
+          total: page.total,
+        };
+      },
+      current: () => seq === searchSeq,
     });
   },
   select: async (organization) => {
@@ -98,17 +100,14 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
       set({ selected: chosen });
       return;
     }
-    set({ busy: 'select', failure: null });
-    const saved = await call('settings:update', { organizationId: chosen.organizationId });
-    if (!saved.ok) {
-      set({
-        busy: null,
-        failure: { error: saved.error, retry: () => void get().select(organization) },
-      });
-      return;
-    }
-    set({ busy: null, selected: chosen });
-    forgetAfter('choose-organization');
+    const request = { organizationId: chosen.organizationId };
+    const saved = await trackCall(set, () => call('settings:update', request), {
+      start: { busy: 'select' },
+      end: { busy: null },
+      retry: () => get().select(organization),
+      done: () => ({ selected: chosen }),
+    });
+    if (saved?.ok) forgetAfter('choose-organization');
   },
   restore: (selected) => set({ selected }),
   clear: () => {

@@ -4,6 +4,7 @@ import type { ProbeCheck, ProbeProgress, ProbeReport } from '../../shared/probe/
 import type { SecretHandle } from '../../shared/stytch/views';
 import { call } from '../lib/api';
 import type { Failure } from './failure';
+import { trackCall } from './track-call';
 
 /** What a probe run targets: the Tenant URL and which token to send with it. */
 export interface ProbeTarget {
@@ -47,23 +48,14 @@ export const useProbeStore = create<ProbeState>()((set, get) => ({
   ...IDLE,
   run: async (target, writeCycle) => {
     const runId = crypto.randomUUID();
-    set({ ...IDLE, runId, targetKey: probeTargetKey(target), running: true });
-    const result = await call('probe:run', {
-      runId,
-      tenantUrl: target.tenantUrl,
-      token: target.token,
-      writeCycle,
+    const { tenantUrl, token } = target;
+    await trackCall(set, () => call('probe:run', { runId, tenantUrl, token, writeCycle }), {
+      start: { ...IDLE, runId, targetKey: probeTargetKey(target), running: true },
+      end: { running: false },
+      retry: () => get().run(target, writeCycle),
+      done: (report) => ({ report, checks: report.checks, done: report.checks.length }),
+      current: () => get().runId === runId,
     });
-    if (get().runId !== runId) return;
-    if (!result.ok) {
-      set({
-        running: false,
-        failure: { error: result.error, retry: () => void get().run(target, writeCycle) },
-      });
-      return;
-    }
-    const report = result.data;
-    set({ running: false, report, checks: report.checks, done: report.checks.length });
   },
   receive: (progress) => {
     if (progress.runId !== get().runId || !get().running) return;

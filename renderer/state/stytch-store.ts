@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 
-import type { AppError, StytchStatus } from '../../shared/ipc';
+import type { Result, StytchStatus } from '../../shared/ipc';
 import { call } from '../lib/api';
 import { useAppStore } from './app-store';
 import type { Failure } from './failure';
 import { forgetAfter } from './forget-after';
 import { useOrganizationStore } from './organization-store';
+import { trackCall } from './track-call';
 import { useWizardStore } from './wizard-store';
 
 type StytchBusy = 'connect' | 'sandbox' | 'forget';
@@ -35,14 +36,20 @@ function adoptStatus(status: StytchStatus): void {
   void call('settings:update', { organizationId: null });
 }
 
+async function forgetThenReadStatus(projectId: string): Promise<Result<StytchStatus>> {
+  const removed = await call('stytch:forgetProject', { projectId });
+  return removed.ok ? call('stytch:status', {}) : removed;
+}
+
 function advancePastConnect(): void {
   const wizard = useWizardStore.getState();
   if (wizard.current === 'connect-stytch') wizard.next();
 }
 
-function secretRetry(error: AppError): Failure {
-  // No closure over the secret: "Retry" clears the error and puts focus back on the form.
-  return { error, retry: () => useStytchStore.setState({ failure: null }) };
+// Not made inside connect, so it holds no secret: "Retry" clears the error and puts focus back
+// on the form.
+function clearFailure(): void {
+  useStytchStore.setState({ failure: null });
 }
 
 /** The Connect-to-Stytch step's calls: connect, sandbox, forget. */
@@ -50,40 +57,32 @@ export const useStytchStore = create<StytchState>()((set, get) => ({
   busy: null,
   failure: null,
   connect: async (projectId, secret) => {
-    set({ busy: 'connect', failure: null });
-    const result = await call('stytch:connect', { projectId, secret });
-    set({ busy: null, failure: result.ok ? null : secretRetry(result.error) });
-    if (!result.ok) return false;
+    const result = await trackCall(set, () => call('stytch:connect', { projectId, secret }), {
+      start: { busy: 'connect' },
+      end: { busy: null },
+      retry: clearFailure,
+    });
+    if (!result?.ok) return false;
     adoptStatus(result.data);
     advancePastConnect();
     return true;
   },
   startSandbox: async () => {
-    set({ busy: 'sandbox', failure: null });
-    const result = await call('sandbox:start', {});
-    if (!result.ok) {
-      set({ busy: null, failure: { error: result.error, retry: () => void get().startSandbox() } });
-      return;
-    }
+    const result = await trackCall(set, () => call('sandbox:start', {}), {
+      start: { busy: 'sandbox' },
+      end: { busy: null },
+      retry: () => get().startSandbox(),
+    });
+    if (!result?.ok) return;
     adoptStatus(result.data);
-    set({ busy: null });
     advancePastConnect();
   },
   forget: async (projectId) => {
-    set({ busy: 'forget', failure: null });
-    const stop = (error: AppError) =>
-      set({ busy: null, failure: { error, retry: () => void get().forget(projectId) } });
-    const removed = await call('stytch:forgetProject', { projectId });
-    if (!removed.ok) {
-      stop(removed.error);
-      return;
-    }
-    const status = await call('stytch:status', {});
-    if (!status.ok) {
-      stop(status.error);
-      return;
-    }
-    adoptStatus(status.data);
-    set({ busy: null });
+    const result = await trackCall(set, () => forgetThenReadStatus(projectId), {
+      start: { busy: 'forget' },
+      end: { busy: null },
+      retry: () => get().forget(projectId),
+    });
+    if (result?.ok) adoptStatus(result.data);
   },
 }));

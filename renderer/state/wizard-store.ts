@@ -93,8 +93,3 @@ export const useWizardStore = create<WizardState>()((set, get) => ({
     persist();
   },
 }));
-
-/** Waits until every queued progress write has been answered (tests and shutdown use it). */
-export function settledWrites(): Promise<void> {
-  return saveChain;
-}

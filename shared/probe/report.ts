@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The probe's checks, in the order they are reported. */
+/**
+ * The probe's checks, in the order they are reported. The runner starts them in this order too,
+ * so a check must come after the checks it needs (main/probe/steps/index.ts has their steps).
+ */
 export const PROBE_CHECK_IDS = [
   'url',
   'tls',
@@ -80,3 +83,9 @@ export const ProbeProgressSchema = z.object({
   total: z.number().int().positive(),
 });
 export type ProbeProgress = z.infer<typeof ProbeProgressSchema>;
+
+/**
+ * The most characters the clipboard takes as plain text (the `clipboard:copy` contract); the
+ * report's ticket text is cut to fit it.
+ */
+export const MAX_CLIPBOARD_TEXT_CHARS = 4096;

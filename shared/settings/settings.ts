@@ -8,18 +8,6 @@ export { WIZARD_STEP_IDS };
 export const WizardStepIdSchema = z.enum(WIZARD_STEP_IDS);
 export type WizardStepId = z.infer<typeof WizardStepIdSchema>;
 
-/** One saved set-up: which org was connected, and how it last tested. Never a secret. */
-export const SavedSetupSchema = z.object({
-  projectId: z.string(),
-  environment: StytchEnvironmentSchema,
-  organizationId: z.string(),
-  organizationName: z.string(),
-  connectionId: z.string().nullable(),
-  lastProbe: z.object({ at: z.string(), ok: z.boolean(), failed: z.array(z.string()) }).nullable(),
-  updatedAt: z.string(),
-});
-export type SavedSetup = z.infer<typeof SavedSetupSchema>;
-
 /** Wizard progress: where the user is and which checklist items they ticked. */
 export const WizardProgressSchema = z.object({
   currentStep: WizardStepIdSchema,
@@ -39,14 +27,17 @@ export const KnownConnectionSchema = z.object({
 });
 export type KnownConnection = z.infer<typeof KnownConnectionSchema>;
 
-/** The settings file's content (version 1). Non-secret by construction. */
+/**
+ * The settings file's content (version 1). Non-secret by construction. Fields an earlier build
+ * wrote and this one no longer keeps (`setups`, never filled in) are dropped on load and the file
+ * is rewritten without them (main/settings/settings-store.ts).
+ */
 export const SettingsSchema = z.object({
   version: z.literal(1),
   projectId: z.string().nullable(),
   environment: StytchEnvironmentSchema.nullable(),
   organizationId: z.string().nullable(),
   wizard: WizardProgressSchema,
-  setups: z.array(SavedSetupSchema),
   clipboardClearMs: z.number().int().min(5_000).max(600_000),
   /** Defaults to empty so a file without it (older, or edited by hand) still loads. */
   knownConnections: z.array(KnownConnectionSchema).default([]),
@@ -60,7 +51,6 @@ export const DEFAULT_SETTINGS: Settings = {
   environment: null,
   organizationId: null,
   wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist: {} },
-  setups: [],
   clipboardClearMs: 60_000,
   knownConnections: [],
 };

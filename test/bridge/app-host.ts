@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { StytchEnvironment } from '../../shared/stytch/views';
-import { composeServices } from '../../main/composition';
+import { composeServices, HANDLERS, type Services } from '../../main/composition';
 import { createDispatcher } from '../../main/ipc/dispatch';
-import { HANDLERS } from '../../main/ipc/handlers';
 import { createLogger, type LogRecord } from '../../main/logging/logger';
-import { KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
-import { MemorySecretStore } from '../../main/secrets/memory-secret-store';
-import { secretAccount, type SecretStore } from '../../main/secrets/secret-store';
-import type { Services } from '../../main/services';
+import { secretAccount } from '../../main/secrets/secret-store';
+import {
+  ListableKeytarStore,
+  MemorySecretStore,
+  type ListableSecretStore,
+} from '../support/keychain';
 import { startBridge, type Bridge } from './bridge-server';
 import { BrowserClipboard } from './browser-clipboard';
 
@@ -19,7 +20,7 @@ export interface AppHost {
   bridge: Bridge;
   services: Services;
   clipboard: BrowserClipboard;
-  secretStore: SecretStore;
+  secretStore: ListableSecretStore;
   /** Every secret main has stored, by keychain account (`scim-token:<id>`, …). */
   storedSecrets(): Promise<Map<string, string>>;
   /** Links the app asked the system browser to open. */
@@ -52,9 +53,9 @@ export async function startAppHost(options: {
   const logger = createLogger((record) => logs.push(record));
   const userDataDir = await mkdtemp(join(tmpdir(), 'scim-e2e-data-'));
   const clipboard = new BrowserClipboard();
-  const secretStore: SecretStore =
+  const secretStore: ListableSecretStore =
     options.keychain === 'os'
-      ? new KeytarSecretStore({
+      ? new ListableKeytarStore({
           service: `com.scimsetupassistant.e2e.${process.pid}.${Date.now()}`,
         })
       : new MemorySecretStore();

@@ -36,6 +36,12 @@ export interface FakeAssistant extends AssistantApi {
   handle: <C extends InvokeChannel>(channel: C, handler: FakeHandler<C>) => void;
   emit: <E extends EventChannel>(event: E, payload: EventPayload<E>) => void;
   listenerCount: (event: EventChannel) => number;
+  /** Resolves once no settings write is in flight, counting those queued behind the last one. */
+  writesSettled: () => Promise<void>;
+}
+
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Success, typed for channel C. */
@@ -54,6 +60,7 @@ export function installFakeAssistant(
 ): FakeAssistant {
   const table = new Map<InvokeChannel, FakeHandler<InvokeChannel>>();
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+  const writesInFlight = new Set<Promise<unknown>>();
   const fake: FakeAssistant = {
     calls: [],
     unexpected: [],
@@ -63,6 +70,14 @@ export function installFakeAssistant(
     handle: (channel, handler) => table.set(channel, handler),
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
+    writesSettled: async () => {
+      // The app sends progress writes one after another, each once the last is answered: after
+      // a macrotask the next one has been sent, so wait until a turn goes by with none.
+      do {
+        await Promise.allSettled(writesInFlight);
+        await nextMacrotask();
+      } while (writesInFlight.size > 0);
+    },
     // The generic signature cannot be met by a table lookup without a cast; the table's
     // entries are typed per channel by `handle`.
     invoke: (async (channel: InvokeChannel, request: unknown) => {
@@ -75,7 +90,12 @@ export function installFakeAssistant(
           error: { code: 'INTERNAL_ERROR', message: `No fake for ${channel}`, hint: '' },
         };
       }
-      return handler(request as Req<InvokeChannel>);
+      const answer = Promise.resolve(handler(request as Req<InvokeChannel>));
+      if (channel === 'settings:update') {
+        writesInFlight.add(answer);
+        void answer.finally(() => writesInFlight.delete(answer));
+      }
+      return answer;
     }) as Invoke,
     on: (event, listener) => {
       const set = listeners.get(event) ?? new Set();

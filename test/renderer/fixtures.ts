@@ -11,7 +11,6 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     environment: null,
     organizationId: null,
     wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist: {} },
-    setups: [],
     clipboardClearMs: 60_000,
     knownConnections: [],
     ...overrides,

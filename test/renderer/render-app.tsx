@@ -4,9 +4,8 @@ import { afterEach, expect } from 'vitest';
 
 import { App } from '../../renderer/App';
 import { useBootStore } from '../../renderer/state/boot';
-import { resetStores } from '../../renderer/state/reset-stores';
-import { settledWrites } from '../../renderer/state/wizard-store';
 import type { FakeAssistant } from './fake-assistant';
+import { resetStores } from './reset-stores';
 
 /** Renders the whole app against the installed fake, without waiting for it to boot. */
 export function renderAppNow() {
@@ -28,8 +27,9 @@ export async function renderApp() {
 export function cleanUpAfterEach(): void {
   afterEach(async () => {
     cleanup();
-    expect((window.assistant as FakeAssistant).unexpected).toEqual([]);
-    await settledWrites();
+    const fake = window.assistant as FakeAssistant;
+    expect(fake.unexpected).toEqual([]);
+    await fake.writesSettled();
     resetStores();
   });
 }

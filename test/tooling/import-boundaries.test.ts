@@ -26,7 +26,7 @@ describe('folder import rules (eslint.config.mjs)', () => {
     ['fs', "import fs from 'fs';"],
     ['keytar', "import keytar from 'keytar';"],
     ['axios', "import axios from 'axios';"],
-    ['main/', "import { HANDLERS } from '../main/ipc/handlers';"],
+    ['main/', "import { HANDLERS } from '../main/composition';"],
   ])('reject renderer code importing %s', async (_what, code) => {
     expect(
       await importViolations('renderer/components/Bad.tsx', `${code}\nexport const x = 1;\n`),

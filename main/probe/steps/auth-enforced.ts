@@ -1,7 +1,7 @@
 import { isScimError } from '../scim-messages';
-import type { ProbeContext } from '../probe-context';
+import { requestsDeadline, type ProbeContext } from '../probe-context';
 import type { ProbeStep, StepOutcome } from '../probe-step';
-import { answerOf, eqFilter, recorded } from './record';
+import { answerOf, recorded, userQuery } from './record';
 
 function judge(status: number | null, scimBody: boolean, answer: string): StepOutcome {
   if (status === 401) {
@@ -35,16 +35,14 @@ function judge(status: number | null, scimBody: boolean, answer: string): StepOu
 }
 
 /** `auth-enforced`: the Test Connection request again, with a wrong token: it must be refused. */
-export const authEnforcedStep: ProbeStep<ProbeContext> = {
+export const authEnforcedStep: ProbeStep<ProbeContext, 'auth-enforced'> = {
   id: 'auth-enforced',
   title: 'A wrong token is refused',
   needs: ['test-connection'],
-  deadlineMs: (ctx) => ctx.options.timeoutMs + 1_000,
+  deadlineMs: (ctx) => requestsDeadline(ctx),
   run: async (ctx) => {
     const sent = await ctx.send({
-      method: 'GET',
-      path: '/Users',
-      query: [eqFilter('userName', ctx.newGuid())],
+      ...userQuery('userName', ctx.newGuid()),
       token: { wrong: `probe-wrong-token-${ctx.newGuid()}` },
     });
     return {

@@ -1,5 +1,5 @@
 import type { ProbeExchange } from '../../../shared/probe/report';
-import type { ProbeContext } from '../probe-context';
+import { requestsDeadline, type ProbeContext } from '../probe-context';
 import type { ProbeStep } from '../probe-step';
 import type { Exchange } from '../scim-exchange';
 import { ListResponseSchema, SCIM_URN, ServiceProviderConfigSchema } from '../scim-messages';
@@ -46,11 +46,11 @@ function serviceProviderConfig(sent: Exchange): Found {
  * `discovery`: /ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 §4). Informational:
  * Entra does not use them for a custom (non-gallery) app, so this check never fails.
  */
-export const discoveryStep: ProbeStep<ProbeContext> = {
+export const discoveryStep: ProbeStep<ProbeContext, 'discovery'> = {
   id: 'discovery',
   title: 'Discovery endpoints (informational)',
   needs: ['test-connection'],
-  deadlineMs: (ctx) => ctx.options.timeoutMs + 1_000,
+  deadlineMs: (ctx) => requestsDeadline(ctx),
   run: async (ctx) => {
     const [spc, types, schemas] = await Promise.all([
       ctx.send({ method: 'GET', path: '/ServiceProviderConfig' }),

@@ -1,3 +1,4 @@
+import { PROBE_CHECK_IDS, type ProbeCheckId } from '../../../shared/probe/report';
 import type { ProbeContext } from '../probe-context';
 import type { ProbeStep } from '../probe-step';
 import { authEnforcedStep } from './auth-enforced';
@@ -10,20 +11,26 @@ import { tlsStep } from './tls';
 import { urlStep } from './url';
 import { writeCycleStep } from './write-cycle';
 
+/** Every check id with its step: a missing id, or a step filed under another id, won't compile. */
+const STEP_OF: { readonly [Id in ProbeCheckId]: ProbeStep<ProbeContext, Id> } = {
+  url: urlStep,
+  tls: tlsStep,
+  'test-connection': testConnectionStep,
+  'auth-enforced': authEnforcedStep,
+  'external-id-filter': externalIdFilterStep,
+  groups: groupsStep,
+  'not-found-shape': notFoundShapeStep,
+  discovery: discoveryStep,
+  'write-cycle': writeCycleStep,
+};
+
 /**
- * The probe's checks in report order. Dependencies: everything needs `url`; the deeper checks
- * need `test-connection` (if Entra's own test fails they would only repeat it). `tls` runs
- * beside `test-connection` rather than before it: behind a proxy the direct handshake can fail
- * while the app's network stack gets through, and Test Connection is the verdict that matters.
+ * The probe's steps in report order, which is `PROBE_CHECK_IDS`. Dependencies: everything needs
+ * `url`; the deeper checks need `test-connection` (if Entra's own test fails they would only
+ * repeat it). `tls` runs beside `test-connection` rather than before it: behind a proxy the
+ * direct handshake can fail while the app's network stack gets through, and Test Connection is
+ * the verdict that matters.
  */
-export const PROBE_STEPS: readonly ProbeStep<ProbeContext>[] = [
-  urlStep,
-  tlsStep,
-  testConnectionStep,
-  authEnforcedStep,
-  externalIdFilterStep,
-  groupsStep,
-  notFoundShapeStep,
-  discoveryStep,
-  writeCycleStep,
-];
+export const PROBE_STEPS: readonly ProbeStep<ProbeContext>[] = PROBE_CHECK_IDS.map(
+  (id) => STEP_OF[id],
+);

@@ -1,5 +1,5 @@
 import { isScimError } from '../scim-messages';
-import type { ProbeContext } from '../probe-context';
+import { requestsDeadline, type ProbeContext } from '../probe-context';
 import type { ProbeStep, StepOutcome } from '../probe-step';
 import type { Exchange } from '../scim-exchange';
 import { answerOf, recorded } from './record';
@@ -48,11 +48,11 @@ function judge(sent: Exchange): StepOutcome {
 }
 
 /** `not-found-shape`: GET of an unknown user id must be 404 with a SCIM Error (RFC 7644 §3.12). */
-export const notFoundShapeStep: ProbeStep<ProbeContext> = {
+export const notFoundShapeStep: ProbeStep<ProbeContext, 'not-found-shape'> = {
   id: 'not-found-shape',
   title: 'Unknown user gives a SCIM 404',
   needs: ['test-connection'],
-  deadlineMs: (ctx) => ctx.options.timeoutMs + 1_000,
+  deadlineMs: (ctx) => requestsDeadline(ctx),
   run: async (ctx) => {
     const sent = await ctx.send({ method: 'GET', path: `/Users/${ctx.newGuid()}` });
     return { ...judge(sent), ...recorded(sent) };

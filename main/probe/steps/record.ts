@@ -5,7 +5,7 @@ import type {
   ProbeStatus,
 } from '../../../shared/probe/report';
 import { redactText } from '../../logging/redact';
-import type { Exchange } from '../scim-exchange';
+import type { Exchange, ScimCall } from '../scim-exchange';
 import { isScimError } from '../scim-messages';
 
 /** The request and (excerpted) response of an exchange, as the report shows them. */
@@ -50,4 +50,9 @@ export function answerOf(exchange: Exchange): string {
 /** Entra's user query: `filter=<attribute> eq "<value>"`. */
 export function eqFilter(attribute: string, value: string): [string, string] {
   return ['filter', `${attribute} eq "${value}"`];
+}
+
+/** Entra's query for a user by one attribute, as Test Connection sends it for a random value. */
+export function userQuery(attribute: string, value: string): ScimCall {
+  return { method: 'GET', path: '/Users', query: [eqFilter(attribute, value)] };
 }

@@ -1,6 +1,5 @@
-import type { ProbeContext } from '../probe-context';
+import { requestsDeadline, targetOf, type ProbeContext } from '../probe-context';
 import type { ProbeStep, StepOutcome } from '../probe-step';
-import { targetOf } from '../probe-context';
 import type { CertificateFacts, TlsHandshakeResult } from '../tls-connector';
 
 const EXPIRY_WARNING_DAYS = 14;
@@ -121,7 +120,7 @@ function judge(
 }
 
 /** `tls`: DNS, TCP connect and TLS handshake, each failure named for what it is. */
-export const tlsStep: ProbeStep<ProbeContext> = {
+export const tlsStep: ProbeStep<ProbeContext, 'tls'> = {
   id: 'tls',
   title: 'TLS certificate and protocol',
   needs: ['url'],
@@ -129,7 +128,7 @@ export const tlsStep: ProbeStep<ProbeContext> = {
     ctx.analysis.target?.plainHttpLoopback
       ? 'Plain http on this computer: there is no TLS to check (Entra would refuse http).'
       : null,
-  deadlineMs: (ctx) => ctx.options.timeoutMs + 1_000,
+  deadlineMs: (ctx) => requestsDeadline(ctx),
   run: async (ctx) => {
     const { host, port } = targetOf(ctx);
     const base = {

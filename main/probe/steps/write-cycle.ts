@@ -1,10 +1,9 @@
 import type { ProbeExchange, ProbeStatus } from '../../../shared/probe/report';
-import type { ProbeContext } from '../probe-context';
-import { targetOf } from '../probe-context';
+import { requestsDeadline, targetOf, type ProbeContext } from '../probe-context';
 import type { ProbeStep, StepOutcome } from '../probe-step';
 import type { Exchange, ScimCall } from '../scim-exchange';
 import { ListResponseSchema, ScimResourceSchema } from '../scim-messages';
-import { answerOf, eqFilter, exchangeLine, recorded } from './record';
+import { answerOf, exchangeLine, recorded, userQuery } from './record';
 import {
   compliantPatchBody,
   createUserBody,
@@ -88,14 +87,10 @@ async function createAndRead(cycle: Cycle, user: ProbeUser): Promise<string | nu
  */
 async function lookUp(cycle: Cycle, created: Exchange, user: ProbeUser): Promise<string | null> {
   if (created.reply !== null && !ok2xx(created)) return null;
-  const found = await cycle.send(
-    'look-up',
-    { method: 'GET', path: '/Users', query: [eqFilter('userName', user.userName)] },
-    (sent) => [
-      sent.reply?.status === 200 ? 'pass' : 'warn',
-      `Looking for the test user ${answerOf(sent)}.`,
-    ],
-  );
+  const found = await cycle.send('look-up', userQuery('userName', user.userName), (sent) => [
+    sent.reply?.status === 200 ? 'pass' : 'warn',
+    `Looking for the test user ${answerOf(sent)}.`,
+  ]);
   const list = ListResponseSchema.safeParse(found.reply?.json);
   const first = ScimResourceSchema.safeParse(list.success ? list.data.Resources?.[0] : undefined);
   if (first.success) return first.data.id;
@@ -193,7 +188,7 @@ function summary(cycle: Cycle, user: ProbeUser, leftBehind: string | null): Step
  * `write-cycle` (opt-in): create → read → PATCH in both Entra forms → deactivate → delete, with
  * Entra-shaped bodies. Always cleans up and reports anything it could not remove.
  */
-export const writeCycleStep: ProbeStep<ProbeContext> = {
+export const writeCycleStep: ProbeStep<ProbeContext, 'write-cycle'> = {
   id: 'write-cycle',
   title: 'Write cycle (create, update, deactivate, delete)',
   needs: ['test-connection'],
@@ -201,7 +196,7 @@ export const writeCycleStep: ProbeStep<ProbeContext> = {
     ctx.options.writeCycle
       ? null
       : 'Off by default: it creates and deletes a real test user in the target directory (with Stytch, a real member, and SCIM webhooks fire). Turn it on to run it.',
-  deadlineMs: (ctx) => MAX_REQUESTS * ctx.options.timeoutMs + 1_000,
+  deadlineMs: (ctx) => requestsDeadline(ctx, MAX_REQUESTS),
   run: async (ctx) => {
     const cycle = new Cycle(ctx);
     const user = probeUser(ctx.newGuid());

@@ -1,6 +1,7 @@
 import { AAD_OPT_FLAG_NOTE } from '../../../shared/wizard/content';
 import type { SecretHandle, TokenStatus } from '../../../shared/stytch/views';
 import { CopyButton } from '../../components/CopyButton';
+import { CredentialField } from './CredentialField';
 import { SecretTokenField } from './SecretTokenField';
 
 interface CredentialsPanelProps {
@@ -23,28 +24,16 @@ export function CredentialsPanel({
   onPastedChange,
 }: CredentialsPanelProps) {
   const pastedId = `pasted-${handle.kind}`;
-  const urlId = `tenant-url-${handle.kind}`;
   return (
     <fieldset className="credentials">
       <legend>Admin Credentials for Entra</legend>
-      <div className="field credential">
-        <label htmlFor={urlId}>Tenant URL</label>
-        <div className="credential-row">
-          <input
-            id={urlId}
-            type="text"
-            readOnly
-            spellCheck={false}
-            className="mono"
-            value={tenantUrl}
-            aria-describedby={`${urlId}-hint`}
-          />
-          <CopyButton label="Copy Tenant URL" request={{ kind: 'text', text: tenantUrl }} />
-        </div>
-        <p id={`${urlId}-hint`} className="field-hint">
-          {AAD_OPT_FLAG_NOTE}
-        </p>
-      </div>
+      <CredentialField
+        id={`tenant-url-${handle.kind}`}
+        label="Tenant URL"
+        value={tenantUrl}
+        actions={<CopyButton label="Copy Tenant URL" request={{ kind: 'text', text: tenantUrl }} />}
+        hint={AAD_OPT_FLAG_NOTE}
+      />
       <SecretTokenField
         key={`${handle.kind}:${handle.connectionId}`}
         label={tokenLabel}

@@ -3,9 +3,9 @@ import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConnectionStore } from '../../state/connection-store';
 import { useWizardStore } from '../../state/wizard-store';
-import { KeychainWarning } from '../connection/KeychainWarning';
-import { useOrganizationConnection } from '../connection/use-organization-connection';
 import { ProbePanel } from '../probe/ProbePanel';
+import { KeychainWarning } from '../scim-connection/KeychainWarning';
+import { useOrganizationConnection } from '../scim-connection/use-organization-connection';
 import { PASTED_KEY } from '../wizard/step-gate';
 import { CredentialsPanel } from './CredentialsPanel';
 

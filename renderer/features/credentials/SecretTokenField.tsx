@@ -6,6 +6,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { call } from '../../lib/api';
 import type { Failure } from '../../state/failure';
+import { CredentialField } from './CredentialField';
 
 interface SecretTokenFieldProps {
   label: string;
@@ -28,7 +29,6 @@ export function SecretTokenField({ label, handle, token }: SecretTokenFieldProps
   const [revealing, setRevealing] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const available = token !== null && token.storage !== 'none';
-  const inputId = `token-${handle.kind}`;
 
   const reveal = async () => {
     setRevealing(true);
@@ -40,44 +40,40 @@ export function SecretTokenField({ label, handle, token }: SecretTokenFieldProps
   };
 
   return (
-    <div className="field credential">
-      <label htmlFor={inputId}>{label}</label>
-      <div className="credential-row">
-        <input
-          id={inputId}
-          type="text"
-          readOnly
-          spellCheck={false}
-          className="mono"
-          value={revealed ?? maskToken(token)}
-          aria-describedby={`${inputId}-hint`}
-        />
-        <CopyButton
-          label={`Copy ${label}`}
-          request={{ kind: 'secret', handle }}
-          disabled={!available}
-        />
-        {revealed === null && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => void reveal()}
-            disabled={!available || revealing}
-            aria-busy={revealing}
-          >
-            Reveal {label}
-          </button>
-        )}
-      </div>
-      <p id={`${inputId}-hint`} className="field-hint">
-        {!available
+    <CredentialField
+      id={`token-${handle.kind}`}
+      label={label}
+      value={revealed ?? maskToken(token)}
+      actions={
+        <>
+          <CopyButton
+            label={`Copy ${label}`}
+            request={{ kind: 'secret', handle }}
+            disabled={!available}
+          />
+          {revealed === null && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void reveal()}
+              disabled={!available || revealing}
+              aria-busy={revealing}
+            >
+              Reveal {label}
+            </button>
+          )}
+        </>
+      }
+      hint={
+        !available
           ? 'This token is not saved on this computer, so it cannot be copied or shown.'
           : revealed === null
             ? 'Masked. Reveal shows it once, until you leave this step.'
-            : 'Shown until you leave this step.'}
-      </p>
+            : 'Shown until you leave this step.'
+      }
+    >
       {revealing && <Busy label="Reading the token from the keychain…" />}
       {failure && <ErrorNotice failure={failure} title="Couldn’t show the token." />}
-    </div>
+    </CredentialField>
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 
+import { reportVerdict, ticketReportText } from '../../../shared/probe/report-text';
 import { Busy } from '../../components/Busy';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api } from '../../lib/api';
 import { probeTargetKey, useProbeStore, type ProbeTarget } from '../../state/probe-store';
 import { ProbeCheckItem } from './ProbeCheckItem';
-import { probeReportText, reportVerdict } from './probe-report-text';
 
 /**
  * Runs the probe ("Test Connection": the query Entra sends, and more) against the Tenant URL
@@ -67,7 +67,7 @@ export function ProbePanel({ target }: { target: ProbeTarget }) {
         {mine && report && (
           <CopyButton
             label="Copy report"
-            request={{ kind: 'text', text: probeReportText(report) }}
+            request={{ kind: 'text', text: ticketReportText(report) }}
           />
         )}
       </div>

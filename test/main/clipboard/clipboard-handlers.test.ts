@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatch';
-import { HANDLERS } from '../../../main/ipc/handlers';
-import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
-import type { Services } from '../../../main/services';
+import { HANDLERS, type Services } from '../../../main/composition';
+import { MemorySecretStore } from '../../support/keychain';
 import { buildServices, captureLogger } from '../secrets/test-support';
 import { FakeClipboard, FakeTimers } from './fakes';
 
@@ -49,7 +48,7 @@ describe('clipboard:copy', () => {
 
   it('copies a stored token by handle and clears it after the interval from settings', async () => {
     await services.settings.update({ clipboardClearMs: 10_000 });
-    await services.scimTokens.saveCreatedToken(
+    await services.secrets.saveCreatedToken(
       { projectId: 'project-test-1', organizationId: 'org-1', connectionId: 'conn-1' },
       'token-via-handler-9999',
     );

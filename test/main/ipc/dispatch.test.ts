@@ -4,7 +4,7 @@ import { appFailure } from '../../../shared/errors';
 import { INVOKE_CHANNELS } from '../../../shared/ipc-channels';
 import { ipcContract } from '../../../shared/ipc';
 import { createDispatcher, type HandlerTable } from '../../../main/ipc/dispatch';
-import { HANDLERS } from '../../../main/ipc/handlers';
+import { HANDLERS } from '../../../main/composition';
 import { createLogger, type LogRecord } from '../../../main/logging/logger';
 
 type Fake = { calls: unknown[] };
@@ -67,6 +67,20 @@ describe('createDispatcher()', () => {
       ok: false,
       error: { code: 'IPC_UNKNOWN_CHANNEL' },
     });
+  });
+
+  it('returns IPC_UNKNOWN_CHANNEL for a contract channel the given table does not serve', async () => {
+    const calls: string[] = [];
+    const dispatch = createDispatcher<Fake>(
+      { 'app:info': () => ({ name: 'n', version: 'v', platform: 'linux', mode: 'real' }) },
+      { calls },
+      createLogger(() => undefined),
+    );
+    await expect(dispatch('settings:get', {}, noEmit)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'IPC_UNKNOWN_CHANNEL' },
+    });
+    await expect(dispatch('app:info', {}, noEmit)).resolves.toMatchObject({ ok: true });
   });
 
   it('passes typed failures through and hides unexpected crashes behind INTERNAL_ERROR', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProbeCli, EXIT, type CliDeps } from '../../../main/probe/cli';
 import { keychainTokenReader } from '../../../main/probe/keychain-token-reader';
 import { nodeTlsConnector } from '../../../main/probe/tls-connector';
-import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
+import { MemorySecretStore } from '../../support/keychain';
 import { appFailure } from '../../../shared/errors';
 import { ProbeReportSchema } from '../../../shared/probe/report';
 import { faultyScimApp, isUserQuery, scimError, sendJson } from './support/fault-servers';

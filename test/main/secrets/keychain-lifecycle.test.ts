@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { KeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
+import { ListableKeytarStore } from '../../support/keychain';
 import { secretAccount } from '../../../main/secrets/secret-store';
-import type { Services } from '../../../main/services';
+import type { Services } from '../../../main/composition';
 import { FakeClipboard } from '../clipboard/fakes';
 import {
   allFileText,
@@ -21,12 +21,12 @@ import {
  */
 let dir: string;
 let service: string;
-let keychain: KeytarSecretStore;
+let keychain: ListableKeytarStore;
 
 function startApp(): Services {
   return buildServices({
     dataDir: dir,
-    secretStore: new KeytarSecretStore({ service }),
+    secretStore: new ListableKeytarStore({ service }),
     clipboardPort: new FakeClipboard(),
     logger: captureLogger().logger,
   });
@@ -37,13 +37,13 @@ async function keychainAccounts(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  await assertKeychainReachable(new KeytarSecretStore({ service: uniqueService('probe') }));
+  await assertKeychainReachable(new ListableKeytarStore({ service: uniqueService('probe') }));
 });
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'keychain-lifecycle-'));
   service = uniqueService('lifecycle');
-  keychain = new KeytarSecretStore({ service });
+  keychain = new ListableKeytarStore({ service });
 });
 
 afterEach(async () => {
@@ -62,45 +62,45 @@ const next = (connectionId: string) => ({ kind: 'scim-next-token', connectionId 
 describe('the SCIM token lifecycle on the real keychain', () => {
   it('creates, rotates (complete and cancel) and deletes, with the keychain in step at each point', async () => {
     const app = startApp();
-    await app.scimTokens.saveCreatedToken(conn('project-test-1', 'conn-1'), 'tøken-created-ĀĀĀĀ');
+    await app.secrets.saveCreatedToken(conn('project-test-1', 'conn-1'), 'tøken-created-ĀĀĀĀ');
     expect(await keychain.read(current('conn-1'))).toBe('tøken-created-ĀĀĀĀ');
 
-    await app.scimTokens.saveNextToken(conn('project-test-1', 'conn-1'), 'token-next-1111');
+    await app.secrets.saveNextToken(conn('project-test-1', 'conn-1'), 'token-next-1111');
     expect(await keychainAccounts()).toEqual(['scim-next-token:conn-1', 'scim-token:conn-1']);
 
-    const completed = await app.scimTokens.completeRotation('conn-1');
+    const completed = await app.secrets.completeRotation('conn-1');
     expect(completed.token).toEqual({ storage: 'keychain', last4: '1111' });
     expect(await keychain.read(current('conn-1'))).toBe('token-next-1111');
     expect(await keychainAccounts()).toEqual(['scim-token:conn-1']);
 
-    await app.scimTokens.saveNextToken(conn('project-test-1', 'conn-1'), 'token-next-2222');
-    await app.scimTokens.cancelRotation('conn-1');
+    await app.secrets.saveNextToken(conn('project-test-1', 'conn-1'), 'token-next-2222');
+    await app.secrets.cancelRotation('conn-1');
     expect(await keychain.read(current('conn-1'))).toBe('token-next-1111');
     expect(await keychain.read(next('conn-1'))).toBeNull();
 
-    expect(await app.scimTokens.deleteConnection('conn-1')).toEqual({ keychainWarning: null });
+    expect(await app.secrets.deleteConnection('conn-1')).toEqual({ keychainWarning: null });
     expect(await keychainAccounts()).toEqual([]);
   });
 
   it('finds its tokens again after a restart, and forgets a whole project from the settings index', async () => {
     const before = startApp();
-    await before.projectSecrets.saveProjectSecret('project-test-1', 'secret-test-restart-aaaa');
-    await before.scimTokens.saveCreatedToken(conn('project-test-1', 'conn-a'), 'token-a-3333');
-    await before.scimTokens.saveNextToken(conn('project-test-1', 'conn-a'), 'token-a-next-4444');
-    await before.scimTokens.saveCreatedToken(conn('project-test-1', 'conn-b'), 'token-b-5555');
-    await before.scimTokens.saveCreatedToken(conn('project-test-2', 'conn-c'), 'token-c-6666');
+    await before.secrets.saveProjectSecret('project-test-1', 'secret-test-restart-aaaa');
+    await before.secrets.saveCreatedToken(conn('project-test-1', 'conn-a'), 'token-a-3333');
+    await before.secrets.saveNextToken(conn('project-test-1', 'conn-a'), 'token-a-next-4444');
+    await before.secrets.saveCreatedToken(conn('project-test-1', 'conn-b'), 'token-b-5555');
+    await before.secrets.saveCreatedToken(conn('project-test-2', 'conn-c'), 'token-c-6666');
 
     const after = startApp();
-    expect(await after.scimTokens.status(current('conn-a'))).toEqual({
+    expect(await after.secrets.status(current('conn-a'))).toEqual({
       storage: 'keychain',
       last4: '3333',
     });
-    expect(await after.scimTokens.readToken(next('conn-a'))).toBe('token-a-next-4444');
-    expect(await after.projectSecrets.readProjectSecret('project-test-1')).toBe(
+    expect(await after.secrets.readToken(next('conn-a'))).toBe('token-a-next-4444');
+    expect(await after.secrets.readProjectSecret('project-test-1')).toBe(
       'secret-test-restart-aaaa',
     );
 
-    expect(await after.projectSecrets.forgetProject('project-test-1')).toEqual({
+    expect(await after.secrets.forgetProject('project-test-1')).toEqual({
       removedSecrets: 4,
       keychainWarning: null,
     });

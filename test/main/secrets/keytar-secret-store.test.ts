@@ -1,14 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppFailure } from '../../../shared/errors';
-import { KeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
+import { ListableKeytarStore } from '../../support/keychain';
 import type { SecretRef } from '../../../main/secrets/secret-store';
 import { assertKeychainReachable, errorOf, uniqueService } from './test-support';
 
-const stores: KeytarSecretStore[] = [];
+const stores: ListableKeytarStore[] = [];
 
-function newStore(label: string): KeytarSecretStore {
-  const store = new KeytarSecretStore({ service: uniqueService(label) });
+function newStore(label: string): ListableKeytarStore {
+  const store = new ListableKeytarStore({ service: uniqueService(label) });
   stores.push(store);
   return store;
 }
@@ -16,7 +16,7 @@ function newStore(label: string): KeytarSecretStore {
 const token = (connectionId: string): SecretRef => ({ kind: 'scim-token', connectionId });
 
 beforeAll(async () => {
-  await assertKeychainReachable(new KeytarSecretStore({ service: uniqueService('probe') }));
+  await assertKeychainReachable(new ListableKeytarStore({ service: uniqueService('probe') }));
 });
 
 afterEach(async () => {
@@ -25,7 +25,7 @@ afterEach(async () => {
   }
 });
 
-describe('KeytarSecretStore on the real keychain', () => {
+describe('ListableKeytarStore on the real keychain', () => {
   it('reads back exactly what it saved, unicode included', async () => {
     const store = newStore('roundtrip');
     const value = 'tök€n-✓-日本語-🔑-end';
@@ -81,7 +81,7 @@ describe('KeytarSecretStore on the real keychain', () => {
   });
 
   it('reports a keychain module that cannot load as SECRET_STORE_UNAVAILABLE with a reinstall hint', async () => {
-    const store = new KeytarSecretStore({
+    const store = new ListableKeytarStore({
       service: uniqueService('load'),
       load: () => Promise.reject(new Error('Cannot find module ../build/Release/keytar.node')),
     });

@@ -5,12 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Result } from '../../../shared/errors';
 import type { InvokeChannel } from '../../../shared/ipc-channels';
-import { composeServices } from '../../../main/composition';
+import { composeServices, HANDLERS, type Services } from '../../../main/composition';
 import { createDispatcher, type Dispatch, type EmitEvent } from '../../../main/ipc/dispatch';
-import { HANDLERS } from '../../../main/ipc/handlers';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
-import { KeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
-import type { Services } from '../../../main/services';
+import { ListableKeytarStore } from '../../support/keychain';
 import { FakeClipboard } from '../clipboard/fakes';
 import { allFileText, assertKeychainReachable, captureLogger, uniqueService } from './test-support';
 
@@ -23,7 +21,7 @@ import { allFileText, assertKeychainReachable, captureLogger, uniqueService } fr
  * allowed to hold one.
  */
 let dir: string;
-let keychain: KeytarSecretStore;
+let keychain: ListableKeytarStore;
 let services: Services;
 let dispatch: Dispatch;
 const capture = captureLogger();
@@ -54,7 +52,7 @@ async function noteKeychainSecrets(): Promise<void> {
 }
 
 beforeAll(async () => {
-  keychain = new KeytarSecretStore({ service: uniqueService('no-secret-escapes') });
+  keychain = new ListableKeytarStore({ service: uniqueService('no-secret-escapes') });
   await assertKeychainReachable(keychain);
   dir = await mkdtemp(join(tmpdir(), 'no-secret-escapes-'));
   services = composeServices({

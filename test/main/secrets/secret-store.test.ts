@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { appFailure } from '../../../shared/errors';
-import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
 import {
-  parseSecretAccount,
   secretAccount,
   SECRET_SERVICE_NAME,
   type SecretRef,
 } from '../../../main/secrets/secret-store';
+import { MemorySecretStore, parseSecretAccount } from '../../support/keychain';
 
 describe('keychain account names', () => {
   it('files every secret under the app id', () => {

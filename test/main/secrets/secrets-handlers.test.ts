@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatch';
-import { HANDLERS } from '../../../main/ipc/handlers';
-import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
-import type { Services } from '../../../main/services';
+import { HANDLERS, type Services } from '../../../main/composition';
+import { MemorySecretStore } from '../../support/keychain';
 import { FakeClipboard } from '../clipboard/fakes';
 import { buildServices, captureLogger, errorOf } from './test-support';
 
@@ -34,7 +33,7 @@ afterEach(async () => {
 
 describe('secrets:reveal', () => {
   it('reveals a token once and refuses the second time with a hint to copy', async () => {
-    await services.scimTokens.saveCreatedToken(
+    await services.secrets.saveCreatedToken(
       { projectId: 'p', organizationId: 'o', connectionId: 'conn-r' },
       'token-revealed-7777',
     );

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { AppErrorSchema, AppFailure, type AppError } from '../../../shared/errors';
-import { composeServices } from '../../../main/composition';
-import type { SecretServicesHost } from '../../../main/secrets/compose-secret-services';
-import type { Services } from '../../../main/services';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings';
+import type { ClipboardPort } from '../../../main/clipboard/clipboard-port';
+import type { ClipboardTimers } from '../../../main/clipboard/clipboard-service';
+import { composeServices, type Services } from '../../../main/composition';
+import type { SecretStore } from '../../../main/secrets/secret-store';
 import { createLogger, type Logger, type LogRecord } from '../../../main/logging/logger';
 
 /** The repository root. */
@@ -120,8 +122,17 @@ export async function allFileText(dir: string): Promise<string> {
   return texts.join('\n');
 }
 
+/** What a test varies when it composes the app's services. */
+export interface TestHost {
+  dataDir: string;
+  secretStore: SecretStore;
+  clipboardPort: ClipboardPort;
+  logger: Logger;
+  timers?: ClipboardTimers;
+}
+
 /** The app's services, composed by the app's own composition root, around the given keychain. */
-export function buildServices(host: SecretServicesHost): Services {
+export function buildServices(host: TestHost): Services {
   return composeServices({
     app: { name: 'SCIM Setup Assistant', version: '0.0.0-test', platform: process.platform },
     logger: host.logger,
@@ -141,4 +152,16 @@ export function errorOf(value: unknown): AppError {
     if ('error' in value) return AppErrorSchema.parse(value.error);
   }
   throw new Error(`expected a failure, got ${JSON.stringify(value)}`);
+}
+
+/** Settings in a variable, for tests of code that keeps its index there (no file). */
+export function memorySettings(initial: Settings = DEFAULT_SETTINGS): {
+  get(): Promise<Settings>;
+  mutate(change: (current: Settings) => Settings): Promise<Settings>;
+} {
+  let current = initial;
+  return {
+    get: () => Promise.resolve(current),
+    mutate: (change) => Promise.resolve((current = change(current))),
+  };
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { appFailure } from '../../../shared/errors';
 import { SettingsSchema } from '../../../shared/settings/settings';
-import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
+import { MemorySecretStore } from '../../support/keychain';
 import { FakeClipboard } from '../clipboard/fakes';
 import { allFileText, buildServices, captureLogger } from '../secrets/test-support';
 
@@ -79,14 +79,14 @@ describe('the settings file holds nothing secret', () => {
       projectId: 'project-test-1',
       environment: 'test',
     }));
-    await services.projectSecrets.saveProjectSecret('project-test-1', projectSecret);
+    await services.secrets.saveProjectSecret('project-test-1', projectSecret);
     await services.settings.update({ organizationId: 'org-1' });
-    await services.scimTokens.saveCreatedToken(conn('conn-1'), created);
-    await services.scimTokens.saveNextToken(conn('conn-1'), next);
-    await services.scimTokens.completeRotation('conn-1');
+    await services.secrets.saveCreatedToken(conn('conn-1'), created);
+    await services.secrets.saveNextToken(conn('conn-1'), next);
+    await services.secrets.completeRotation('conn-1');
     store.breakWith(appFailure('SECRET_STORE_LOCKED', 'The keychain is locked.', 'Unlock it.'));
-    const kept = await services.scimTokens.saveCreatedToken(conn('conn-2'), memoryOnly);
-    await services.scimTokens.saveNextToken(conn('conn-2'), memoryNext);
+    const kept = await services.secrets.saveCreatedToken(conn('conn-2'), memoryOnly);
+    await services.secrets.saveNextToken(conn('conn-2'), memoryNext);
     expect(kept.token.storage).toBe('memory');
 
     const onDisk = await allFileText(dir);
@@ -94,9 +94,9 @@ describe('the settings file holds nothing secret', () => {
     for (const secret of secrets) expect(onDisk).not.toContain(secret);
 
     store.breakWith(null);
-    await services.scimTokens.cancelRotation('conn-2');
-    await services.scimTokens.deleteConnection('conn-1');
-    await services.projectSecrets.forgetProject('project-test-1');
+    await services.secrets.cancelRotation('conn-2');
+    await services.secrets.deleteConnection('conn-1');
+    await services.secrets.forgetProject('project-test-1');
     const afterForget = await allFileText(dir);
     for (const secret of secrets) expect(afterForget).not.toContain(secret);
     expect(SettingsSchema.parse(JSON.parse(afterForget)).knownConnections).toEqual([]);

@@ -161,6 +161,28 @@ describe('SettingsStore', () => {
     expect(store.takeProblem()).toBeNull();
   });
 
+  it('drops the saved set-ups an earlier build wrote, rewriting the file once without them', async () => {
+    const legacy = { ...DEFAULT_SETTINGS, projectId: 'project-test-old', setups: [] };
+    await writeRaw(JSON.stringify(legacy));
+    const { logger, text } = captureLogger();
+    const store = newStore(logger);
+    expect(await store.get()).toEqual({ ...DEFAULT_SETTINGS, projectId: 'project-test-old' });
+    const onDisk = JSON.parse(await readFile(join(dir, SETTINGS_FILE_NAME), 'utf8')) as object;
+    expect(onDisk).not.toHaveProperty('setups');
+    expect(SettingsSchema.parse(onDisk).projectId).toBe('project-test-old');
+    expect(text()).toContain('settings.migrated');
+    expect(store.takeProblem()).toBeNull();
+  });
+
+  it('leaves a current file untouched when it loads', async () => {
+    const current = `${JSON.stringify({ ...DEFAULT_SETTINGS, projectId: 'project-test-now' })}\n`;
+    await writeRaw(current);
+    const { logger, text } = captureLogger();
+    expect((await newStore(logger).get()).projectId).toBe('project-test-now');
+    expect(await readFile(join(dir, SETTINGS_FILE_NAME), 'utf8')).toBe(current);
+    expect(text()).not.toContain('settings.migrated');
+  });
+
   it('reports SETTINGS_WRITE_FAILED when the data folder is not a folder', async () => {
     const notADir = join(dir, 'file-in-the-way');
     await writeFile(notADir, 'x');

@@ -1,15 +1,21 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
 import { AppFailure } from '../../../shared/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings';
 import { ensureAadOptFlag } from '../../../shared/stytch/tenant-url';
 import { createLogger } from '../../../main/logging/logger';
-import type { ProjectSecrets } from '../../../main/secrets/project-secrets';
-import type { ScimTokenVault } from '../../../main/secrets/scim-token-vault';
-import { composeStytchServices } from '../../../main/stytch/compose-stytch-services';
+import { composeServices } from '../../../main/composition';
+import type { Secrets } from '../../../main/secrets/secrets';
 import { assertSecretMatches, baseUrlFor, environmentOf } from '../../../main/stytch/environment';
-import type { ProjectSecretKeeper, TokenKeeper } from '../../../main/stytch/secret-ports';
 import { SettingsProjectMemory } from '../../../main/stytch/settings-project-memory';
+import type { StytchServices } from '../../../main/stytch/stytch-handlers';
+import type { StytchSessionOptions } from '../../../main/stytch/stytch-session';
+import { MemorySecretStore } from '../../support/keychain';
+import { FakeClipboard } from '../clipboard/fakes';
 import { MemoryKeeper } from './support';
 
 function codeOf(run: () => unknown): string {
@@ -80,9 +86,11 @@ describe('project ID → environment and base URL', () => {
 });
 
 describe('the keychain side fits the Stytch layer’s ports (checked by tsc)', () => {
-  it('accepts main/secrets’ ScimTokenVault and ProjectSecrets as they are', () => {
-    expectTypeOf<ScimTokenVault>().toExtend<TokenKeeper>();
-    expectTypeOf<ProjectSecrets>().toExtend<ProjectSecretKeeper>();
+  it('accepts main/secrets’ Secrets, and the tests’ MemoryKeeper, where the Stytch layer keeps secrets', () => {
+    expectTypeOf<Secrets>().toExtend<StytchServices['secrets']>();
+    expectTypeOf<Secrets>().toExtend<StytchSessionOptions['secrets']>();
+    expectTypeOf<MemoryKeeper>().toExtend<StytchServices['secrets']>();
+    expectTypeOf<MemoryKeeper>().toExtend<StytchSessionOptions['secrets']>();
   });
 });
 
@@ -104,22 +112,21 @@ describe('SettingsProjectMemory', () => {
   });
 });
 
-describe('composeStytchServices', () => {
+describe('composeServices', () => {
   it('remembers a connected project in the settings, so a restart reconnects from the keychain', async () => {
-    let settings: Settings = DEFAULT_SETTINGS;
-    const access = {
-      get: () => Promise.resolve(settings),
-      mutate: (change: (current: Settings) => Settings) =>
-        Promise.resolve((settings = change(settings))),
-    };
-    const keeper = new MemoryKeeper();
-    const logger = createLogger(() => undefined);
-    const first = composeStytchServices({
-      fetch,
-      logger,
-      projectSecrets: keeper,
-      settings: access,
-    });
+    const userDataDir = await mkdtemp(join(tmpdir(), 'stytch-wiring-'));
+    const secretStore = new MemorySecretStore();
+    const compose = () =>
+      composeServices({
+        app: { name: 'SCIM Setup Assistant', version: '0.0.0-test', platform: process.platform },
+        logger: createLogger(() => undefined),
+        fetch,
+        openExternal: () => Promise.resolve(),
+        userDataDir,
+        secretStore,
+        clipboardPort: new FakeClipboard(),
+      });
+    const first = compose();
     const sandbox = await first.sandbox.ensureStarted();
     try {
       await first.stytch.connect({
@@ -127,13 +134,11 @@ describe('composeStytchServices', () => {
         secret: sandbox.secret,
         baseUrl: sandbox.apiBaseUrl,
       });
-      expect(settings).toMatchObject({ projectId: sandbox.projectId, environment: 'test' });
-      const second = composeStytchServices({
-        fetch,
-        logger,
-        projectSecrets: keeper,
-        settings: access,
+      expect(await first.settings.get()).toMatchObject({
+        projectId: sandbox.projectId,
+        environment: 'test',
       });
+      const second = compose();
       expect(await second.stytch.status()).toMatchObject({
         connected: true,
         projectId: sandbox.projectId,
@@ -141,6 +146,7 @@ describe('composeStytchServices', () => {
       });
     } finally {
       await first.sandbox.stop();
+      await rm(userDataDir, { recursive: true, force: true });
     }
   });
 });

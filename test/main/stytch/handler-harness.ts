@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-import { appFailure, type Result } from '../../../shared/errors';
+import type { Result } from '../../../shared/errors';
 import type { EventPayload, Res, StytchStatus } from '../../../shared/ipc';
 import type { InvokeChannel } from '../../../shared/ipc-channels';
 import type { ScimConnectionView } from '../../../shared/stytch/views';
@@ -8,55 +8,22 @@ import {
   createDispatcher,
   type Dispatch,
   type EmitEvent,
-  type HandlerTable,
+  type FeatureHandlers,
 } from '../../../main/ipc/dispatch';
 import { createLogger, type LogRecord } from '../../../main/logging/logger';
 import { SandboxLauncher, type RunningSandbox } from '../../../main/sandbox/sandbox';
-import { sandboxStart, type SandboxServices } from '../../../main/sandbox/sandbox-handlers';
-import {
-  scimCreateConnection,
-  scimDeleteConnection,
-  scimGetConnection,
-  scimRotateCancel,
-  scimRotateComplete,
-  scimRotateStart,
-} from '../../../main/stytch/scim-handlers';
-import {
-  stytchConnect,
-  stytchForgetProject,
-  stytchSearchOrganizations,
-  stytchStatus,
-  type StytchServices,
-} from '../../../main/stytch/stytch-handlers';
+import { sandboxHandlers, type SandboxServices } from '../../../main/sandbox/sandbox-handlers';
+import { scimHandlers } from '../../../main/stytch/scim-handlers';
+import { stytchHandlers, type StytchServices } from '../../../main/stytch/stytch-handlers';
 import { memoryLogger, MemoryKeeper, MemoryProjectMemory, testSession } from './support';
 
 type TestServices = StytchServices & SandboxServices;
 
-/** The answer of channels this harness does not serve. */
-export const notUnderTest = () => {
-  throw appFailure('IPC_UNKNOWN_CHANNEL', 'Not part of this test.', 'Use the app.');
-};
-
-/** The Stytch, SCIM and sandbox handlers exactly as HANDLERS lists them; other channels refuse. */
-export const TABLE: HandlerTable<TestServices> = {
-  'app:info': notUnderTest,
-  'app:openExternal': notUnderTest,
-  'settings:get': notUnderTest,
-  'settings:update': notUnderTest,
-  'secrets:reveal': notUnderTest,
-  'clipboard:copy': notUnderTest,
-  'probe:run': notUnderTest,
-  'sandbox:start': sandboxStart,
-  'stytch:status': stytchStatus,
-  'stytch:connect': stytchConnect,
-  'stytch:forgetProject': stytchForgetProject,
-  'stytch:searchOrganizations': stytchSearchOrganizations,
-  'scim:getConnection': scimGetConnection,
-  'scim:createConnection': scimCreateConnection,
-  'scim:rotateStart': scimRotateStart,
-  'scim:rotateComplete': scimRotateComplete,
-  'scim:rotateCancel': scimRotateCancel,
-  'scim:deleteConnection': scimDeleteConnection,
+/** The Stytch, SCIM and sandbox handlers, as the app's table has them; other channels refuse. */
+export const TABLE: FeatureHandlers<TestServices> = {
+  ...sandboxHandlers,
+  ...stytchHandlers,
+  ...scimHandlers,
 };
 
 /**
@@ -106,7 +73,7 @@ export class HandlerHarness {
     const services = {
       logger,
       stytch: made.session,
-      scimTokens: this.keeper,
+      secrets: this.keeper,
       sandbox: this.launcher,
     };
     this.dispatch = createDispatcher(TABLE, services, logger);

@@ -13,7 +13,6 @@ import type {
   B2BSCIMConnectionRotateCancelResponse,
   B2BSCIMConnectionRotateCompleteResponse,
   B2BSCIMConnectionRotateStartResponse,
-  B2BSCIMConnectionUpdateRequest,
   B2BSCIMConnectionUpdateResponse,
   SCIMConnection,
   SCIMConnectionWithNextToken,
@@ -40,7 +39,6 @@ import { isRotating } from '../../../main/stytch/connection-view';
 import {
   createConnectionBody,
   type SearchOrganizationsRequest,
-  type UpdateConnectionInput,
 } from '../../../main/stytch/stytch-client';
 import { stytchAppError } from '../../../main/stytch/stytch-errors';
 
@@ -117,9 +115,6 @@ describe('the production schemas match the official stytch SDK types (checked by
 
   it('sends request bodies the SDK’s request types allow', () => {
     expectTypeOf<SearchOrganizationsRequest>().toExtend<B2BOrganizationsSearchRequest>();
-    expectTypeOf<UpdateConnectionInput>().toExtend<
-      Omit<B2BSCIMConnectionUpdateRequest, 'organization_id' | 'connection_id'>
-    >();
     expectTypeOf<ReturnType<typeof createConnectionBody>>().toExtend<
       Omit<B2BSCIMConnectionCreateRequest, 'organization_id'>
     >();

@@ -1,40 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { type AppError } from '../../../shared/errors';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
-import type { StytchClient } from '../../../main/stytch/stytch-client';
 import { STYTCH_ERROR_TYPES, stytchAppError } from '../../../main/stytch/stytch-errors';
+import { installClient } from './client-harness';
 import { failure, MemoryKeeper, plainHttpFetch, testSession } from './support';
 
-let sandbox: RunningSandbox;
-let client: StytchClient;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  const { session } = testSession(new MemoryKeeper(), {
-    tuning: {
-      retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxTotalMs: 1 },
-      timeouts: { readMs: 300, writeMs: 300, searchMs: 300 },
-    },
-  });
-  await session.connect({
-    projectId: sandbox.projectId,
-    secret: sandbox.secret,
-    baseUrl: sandbox.apiBaseUrl,
-  });
-  client = await session.client();
-});
-
-afterAll(async () => {
-  await sandbox.stop();
-});
-
-afterEach(() => {
-  sandbox.http.faults.clear();
+const t = installClient({
+  retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxTotalMs: 1 },
+  timeouts: { readMs: 300, writeMs: 300, searchMs: 300 },
 });
 
 async function connectFailure(
@@ -50,7 +27,11 @@ async function connectFailure(
 
 describe('Stytch error_type → AppError, over HTTP from the stand-in', () => {
   it('maps unauthorized_credentials to STYTCH_BAD_CREDENTIALS, keeping the request id', async () => {
-    const error = await connectFailure(sandbox.projectId, 'secret-test-wrong', sandbox.apiBaseUrl);
+    const error = await connectFailure(
+      t.sandbox.projectId,
+      'secret-test-wrong',
+      t.sandbox.apiBaseUrl,
+    );
     expect(error).toMatchObject({
       code: 'STYTCH_BAD_CREDENTIALS',
       requestId: expect.stringMatching(/^request-id-test-/) as unknown,
@@ -59,34 +40,35 @@ describe('Stytch error_type → AppError, over HTTP from the stand-in', () => {
   });
 
   it('maps a live ID sent to the test environment to STYTCH_ENVIRONMENT_MISMATCH', async () => {
-    const error = await connectFailure('project-live-123', 'some-secret', sandbox.apiBaseUrl);
+    const error = await connectFailure('project-live-123', 'some-secret', t.sandbox.apiBaseUrl);
     expect(error.code).toBe('STYTCH_ENVIRONMENT_MISMATCH');
   });
 
   it('maps organization_not_found, active_scim_connection_exists, not rotating and invalid IdP', async () => {
-    expect((await failure(() => client.getOrganization('organization-test-missing'))).code).toBe(
+    expect((await failure(() => t.client.getConnection('organization-test-missing'))).code).toBe(
       'STYTCH_ORGANIZATION_NOT_FOUND',
     );
     expect(
       (
         await failure(() =>
-          client.createConnection(SEEDED_ORGANIZATIONS.globex, {
+          t.client.createConnection(SEEDED_ORGANIZATIONS.globex, {
             displayName: 'x',
             identityProvider: 'microsoft-entra',
           }),
         )
       ).code,
     ).toBe('STYTCH_SCIM_CONNECTION_EXISTS');
-    const globex = await client.getConnection(SEEDED_ORGANIZATIONS.globex);
+    const globex = await t.client.getConnection(SEEDED_ORGANIZATIONS.globex);
     const id = globex?.connection_id ?? '';
-    expect((await failure(() => client.rotateCancel(SEEDED_ORGANIZATIONS.globex, id))).code).toBe(
+    expect((await failure(() => t.client.rotateCancel(SEEDED_ORGANIZATIONS.globex, id))).code).toBe(
       'STYTCH_NOT_ROTATING',
     );
     expect(
       (
         await failure(() =>
-          client.updateConnection(SEEDED_ORGANIZATIONS.globex, id, {
-            identity_provider: 'azure-ad',
+          t.client.createConnection(SEEDED_ORGANIZATIONS.acme, {
+            displayName: 'x',
+            identityProvider: 'azure-ad',
           }),
         )
       ).code,
@@ -94,27 +76,27 @@ describe('Stytch error_type → AppError, over HTTP from the stand-in', () => {
     expect(
       (
         await failure(() =>
-          client.deleteConnection(SEEDED_ORGANIZATIONS.acme, 'scim-connection-test-none'),
+          t.client.deleteConnection(SEEDED_ORGANIZATIONS.acme, 'scim-connection-test-none'),
         )
       ).code,
     ).toBe('STYTCH_SCIM_CONNECTION_NOT_FOUND');
   });
 
   it('maps too_many_requests (saying how long to wait) and internal_server_error', async () => {
-    sandbox.http.faults.inject({
-      route: 'organizations.get',
+    t.sandbox.http.faults.inject({
+      route: 'scim.get',
       fault: { kind: 'status', status: 429, retryAfter: '30' },
       times: 1,
     });
-    const limited = await failure(() => client.getOrganization(SEEDED_ORGANIZATIONS.acme));
+    const limited = await failure(() => t.client.getConnection(SEEDED_ORGANIZATIONS.acme));
     expect(limited).toMatchObject({ code: 'STYTCH_RATE_LIMITED', retryable: true });
     expect(limited.message).toContain('30 seconds');
-    sandbox.http.faults.inject({
-      route: 'organizations.get',
+    t.sandbox.http.faults.inject({
+      route: 'scim.get',
       fault: { kind: 'status', status: 500 },
       times: 1,
     });
-    expect(await failure(() => client.getOrganization(SEEDED_ORGANIZATIONS.acme))).toMatchObject({
+    expect(await failure(() => t.client.getConnection(SEEDED_ORGANIZATIONS.acme))).toMatchObject({
       code: 'STYTCH_SERVER_ERROR',
       requestId: expect.stringMatching(/^request-id-test-/) as unknown,
     });
@@ -122,7 +104,7 @@ describe('Stytch error_type → AppError, over HTTP from the stand-in', () => {
 
   it('maps a search refusal to STYTCH_BAD_REQUEST with a useful message', async () => {
     const error = await failure(() =>
-      client.searchOrganizations({
+      t.client.searchOrganizations({
         query: {
           operator: 'AND',
           operands: [{ filter_name: 'organization_name_fuzzy', filter_value: 'ab' }],
@@ -178,65 +160,59 @@ describe('transport failures → AppError', () => {
 
   it('names a TLS failure and mentions TLS-inspecting proxies', async () => {
     const error = await connectFailure(
-      sandbox.projectId,
-      sandbox.secret,
-      sandbox.apiBaseUrl.replace('http:', 'https:'),
+      t.sandbox.projectId,
+      t.sandbox.secret,
+      t.sandbox.apiBaseUrl.replace('http:', 'https:'),
     );
     expect(error.code).toBe('NET_TLS');
     expect(error.hint).toContain('TLS-inspecting proxy');
   });
 
   it('names a reset and a timeout', async () => {
-    sandbox.http.faults.inject({ route: 'organizations.get', fault: { kind: 'reset' }, times: 1 });
-    expect((await failure(() => client.getOrganization(SEEDED_ORGANIZATIONS.acme))).code).toBe(
+    t.sandbox.http.faults.inject({ route: 'scim.get', fault: { kind: 'reset' }, times: 1 });
+    expect((await failure(() => t.client.getConnection(SEEDED_ORGANIZATIONS.acme))).code).toBe(
       'NET_RESET',
     );
-    sandbox.http.faults.inject({ route: 'organizations.get', fault: { kind: 'hang' }, times: 1 });
-    expect((await failure(() => client.getOrganization(SEEDED_ORGANIZATIONS.acme))).code).toBe(
+    t.sandbox.http.faults.inject({ route: 'scim.get', fault: { kind: 'hang' }, times: 1 });
+    expect((await failure(() => t.client.getConnection(SEEDED_ORGANIZATIONS.acme))).code).toBe(
       'NET_TIMEOUT',
     );
   });
 
   it('names proxy authentication for an HTTP 407 page', async () => {
-    const { session } = testSession(new MemoryKeeper(), { fetch: plainHttpFetch });
-    await session.connect({
-      projectId: sandbox.projectId,
-      secret: sandbox.secret,
-      baseUrl: sandbox.apiBaseUrl,
-    });
-    const viaProxy = await session.client();
-    sandbox.http.faults.inject({
-      route: 'organizations.get',
+    const { client: viaProxy } = await t.connect({ fetch: plainHttpFetch });
+    t.sandbox.http.faults.inject({
+      route: 'scim.get',
       fault: { kind: 'html', status: 407 },
       times: 1,
     });
-    const error = await failure(() => viaProxy.getOrganization(SEEDED_ORGANIZATIONS.acme));
+    const error = await failure(() => viaProxy.getConnection(SEEDED_ORGANIZATIONS.acme));
     expect(error.code).toBe('NET_PROXY_AUTH');
     expect(error.hint).toContain('proxy');
   });
 
   it('names a non-JSON answer (HTML page, truncated JSON)', async () => {
-    sandbox.http.faults.inject({ route: 'organizations.get', fault: { kind: 'html' }, times: 1 });
-    const html = await failure(() => client.getOrganization(SEEDED_ORGANIZATIONS.acme));
+    t.sandbox.http.faults.inject({ route: 'scim.get', fault: { kind: 'html' }, times: 1 });
+    const html = await failure(() => t.client.getConnection(SEEDED_ORGANIZATIONS.acme));
     expect(html.code).toBe('NET_NON_JSON');
     expect(html.message).toContain('text/html');
-    sandbox.http.faults.inject({
-      route: 'organizations.get',
+    t.sandbox.http.faults.inject({
+      route: 'scim.get',
       fault: { kind: 'malformed-json' },
       times: 1,
     });
-    expect((await failure(() => client.getOrganization(SEEDED_ORGANIZATIONS.acme))).code).toBe(
+    expect((await failure(() => t.client.getConnection(SEEDED_ORGANIZATIONS.acme))).code).toBe(
       'NET_NON_JSON',
     );
   });
 
   it('reports a missing required field as STYTCH_UNEXPECTED_RESPONSE, naming the field', async () => {
-    sandbox.http.faults.inject({
+    t.sandbox.http.faults.inject({
       route: 'scim.get',
       fault: { kind: 'omit-field', field: 'connection.base_url' },
       times: 1,
     });
-    const error = await failure(() => client.getConnection(SEEDED_ORGANIZATIONS.globex));
+    const error = await failure(() => t.client.getConnection(SEEDED_ORGANIZATIONS.globex));
     expect(error.code).toBe('STYTCH_UNEXPECTED_RESPONSE');
     expect(error.message).toContain('connection.base_url');
     expect(error.requestId).toMatch(/^request-id-test-/);

@@ -1,25 +1,30 @@
 import http from 'node:http';
 
 import { appFailure, AppFailure, type AppError } from '../../../shared/errors';
-import type { SecretHandle, StytchEnvironment, TokenStatus } from '../../../shared/stytch/views';
+import type { StytchEnvironment, TokenStatus } from '../../../shared/stytch/views';
+import type { SecretRef } from '../../../main/secrets/secret-store';
 import { createLogger, type LogRecord, type Logger } from '../../../main/logging/logger';
 import type { RetryClock, RetryPolicy } from '../../../main/stytch/retry';
-import type {
-  ProjectMemory,
-  ProjectSecretKeeper,
-  TokenDropped,
-  TokenKeeper,
-  TokenOwner,
-  TokenSaved,
-} from '../../../main/stytch/secret-ports';
+import type { TokenDropped, TokenSaved } from '../../../main/secrets/secrets';
+import type { KnownConnection } from '../../../shared/settings/settings';
 import type { StytchTimeouts } from '../../../main/stytch/stytch-client';
-import { StytchSession, type StytchTuning } from '../../../main/stytch/stytch-session';
+import type { StytchServices } from '../../../main/stytch/stytch-handlers';
+import {
+  StytchSession,
+  type ProjectMemory,
+  type StytchSessionOptions,
+  type StytchTuning,
+} from '../../../main/stytch/stytch-session';
+
+type TokenOwner = KnownConnection;
+/** Where the Stytch layer keeps secrets: the handlers' and the session's slices of `Secrets`. */
+type StytchSecrets = StytchServices['secrets'] & StytchSessionOptions['secrets'];
 
 /**
  * An in-memory keeper with the same lifecycle as main/secrets (which the app wires in), and a
  * switch that makes "the keychain" refuse, so the fallback path is exercised.
  */
-export class MemoryKeeper implements TokenKeeper, ProjectSecretKeeper {
+export class MemoryKeeper implements StytchSecrets {
   readonly values = new Map<string, string>();
   readonly memoryOnly = new Set<string>();
   readonly owners = new Map<string, TokenOwner>();
@@ -101,8 +106,9 @@ export class MemoryKeeper implements TokenKeeper, ProjectSecretKeeper {
     return Promise.resolve({ keychainWarning: null });
   }
 
-  status(handle: SecretHandle): Promise<TokenStatus> {
-    return Promise.resolve(this.statusOf(this.key(handle.kind, handle.connectionId)));
+  status(ref: SecretRef): Promise<TokenStatus> {
+    const id = ref.kind === 'stytch-project' ? ref.projectId : ref.connectionId;
+    return Promise.resolve(this.statusOf(this.key(ref.kind, id)));
   }
 
   /** The token value (tests only: the app never hands it to the renderer). */
@@ -192,14 +198,14 @@ export interface TestSessionOptions {
 
 /** A session wired like the app's, with test tuning (virtual sleeps, short timeouts). */
 export function testSession(
-  keeper: ProjectSecretKeeper,
+  keeper: StytchSessionOptions['secrets'],
   options: TestSessionOptions = {},
 ): { session: StytchSession; clock: TestClock; records: LogRecord[] } {
   const clock = new TestClock();
   const { logger, records } = memoryLogger();
   const session = new StytchSession({
     fetch: options.fetch ?? fetch,
-    projectSecrets: keeper,
+    secrets: keeper,
     logger,
     ...(options.memory ? { memory: options.memory } : {}),
     ...(options.hosts ? { hosts: options.hosts } : {}),

@@ -1,38 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { appFailure, AppFailure } from '../../../shared/errors';
-import type { ConnectionIndex, IndexedConnection } from '../../../main/secrets/connection-index';
-import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
-import { ScimTokenVault } from '../../../main/secrets/scim-token-vault';
-import { SecretKeeper } from '../../../main/secrets/secret-keeper';
+import { connectionsOf } from '../../../main/secrets/known-connections';
+import { Secrets } from '../../../main/secrets/secrets';
 import type { SecretRef } from '../../../main/secrets/secret-store';
-import { captureLogger } from './test-support';
-
-/** An index in memory, so the vault's tests need no settings file. */
-class MemoryConnectionIndex implements ConnectionIndex {
-  private entries: IndexedConnection[] = [];
-
-  add(entry: IndexedConnection): Promise<void> {
-    this.entries = [...this.entries.filter((e) => e.connectionId !== entry.connectionId), entry];
-    return Promise.resolve();
-  }
-
-  remove(connectionId: string): Promise<void> {
-    this.entries = this.entries.filter((e) => e.connectionId !== connectionId);
-    return Promise.resolve();
-  }
-
-  connectionsOf(projectId: string): Promise<string[]> {
-    return Promise.resolve(
-      this.entries.filter((e) => e.projectId === projectId).map((e) => e.connectionId),
-    );
-  }
-
-  removeProject(projectId: string): Promise<void> {
-    this.entries = this.entries.filter((e) => e.projectId !== projectId);
-    return Promise.resolve();
-  }
-}
+import { MemorySecretStore } from '../../support/keychain';
+import { captureLogger, memorySettings } from './test-support';
 
 const CONNECTION = {
   projectId: 'project-test-p1',
@@ -49,10 +22,9 @@ const LOCKED = appFailure(
 
 function setup(store = new MemorySecretStore()) {
   const log = captureLogger();
-  const index = new MemoryConnectionIndex();
-  const keeper = new SecretKeeper({ store, logger: log.logger });
-  const vault = new ScimTokenVault({ keeper, index, logger: log.logger });
-  return { store, index, vault, log };
+  const settings = memorySettings();
+  const vault = new Secrets({ store, settings, logger: log.logger });
+  return { store, settings, vault, log };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
@@ -65,16 +37,16 @@ async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
   return error;
 }
 
-describe('ScimTokenVault: create', () => {
+describe('Secrets, SCIM tokens: create', () => {
   it('has the token in the keychain by the time saveCreatedToken resolves', async () => {
-    const { store, index, vault } = setup();
+    const { store, settings, vault } = setup();
     const outcome = await vault.saveCreatedToken(CONNECTION, 'token-created-ABCD');
     expect(await store.read(CURRENT)).toBe('token-created-ABCD');
     expect(outcome).toEqual({
       token: { storage: 'keychain', last4: 'ABCD' },
       keychainWarning: null,
     });
-    expect(await index.connectionsOf('project-test-p1')).toEqual(['scim-conn-1']);
+    expect(connectionsOf(await settings.get(), 'project-test-p1')).toEqual(['scim-conn-1']);
   });
 
   it('keeps the token in memory with a plain warning when the keychain refuses it', async () => {
@@ -139,8 +111,8 @@ describe('ScimTokenVault: create', () => {
   });
 
   it('still saves the token when the connection index cannot be written', async () => {
-    const { store, vault, log, index } = setup();
-    index.add = () =>
+    const { store, vault, log, settings } = setup();
+    settings.mutate = () =>
       Promise.reject(appFailure('SETTINGS_WRITE_FAILED', 'Disk full.', 'Free space.'));
     const outcome = await vault.saveCreatedToken(CONNECTION, 'token-index-fails-0000');
     expect(outcome.token.storage).toBe('keychain');
@@ -149,7 +121,7 @@ describe('ScimTokenVault: create', () => {
   });
 });
 
-describe('ScimTokenVault: rotation', () => {
+describe('Secrets, SCIM tokens: rotation', () => {
   it('stores the next token on start and leaves the current one in place', async () => {
     const { store, vault } = setup();
     await vault.saveCreatedToken(CONNECTION, 'token-current-1111');
@@ -198,14 +170,14 @@ describe('ScimTokenVault: rotation', () => {
   });
 });
 
-describe('ScimTokenVault: delete', () => {
+describe('Secrets, SCIM tokens: delete', () => {
   it('removes both tokens and the index entry, and a second delete is harmless', async () => {
-    const { store, index, vault } = setup();
+    const { store, settings, vault } = setup();
     await vault.saveCreatedToken(CONNECTION, 'token-current-1111');
     await vault.saveNextToken(CONNECTION, 'token-next-2222');
     expect(await vault.deleteConnection('scim-conn-1')).toEqual({ keychainWarning: null });
     expect(store.snapshot().size).toBe(0);
-    expect(await index.connectionsOf('project-test-p1')).toEqual([]);
+    expect(connectionsOf(await settings.get(), 'project-test-p1')).toEqual([]);
     expect(await vault.deleteConnection('scim-conn-1')).toEqual({ keychainWarning: null });
   });
 
@@ -222,7 +194,7 @@ describe('ScimTokenVault: delete', () => {
   });
 });
 
-describe('ScimTokenVault: reading and revealing', () => {
+describe('Secrets, SCIM tokens: reading and revealing', () => {
   it('answers SECRET_NOT_FOUND with a way out when no token is stored', async () => {
     const { vault } = setup();
     const failure = await failureOf(

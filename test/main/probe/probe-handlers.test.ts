@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { EmitEvent } from '../../../main/ipc/dispatch';
 import { createLogger, type LogRecord } from '../../../main/logging/logger';
-import { runProbeHandler, type ProbeHandlerServices } from '../../../main/probe/probe-handler';
+import { probeHandlers, type ProbeServices } from '../../../main/probe/probe-handlers';
 import { nodeTlsConnector } from '../../../main/probe/tls-connector';
 import { appFailure, AppFailure } from '../../../shared/errors';
 import { eventContract, ipcContract, type ParsedReq } from '../../../shared/ipc';
@@ -10,6 +10,7 @@ import type { SecretHandle } from '../../../shared/stytch/views';
 import { createScimApp } from './support/scim-test-server';
 import { startHttp, type RunningServer } from './support/servers';
 
+const runProbeHandler = probeHandlers['probe:run'];
 const TOKEN = 'handler-test-token-5d41402abc4b2a76';
 const HANDLE: SecretHandle = { kind: 'scim-token', connectionId: 'scim-connection-test-1' };
 
@@ -29,10 +30,10 @@ function setUp(
 ) {
   const logs: LogRecord[] = [];
   const reads: SecretHandle[] = [];
-  const services: ProbeHandlerServices = {
+  const services: ProbeServices = {
     logger: createLogger((record) => logs.push(record)),
     probe: { fetch, connectTls: nodeTlsConnector },
-    scimTokens: {
+    secrets: {
       readToken(handle) {
         reads.push(handle);
         const token = tokens[handle.connectionId];

@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { appFailure } from '../../../shared/errors';
-import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
-import { ProjectSecrets } from '../../../main/secrets/project-secrets';
-import { ScimTokenVault } from '../../../main/secrets/scim-token-vault';
-import { SecretKeeper } from '../../../main/secrets/secret-keeper';
-import { SettingsConnectionIndex } from '../../../main/settings/settings-connection-index';
+import { MemorySecretStore } from '../../support/keychain';
+import { Secrets } from '../../../main/secrets/secrets';
 import { SettingsStore } from '../../../main/settings/settings-store';
 import { captureLogger } from './test-support';
 
@@ -26,14 +23,8 @@ function setup() {
   const { logger } = captureLogger();
   const store = new MemorySecretStore();
   const settings = new SettingsStore({ dir, logger });
-  const keeper = new SecretKeeper({ store, logger });
-  const tokens = new ScimTokenVault({
-    keeper,
-    index: new SettingsConnectionIndex(settings),
-    logger,
-  });
-  const secrets = new ProjectSecrets({ keeper, tokens });
-  return { store, settings, tokens, secrets };
+  const secrets = new Secrets({ store, settings, logger });
+  return { store, settings, tokens: secrets, secrets };
 }
 
 const ref = (projectId: string, connectionId: string) => ({
@@ -42,7 +33,7 @@ const ref = (projectId: string, connectionId: string) => ({
   connectionId,
 });
 
-describe('ProjectSecrets', () => {
+describe('Secrets, the Stytch project secret', () => {
   it('stores the project secret in the keychain and reads it back', async () => {
     const { store, secrets } = setup();
     expect(await secrets.saveProjectSecret('project-test-a', 'secret-test-aaaa')).toEqual({
@@ -53,7 +44,7 @@ describe('ProjectSecrets', () => {
       'secret-test-aaaa',
     );
     expect(await secrets.readProjectSecret('project-test-a')).toBe('secret-test-aaaa');
-    expect(await secrets.projectSecretStatus('project-test-a')).toEqual({
+    expect(await secrets.status({ kind: 'stytch-project', projectId: 'project-test-a' })).toEqual({
       storage: 'keychain',
       last4: 'aaaa',
     });
@@ -97,27 +88,6 @@ describe('ProjectSecrets', () => {
     });
   });
 
-  it('also forgets tokens of connections named only by a saved set-up', async () => {
-    const { store, settings, secrets } = setup();
-    await store.save({ kind: 'scim-token', connectionId: 'conn-from-setup' }, 'token-setup-5555');
-    await settings.mutate((current) => ({
-      ...current,
-      setups: [
-        {
-          projectId: 'project-test-a',
-          environment: 'test',
-          organizationId: 'org-1',
-          organizationName: 'Org One',
-          connectionId: 'conn-from-setup',
-          lastProbe: null,
-          updatedAt: '2025-01-01T00:00:00.000Z',
-        },
-      ],
-    }));
-    expect((await secrets.forgetProject('project-test-a')).removedSecrets).toBe(1);
-    expect(store.snapshot().size).toBe(0);
-  });
-
   it('forgets memory-only secrets and warns when the keychain cannot be reached', async () => {
     const { store, tokens, secrets } = setup();
     store.breakWith(appFailure('SECRET_STORE_LOCKED', 'The keychain is locked.', 'Unlock it.'));
@@ -126,7 +96,7 @@ describe('ProjectSecrets', () => {
     const outcome = await secrets.forgetProject('project-test-a');
     expect(outcome.removedSecrets).toBe(2);
     expect(outcome.keychainWarning).toContain('The keychain is locked');
-    expect(await secrets.projectSecretStatus('project-test-a')).toEqual({
+    expect(await secrets.status({ kind: 'stytch-project', projectId: 'project-test-a' })).toEqual({
       storage: 'none',
       last4: null,
     });

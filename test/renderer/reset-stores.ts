@@ -1,12 +1,12 @@
 import type { StoreApi } from 'zustand';
 
-import { useAppStore } from './app-store';
-import { useBootStore } from './boot';
-import { useConnectionStore } from './connection-store';
-import { useOrganizationStore } from './organization-store';
-import { useProbeStore } from './probe-store';
-import { useStytchStore } from './stytch-store';
-import { useWizardStore } from './wizard-store';
+import { useAppStore } from '../../renderer/state/app-store';
+import { useBootStore } from '../../renderer/state/boot';
+import { useConnectionStore } from '../../renderer/state/connection-store';
+import { useOrganizationStore } from '../../renderer/state/organization-store';
+import { useProbeStore } from '../../renderer/state/probe-store';
+import { useStytchStore } from '../../renderer/state/stytch-store';
+import { useWizardStore } from '../../renderer/state/wizard-store';
 
 function resetStore<T>(store: StoreApi<T>): void {
   store.setState(store.getInitialState(), true);

@@ -8,13 +8,31 @@ import { CredentialsPanel } from '../credentials/CredentialsPanel';
 import { ProbePanel } from '../probe/ProbePanel';
 import { KeychainWarning } from './KeychainWarning';
 
+/** Drops the new token and keeps the old one. */
+function CancelRotation({ primary = false }: { primary?: boolean }) {
+  const busy = useConnectionStore((s) => s.busy);
+  const rotateCancel = useConnectionStore((s) => s.rotateCancel);
+  return (
+    <>
+      <button
+        type="button"
+        className={primary ? 'button button-primary' : 'button'}
+        onClick={() => void rotateCancel()}
+        disabled={busy !== null}
+      >
+        Cancel rotation
+      </button>
+      {busy === 'rotate-cancel' && <Busy label="Keeping the old token…" />}
+    </>
+  );
+}
+
 /** A rotation in progress: new token into Entra, test it, then finish (or cancel). */
 export function RotationPanel({ connection }: { connection: ScimConnectionView }) {
   const [pasted, setPasted] = useState(false);
   const busy = useConnectionStore((s) => s.busy);
   const keychainWarning = useConnectionStore((s) => s.keychainWarning);
   const rotateComplete = useConnectionStore((s) => s.rotateComplete);
-  const rotateCancel = useConnectionStore((s) => s.rotateCancel);
   const handle: SecretHandle = { kind: 'scim-next-token', connectionId: connection.connectionId };
   const target = { tenantUrl: connection.tenantUrl, token: handle };
   // A warning, not a gate: the SCIM endpoint may be unreachable from this computer and still
@@ -36,15 +54,7 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
           still works. Cancel this rotation, then rotate again to get a new token you can use.
         </p>
         <div className="actions">
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void rotateCancel()}
-            disabled={busy !== null}
-          >
-            Cancel rotation
-          </button>
-          {busy === 'rotate-cancel' && <Busy label="Keeping the old token…" />}
+          <CancelRotation primary />
         </div>
       </div>
     );
@@ -82,16 +92,8 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
         >
           Finish rotation
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void rotateCancel()}
-          disabled={busy !== null}
-        >
-          Cancel rotation
-        </button>
+        <CancelRotation />
         {busy === 'rotate-complete' && <Busy label="Making the new token the only one…" />}
-        {busy === 'rotate-cancel' && <Busy label="Keeping the old token…" />}
       </div>
       <p className="field-hint">
         Finishing stops the old token from working. Cancelling keeps the old token and discards the

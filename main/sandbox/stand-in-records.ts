@@ -1,0 +1,35 @@
+import type { ScimFault } from './scim-server';
+
+/*
+ * The stand-in's records, apart from the state that keeps them, so the views built from them
+ * (organization-view.ts) need not import the state.
+ */
+
+/** A token and its expiry. */
+export interface Token {
+  value: string;
+  expiresAt: string;
+}
+
+/** A connection as the stand-in keeps it, with its plain tokens. */
+export interface ConnectionRecord {
+  connection_id: string;
+  organization_id: string;
+  display_name: string;
+  identity_provider: string;
+  status: 'active' | 'deleted';
+  current: Token;
+  next: Token | null;
+}
+
+/** An organization as the stand-in keeps it. */
+export interface OrgRecord {
+  organization_id: string;
+  organization_name: string;
+  organization_slug: string;
+  created_at: string;
+  scimFault: ScimFault;
+  active: ConnectionRecord | null;
+  /** Every connection ever created for the org, deleted ones included. */
+  history: ConnectionRecord[];
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { INVOKE_CHANNELS } from '../../shared/ipc-channels';
+import { HANDLERS } from '../../main/composition';
+import { importCycles, importGraph, ROOT, twoWayFolders } from './import-graph';
+
+const graph = importGraph(['main', 'shared', 'renderer']);
+
+describe('the shape of the tree (ARCHITECTURE.md)', () => {
+  it('reads a real import graph (a cycle and a two-way pair are found when present)', () => {
+    const looped = new Map([
+      ['main/a/x.ts', ['main/b/y.ts']],
+      ['main/b/y.ts', ['main/a/x.ts']],
+    ]);
+    expect(importCycles(looped)).toEqual([['main/a/x.ts', 'main/b/y.ts']]);
+    expect(twoWayFolders(looped, 'main')).toEqual(['a ↔ b']);
+    expect(graph.get('main/composition.ts')).toContain('main/secrets/secrets.ts');
+  });
+
+  it('has no import cycle in main/, shared/ or renderer/', () => {
+    expect(importCycles(graph)).toEqual([]);
+  });
+
+  it('has no two feature folders of main/ that depend on each other', () => {
+    expect(twoWayFolders(graph, 'main')).toEqual([]);
+  });
+
+  it('builds services in one place: only main/composition.ts constructs another folder’s service', () => {
+    const constructs =
+      /new (Secrets|SettingsStore|ClipboardService|StytchSession|SandboxLauncher)\(/g;
+    const builders = [...graph.keys()].filter(
+      (file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(constructs)].length > 0,
+    );
+    expect(builders).toEqual(['main/composition.ts']);
+  });
+
+  it('serves each channel from the feature table of its domain (`<domain>Handlers`)', async () => {
+    const tables = new Map<string, object>();
+    for (const file of [...graph.keys()].filter((f) => f.endsWith('-handlers.ts'))) {
+      const domain = /([a-z]+)-handlers\.ts$/.exec(file)?.[1] ?? '';
+      const loaded = (await import(join(ROOT, file))) as Record<string, object>;
+      const table = loaded[`${domain}Handlers`];
+      expect(table, `${file} exports ${domain}Handlers`).toBeDefined();
+      if (table) tables.set(domain, table);
+    }
+    for (const channel of INVOKE_CHANNELS) {
+      const domain = channel.split(':')[0] ?? '';
+      const table = tables.get(domain) as Record<string, unknown> | undefined;
+      expect(table?.[channel], channel).toBe(HANDLERS[channel]);
+    }
+  });
+});
