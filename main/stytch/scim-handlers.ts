@@ -16,24 +16,35 @@ async function connected(services: StytchServices) {
 }
 
 /**
- * Saving a token Stytch showed once must not fail silently: the keeper falls back to memory by
- * itself, so reaching this means even that failed. The user is told the way out.
+ * Keeps a token Stytch just showed once (Create's token, or rotation's next token), filed under its
+ * connection and project. The secrets service falls back to memory by itself, so a failure here
+ * means even that failed: the user is told the way out, and never to create a second connection.
  */
-async function keepOrExplain(
-  save: () => Promise<TokenSaved>,
-  what: 'created' | 'rotation',
+async function keepShownToken(
+  services: StytchServices,
+  projectId: string,
+  connection: { organization_id: string; connection_id: string },
+  token: string,
+  step: 'created' | 'rotation',
 ): Promise<TokenSaved> {
+  const owner = {
+    projectId,
+    organizationId: connection.organization_id,
+    connectionId: connection.connection_id,
+  };
   try {
-    return await save();
+    return step === 'created'
+      ? await services.secrets.saveCreatedToken(owner, token)
+      : await services.secrets.saveNextToken(owner, token);
   } catch (error) {
     const reason =
       error instanceof AppFailure ? ` (${error.appError.message.replace(/\.$/, '')})` : '';
     throw appFailure(
       'SECRET_STORE_UNAVAILABLE',
-      what === 'created'
+      step === 'created'
         ? `The SCIM connection was created, but the app could not keep its token${reason}.`
         : `The token rotation was started, but the app could not keep the new token${reason}.`,
-      what === 'created'
+      step === 'created'
         ? 'Rotate the token to get a new one once the keychain works again; do not create another connection.'
         : 'Cancel the rotation (the current token keeps working) and start it again once the keychain works.',
     );
@@ -93,13 +104,11 @@ export const scimHandlers = {
       displayName: request.displayName,
       identityProvider: ENTRA_IDENTITY_PROVIDER,
     });
-    const owner = {
+    const saved = await keepShownToken(
+      services,
       projectId,
-      organizationId: created.organization_id,
-      connectionId: created.connection_id,
-    };
-    const saved = await keepOrExplain(
-      () => services.secrets.saveCreatedToken(owner, created.bearer_token),
+      created,
+      created.bearer_token,
       'created',
     );
     return {
@@ -112,13 +121,11 @@ export const scimHandlers = {
   'scim:rotateStart': async (request, services) => {
     const { client, projectId } = await connected(services);
     const started = await rotateStartSafely(client, request.organizationId, request.connectionId);
-    const owner = {
+    const saved = await keepShownToken(
+      services,
       projectId,
-      organizationId: started.organization_id,
-      connectionId: started.connection_id,
-    };
-    const saved = await keepOrExplain(
-      () => services.secrets.saveNextToken(owner, started.next_bearer_token),
+      started,
+      started.next_bearer_token,
       'rotation',
     );
     const current = await services.secrets.status({

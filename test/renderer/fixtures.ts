@@ -2,6 +2,7 @@ import type { AppError } from '../../shared/ipc';
 import type { ProbeCheck, ProbeReport } from '../../shared/probe/report';
 import type { Settings, WizardProgress } from '../../shared/settings/settings';
 import type { OrganizationSummary, ScimConnectionView } from '../../shared/stytch/views';
+import { probeReport as reportOf } from '../support/probe-fixtures';
 
 /** First-run settings, optionally with saved progress. */
 export function settings(overrides: Partial<Settings> = {}): Settings {
@@ -59,30 +60,14 @@ export function connectionView(overrides: Partial<ScimConnectionView> = {}): Sci
   };
 }
 
-/** One probe check. */
-export function probeCheck(overrides: Partial<ProbeCheck> = {}): ProbeCheck {
-  return {
-    id: 'test-connection',
-    title: 'Entra Test Connection',
-    status: 'pass',
-    message: 'HTTP 200 with an empty ListResponse.',
-    durationMs: 12,
-    ...overrides,
-  };
-}
+export { probeCheck } from '../support/probe-fixtures';
 
-/** A report made of the given checks. */
+/** A report made of the given checks, for the connection the fixtures show. */
 export function probeReport(
   checks: ProbeCheck[],
   baseUrl = connectionView().tenantUrl,
 ): ProbeReport {
-  return {
-    ok: checks.every((c) => c.status !== 'fail'),
-    baseUrl,
-    startedAt: '2026-11-20T10:00:00.000Z',
-    durationMs: 140,
-    checks,
-  };
+  return reportOf(checks, baseUrl);
 }
 
 /** A user-facing error from main. */

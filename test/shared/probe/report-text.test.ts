@@ -1,36 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  MAX_CLIPBOARD_TEXT_CHARS,
-  type ProbeCheck,
-  type ProbeReport,
-} from '../../../shared/probe/report';
+import { MAX_CLIPBOARD_TEXT_CHARS, type ProbeCheck } from '../../../shared/probe/report';
 import {
   reportVerdict,
   terminalReportText,
   ticketReportText,
 } from '../../../shared/probe/report-text';
+import { probeCheck, probeReport as reportOf } from '../../support/probe-fixtures';
 
-function probeCheck(overrides: Partial<ProbeCheck> = {}): ProbeCheck {
-  return {
-    id: 'test-connection',
-    title: 'Entra Test Connection',
-    status: 'pass',
-    message: 'HTTP 200 with an empty ListResponse.',
-    durationMs: 12,
-    ...overrides,
-  };
-}
-
-function probeReport(checks: ProbeCheck[]): ProbeReport {
-  return {
-    ok: checks.every((c) => c.status !== 'fail'),
-    baseUrl: 'https://scim.example.test/scim/c1?aadOptscim062020',
-    startedAt: '2026-11-20T10:00:00.000Z',
-    durationMs: 140,
-    checks,
-  };
-}
+const BASE_URL = 'https://scim.example.test/scim/c1?aadOptscim062020';
+const probeReport = (checks: ProbeCheck[]) => reportOf(checks, BASE_URL);
 
 const request = { method: 'GET', url: 'https://scim.example.test/scim/c1/Users', headers: {} };
 
