@@ -10,8 +10,7 @@ import type {
 
 import { searchOrganizations, type SearchPage } from './organization-search';
 import { organizationView } from './organization-view';
-import type { ScimFault } from './scim-server';
-import type { ScimStore } from './scim-store';
+import type { SandboxScimServer, ScimFault } from './scim-server';
 import { StandInError } from './stand-in-errors';
 import type { ConnectionRecord, OrgRecord, Token } from './stand-in-records';
 import {
@@ -21,16 +20,6 @@ import {
   stytchBaseUrl,
   TOKEN_LIFETIME_DAYS,
 } from './stytch-behaviour';
-
-/** What the state needs from the SCIM server: one endpoint per connection. */
-export interface ScimEndpoints {
-  baseUrlFor(connectionId: string): string;
-  open(connectionId: string, tokens: string[], fault?: ScimFault): void;
-  setTokens(connectionId: string, tokens: string[]): void;
-  setFault(connectionId: string, fault: ScimFault): void;
-  close(connectionId: string): void;
-  storeOf(connectionId: string): ScimStore | undefined;
-}
 
 /** An organization to seed. */
 export interface OrganizationSeed {
@@ -60,7 +49,8 @@ export class StandInState {
   private readonly orgs: OrgRecord[] = [];
 
   constructor(
-    private readonly scim: ScimEndpoints,
+    /** One SCIM endpoint per connection. */
+    private readonly scim: SandboxScimServer,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
