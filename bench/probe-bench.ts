@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createHttpClient, type FetchLike } from '../main/http/create-http-client';
 import { targetOf } from '../main/probe/probe-context';
 import type { ProbeStep } from '../main/probe/probe-step';
+import { MAX_BODY_BYTES } from '../main/probe/read-body';
 import { createProbeContext, runProbe } from '../main/probe/run-probe';
 import { ENTRA_LIKE_HEADERS, resourceUrl } from '../main/probe/scim-exchange';
 import { PROBE_STEPS } from '../main/probe/steps';
@@ -71,7 +72,7 @@ async function testConnectionVsFetch(): Promise<Figure[]> {
     );
     const url = resourceUrl(targetOf(ctx), '/Users', [eqFilter('userName', guid)]);
     const headers = { ...ENTRA_LIKE_HEADERS, Authorization: `Bearer ${TOKEN}` };
-    const http = createHttpClient({ fetch, timeoutMs: 15_000 });
+    const http = createHttpClient({ fetch, timeoutMs: 15_000, maxResponseBytes: MAX_BODY_BYTES });
     const variants = {
       fetch: async () => (await fetch(url, { headers })).text(),
       // What any request with its own time limit costs: undici's AbortSignal bookkeeping.

@@ -3,11 +3,16 @@
  * `name value unit`. Add a benchmark by appending to BENCHMARKS; `npm run bench -- probe.`
  * runs only those whose name starts with the given prefix.
  */
+import { HOSTILE_BODY_BENCHMARKS } from './hostile-body-bench';
 import { PROBE_BENCHMARKS } from './probe-bench';
 import { RENDERER_BENCHMARKS } from './renderer-bench';
 import type { Benchmark, Figure } from './figures';
 
-const BENCHMARKS: readonly Benchmark[] = [...PROBE_BENCHMARKS, ...RENDERER_BENCHMARKS];
+const BENCHMARKS: readonly Benchmark[] = [
+  ...PROBE_BENCHMARKS,
+  ...HOSTILE_BODY_BENCHMARKS,
+  ...RENDERER_BENCHMARKS,
+];
 
 function format(figure: Figure): string {
   const value = Number.isInteger(figure.value) ? String(figure.value) : figure.value.toFixed(3);

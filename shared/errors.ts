@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'NET_TLS',
   'NET_PROXY_AUTH',
   'NET_NON_JSON',
+  'NET_REDIRECTED',
+  'NET_RESPONSE_TOO_LARGE',
   'NET_FAILED',
   // Keychain, settings, clipboard
   'SECRET_STORE_UNAVAILABLE',

@@ -10,6 +10,7 @@ import {
   ScimConnectionViewSchema,
   SecretHandleSchema,
   StytchEnvironmentSchema,
+  StytchIdSchema,
 } from './stytch/views';
 
 /** Whether the app talks to Stytch itself or to the bundled local stand-ins. */
@@ -37,8 +38,8 @@ export const StytchStatusSchema = z.object({
   mode: AppModeSchema,
 });
 
-const OrgRef = { organizationId: z.string().trim().min(1).max(300) };
-const ConnectionRef = { ...OrgRef, connectionId: z.string().trim().min(1).max(300) };
+const OrgRef = { organizationId: StytchIdSchema };
+const ConnectionRef = { ...OrgRef, connectionId: StytchIdSchema };
 
 /** A connection just created or rotated: where its new token went. */
 const ConnectionWithTokenOutcome = z.object({
@@ -128,10 +129,12 @@ export const ipcContract = {
     response: z.object({ clearsInMs: z.number().int().nullable() }),
   },
   'probe:run': {
+    // The request names the connection, never a URL: main sends the stored token only to the
+    // base_url Stytch holds for that connection, so the renderer cannot redirect a token.
     request: z
       .object({
         runId: z.string().min(1).max(100),
-        tenantUrl: z.string().max(2048),
+        ...OrgRef,
         token: SecretHandleSchema,
         writeCycle: z.boolean().default(false),
         timeoutMs: z.number().int().min(500).max(120_000).optional(),

@@ -1,5 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 
+import { withResponseLimit } from './response-limit';
+
 /** The fetch function an HTTP client sends through. */
 export type FetchLike = typeof fetch;
 
@@ -12,18 +14,34 @@ export interface HttpClientOptions {
   fetch: FetchLike;
   /** Hard limit for one request; no call in main goes without one. */
   timeoutMs: number;
+  /** Hard limit for one answer's body, in bytes; no call in main reads an unbounded answer. */
+  maxResponseBytes: number;
   baseURL?: string;
+}
+
+// axios keeps, for ever, one adapter per distinct fetch function it is handed. A client is made
+// per connect attempt, so each must get the same limited fetch back, not a fresh wrapper.
+const limitedFetches = new WeakMap<FetchLike, Map<number, FetchLike>>();
+
+function limitedFetch(fetch: FetchLike, maxBytes: number): FetchLike {
+  const byLimit = limitedFetches.get(fetch) ?? new Map<number, FetchLike>();
+  limitedFetches.set(fetch, byLimit);
+  const limited = byLimit.get(maxBytes) ?? withResponseLimit(fetch, maxBytes);
+  byLimit.set(maxBytes, limited);
+  return limited;
 }
 
 /**
  * The one way main makes HTTP clients: axios over the fetch adapter with an injected fetch.
  * Status codes never throw (callers read `status` and parse the body with zod), so only
- * transport failures reach `classifyTransportError`.
+ * transport failures reach `classifyTransportError`. Redirects are not followed: axios asks fetch
+ * for `redirect: 'manual'`, which Node's fetch answers with the 3xx itself and Electron's net.fetch
+ * with a rejection; `classifyTransportError` names the latter 'redirect'.
  */
 export function createHttpClient(options: HttpClientOptions): AxiosInstance {
   return axios.create({
     adapter: 'fetch',
-    env: { fetch: options.fetch },
+    env: { fetch: limitedFetch(options.fetch, options.maxResponseBytes) },
     timeout: options.timeoutMs,
     ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
     validateStatus: () => true,

@@ -1,9 +1,22 @@
 import { type AppError, type ErrorCode } from '../../shared/errors';
 import { redactText } from '../logging/redact';
+import { RESPONSE_TOO_LARGE } from './response-limit';
 
-/** What kind of transport failure happened, whichever stack (Node or Chromium) reported it. */
+/**
+ * What kind of transport failure happened, whichever stack (Node or Chromium) reported it.
+ * 'redirect' and 'too-large' are answers, not lost requests: the peer (or a proxy) did reply.
+ */
 export type TransportFailureKind =
-  'dns' | 'refused' | 'reset' | 'timeout' | 'tls' | 'proxy-auth' | 'bad-port' | 'other';
+  | 'dns'
+  | 'refused'
+  | 'reset'
+  | 'timeout'
+  | 'tls'
+  | 'proxy-auth'
+  | 'bad-port'
+  | 'redirect'
+  | 'too-large'
+  | 'other';
 
 /** A classified transport failure; `detail` is the low-level code or message, secret-free. */
 export interface TransportFailure {
@@ -14,6 +27,13 @@ export interface TransportFailure {
 // Node's fetch (undici) reports POSIX/OpenSSL codes on `error.cause`; Electron's net.fetch
 // reports Chromium's `net::ERR_*` names in the message. Both map to the same kinds.
 const RULES: ReadonlyArray<{ kind: TransportFailureKind; pattern: RegExp }> = [
+  { kind: 'too-large', pattern: new RegExp(`^${RESPONSE_TOO_LARGE}$`) },
+  {
+    // Electron's net.fetch rejects a 3xx with these instead of returning it
+    // (electron/electron#43715); undici says "unexpected redirect" under `redirect: 'error'`.
+    kind: 'redirect',
+    pattern: /^Redirect was cancelled$|^Attempted to redirect|unexpected redirect/,
+  },
   {
     kind: 'timeout',
     pattern: /ETIMEDOUT|ECONNABORTED|UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT|ERR_TIMED_OUT|timeout/i,
@@ -110,6 +130,20 @@ const KIND_TO_ERROR: Record<
     code: 'NET_FAILED',
     message: (what) => `The port used for ${what} is one browsers refuse to connect to.`,
     hint: 'Use the standard https port (443) or another port that is not on the unsafe list.',
+    retryable: false,
+  },
+  redirect: {
+    code: 'NET_REDIRECTED',
+    message: (what) =>
+      `${what}, or a proxy between this computer and ${what}, answered with a redirect instead of carrying out the request.`,
+    hint: 'A proxy, captive portal or single sign-on gateway may be intercepting the connection. Sign in to the network if it asks, or ask IT to let this app reach the API directly, then try again.',
+    retryable: false,
+  },
+  'too-large': {
+    code: 'NET_RESPONSE_TOO_LARGE',
+    message: (what) =>
+      `The answer from ${what} was larger than the app accepts, so it stopped reading it.`,
+    hint: 'Something between this computer and the server may be answering instead (a proxy or filter page), or the request asked for too much at once. Try again with a narrower search; if it keeps happening, report it.',
     retryable: false,
   },
   other: {

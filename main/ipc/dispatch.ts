@@ -1,7 +1,8 @@
-import { AppFailure, fail, ok, type Result } from '../../shared/errors';
+import { AppFailure, fail, ok, type AppError, type Result } from '../../shared/errors';
 import { ipcContract, type EventPayload, type ParsedReq, type Res } from '../../shared/ipc';
 import { isInvokeChannel, type EventChannel, type InvokeChannel } from '../../shared/ipc-channels';
 import type { Logger } from '../logging/logger';
+import { redactAndCut, secretFieldValues } from '../logging/redact';
 
 /** Sends an event to the renderer that made the call. */
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventPayload<E>) => void;
@@ -39,6 +40,43 @@ const UNKNOWN_CHANNEL = {
   hint: 'Restart the app; if it happens again, report it.',
 } as const;
 
+// What an error may carry to the renderer: a few sentences a person can read, not megabytes.
+const MAX_MESSAGE = 1_000;
+const MAX_HINT = 1_000;
+const MAX_REQUEST_ID = 200;
+const MAX_PATHS_NAMED = 5;
+const MAX_PATH_PART = 60;
+
+/**
+ * Every error leaves main here, and only its schema's fields do. Message, hint and request ID are
+ * redacted (registered secrets, the usual secret shapes, and any secret the request itself carried,
+ * which is not registered until Stytch accepts it) and cut, whatever produced them: an upstream
+ * echoing the Authorization header, a 5 MB `error_message`, a field path with a huge key.
+ */
+function outgoing(error: AppError, requestSecrets: readonly string[]): AppError {
+  const clean = (text: string, max: number) => redactAndCut(text, max, requestSecrets);
+  return {
+    code: error.code,
+    message: clean(error.message, MAX_MESSAGE),
+    hint: clean(error.hint, MAX_HINT),
+    ...(error.retryable === undefined ? {} : { retryable: error.retryable }),
+    ...(error.requestId === undefined ? {} : { requestId: clean(error.requestId, MAX_REQUEST_ID) }),
+  };
+}
+
+/** Names the fields of a refused request: the first few paths, each part cut short. */
+export function describeIssuePaths(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  const named = issues
+    .slice(0, MAX_PATHS_NAMED)
+    .map(
+      (issue) =>
+        issue.path.map((part) => redactAndCut(String(part), MAX_PATH_PART)).join('.') ||
+        '(request)',
+    );
+  const more = issues.length - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
+}
+
 /**
  * Builds the single dispatcher both transports use: checks the channel, zod-parses the request,
  * runs the handler and turns every failure into a Result. It never throws, so a malformed
@@ -51,10 +89,12 @@ export function createDispatcher<S>(
   logger: Logger,
 ): Dispatch {
   return async (channel, rawRequest, emit) => {
-    if (!isInvokeChannel(channel) || handlers[channel] === undefined) {
-      return fail('IPC_UNKNOWN_CHANNEL', UNKNOWN_CHANNEL.message, UNKNOWN_CHANNEL.hint);
-    }
-    return runChannel(channel, rawRequest, handlers, services, emit, logger);
+    const result =
+      isInvokeChannel(channel) && handlers[channel] !== undefined
+        ? await runChannel(channel, rawRequest, handlers, services, emit, logger)
+        : fail('IPC_UNKNOWN_CHANNEL', UNKNOWN_CHANNEL.message, UNKNOWN_CHANNEL.hint);
+    if (result.ok) return result;
+    return { ok: false, error: outgoing(result.error, secretFieldValues(rawRequest)) };
   };
 }
 
@@ -68,9 +108,7 @@ async function runChannel<S>(
 ): Promise<Result<unknown>> {
   const parsed = ipcContract[channel].request.safeParse(rawRequest ?? {});
   if (!parsed.success) {
-    const where = parsed.error.issues
-      .map((issue) => issue.path.join('.') || '(request)')
-      .join(', ');
+    const where = describeIssuePaths(parsed.error.issues);
     logger.warn('ipc.invalid-request', { channel, fields: where });
     return fail(
       'IPC_INVALID_REQUEST',

@@ -1,9 +1,9 @@
-import { redact, redactText } from './redact';
+import { redact, redactAndCut } from './redact';
 
 /** The level of a log line. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** One structured log line, already redacted. */
+/** One structured log line, already redacted and cut to a bounded size. */
 export interface LogRecord {
   time: string;
   level: LogLevel;
@@ -11,7 +11,7 @@ export interface LogRecord {
   fields?: unknown;
 }
 
-/** Main's one logger. Every line passes through redaction before it reaches a sink. */
+/** Main's one logger. Every line is redacted and cut before it reaches a sink. */
 export interface Logger {
   debug(event: string, fields?: Record<string, unknown>): void;
   info(event: string, fields?: Record<string, unknown>): void;
@@ -27,7 +27,10 @@ export const stderrSink: LogSink = (record) => {
   process.stderr.write(`${JSON.stringify(record)}\n`);
 };
 
-/** Creates the logger; `sink` receives records whose fields have been redacted. */
+/** The longest event name a line keeps (names are short constants; this bounds a computed one). */
+const MAX_EVENT = 200;
+
+/** Creates the logger; `sink` receives records whose fields have been redacted and cut. */
 export function createLogger(
   sink: LogSink = stderrSink,
   now: () => Date = () => new Date(),
@@ -36,7 +39,7 @@ export function createLogger(
     sink({
       time: now().toISOString(),
       level,
-      event: redactText(event),
+      event: redactAndCut(event, MAX_EVENT),
       ...(fields === undefined ? {} : { fields: redact(fields) }),
     });
   };

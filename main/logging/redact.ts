@@ -1,52 +1,129 @@
+import { isSecretLike, secretsToMask } from './secret-registry';
+
 /**
- * Redaction for everything main writes to a log. Values are masked by what they look like
- * (bearer tokens, Stytch secrets, Authorization headers) and by the name of the field that
- * holds them, so a secret that slips into a log line is still caught.
+ * Redaction for everything main writes out: log lines and errors crossing IPC. Values are masked
+ * when registered (main/logging/secret-registry.ts), by what they look like (bearer and basic
+ * credentials, URL passwords, secret query values, Stytch secrets) and by the name of the field
+ * that holds them, so a secret that slips into a log line is still caught.
  */
+export { HeldSecrets, registerSecret } from './secret-registry';
+
+const REDACTED = '[redacted]';
 
 const SECRET_FIELD = /(secret|token|password|authorization|cookie|api[-_]?key)/i;
 
-const SECRET_PATTERNS: readonly RegExp[] = [
-  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g,
-  /\bsecret-(test|live)-[A-Za-z0-9_=-]+/g,
+// A scheme written as in a header (Bearer, Basic) is always followed by a credential. Written
+// otherwise it may be prose ("paste the bearer token", "basic checks passed"), which must stay
+// readable, so one ordinary lower-case word after it is kept; credentials carry digits or symbols.
+const HEADER_SCHEMES: ReadonlySet<string> = new Set(['Bearer', 'Basic']);
+const PROSE_WORD = /^[a-z]{3,24}[.,;:!?]?$/;
+
+type Replacer = (match: string, ...groups: string[]) => string;
+
+const SECRET_SHAPES: ReadonlyArray<{ pattern: RegExp; replace: Replacer }> = [
+  {
+    // The user and password of a URL: https://user:password@host.
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi,
+    replace: (_match, scheme = '') => `${scheme}${REDACTED}@`,
+  },
+  {
+    // Query, fragment or form values named like secrets: ?access_token=…, &password=….
+    pattern:
+      /(^|[?&#;\s"'(,])([\w.-]*?(?:token|secret|password|passwd|api[-_]?key))=[^&#\s"'<>]+/gi,
+    replace: (_match, lead = '', name = '') => `${lead}${name}=${REDACTED}`,
+  },
+  {
+    // Authorization credentials in any case, also percent- or form-encoded (Bearer%20…, Bearer+…).
+    pattern: /(?<![A-Za-z])(bearer|basic)(\s+|%20|\+)([A-Za-z0-9._~+/=%-]+)/gi,
+    replace: (match, scheme = '', gap = '', value = '') =>
+      !HEADER_SCHEMES.has(scheme) && PROSE_WORD.test(value) ? match : `${scheme}${gap}${REDACTED}`,
+  },
+  { pattern: /\bsecret-(test|live)-[A-Za-z0-9_=-]+/g, replace: () => REDACTED },
 ];
 
-/** Known secret values registered at run time (e.g. a token just returned by Stytch). */
-const knownSecrets = new Set<string>();
+// What one log line keeps of a value: enough to diagnose, never megabytes.
+const MAX_LOG_TEXT = 2_000;
+const MAX_LOG_KEY = 100;
+const MAX_LOG_ITEMS = 50;
 
-/** Marks a value as secret so every later log line masks it wherever it appears. */
-export function registerSecret(value: string): void {
-  if (value.length >= 6) knownSecrets.add(value);
+// Redaction reads a little past a cut, so a secret that starts before the cut is still found
+// whole and no prefix of it survives; a registered secret longer than this widens the window.
+const CUT_MARGIN = 1_024;
+
+function mask(text: string, values: readonly string[]): string {
+  let out = text;
+  for (const value of values) out = out.split(value).join(REDACTED);
+  for (const shape of SECRET_SHAPES) out = out.replace(shape.pattern, shape.replace);
+  return out;
 }
 
 /** Masks secrets in a string. */
 export function redactText(text: string): string {
-  let out = text;
-  for (const secret of knownSecrets) out = out.split(secret).join('[redacted]');
-  for (const pattern of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match, scheme: unknown) =>
-      typeof scheme === 'string' && /^(Bearer|Basic)$/.test(scheme)
-        ? `${scheme} [redacted]`
-        : '[redacted]',
+  return mask(text, secretsToMask());
+}
+
+/**
+ * Masks secrets in a string (the registered ones, those of the usual shapes, and `alsoMask`),
+ * then keeps at most `max` characters, saying where it was cut. Only a window a little longer than
+ * `max` is searched, so a 10 MB string costs no more than a short one.
+ */
+export function redactAndCut(text: string, max: number, alsoMask: readonly string[] = []): string {
+  const extra = alsoMask.filter(isSecretLike);
+  const values =
+    extra.length === 0
+      ? secretsToMask()
+      : [...extra, ...secretsToMask()].sort((a, b) => b.length - a.length);
+  const window = max + Math.max(CUT_MARGIN, values[0]?.length ?? 0);
+  const masked = mask(text.length > window ? text.slice(0, window) : text, values);
+  if (masked.length <= max) return masked;
+  return `${masked.slice(0, max)}… [cut from ${text.length} characters]`;
+}
+
+/**
+ * The strings held under secret-named fields of a value (a request), to mask in its answer;
+ * trimmed, as the app trims a secret before using it.
+ */
+export function secretFieldValues(value: unknown, depth = 0): string[] {
+  if (depth > 4 || value === null || typeof value !== 'object') return [];
+  return Object.entries(value)
+    .slice(0, MAX_LOG_ITEMS)
+    .flatMap(([key, inner]) =>
+      SECRET_FIELD.test(key.slice(0, MAX_LOG_KEY)) && typeof inner === 'string'
+        ? [inner.trim()]
+        : secretFieldValues(inner, depth + 1),
     );
+}
+
+function redactEntries(value: object, depth: number): Record<string, unknown> {
+  const entries = Object.entries(value);
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of entries.slice(0, MAX_LOG_ITEMS)) {
+    const shownKey = redactAndCut(key, MAX_LOG_KEY);
+    out[shownKey] =
+      SECRET_FIELD.test(shownKey) && inner != null ? REDACTED : redact(inner, depth + 1);
   }
+  if (entries.length > MAX_LOG_ITEMS) out['…'] = `${entries.length - MAX_LOG_ITEMS} more fields`;
   return out;
 }
 
-/** Deep-copies a value with secret-named fields and secret-looking strings masked. */
+/**
+ * Deep-copies a value with secret-named fields and secret-looking strings masked, and every
+ * string, list and object cut to a size one log line can carry.
+ */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
-  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'string') return redactAndCut(value, MAX_LOG_TEXT);
   if (value instanceof Error) {
-    return { name: value.name, message: redactText(value.message) };
+    return {
+      name: redactAndCut(value.name, MAX_LOG_KEY),
+      message: redactAndCut(value.message, MAX_LOG_TEXT),
+    };
   }
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      out[key] = SECRET_FIELD.test(key) && inner != null ? '[redacted]' : redact(inner, depth + 1);
-    }
-    return out;
+  if (Array.isArray(value)) {
+    const items: unknown[] = value.slice(0, MAX_LOG_ITEMS).map((item) => redact(item, depth + 1));
+    const more = value.length - items.length;
+    return more > 0 ? [...items, `… ${more} more items`] : items;
   }
+  if (value !== null && typeof value === 'object') return redactEntries(value, depth);
   return value;
 }

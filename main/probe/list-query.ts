@@ -1,5 +1,6 @@
 import type { ProbeStatus } from '../../shared/probe/report';
 import type { EntraVerdictKey } from './entra-verdicts';
+import { noReplyJudgement } from './no-reply';
 import { mediaType, type Exchange, type ScimReply } from './scim-exchange';
 import { isScimError, ListResponseSchema, SCIM_MEDIA_TYPE, SCIM_URN } from './scim-messages';
 
@@ -12,63 +13,6 @@ export interface ListJudgement {
 }
 
 const LOGIN_HINT = /login|signin|sign-in|sso|saml|oauth|auth\b|microsoftonline|okta|adfs/i;
-
-function transportJudgement(exchange: Exchange, timeoutMs: number): ListJudgement {
-  const host = new URL(exchange.request.url).host;
-  const detail = exchange.failure?.detail ?? 'unknown error';
-  switch (exchange.failure?.kind) {
-    case 'timeout':
-      return {
-        status: 'fail',
-        message: `No answer from ${host} within ${timeoutMs} ms.`,
-        fix: 'Check that the server is running and answers quickly. Entra gives up as well and retries about 40 minutes later.',
-        verdict: 'timeout',
-      };
-    case 'refused':
-      return {
-        status: 'fail',
-        message: `${host} refused the connection: nothing is listening there (${detail}).`,
-        fix: 'Check the host and port in the Tenant URL and that the SCIM server is running.',
-        verdict: 'unreachable',
-      };
-    case 'dns':
-      return {
-        status: 'fail',
-        message: `The host name in the URL does not resolve (${detail}).`,
-        fix: 'Check the spelling of the host in the Tenant URL; copy base_url from Stytch again.',
-        verdict: 'unreachable',
-      };
-    case 'tls':
-      return {
-        status: 'fail',
-        message: `The secure connection to ${host} failed: its certificate was not accepted (${detail}). See the TLS check for the exact reason.`,
-        fix: 'Fix the certificate (see the TLS check); Entra only trusts valid certificates from public CAs.',
-        verdict: 'unreachable',
-      };
-    case 'reset':
-      return {
-        status: 'fail',
-        message: `${host} closed the connection without answering (${detail}).`,
-        fix: 'Check the server logs; a proxy or firewall may also be cutting the connection.',
-        verdict: 'unreachable',
-      };
-    case 'proxy-auth':
-      return {
-        status: 'fail',
-        message:
-          'Your proxy asked this computer to sign in before connecting. This is about your network, not about what Entra sees.',
-        fix: 'Sign in to the proxy (or ask IT to allow this app), then run the probe again.',
-        verdict: 'unreachable',
-      };
-    default:
-      return {
-        status: 'fail',
-        message: `Could not reach ${host} (${detail}).`,
-        fix: 'Check the Tenant URL and your network connection.',
-        verdict: 'unreachable',
-      };
-  }
-}
 
 function htmlTitle(text: string): string {
   const title = /<title[^>]*>([^<]{0,120})/i.exec(text)?.[1]?.trim();
@@ -273,6 +217,6 @@ export function judgeEmptyListQuery(
   subject: string,
   timeoutMs: number,
 ): ListJudgement {
-  if (exchange.reply === null) return transportJudgement(exchange, timeoutMs);
+  if (exchange.reply === null) return noReplyJudgement(exchange, subject, timeoutMs);
   return statusJudgement(exchange.reply, subject) ?? bodyJudgement(exchange.reply);
 }

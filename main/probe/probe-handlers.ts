@@ -1,4 +1,6 @@
+import { appFailure } from '../../shared/errors';
 import type { AppMode } from '../../shared/ipc';
+import { ensureAadOptFlag } from '../../shared/stytch/tenant-url';
 import type { SecretHandle } from '../../shared/stytch/views';
 import type { FeatureHandlers } from '../ipc/dispatch';
 import type { Logger } from '../logging/logger';
@@ -14,8 +16,40 @@ export interface ProbeServices {
   logger: Logger;
   probe: ProbeTransport;
   secrets: TokenReader;
-  /** Whether the connected project is the local sandbox (`StytchSession` fits). */
-  stytch: { project(): { mode: AppMode } | null };
+  /**
+   * The connected project (`StytchSession` fits): whether it is the local sandbox, and its client,
+   * which says where a connection's SCIM endpoint is.
+   */
+  stytch: {
+    project(): { mode: AppMode } | null;
+    client(): Promise<{
+      getConnection(
+        organizationId: string,
+      ): Promise<{ connection_id: string; base_url: string } | null>;
+    }>;
+  };
+}
+
+/**
+ * The Tenant URL of the connection a token belongs to, as Stytch holds it (with Entra's flag, as
+ * the app shows it). Main decides where a stored token goes: a renderer that could name a URL
+ * could have any stored token delivered to a server of its choosing.
+ */
+async function tenantUrlOf(
+  services: ProbeServices,
+  organizationId: string,
+  handle: SecretHandle,
+): Promise<string> {
+  const client = await services.stytch.client();
+  const connection = await client.getConnection(organizationId);
+  if (connection?.connection_id !== handle.connectionId) {
+    throw appFailure(
+      'STYTCH_SCIM_CONNECTION_NOT_FOUND',
+      `The SCIM connection ${handle.connectionId} is not this organization’s active connection.`,
+      'Reload the organization to see its current connection, then test that one.',
+    );
+  }
+  return ensureAadOptFlag(connection.base_url);
 }
 
 function hostOf(url: string): string {
@@ -29,13 +63,15 @@ function hostOf(url: string): string {
 /** The probe:* channels. */
 export const probeHandlers = {
   /**
-   * Reads the token by its handle (it never crosses IPC), runs the probe and emits
-   * `probe:progress` as each check finishes. A missing token or a locked keychain is a typed
-   * error from the secrets service; everything the server does is a line of the report.
+   * Finds where the connection's SCIM endpoint is (from Stytch, never from the renderer), reads
+   * the token by its handle (it never crosses IPC), runs the probe and emits `probe:progress` as
+   * each check finishes. A missing token or a locked keychain is a typed error from the secrets
+   * service; everything the SCIM server does is a line of the report.
    */
   'probe:run': async (request, services, emit) => {
+    const tenantUrl = await tenantUrlOf(services, request.organizationId, request.token);
     const token = await services.secrets.readToken(request.token);
-    const host = hostOf(request.tenantUrl);
+    const host = hostOf(tenantUrl);
     services.logger.info('probe.started', {
       runId: request.runId,
       host,
@@ -43,7 +79,7 @@ export const probeHandlers = {
     });
     const report = await runProbe(
       {
-        tenantUrl: request.tenantUrl,
+        tenantUrl,
         token,
         options: {
           writeCycle: request.writeCycle,

@@ -1,4 +1,5 @@
 import { AAD_OPT_FLAG } from '../../shared/stytch/tenant-url';
+import { hiddenHost } from './hidden-host';
 import type { StepOutcome } from './probe-step';
 
 /**
@@ -102,14 +103,6 @@ function checkPath(url: URL): Finding[] {
       fix: 'Remove everything from “#” on.',
     });
   }
-  if (url.username !== '' || url.password !== '') {
-    findings.push({
-      severity: 'fail',
-      message:
-        'The URL contains a user name or password; Entra authenticates with the Secret Token instead.',
-      fix: 'Remove the “user:password@” part and put the token in the Secret Token field.',
-    });
-  }
   return findings;
 }
 
@@ -171,16 +164,22 @@ function summarise(findings: Finding[], url: URL, entraFlag: boolean): StepOutco
   const failed = findings.filter((f) => f.severity === 'fail');
   const notes = findings.filter((f) => f.severity === 'note');
   const worst = failed.length > 0 ? failed : findings.filter((f) => f.severity === 'warn');
+  // Where the token goes, said outright: the host a reader sees in a URL is not always it.
+  const sentTo = `The token will be sent to ${url.origin}.`;
   if (worst.length === 0) {
     const flag = entraFlag ? ` with “?${AAD_OPT_FLAG}”` : '';
     const scheme = url.protocol === 'https:' ? 'https ' : '';
     const wellFormed = `${url.origin}${url.pathname} is a well-formed ${scheme}SCIM address${flag}.`;
-    return { status: 'pass', message: [wellFormed, ...notes.map((f) => f.message)].join(' ') };
+    return {
+      status: 'pass',
+      message: [wellFormed, sentTo, ...notes.map((f) => f.message)].join(' '),
+    };
   }
   const entraWouldSay = worst.find((f) => f.entraWouldSay !== undefined)?.entraWouldSay;
+  const messages = findings.map((f) => f.message);
   return {
     status: failed.length > 0 ? 'fail' : 'warn',
-    message: findings.map((f) => f.message).join(' '),
+    message: (failed.length > 0 ? messages : [...messages, sentTo]).join(' '),
     fix: findings.map((f) => f.fix).join(' '),
     ...(entraWouldSay === undefined ? {} : { entraWouldSay }),
   };
@@ -218,6 +217,8 @@ export function analyzeTarget(
       },
     };
   }
+  const hidden = hiddenHost(trimmed, url);
+  if (hidden) findings.push({ severity: 'fail', ...hidden });
   const protocol = checkProtocol(url, context.localSandbox);
   if (protocol) findings.push(protocol);
   findings.push(...checkPath(url));

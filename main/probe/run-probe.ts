@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import type { ProbeCheck, ProbeReport } from '../../shared/probe/report';
 import type { FetchLike } from '../http/create-http-client';
-import { redactText, registerSecret } from '../logging/redact';
+import { registerSecret } from '../logging/redact';
 import { targetOf, type ProbeContext, type ProbeOptions } from './probe-context';
 import { analyzeTarget } from './probe-target';
 import { runSteps } from './run-steps';
 import { exchange } from './scim-exchange';
+import { maskFor } from './shown-text';
 import { PROBE_STEPS } from './steps';
 import type { TlsConnector } from './tls-connector';
 
@@ -79,10 +80,14 @@ export async function runProbe(
   const startedAt = (hooks.now ?? (() => new Date()))();
   const begin = performance.now();
   const ctx = createProbeContext(input, transport, hooks);
-  const checks = await runSteps(PROBE_STEPS, ctx, hooks.onCheck ? { onCheck: hooks.onCheck } : {});
+  const mask = maskFor([ctx.analysis.target?.token ?? '']);
+  const checks = await runSteps(PROBE_STEPS, ctx, {
+    mask,
+    ...(hooks.onCheck ? { onCheck: hooks.onCheck } : {}),
+  });
   return {
     ok: checks.every((check) => check.status !== 'fail'),
-    baseUrl: redactText(input.tenantUrl.trim()),
+    baseUrl: mask(input.tenantUrl.trim()),
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - begin),
     checks,

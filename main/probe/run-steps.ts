@@ -1,13 +1,16 @@
 import type { ProbeCheck, ProbeCheckId } from '../../shared/probe/report';
 import { redactText } from '../logging/redact';
 import type { ProbeStep, StepOutcome } from './probe-step';
+import { maskedCheck, type Mask } from './shown-text';
 
-/** How the runner reports progress and reads the clock. */
+/** How the runner reports progress, reads the clock and masks what it reports. */
 export interface RunStepsOptions {
   /** Called once per check as soon as it is decided (run, skipped or timed out). */
   onCheck?: (check: ProbeCheck, done: number, total: number) => void;
   /** Milliseconds from a monotonic clock. */
   now?: () => number;
+  /** Applied to every text of every check before it is reported (default `redactText`). */
+  mask?: Mask;
 }
 
 function skippedBecause(need: ProbeCheck): string {
@@ -39,7 +42,7 @@ async function runOne<C>(step: ProbeStep<C>, ctx: C): Promise<StepOutcome> {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       status: 'fail',
-      message: `The probe itself failed while running this check: ${redactText(detail)}`,
+      message: `The probe itself failed while running this check: ${detail}`,
       fix: 'Run the probe again; if it keeps happening, report it with the JSON report attached.',
     };
   }
@@ -56,10 +59,13 @@ export async function runSteps<C>(
   options: RunStepsOptions = {},
 ): Promise<ProbeCheck[]> {
   const now = options.now ?? (() => performance.now());
+  const mask = options.mask ?? redactText;
   const started = new Map<ProbeCheckId, Promise<ProbeCheck>>();
   let done = 0;
 
-  const settle = (check: ProbeCheck): ProbeCheck => {
+  // Masked here, once, because a check's texts quote what servers sent.
+  const settle = (decided: ProbeCheck): ProbeCheck => {
+    const check = maskedCheck(decided, mask);
     done += 1;
     options.onCheck?.(check, done, steps.length);
     return check;

@@ -1,9 +1,10 @@
 import type { ProbeRequest, ProbeResponse } from '../../shared/probe/report';
 import type { FetchLike } from '../http/create-http-client';
-import { classifyTransportError, type TransportFailure } from '../http/transport-error';
-import { redactText } from '../logging/redact';
+import { fetchFailure, unreadAnswer, type ExchangeFailure } from './exchange-failure';
 import type { ProbeTarget } from './probe-target';
+import { readBody } from './read-body';
 import { SCIM_MEDIA_TYPE } from './scim-messages';
+import { maskFor, type Mask } from './shown-text';
 
 /** How long a body excerpt in the report may be. */
 const EXCERPT_CHARS = 600;
@@ -29,20 +30,22 @@ export interface ScimCall {
   token?: { wrong: string };
 }
 
-/** What came back, with the raw text kept for diagnosis and a redacted excerpt for the report. */
+/** What came back: the body as sent, for judging it, and a masked excerpt for the report. */
 export interface ScimReply extends ProbeResponse {
-  /** The body, with the token masked. */
+  /** The whole body as the server sent it: parsed and judged, never shown. */
   text: string;
   /** The parsed body when it is JSON, else undefined. */
   json: unknown;
   location: string | null;
 }
 
-/** One request and its outcome: a reply or a classified transport failure. */
+/** One request and its outcome: a reply, or why there is none. */
 export interface Exchange {
   request: ProbeRequest;
   reply: ScimReply | null;
-  failure: TransportFailure | null;
+  failure: ExchangeFailure | null;
+  /** What arrived of an answer the probe stopped reading (status, type, the first of the body). */
+  partial?: ProbeResponse;
   durationMs: number;
 }
 
@@ -58,18 +61,23 @@ export function resourceUrl(
   return `${target.base}${path}${search === '' ? '' : `?${search}`}`;
 }
 
-function mask(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length > 0) out = out.split(secret).join('[redacted]');
-  return redactText(out);
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/** The start of a body as the report shows it: masked first, so no cut can split a secret. */
+function excerptOf(text: string, mask: Mask): string {
+  const masked = mask(text);
+  const excerpt = masked.slice(0, EXCERPT_CHARS);
+  return masked.length > EXCERPT_CHARS ? `${excerpt}…` : excerpt;
+}
+
+function timeoutError(): DOMException {
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }
 
 /** How the probe sends: the injected fetch, with a limit on each request. */
@@ -80,8 +88,10 @@ export interface ProbeSender {
 
 /**
  * Sends one SCIM request and records it: headers with the token redacted, the body cut to an
- * excerpt, any transport failure classified. Never throws for network reasons; the step decides
- * what the outcome means.
+ * excerpt, any failure classified. The time limit covers the whole answer, body included, and
+ * the body is read only up to `MAX_BODY_BYTES`: past either the request is aborted, so the
+ * connection is released. Never throws for network reasons; the step decides what the outcome
+ * means.
  *
  * Unlike main's API clients this goes straight to the injected fetch, not through axios: the
  * probe is a measuring instrument, so it sends exactly the headers listed here and adds no
@@ -107,8 +117,15 @@ export async function exchange(
     url,
     headers: { ...headers, Authorization: shown },
   };
-  const secrets = [target.token, bearer];
+  const mask = maskFor([target.token, bearer]);
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(timeoutError()), sender.timeoutMs);
   const begin = now();
+  const outcome = (rest: Omit<Exchange, 'request' | 'durationMs'>): Exchange => ({
+    request,
+    ...rest,
+    durationMs: now() - begin,
+  });
   try {
     const response = await sender.fetch(url, {
       method: call.method,
@@ -116,28 +133,34 @@ export async function exchange(
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
       // Entra does not follow a redirect to a sign-in page; the probe reports the 3xx itself.
       redirect: 'manual',
-      signal: AbortSignal.timeout(sender.timeoutMs),
+      signal: abort.signal,
     });
-    // Masked before anything reads it, so a server that echoes the token cannot leak it onward.
-    const text = mask(await response.text(), secrets);
-    const excerpt = text.slice(0, EXCERPT_CHARS);
-    const reply: ScimReply = {
+    const body = await readBody(response, abort.signal);
+    const seen: ProbeResponse = {
       status: response.status,
       contentType: response.headers.get('content-type'),
-      bodyExcerpt: text.length > EXCERPT_CHARS ? `${excerpt}…` : excerpt,
-      text,
-      json: parseJson(text),
+      bodyExcerpt: excerptOf(body.text, mask),
+    };
+    if (body.end !== 'complete') {
+      abort.abort();
+      return outcome({
+        reply: null,
+        failure: unreadAnswer(body.end, sender.timeoutMs),
+        partial: seen,
+      });
+    }
+    const reply: ScimReply = {
+      ...seen,
+      text: body.text,
+      json: parseJson(body.text),
       location: response.headers.get('location'),
     };
-    return { request, reply, failure: null, durationMs: now() - begin };
+    return outcome({ reply, failure: null });
   } catch (error) {
-    const failure = classifyTransportError(error);
-    return {
-      request,
-      reply: null,
-      failure: { kind: failure.kind, detail: mask(failure.detail, secrets) },
-      durationMs: now() - begin,
-    };
+    const failure = fetchFailure(error);
+    return outcome({ reply: null, failure: { ...failure, detail: mask(failure.detail) } });
+  } finally {
+    clearTimeout(timer);
   }
 }
 

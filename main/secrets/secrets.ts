@@ -2,7 +2,7 @@ import { AppFailure, type AppError } from '../../shared/errors';
 import type { KnownConnection, Settings } from '../../shared/settings/settings';
 import type { SecretHandle, TokenStatus } from '../../shared/stytch/views';
 import type { Logger } from '../logging/logger';
-import { registerSecret } from '../logging/redact';
+import { HeldSecrets } from '../logging/redact';
 import type { SettingsStore } from '../settings/settings-store';
 import {
   connectionsOf,
@@ -77,10 +77,15 @@ function projectRef(projectId: string): SecretRef {
  * The keychain with a safety net: a secret the keychain refuses is held in this object's Map for
  * the rest of the run (never written to disk), so a token Stytch shows only once is not lost. Each
  * save resolves only once the secret is kept, so the renderer never hears of a token that could
- * still be lost. Every value that passes through is registered for log redaction.
+ * still be lost.
+ *
+ * Every value it keeps or reads back (so one Stytch accepted or returned) is held for redaction,
+ * one per keychain account, until it is dropped here; nothing else is, so a secret that was
+ * refused never enters the redaction set.
  */
 export class Secrets {
   private readonly memoryOnly = new Map<string, string>();
+  private readonly redaction = new HeldSecrets();
   /** Fingerprints of token values already revealed this run (never the values themselves). */
   private readonly revealed = new Set<string>();
 
@@ -209,8 +214,8 @@ export class Secrets {
 
   /** Stores a secret in the keychain, or in memory with a warning when the keychain refuses. */
   private async keep(ref: SecretRef, value: string): Promise<KeptSecret> {
-    registerSecret(value);
     const account = secretAccount(ref);
+    this.redaction.hold(account, value);
     try {
       await this.deps.store.save(ref, value);
       this.memoryOnly.delete(account);
@@ -233,15 +238,21 @@ export class Secrets {
     const inMemory = this.memoryOnly.get(secretAccount(ref));
     if (inMemory !== undefined) return inMemory;
     const stored = await this.deps.store.read(ref);
-    if (stored !== null) registerSecret(stored);
+    if (stored !== null) this.redaction.hold(secretAccount(ref), stored);
     return stored;
   }
 
-  /** Removes the secret from memory and from the keychain. Never throws for keychain failures. */
+  /**
+   * Removes the secret from memory and from the keychain, and from the redaction set unless the
+   * keychain failed to delete it (it is then still on this computer). Never throws for keychain
+   * failures.
+   */
   private async forget(ref: SecretRef): Promise<{ removed: boolean; failure: AppError | null }> {
-    const fromMemory = this.memoryOnly.delete(secretAccount(ref));
+    const account = secretAccount(ref);
+    const fromMemory = this.memoryOnly.delete(account);
     try {
       const fromKeychain = await this.deps.store.delete(ref);
+      this.redaction.release(account);
       return { removed: fromMemory || fromKeychain, failure: null };
     } catch (error) {
       if (!(error instanceof AppFailure)) throw error;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
@@ -42,6 +42,46 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+const TEMP_SUFFIX_BYTES = 6;
+
+/** The temp file {@link writeFileAtomic} writes before renaming it over `path`. */
+function tempPathFor(path: string): string {
+  const suffix = randomBytes(TEMP_SUFFIX_BYTES).toString('hex');
+  return join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
+}
+
+/** True when `name` is one of the temp files {@link tempPathFor} names for `path`. */
+function isTempNameFor(path: string, name: string): boolean {
+  const prefix = `.${basename(path)}.`;
+  if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return false;
+  const suffix = name.slice(prefix.length, -'.tmp'.length);
+  return suffix.length === TEMP_SUFFIX_BYTES * 2 && /^[0-9a-f]+$/.test(suffix);
+}
+
+/**
+ * Deletes the temp files that writes of `path` left behind when the process was killed between
+ * writing and renaming; answers how many went. Only call it while nothing else writes `path`.
+ * Best effort: a file that cannot be deleted now is tried again next time.
+ */
+export async function removeStaleTempFiles(path: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return 0;
+  }
+  const stale = names.filter((name) => isTempNameFor(path, name));
+  const removed = await Promise.all(
+    stale.map((name) =>
+      unlink(join(dirname(path), name)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return removed.filter(Boolean).length;
+}
+
 /**
  * Replaces `path` with `content` so that a crash leaves either the old file or the new one,
  * never half of each: write a temp file in the same folder, fsync it, rename it over the target.
@@ -49,7 +89,7 @@ async function syncDirectory(dir: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(path);
   const handle = await open(temp, 'wx', 0o600);
   try {
     try {

@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
-import { appFailure, type AppError } from '../../shared/errors';
+import { AppFailure, appFailure, type AppError } from '../../shared/errors';
 import {
   DEFAULT_SETTINGS,
   SettingsSchema,
@@ -10,10 +10,17 @@ import {
   type SettingsPatch,
 } from '../../shared/settings/settings';
 import type { Logger } from '../logging/logger';
-import { errorCode, writeFileAtomic } from './atomic-write';
+import { errorCode, removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+import { readSmallRegularFile } from './bounded-read';
 
 /** The settings file's name inside the app's data folder. */
 export const SETTINGS_FILE_NAME = 'settings.json';
+
+/** The largest settings file the app reads or writes; a real one is a few KB. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/** Notepad and some editors start a UTF-8 file with a byte order mark; JSON.parse refuses it. */
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /** The name a damaged settings file is moved to: `settings.corrupt-<timestamp>.json`. */
 export function corruptFileName(at: Date): string {
@@ -43,7 +50,7 @@ function parseSettings(
 ): { settings: Settings; outdated: boolean } | { reason: string } {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text);
   } catch {
     return { reason: 'it is not valid JSON' };
   }
@@ -59,13 +66,17 @@ function parseSettings(
 
 /**
  * The non-secret settings in `settings.json` under the app's data folder. Read once and
- * zod-checked; a damaged file is moved aside (never silently overwritten) and reported once
- * through {@link takeProblem}, and the app carries on with defaults. Every change is written
- * atomically, one at a time, and the in-memory copy changes only once the file is written.
+ * zod-checked; a damaged or unreadable file (not a regular file, over {@link MAX_SETTINGS_BYTES},
+ * refused by the OS) is moved aside and reported once through {@link takeProblem}, and the app
+ * carries on with defaults. Such a file is never overwritten: if it cannot be moved aside, every
+ * change is refused. Every change is written atomically, one at a time, and the in-memory copy
+ * changes only once the file is written.
  */
 export class SettingsStore {
   private loaded: Promise<Loaded> | null = null;
   private problem: AppError | null = null;
+  /** Set when a file the app could not use is still in place: saving would destroy it. */
+  private writesRefused: AppError | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
 
@@ -127,30 +138,34 @@ export class SettingsStore {
   }
 
   private async readFromDisk(): Promise<Loaded> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT')
-        return { settings: structuredClone(DEFAULT_SETTINGS), problem: null };
-      this.options.logger.warn('settings.read-failed', { code: codeOf(error) });
+    // The app runs as a single instance and nothing has been written yet, so any temp file of
+    // ours is a leftover of a write that was killed before its rename.
+    const removed = await removeStaleTempFiles(this.path);
+    if (removed > 0) this.options.logger.info('settings.stale-temp-files-removed', { removed });
+    const read = await readSmallRegularFile(this.path, MAX_SETTINGS_BYTES);
+    if (read.kind === 'missing')
+      return { settings: structuredClone(DEFAULT_SETTINGS), problem: null };
+    if (read.kind === 'refused') {
+      this.options.logger.warn('settings.read-failed', { reason: read.reason });
       return {
         settings: structuredClone(DEFAULT_SETTINGS),
-        problem: {
-          code: 'SETTINGS_CORRUPT',
-          message: `The app could not read its settings file (${codeOf(error)}), so it started with default settings.`,
-          hint: "Check that you can read and write the app's data folder, then restart the app.",
-        },
+        problem: await this.moveAside(
+          read.reason,
+          `The app could not use its settings file (${read.reason}), so it started with default settings.`,
+        ),
       };
     }
-    const parsed = parseSettings(text);
+    const parsed = parseSettings(read.text);
     if ('settings' in parsed) {
       if (parsed.outdated) await this.migrate(parsed.settings);
       return { settings: parsed.settings, problem: null };
     }
     return {
       settings: structuredClone(DEFAULT_SETTINGS),
-      problem: await this.moveAside(parsed.reason),
+      problem: await this.moveAside(
+        parsed.reason,
+        `The settings file was damaged (${parsed.reason}), so the app started with default settings.`,
+      ),
     };
   }
 
@@ -164,27 +179,50 @@ export class SettingsStore {
     }
   }
 
-  private async moveAside(reason: string): Promise<AppError> {
+  /** Moves the file the app could not use out of the way; if that fails, refuses every write. */
+  private async moveAside(reason: string, message: string): Promise<AppError> {
     const aside = corruptFileName(this.now());
-    let kept = `The damaged file was kept as ${aside} in the app's data folder.`;
+    const secretsUnaffected =
+      'Your secrets are in the keychain and are not affected: connect to Stytch and choose your organization again.';
     try {
       await rename(this.path, join(this.options.dir, aside));
       this.options.logger.warn('settings.corrupt-moved-aside', { reason, movedTo: aside });
+      return {
+        code: 'SETTINGS_CORRUPT',
+        message,
+        hint: `The file was kept as ${aside} in the app's data folder. ${secretsUnaffected}`,
+      };
     } catch (error) {
       this.options.logger.error('settings.corrupt-move-failed', { reason, code: codeOf(error) });
-      kept = `Copy ${SETTINGS_FILE_NAME} from the app's data folder now if you want to keep it: the next change replaces it.`;
+      this.writesRefused = {
+        code: 'SETTINGS_WRITE_FAILED',
+        message: `The app did not save your change: it will not replace a settings file it could not use (${reason}).`,
+        hint: `Move ${SETTINGS_FILE_NAME} out of the app's data folder (or make it readable), then restart the app.`,
+      };
+      return {
+        code: 'SETTINGS_CORRUPT',
+        message,
+        hint: `The app will not replace it, so changes cannot be saved until you move ${SETTINGS_FILE_NAME} out of the app's data folder (or make it readable) and restart the app. ${secretsUnaffected}`,
+      };
     }
-    return {
-      code: 'SETTINGS_CORRUPT',
-      message: `The settings file was damaged (${reason}), so the app started with default settings.`,
-      hint: `${kept} Your secrets are in the keychain and are not affected: connect to Stytch and choose your organization again.`,
-    };
   }
 
   private async write(settings: Settings): Promise<void> {
+    if (this.writesRefused) throw new AppFailure(this.writesRefused);
+    const content = `${JSON.stringify(settings, null, 2)}\n`;
+    const bytes = Buffer.byteLength(content, 'utf8');
+    // A file over the limit would be refused at the next start, so it is never written.
+    if (bytes > MAX_SETTINGS_BYTES) {
+      this.options.logger.error('settings.too-large', { bytes });
+      throw appFailure(
+        'SETTINGS_WRITE_FAILED',
+        'The app did not save its settings: they grew larger than it would read back.',
+        'Use "Forget this project" on the Connect to Stytch step for projects you no longer set up, then try again.',
+      );
+    }
     try {
       await mkdir(this.options.dir, { recursive: true });
-      await writeFileAtomic(this.path, `${JSON.stringify(settings, null, 2)}\n`);
+      await writeFileAtomic(this.path, content);
     } catch (error) {
       this.options.logger.error('settings.write-failed', { code: codeOf(error) });
       throw appFailure(

@@ -103,9 +103,13 @@ function unexpectedShape(
   };
 }
 
+// Node's fetch hands these back under `redirect: 'manual'`; Electron's net.fetch rejects them
+// instead, and classifyTransportError names that 'redirect' too, so both stacks say the same.
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
 /**
- * Reads one HTTP answer from Stytch: proxy authentication (407), a body that is not JSON, Stytch's
- * error body (mapped through the error table), or a success parsed by `schema`.
+ * Reads one HTTP answer from Stytch: proxy authentication (407), a redirect, a body that is not
+ * JSON, Stytch's error body (mapped through the error table), or a success parsed by `schema`.
  */
 export function readStytchResponse<S extends z.ZodType>(
   schema: S,
@@ -113,8 +117,8 @@ export function readStytchResponse<S extends z.ZodType>(
   peer: Peer,
 ): Attempt<z.output<S>> {
   const { status } = response;
-  if (status === 407) {
-    const error = appErrorForKind('proxy-auth', peer.name);
+  if (status === 407 || REDIRECT_STATUSES.has(status)) {
+    const error = appErrorForKind(status === 407 ? 'proxy-auth' : 'redirect', peer.name);
     return { ok: false, error, ambiguous: false, retryable: false, status };
   }
   const json = readJson(response.data);

@@ -5,7 +5,6 @@ import { AppFailure, type AppError } from '../../shared/errors';
 import { createHttpClient, type FetchLike } from '../http/create-http-client';
 import { appErrorForKind, classifyTransportError } from '../http/transport-error';
 import type { Logger } from '../logging/logger';
-import { registerSecret } from '../logging/redact';
 import {
   operationPath,
   STYTCH_OPERATIONS,
@@ -78,7 +77,15 @@ export class StytchCallError extends AppFailure {
   }
 }
 
-const AMBIGUOUS_TRANSPORT = new Set(['timeout', 'reset', 'other']);
+// An answer too large to read may be a write's success (the write happened); a redirect is an
+// answer instead of the request (it did not).
+const AMBIGUOUS_TRANSPORT = new Set(['timeout', 'reset', 'too-large', 'other']);
+
+/**
+ * No Stytch answer the app reads comes near this: a search page of 100 organizations is tens of
+ * kilobytes. Anything larger is something else answering, and is not read into memory.
+ */
+const MAX_STYTCH_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Sends Stytch API calls over the app's one HTTP path (axios + injected fetch), with HTTP Basic
@@ -93,10 +100,12 @@ export class StytchTransport {
     this.http = createHttpClient({
       fetch: options.fetch,
       timeoutMs: options.defaultTimeoutMs,
+      maxResponseBytes: MAX_STYTCH_RESPONSE_BYTES,
       baseURL: options.baseUrl,
     });
+    // Not registered for redaction here: the secret is not yet known to be real, and a refused
+    // one must not mask text for the rest of the run. The secrets service holds it once kept.
     const { projectId, secret } = options.credentials;
-    registerSecret(secret);
     this.authorization = `Basic ${Buffer.from(`${projectId}:${secret}`).toString('base64')}`;
   }
 

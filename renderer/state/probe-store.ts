@@ -6,8 +6,12 @@ import { call } from '../lib/api';
 import type { Failure } from './failure';
 import { trackCall } from './track-call';
 
-/** What a probe run targets: the Tenant URL and which token to send with it. */
+/**
+ * What a probe run targets: a connection's token. Main finds the Tenant URL itself (the one Stytch
+ * holds for the connection); `tenantUrl` here is what the panel shows and keys its results by.
+ */
 export interface ProbeTarget {
+  organizationId: string;
   tenantUrl: string;
   token: SecretHandle;
 }
@@ -48,8 +52,8 @@ export const useProbeStore = create<ProbeState>()((set, get) => ({
   ...IDLE,
   run: async (target, writeCycle) => {
     const runId = crypto.randomUUID();
-    const { tenantUrl, token } = target;
-    await trackCall(set, () => call('probe:run', { runId, tenantUrl, token, writeCycle }), {
+    const { organizationId, token } = target;
+    await trackCall(set, () => call('probe:run', { runId, organizationId, token, writeCycle }), {
       start: { ...IDLE, runId, targetKey: probeTargetKey(target), running: true },
       end: { running: false },
       retry: () => get().run(target, writeCycle),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { StytchEnvironmentSchema } from '../stytch/views';
+import { StytchEnvironmentSchema, StytchIdSchema } from '../stytch/views';
 import { WIZARD_STEP_IDS } from '../wizard/steps';
 
 /** The wizard's steps, in order (ids and content live in shared/wizard/, which is zod-free). */
@@ -55,11 +55,50 @@ export const DEFAULT_SETTINGS: Settings = {
   knownConnections: [],
 };
 
+/** The most checklist ticks a patch may carry; the wizard's checklists hold about a dozen. */
+const MAX_CHECKLIST_TICKS = 100;
+const MAX_CHECKLIST_KEY_LENGTH = 100;
+/** A tick's key, `<step id>.<item id>` (`checklistKey` in shared/wizard/content.ts). */
+const CHECKLIST_KEY = /^[a-z0-9-]+\.[a-z0-9-]+$/;
+
+/**
+ * Checked as a whole before the record parses it, so a patch with 200k keys (or a 10 MB key)
+ * costs one issue rather than one per key, and no oversized key ends up in an error message.
+ */
+function isBoundedChecklist(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const keys = Object.keys(value);
+  return (
+    keys.length <= MAX_CHECKLIST_TICKS &&
+    keys.every((key) => key.length <= MAX_CHECKLIST_KEY_LENGTH && CHECKLIST_KEY.test(key))
+  );
+}
+
+const ChecklistPatchSchema = z
+  .custom<Record<string, boolean>>(isBoundedChecklist, {
+    message: `The checklist holds at most ${MAX_CHECKLIST_TICKS} ticks, each keyed "<step>.<item>".`,
+  })
+  .pipe(z.record(z.string(), z.boolean()));
+
+/** Wizard progress as the renderer sends it: every field bounded, nothing unknown. */
+const WizardProgressPatchSchema = z
+  .object({
+    currentStep: WizardStepIdSchema,
+    completedSteps: z
+      .array(WizardStepIdSchema)
+      .max(WIZARD_STEP_IDS.length)
+      .refine((steps) => new Set(steps).size === steps.length, {
+        message: 'Each completed step is listed once.',
+      }),
+    checklist: ChecklistPatchSchema,
+  })
+  .strict();
+
 /** The part of the settings the renderer may change. */
 export const SettingsPatchSchema = z
   .object({
-    organizationId: z.string().nullable().optional(),
-    wizard: WizardProgressSchema.optional(),
+    organizationId: StytchIdSchema.nullable().optional(),
+    wizard: WizardProgressPatchSchema.optional(),
     clipboardClearMs: z.number().int().min(5_000).max(600_000).optional(),
   })
   .strict();

@@ -9,8 +9,25 @@ import { z } from 'zod';
 export const StytchEnvironmentSchema = z.enum(['test', 'live']);
 export type StytchEnvironment = z.infer<typeof StytchEnvironmentSchema>;
 
+/** The longest Stytch ID the app accepts; real ones are a prefix and a UUID, under 60 characters. */
+const MAX_STYTCH_ID_LENGTH = 128;
+
+/**
+ * Stytch's ID alphabet: a prefix and a UUID, e.g. `organization-test-07971b06-…`,
+ * `scim-connection-test-cdd5415a-…` (../shared/reference/stytch-and-entra.md, A.4) and
+ * `project-test-…` (A.1). IDs go into Stytch's URL paths and keychain account names, so nothing
+ * else gets through: `.` and `..` would send the project's credentials to another path, and a
+ * lone surrogate cannot be URL-encoded. Pasted IDs keep working: surrounding spaces are trimmed.
+ */
+export const StytchIdSchema = z
+  .string()
+  .trim()
+  .regex(new RegExp(`^[A-Za-z0-9_-]{1,${MAX_STYTCH_ID_LENGTH}}$`), {
+    message: `A Stytch ID has 1 to ${MAX_STYTCH_ID_LENGTH} letters, digits, "-" or "_", like organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931.`,
+  });
+
 /** A Stytch project ID as typed by the user (checked for the test/live prefix in main). */
-export const ProjectIdSchema = z.string().trim().min(1).max(200);
+export const ProjectIdSchema = StytchIdSchema;
 
 /** A Stytch organization as the picker lists it. */
 export const OrganizationSummarySchema = z.object({
@@ -29,7 +46,7 @@ export type TokenStorage = z.infer<typeof TokenStorageSchema>;
 /** A reference to a secret held in main. The renderer never holds the value itself. */
 export const SecretHandleSchema = z.object({
   kind: z.enum(['scim-token', 'scim-next-token']),
-  connectionId: z.string().min(1).max(300),
+  connectionId: StytchIdSchema,
 });
 export type SecretHandle = z.infer<typeof SecretHandleSchema>;
 

@@ -1,7 +1,7 @@
 /**
- * Every outside page the wizard links to, in one table. Main only opens https links to
- * entra.microsoft.com, portal.azure.com, learn.microsoft.com and stytch.com, so every entry
- * stays on those hosts.
+ * Every outside page the wizard links to, in one table. Main opens only https links to these
+ * pages' hosts and paths (the allow-list in main/security/open-external.ts, checked against this
+ * table by its tests), so a new link may need a line there too.
  */
 export const LINKS = {
   entraAdminCenter: 'https://entra.microsoft.com/',

@@ -22,7 +22,7 @@ const REVIEWED_FINDINGS: ReadonlyArray<{ check: string; file: string; why: strin
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'index.ts',
-    why: 'shell.openExternal is only reached through openExternalSafely: https and an exact host allow-list (test/main/security/open-external.test.ts).',
+    why: 'shell.openExternal is only reached through openExternalSafely: https, an allow-list of hosts and paths, and only the parsed address is opened (test/main/security/open-external.test.ts).',
   },
 ];
 

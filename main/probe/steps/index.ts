@@ -8,6 +8,7 @@ import { groupsStep } from './groups';
 import { notFoundShapeStep } from './not-found-shape';
 import { testConnectionStep } from './test-connection';
 import { tlsStep } from './tls';
+import { failOnUnreadAnswers } from './unread-answers';
 import { urlStep } from './url';
 import { writeCycleStep } from './write-cycle';
 
@@ -29,8 +30,8 @@ const STEP_OF: { readonly [Id in ProbeCheckId]: ProbeStep<ProbeContext, Id> } = 
  * `url`; the deeper checks need `test-connection` (if Entra's own test fails they would only
  * repeat it). `tls` runs beside `test-connection` rather than before it: behind a proxy the
  * direct handshake can fail while the app's network stack gets through, and Test Connection is
- * the verdict that matters.
+ * the verdict that matters. Every step fails on an answer the probe stopped reading.
  */
-export const PROBE_STEPS: readonly ProbeStep<ProbeContext>[] = PROBE_CHECK_IDS.map(
-  (id) => STEP_OF[id],
+export const PROBE_STEPS: readonly ProbeStep<ProbeContext>[] = PROBE_CHECK_IDS.map((id) =>
+  failOnUnreadAnswers(STEP_OF[id]),
 );

@@ -4,18 +4,21 @@ import type {
   ProbeResponse,
   ProbeStatus,
 } from '../../../shared/probe/report';
-import { redactText } from '../../logging/redact';
+import { failureWords } from '../exchange-failure';
 import type { Exchange, ScimCall } from '../scim-exchange';
 import { isScimError } from '../scim-messages';
 
-/** The request and (excerpted) response of an exchange, as the report shows them. */
+/**
+ * The request and (excerpted) response of an exchange, as the report shows them; for an answer
+ * the probe stopped reading, what arrived of it.
+ */
 export function recorded(exchange: Exchange): { request: ProbeRequest; response?: ProbeResponse } {
-  const { reply } = exchange;
-  if (reply === null) return { request: exchange.request };
+  const seen = exchange.reply ?? exchange.partial;
+  if (seen === undefined) return { request: exchange.request };
   const response: ProbeResponse = {
-    status: reply.status,
-    contentType: reply.contentType,
-    bodyExcerpt: reply.bodyExcerpt,
+    status: seen.status,
+    contentType: seen.contentType,
+    bodyExcerpt: seen.bodyExcerpt,
   };
   return { request: exchange.request, response };
 }
@@ -38,13 +41,17 @@ export function exchangeLine(
   };
 }
 
-/** "answered 500" or "could not be reached (timeout: …)", for short messages. */
+/**
+ * "answered 500", "sent more than 1 MiB, so …" or "could not be reached (timeout: …)", for short
+ * messages (masked with the rest of the check before anyone sees them).
+ */
 export function answerOf(exchange: Exchange): string {
-  if (exchange.reply) {
-    const detail = isScimError(exchange.reply.json) ? exchange.reply.json.detail : undefined;
-    return `answered ${exchange.reply.status}${detail ? ` (“${redactText(detail).slice(0, 200)}”)` : ''}`;
+  const { reply, failure } = exchange;
+  if (reply) {
+    const detail = isScimError(reply.json) ? reply.json.detail : undefined;
+    return `answered ${reply.status}${detail ? ` (“${detail.slice(0, 200)}”)` : ''}`;
   }
-  return `could not be reached (${exchange.failure?.kind ?? 'other'}: ${exchange.failure?.detail ?? ''})`;
+  return failure === null ? 'could not be reached' : failureWords(failure);
 }
 
 /** Entra's user query: `filter=<attribute> eq "<value>"`. */

@@ -54,7 +54,13 @@ export function CredentialsStep() {
         pasted={pasted}
         onPastedChange={(value) => setChecked(PASTED_KEY, value)}
       />
-      <ProbePanel target={{ tenantUrl: connection.tenantUrl, token: handle }} />
+      <ProbePanel
+        target={{
+          organizationId: connection.organizationId,
+          tenantUrl: connection.tenantUrl,
+          token: handle,
+        }}
+      />
     </div>
   );
 }

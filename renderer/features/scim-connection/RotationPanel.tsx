@@ -34,7 +34,11 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
   const keychainWarning = useConnectionStore((s) => s.keychainWarning);
   const rotateComplete = useConnectionStore((s) => s.rotateComplete);
   const handle: SecretHandle = { kind: 'scim-next-token', connectionId: connection.connectionId };
-  const target = { tenantUrl: connection.tenantUrl, token: handle };
+  const target = {
+    organizationId: connection.organizationId,
+    tenantUrl: connection.tenantUrl,
+    token: handle,
+  };
   // A warning, not a gate: the SCIM endpoint may be unreachable from this computer and still
   // fine for Entra, which calls it from Microsoft's cloud.
   const newTokenPassed = useProbeStore(

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createHttpClient } from '../../../main/http/create-http-client';
 import { classifyTransportError, transportAppError } from '../../../main/http/transport-error';
+import { netFetchDouble } from './net-fetch-double';
 
 let server: http.Server;
 let base = '';
@@ -12,6 +13,11 @@ let base = '';
 beforeAll(async () => {
   server = http.createServer((request, response) => {
     if (request.url === '/hang') return;
+    if (request.url === '/redirect') {
+      response.writeHead(307, { location: 'https://login.example.invalid/sso' });
+      response.end();
+      return;
+    }
     if (request.url === '/reset') {
       request.socket.destroy();
       return;
@@ -28,8 +34,8 @@ afterAll(() => {
   server.close();
 });
 
-async function failureOf(url: string, timeoutMs = 300): Promise<unknown> {
-  const client = createHttpClient({ fetch, timeoutMs });
+async function failureOf(url: string, timeoutMs = 300, via = fetch): Promise<unknown> {
+  const client = createHttpClient({ fetch: via, timeoutMs, maxResponseBytes: 1024 });
   try {
     await client.get(url);
   } catch (error) {
@@ -40,7 +46,12 @@ async function failureOf(url: string, timeoutMs = 300): Promise<unknown> {
 
 describe('createHttpClient', () => {
   it('returns non-2xx statuses instead of throwing, with JSON parsed', async () => {
-    const client = createHttpClient({ fetch, timeoutMs: 2_000, baseURL: base });
+    const client = createHttpClient({
+      fetch,
+      timeoutMs: 2_000,
+      maxResponseBytes: 1024,
+      baseURL: base,
+    });
     const response = await client.get('/anything');
     expect(response.status).toBe(200);
     expect(response.data).toEqual({ ok: true });
@@ -78,6 +89,11 @@ describe('classifyTransportError', () => {
     );
   });
 
+  it('names a redirect when Electron net.fetch rejects a manual redirect ("Redirect was cancelled")', async () => {
+    const error = await failureOf(`${base}/redirect`, 2_000, netFetchDouble);
+    expect(classifyTransportError(error).kind).toBe('redirect');
+  });
+
   it('recognises Chromium net error names from Electron net.fetch', () => {
     expect(classifyTransportError(new Error('net::ERR_CERT_AUTHORITY_INVALID')).kind).toBe('tls');
     expect(classifyTransportError(new Error('net::ERR_NAME_NOT_RESOLVED')).kind).toBe('dns');
@@ -96,6 +112,14 @@ describe('transportAppError', () => {
     const error = transportAppError(new Error('net::ERR_CERT_AUTHORITY_INVALID'), 'Stytch');
     expect(error.code).toBe('NET_TLS');
     expect(error.hint).toMatch(/TLS-inspecting proxy/);
+  });
+
+  it('says a redirect was an answer from the peer or a proxy, not a lost request', () => {
+    const error = transportAppError(new Error('Redirect was cancelled'), 'Stytch');
+    expect(error.code).toBe('NET_REDIRECTED');
+    expect(error.message).toMatch(/Stytch, or a proxy .*, answered with a redirect/);
+    expect(error.hint).toMatch(/proxy/);
+    expect(error.retryable).toBe(false);
   });
 
   it('never repeats a bearer token that appears in the low-level message', () => {

@@ -1,11 +1,21 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
-import { appFailure } from '../../../shared/errors';
+import { appFailure, type Result } from '../../../shared/errors';
 import { INVOKE_CHANNELS } from '../../../shared/ipc-channels';
 import { ipcContract } from '../../../shared/ipc';
-import { createDispatcher, type HandlerTable } from '../../../main/ipc/dispatch';
+import {
+  createDispatcher,
+  describeIssuePaths,
+  type HandlerTable,
+} from '../../../main/ipc/dispatch';
 import { HANDLERS } from '../../../main/composition';
 import { createLogger, type LogRecord } from '../../../main/logging/logger';
+import { registerSecret } from '../../../main/logging/redact';
+import { stytchHandlers } from '../../../main/stytch/stytch-handlers';
+import { MemoryKeeper, testSession } from '../stytch/support';
 
 type Fake = { calls: unknown[] };
 
@@ -105,6 +115,121 @@ describe('createDispatcher()', () => {
     expect(crashed).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
     expect(JSON.stringify(crashed)).not.toContain('boom');
     expect(JSON.stringify(logs)).not.toContain('abcdefghijkl');
+  });
+});
+
+describe('createDispatcher(): what an error carries to the renderer', () => {
+  const TEN_MB = 10 * 1024 * 1024;
+
+  function failingWith(message: string, hint: string, logs: LogRecord[] = []) {
+    return createDispatcher(
+      tableWith({
+        'app:info': () => {
+          throw appFailure('STYTCH_BAD_REQUEST', message, hint, { requestId: 'request-id-1' });
+        },
+      }),
+      { calls: [] },
+      createLogger((record) => logs.push(record)),
+    );
+  }
+
+  function errorOf(result: Result<unknown>) {
+    if (result.ok) throw new Error('expected a failure');
+    return result.error;
+  }
+
+  it('cuts a 5 MB message and hint to a size a person can read', async () => {
+    const huge = 'Stytch said: '.padEnd(5 * 1024 * 1024, 'x');
+    const error = errorOf(await failingWith(huge, huge)('app:info', {}, noEmit));
+    expect(error.message.length).toBeLessThan(2_000);
+    expect(error.hint.length).toBeLessThan(2_000);
+    expect(error.message).toMatch(/^Stytch said: x+… \[cut/);
+    expect(error.requestId).toBe('request-id-1');
+  });
+
+  it('masks a registered secret and an Authorization value that an upstream echoed into the message', async () => {
+    registerSecret('scim-token-Hq3Vz8Lw2Rt6Yp9Kd');
+    const error = errorOf(
+      await failingWith(
+        'Stytch said: “bad header Authorization: Basic cHJvamVjdDpzZWNyZXQ= for scim-token-Hq3Vz8Lw2Rt6Yp9Kd”',
+        'Check scim-token-Hq3Vz8Lw2Rt6Yp9Kd.',
+      )('app:info', {}, noEmit),
+    );
+    expect(JSON.stringify(error)).not.toContain('cHJvamVjdDpzZWNyZXQ=');
+    expect(JSON.stringify(error)).not.toContain('scim-token-Hq3Vz8Lw2Rt6Yp9Kd');
+    expect(error.message).toContain('Basic [redacted]');
+  });
+
+  it('names at most a few field paths, each cut short, however many and long they are', () => {
+    const Schema = z.object({ checklist: z.record(z.string(), z.boolean()) });
+    const checklist: Record<string, string> = { ['k'.repeat(TEN_MB)]: 'not a boolean' };
+    for (let i = 0; i < 1_000; i += 1) checklist[`item-${i}`] = 'not a boolean';
+    const parsed = Schema.safeParse({ checklist });
+    const where = describeIssuePaths(parsed.error?.issues ?? []);
+    expect(where).toMatch(/^checklist\.kkk+… \[cut/);
+    expect(where).toMatch(/and 996 more$/);
+    expect(where.length).toBeLessThan(500);
+  });
+
+  it('answers a bad value under a 10 MB settings key with a bounded error and log line', async () => {
+    const logs: LogRecord[] = [];
+    const dispatch = createDispatcher(
+      tableWith({}),
+      { calls: [] },
+      createLogger((record) => logs.push(record)),
+    );
+    const checklist = { ['k'.repeat(TEN_MB)]: 'not a boolean' };
+    const result = await dispatch(
+      'settings:update',
+      { wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist } },
+      noEmit,
+    );
+    const error = errorOf(result);
+    expect(error.code).toBe('IPC_INVALID_REQUEST');
+    expect(error.message.length).toBeLessThan(2_000);
+    expect(JSON.stringify(logs).length).toBeLessThan(10_000);
+  });
+
+  it('never hands back the secret a connect sent, even when the upstream echoes the Authorization header', async () => {
+    const secret = 'Wk4Rz8Qp2Lx7Vn5Tb9Hc3Jm6';
+    const projectId = 'project-test-11111111-1111-4111-8111-111111111111';
+    const echo = http.createServer((request, response) => {
+      request.resume();
+      const header = request.headers.authorization ?? '';
+      const decoded = Buffer.from(header.replace(/^Basic /, ''), 'base64').toString('utf8');
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          status_code: 401,
+          request_id: 'request-id-echo',
+          error_type: 'header_rejected',
+          error_message: `Rejected Authorization: ${header} (${decoded}).`,
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (echo.address() as AddressInfo).port;
+      const { session } = testSession(new MemoryKeeper(), {
+        hosts: { test: `http://127.0.0.1:${port}/` },
+      });
+      const logger = createLogger(() => undefined);
+      const dispatch = createDispatcher(
+        stytchHandlers,
+        { stytch: session, secrets: new MemoryKeeper(), logger },
+        logger,
+      );
+      const result = await dispatch('stytch:connect', { projectId, secret }, noEmit);
+      const error = errorOf(result);
+      expect(error.code).toBe('STYTCH_BAD_CREDENTIALS');
+      expect(error.message).toContain('Rejected Authorization: Basic [redacted] (project-test-');
+      const base64 = Buffer.from(`${projectId}:${secret}`).toString('base64');
+      expect(JSON.stringify(result)).not.toContain(secret);
+      expect(JSON.stringify(result)).not.toContain(base64);
+    } finally {
+      echo.closeAllConnections();
+      echo.close();
+    }
   });
 });
 

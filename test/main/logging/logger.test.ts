@@ -23,6 +23,20 @@ describe('createLogger()', () => {
   });
 });
 
+describe('createLogger() line size', () => {
+  it('cuts a 10 MB value and a 10 MB key, so one line stays a few kilobytes', () => {
+    const records: LogRecord[] = [];
+    const logger = createLogger((record) => records.push(record));
+    const tenMegabytes = 'k'.repeat(10 * 1024 * 1024);
+    logger.warn('ipc.invalid-request', {
+      fields: tenMegabytes,
+      nested: { [tenMegabytes]: 'bad value' },
+      many: Array.from({ length: 100_000 }, (_, i) => i),
+    });
+    expect(JSON.stringify(records).length).toBeLessThan(20_000);
+  });
+});
+
 describe('redactText()', () => {
   it('masks a Stytch secret and an Authorization value inside free text', () => {
     expect(redactText('used secret-live-Zz09_abcdEF and Basic cHJvamVjdDpzZWNyZXQ=')).toBe(

@@ -32,7 +32,8 @@ describe('fault catalogue: each broken server fails the check that names its fau
         FAULT_TOKEN,
         {
           // Node's own fetch for http (what the CLI uses); the test CA's fetch for https.
-          fetch: server.origin.startsWith('https:') ? fetchTrusting(certs.ca) : fetch,
+          fetch:
+            fault.fetch ?? (server.origin.startsWith('https:') ? fetchTrusting(certs.ca) : fetch),
           ca: [certs.ca],
           writeCycle: fault.writeCycle ?? false,
           ...(fault.timeoutMs === undefined ? {} : { timeoutMs: fault.timeoutMs }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { EmitEvent } from '../../../main/ipc/dispatch';
+import { createDispatcher, type EmitEvent } from '../../../main/ipc/dispatch';
 import { createLogger, type LogRecord } from '../../../main/logging/logger';
 import { probeHandlers, type ProbeServices } from '../../../main/probe/probe-handlers';
 import { nodeTlsConnector } from '../../../main/probe/tls-connector';
@@ -13,6 +13,7 @@ import { startHttp, type RunningServer } from './support/servers';
 const runProbeHandler = probeHandlers['probe:run'];
 const TOKEN = 'handler-test-token-5d41402abc4b2a76';
 const HANDLE: SecretHandle = { kind: 'scim-token', connectionId: 'scim-connection-test-1' };
+const ORGANIZATION = 'organization-test-1';
 
 let server: RunningServer;
 
@@ -42,7 +43,19 @@ function setUp(
           : Promise.resolve(token);
       },
     },
-    stytch: { project: () => ({ mode }) },
+    stytch: {
+      project: () => ({ mode }),
+      // What Stytch holds for the organization: its one connection and where its endpoint is.
+      client: () =>
+        Promise.resolve({
+          getConnection: (organizationId: string) =>
+            Promise.resolve(
+              organizationId === ORGANIZATION
+                ? { connection_id: HANDLE.connectionId, base_url: `${server.origin}/scim` }
+                : null,
+            ),
+        }),
+    },
   };
   const events: Array<{ event: string; payload: unknown }> = [];
   const emit: EmitEvent = (event, payload) => events.push({ event, payload });
@@ -52,7 +65,7 @@ function setUp(
 function request(overrides: Record<string, unknown> = {}): ParsedReq<'probe:run'> {
   return ipcContract['probe:run'].request.parse({
     runId: 'run-1',
-    tenantUrl: `${server.origin}/scim?aadOptscim062020`,
+    organizationId: ORGANIZATION,
     token: HANDLE,
     ...overrides,
   });
@@ -103,6 +116,55 @@ describe('probe:run', () => {
     expect(failure).toBeInstanceOf(AppFailure);
     expect((failure as AppFailure).appError.code).toBe('SECRET_NOT_FOUND');
     expect(events).toEqual([]);
+  });
+
+  it('probes the Tenant URL Stytch holds for the connection, with Entra’s flag', async () => {
+    const { services, emit } = setUp();
+    const report = await runProbeHandler(request(), services, emit);
+    expect(report.baseUrl).toBe(`${server.origin}/scim?aadOptscim062020`);
+  });
+
+  it('refuses a token of a connection that is not the organization’s, reading no token', async () => {
+    const { services, reads, events, emit } = setUp();
+    const failure = await Promise.resolve(
+      runProbeHandler(request({ organizationId: 'organization-test-other' }), services, emit),
+    ).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect((failure as AppFailure).appError.code).toBe('STYTCH_SCIM_CONNECTION_NOT_FOUND');
+    expect(reads).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('lets no request choose where a stored token is sent: a URL in the request is refused', async () => {
+    const attackerSaw: string[] = [];
+    const attacker = await startHttp((incoming, answer) => {
+      attackerSaw.push(incoming.headers.authorization ?? '');
+      answer.end();
+    });
+    try {
+      const { services, reads, emit } = setUp();
+      const dispatch = createDispatcher(
+        probeHandlers,
+        services,
+        createLogger(() => undefined),
+      );
+      const tenantUrl = `${attacker.origin}/scim`;
+      for (const hostile of [
+        { runId: 'run-evil-1', tenantUrl, token: HANDLE },
+        { runId: 'run-evil-2', organizationId: ORGANIZATION, token: HANDLE, tenantUrl },
+      ]) {
+        expect(await dispatch('probe:run', hostile, emit)).toMatchObject({
+          ok: false,
+          error: { code: 'IPC_INVALID_REQUEST' },
+        });
+      }
+      expect(reads).toEqual([]);
+      expect(attackerSaw).toEqual([]);
+    } finally {
+      await attacker.close();
+    }
   });
 
   it('keeps the token out of the report, the progress events and the logs', async () => {

@@ -130,4 +130,53 @@ describe('the url check', () => {
     const { outcome } = analyzeTarget(STYTCH_URL, '  Bearer secret-token-value-xyz ');
     expect(JSON.stringify(outcome)).not.toContain('secret-token-value-xyz');
   });
+
+  it('says which origin the token will be sent to', () => {
+    expect(analyzeTarget(STYTCH_URL, 'token-abc').outcome.message).toContain(
+      'The token will be sent to https://test.stytch.com.',
+    );
+    expect(
+      analyzeTarget('https://scim.example.com:8443/scim/?aadOptscim062020', 't').outcome.message,
+    ).toContain('The token will be sent to https://scim.example.com:8443.');
+  });
+});
+
+describe('the url check against addresses that hide their host', () => {
+  it.each([
+    {
+      trick: 'a backslash, which is read as “/”',
+      url: 'https://evil.example\\@scim.example.com/scim?aadOptscim062020',
+      message: /backslash.*sent to https:\/\/evil\.example\b/,
+    },
+    {
+      trick: '“#@” in front of the host it seems to name',
+      url: 'https://evil.example#@scim.example.com/scim?aadOptscim062020',
+      message: /looks as if it pointed at scim\.example\.com.*sent to https:\/\/evil\.example\b/,
+    },
+    {
+      trick: '“?@” in front of the host it seems to name',
+      url: 'https://evil.example?@scim.example.com/scim',
+      message: /looks as if it pointed at scim\.example\.com.*sent to https:\/\/evil\.example\b/,
+    },
+    {
+      trick: 'a user name',
+      url: 'https://user@scim.example.com/scim?aadOptscim062020',
+      message: /user name or password.*sent to https:\/\/scim\.example\.com\b/,
+    },
+    {
+      trick: 'a user name and password',
+      url: 'https://scim.example.com:pass@evil.example/scim?aadOptscim062020',
+      message: /user name or password.*sent to https:\/\/evil\.example\b/,
+    },
+    {
+      trick: 'an empty user name',
+      url: 'https://@scim.example.com/scim?aadOptscim062020',
+      message: /user name or password.*sent to https:\/\/scim\.example\.com\b/,
+    },
+  ])('fails a URL with $trick, saying where the token would go', ({ url, message }) => {
+    const { outcome, target } = analyzeTarget(url, 'token-abc');
+    expect(outcome.status).toBe('fail');
+    expect(outcome.message).toMatch(message);
+    expect(target).toBeNull();
+  });
 });

@@ -59,7 +59,8 @@ describe('Probe panel', () => {
     const run = probe.runs[0];
     if (!run) throw new Error('probe:run was not called');
     expect(run.token).toEqual({ kind: 'scim-token', connectionId: 'scim-connection-test-1' });
-    expect(run.tenantUrl).toBe(connectionView().tenantUrl);
+    expect(run.organizationId).toBe(connectionView().organizationId);
+    expect(run).not.toHaveProperty('tenantUrl');
     expect(run.writeCycle).toBe(false);
     expect(
       screen

@@ -206,7 +206,7 @@ describe('Create the SCIM connection step', () => {
           connection: connectionView({ token: { storage: 'keychain', last4: 'N3wT' } }),
         }),
       'clipboard:copy': () => okFor('clipboard:copy', { clearsInMs: 60_000 }),
-      'probe:run': (request) => okFor('probe:run', probeReport([probeCheck()], request.tenantUrl)),
+      'probe:run': () => okFor('probe:run', probeReport([probeCheck()])),
     });
     const { user } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Rotate the token' }));
@@ -246,11 +246,8 @@ describe('Create the SCIM connection step', () => {
 
   it('warns before finishing a rotation whose new token has not passed Test Connection', async () => {
     installAtConnectionStep(rotating, {
-      'probe:run': (request) =>
-        okFor(
-          'probe:run',
-          probeReport([probeCheck({ status: 'fail', message: 'HTTP 401' })], request.tenantUrl),
-        ),
+      'probe:run': () =>
+        okFor('probe:run', probeReport([probeCheck({ status: 'fail', message: 'HTTP 401' })])),
     });
     const { user } = await renderApp();
     await user.click(await screen.findByRole('checkbox', { name: "I've pasted both into Entra" }));

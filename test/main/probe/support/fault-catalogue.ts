@@ -1,6 +1,9 @@
+import type { FetchLike } from '../../../../main/http/create-http-client';
 import type { ProbeCheckId, ProbeStatus } from '../../../../shared/probe/report';
+import { electronLikeFetch } from './electron-like-fetch';
 import {
   emptyList,
+  FAULT_TOKEN,
   faultyScimApp,
   isUserQuery,
   LOGIN_PAGE,
@@ -18,6 +21,8 @@ export interface Fault {
   tenantPath?: string;
   writeCycle?: boolean;
   timeoutMs?: number;
+  /** The probe's fetch, when not the default (Node's own for http, the test CA's for https). */
+  fetch?: FetchLike;
   expect: {
     check: ProbeCheckId;
     status: ProbeStatus;
@@ -149,6 +154,34 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /redirected \(302\) to a sign-in page/,
+    },
+  },
+  {
+    name: 'redirects, seen through Electron’s net.fetch (which hides the target)',
+    start: http((_request, response) => {
+      response.redirect(302, 'https://login.microsoftonline.com/common/oauth2/authorize');
+    }),
+    fetch: electronLikeFetch,
+    expect: {
+      check: 'test-connection',
+      status: 'fail',
+      message: /redirected \(3xx\).*cannot see where/,
+      fix: /Open the Tenant URL in a browser/,
+      entraWouldSay: /ServiceIncompatible/,
+    },
+    skipped: DEEPER,
+  },
+  {
+    name: 'redirects a wrong token to a sign-in page, seen through Electron’s net.fetch',
+    start: http((request, response, next) => {
+      if (request.headers.authorization === `Bearer ${FAULT_TOKEN}`) next();
+      else response.redirect(302, 'https://login.microsoftonline.com/common/oauth2/authorize');
+    }),
+    fetch: electronLikeFetch,
+    expect: {
+      check: 'auth-enforced',
+      status: 'warn',
+      message: /With a wrong token the server answered with a redirect \(3xx\)/,
     },
   },
   {
