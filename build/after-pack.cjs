@@ -17,6 +17,9 @@ const FUSES = {
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.EnableCookieEncryption]: true,
+  // The renderer is served from the app's own scheme (main/windows/app-protocol.ts), so file://
+  // pages need none of their extra privileges (reading other files).
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 /** Where the Electron binary sits inside the packed app, per platform. */

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-import { app, BrowserWindow, net, shell } from 'electron';
+import { app, BrowserWindow, net, protocol, shell } from 'electron';
 
 import { createElectronClipboard } from './clipboard/electron-clipboard';
 import { composeServices, HANDLERS } from './composition';
@@ -10,21 +9,30 @@ import { registerIpc } from './ipc/register-ipc';
 import { createLogger } from './logging/logger';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import { hardenAllWebContents } from './security/harden-web-contents';
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+} from './windows/app-protocol';
 import { createMainWindow } from './windows/main-window';
 
-// Must run before `ready`: every renderer, including any created later, is sandboxed.
+// Must run before `ready`: every renderer, including any created later, is sandboxed, and the
+// app's own scheme is known to Chromium as standard and secure before any page loads.
 app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 const logger = createLogger();
 const trustedWebContents = new Set<number>();
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 // Relative to the built main bundle (out/main/index.js).
-const RENDERER_INDEX = join(__dirname, '../renderer/index.html');
+const RENDERER_DIR = join(__dirname, '../renderer');
 const PRELOAD = join(__dirname, '../preload/preload.js');
 
 function start(): void {
   const openExternal = (url: string): Promise<void> => shell.openExternal(url);
   hardenAllWebContents(openExternal, logger);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
 
   const services = composeServices({
     app: {
@@ -48,17 +56,14 @@ function start(): void {
   });
   registerIpc({
     dispatch: createDispatcher(HANDLERS, services, logger),
-    origin:
-      devServerUrl === undefined
-        ? { fileUrl: pathToFileURL(RENDERER_INDEX).href }
-        : { devOrigin: devServerUrl },
+    origin: devServerUrl === undefined ? { pageUrl: APP_INDEX_URL } : { devOrigin: devServerUrl },
     trustedWebContents: () => trustedWebContents,
     logger,
   });
 
   const window = createMainWindow(BrowserWindow, {
     preloadPath: PRELOAD,
-    rendererIndexPath: RENDERER_INDEX,
+    rendererUrl: APP_INDEX_URL,
     isPackaged: app.isPackaged,
     ...(devServerUrl === undefined ? {} : { devServerUrl }),
   });

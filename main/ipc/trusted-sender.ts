@@ -1,10 +1,11 @@
 /**
- * Where the app's own pages are served from: the packaged renderer is loaded from a file URL,
- * the development build from the local Vite server.
+ * Where the app's own pages are served from: the packaged renderer from the app's own scheme
+ * (`app://renderer/index.html`, see main/windows/app-protocol.ts), the development build from the
+ * local Vite server.
  */
 export interface AppOrigin {
-  /** The exact file URL of the renderer's index.html, when loaded from disk. */
-  fileUrl?: string;
+  /** The exact URL of the renderer's index.html when served by the app itself. */
+  pageUrl?: string;
   /** The origin of the dev server (e.g. http://localhost:5173), in development only. */
   devOrigin?: string;
 }
@@ -20,9 +21,16 @@ export function isAppFrameUrl(frameUrl: string, origin: AppOrigin): boolean {
   } catch {
     return false;
   }
-  if (origin.fileUrl !== undefined && parsed.protocol === 'file:') {
-    const expected = new URL(origin.fileUrl);
-    return parsed.pathname === expected.pathname;
+  if (origin.pageUrl !== undefined) {
+    // A custom scheme has no web origin ("null"), so the page is matched part by part.
+    const expected = new URL(origin.pageUrl);
+    return (
+      parsed.protocol === expected.protocol &&
+      parsed.host === expected.host &&
+      parsed.pathname === expected.pathname &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   }
   if (origin.devOrigin !== undefined) {
     return parsed.origin === new URL(origin.devOrigin).origin;

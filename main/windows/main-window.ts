@@ -6,12 +6,13 @@ import type {
 /** Electron's BrowserWindow class, injected so this file runs (and is tested) without Electron. */
 export type BrowserWindowClass = new (
   options: BrowserWindowConstructorOptions,
-) => Pick<ElectronBrowserWindow, 'once' | 'show' | 'loadURL' | 'loadFile' | 'webContents' | 'on'>;
+) => Pick<ElectronBrowserWindow, 'once' | 'show' | 'loadURL' | 'webContents' | 'on'>;
 
 /** Where the window's content comes from. */
 export interface MainWindowSource {
   preloadPath: string;
-  rendererIndexPath: string;
+  /** The renderer's page as the app serves it (`app://renderer/index.html`). */
+  rendererUrl: string;
   isPackaged: boolean;
   /** The Vite dev server, in development only; ignored when packaged. */
   devServerUrl?: string;
@@ -56,6 +57,6 @@ export function createMainWindow<W extends InstanceType<BrowserWindowClass>>(
   window.once('ready-to-show', () => window.show());
   if (source.devServerUrl !== undefined && !source.isPackaged)
     void window.loadURL(source.devServerUrl);
-  else void window.loadFile(source.rendererIndexPath);
+  else void window.loadURL(source.rendererUrl);
   return window;
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,7 @@ async function invoke(
   const event = {
     sender,
     senderFrame: {
-      url: from.url ?? pathToFileURL(join(OUT, 'renderer/index.html')).href,
+      url: from.url ?? 'app://renderer/index.html',
       parent: from.parent ?? null,
     },
   };
@@ -79,12 +79,27 @@ describe('the built main bundle, booted against a recording electron double', ()
     });
   });
 
-  it('points the window at a preload and a renderer page that exist in out/', () => {
+  it('points the window at a preload in out/ and at the renderer page its own scheme serves from out/', async () => {
     const { preload } = theWindow().options.webPreferences as { preload: string };
     expect(preload).toBe(join(OUT, 'preload/preload.js'));
     expect(existsSync(preload)).toBe(true);
-    expect(theWindow().loadedFile).toBe(join(OUT, 'renderer/index.html'));
-    expect(existsSync(theWindow().loadedFile ?? '')).toBe(true);
+    expect(theWindow().loadedFile).toBeNull();
+    expect(theWindow().loadedUrl).toBe('app://renderer/index.html');
+    expect(electron.protocol.privileged).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+        beforeReady: true,
+      },
+    ]);
+    const serve = electron.protocol.handlers.get('app');
+    const page = await serve?.(new Request('app://renderer/index.html'));
+    expect(page?.status).toBe(200);
+    expect(await page?.text()).toBe(readFileSync(join(OUT, 'renderer/index.html'), 'utf8'));
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(
+      readFileSync(join(OUT, 'renderer/index.html'), 'utf8'),
+    )?.[1];
+    expect((await serve?.(new Request(`app://renderer/${script ?? 'missing'}`)))?.status).toBe(200);
     theWindow().emit('ready-to-show');
     expect(theWindow().shown).toBe(true);
   });
@@ -104,7 +119,8 @@ describe('the built main bundle, booted against a recording electron double', ()
     const untrusted = [
       { contents: new ContentsDouble(999) },
       { url: 'https://evil.example/index.html' },
-      { url: pathToFileURL(join(OUT, 'renderer/other.html')).href },
+      { url: 'app://renderer/other.html' },
+      { url: pathToFileURL(join(OUT, 'renderer/index.html')).href },
       { parent: {} },
     ];
     for (const from of untrusted) {

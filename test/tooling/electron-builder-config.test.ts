@@ -59,7 +59,7 @@ describe('electron-builder.yml', () => {
 });
 
 describe('build/after-pack.cjs', () => {
-  it('turns off RunAsNode, NODE_OPTIONS and inspect flags, and loads only from asar', () => {
+  it('turns off RunAsNode, NODE_OPTIONS, inspect flags and file:// extra privileges, and loads only from asar', () => {
     const { FUSES } = require(resolve(ROOT, 'build/after-pack.cjs')) as {
       FUSES: Record<string, unknown>;
     };
@@ -71,6 +71,7 @@ describe('build/after-pack.cjs', () => {
     expect(fuse('EnableNodeOptionsEnvironmentVariable')).toBe(false);
     expect(fuse('EnableNodeCliInspectArguments')).toBe(false);
     expect(fuse('OnlyLoadAppFromAsar')).toBe(true);
+    expect(fuse('GrantFileProtocolExtraPrivileges')).toBe(false);
   });
 
   it('finds the Electron binary where electron-builder puts it on each platform', () => {

@@ -33,7 +33,7 @@ class RecordingWindow {
 function build(source: Partial<MainWindowSource> = {}): RecordingWindow {
   return createMainWindow(RecordingWindow as never, {
     preloadPath: '/app/out/preload/preload.js',
-    rendererIndexPath: '/app/out/renderer/index.html',
+    rendererUrl: 'app://renderer/index.html',
     isPackaged: true,
     ...source,
   }) as unknown as RecordingWindow;
@@ -67,9 +67,9 @@ describe('createMainWindow()', () => {
     expect(development).toEqual(packaged);
   });
 
-  it('loads the built renderer from disk when packaged, even if a dev server URL is set', () => {
+  it('loads the renderer from the app’s own scheme when packaged, even if a dev server URL is set', () => {
     expect(build({ devServerUrl: 'http://localhost:5173' }).loaded).toEqual([
-      '/app/out/renderer/index.html',
+      'app://renderer/index.html',
     ]);
   });
 

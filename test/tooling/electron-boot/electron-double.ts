@@ -58,7 +58,10 @@ export class AppDouble extends EventEmitter {
     return true;
   }
 
+  ready = false;
+
   whenReady(): Promise<void> {
+    this.ready = true;
     return Promise.resolve();
   }
 
@@ -145,6 +148,12 @@ class ClipboardItemDouble {
   }
 }
 
+/** What main asked of `protocol`: schemes made privileged (and whether before ready), handlers. */
+export interface ProtocolRecord {
+  privileged: Array<{ scheme: string; privileges: Record<string, boolean>; beforeReady: boolean }>;
+  handlers: Map<string, (request: Request) => Promise<Response> | Response>;
+}
+
 /** A recording `electron` module and the records a test reads. */
 export interface ElectronDouble {
   /** What `require('electron')` answers. */
@@ -155,6 +164,7 @@ export interface ElectronDouble {
   session: SessionRecord;
   clipboard: ClipboardDouble;
   opened: string[];
+  protocol: ProtocolRecord;
 }
 
 /**
@@ -185,6 +195,7 @@ export function createElectronDouble(userDataDir: string): ElectronDouble {
   };
   const clipboard = new ClipboardDouble();
   const opened: string[] = [];
+  const protocol: ProtocolRecord = { privileged: [], handlers: new Map() };
   const module = {
     app,
     BrowserWindow,
@@ -215,6 +226,18 @@ export function createElectronDouble(userDataDir: string): ElectronDouble {
     },
     clipboard,
     ClipboardItem: ClipboardItemDouble,
+    protocol: {
+      registerSchemesAsPrivileged: (
+        schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>,
+      ) => {
+        for (const entry of schemes)
+          protocol.privileged.push({ ...entry, beforeReady: !app.ready });
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+        if (!app.ready) throw new Error('protocol.handle before ready');
+        protocol.handlers.set(scheme, handler);
+      },
+    },
   };
-  return { module, app, windows, handlers, session, clipboard, opened };
+  return { module, app, windows, handlers, session, clipboard, opened, protocol };
 }
