@@ -7,6 +7,8 @@ import type { FetchLike } from './http/create-http-client';
 import type { HandlerTable } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
 import { probeHandlers } from './probe/probe-handlers';
+import { ProvisioningWatch } from './provisioning-watch/provisioning-watch';
+import { watchHandlers } from './provisioning-watch/watch-handlers';
 import type { ProbeTransport } from './probe/run-probe';
 import { nodeTlsConnector } from './probe/tls-connector';
 import { SandboxLauncher } from './sandbox/sandbox';
@@ -17,6 +19,7 @@ import { secretsHandlers } from './secrets/secrets-handlers';
 import type { ExternalOpener } from './security/open-external';
 import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsStore } from './settings/settings-store';
+import { connectionMembers } from './stytch/connection-members';
 import { scimHandlers } from './stytch/scim-handlers';
 import { SettingsProjectMemory } from './stytch/settings-project-memory';
 import { stytchHandlers } from './stytch/stytch-handlers';
@@ -61,6 +64,8 @@ export interface Services {
   stytch: StytchSession;
   /** Sandbox mode's local Stytch stand-in and SCIM server, started on demand (main/sandbox/). */
   sandbox: SandboxLauncher;
+  /** Step 7's watch of a connection's members in Stytch (main/provisioning-watch/). */
+  watch: ProvisioningWatch;
 }
 
 /**
@@ -77,6 +82,7 @@ export const HANDLERS: HandlerTable<Services> = {
   ...secretsHandlers,
   ...clipboardHandlers,
   ...probeHandlers,
+  ...watchHandlers,
 };
 
 /**
@@ -114,5 +120,10 @@ export function composeServices(host: HostDependencies): Services {
     probe: { fetch: host.fetch, connectTls: nodeTlsConnector },
     stytch,
     sandbox: new SandboxLauncher({ logger }),
+    watch: new ProvisioningWatch({
+      logger,
+      listMembers: async ({ organizationId, connectionId }) =>
+        connectionMembers(await stytch.client(), organizationId, connectionId),
+    }),
   };
 }

@@ -24,10 +24,13 @@ export const INVOKE_CHANNELS = [
   'secrets:reveal',
   'clipboard:copy',
   'probe:run',
+  'watch:start',
+  'watch:refresh',
+  'watch:stop',
 ] as const;
 
 /** Events main pushes to the renderer. */
-export const EVENT_CHANNELS = ['app:notice', 'probe:progress'] as const;
+export const EVENT_CHANNELS = ['app:notice', 'probe:progress', 'watch:update'] as const;
 
 /** A request/response channel name. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

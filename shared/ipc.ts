@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
 import { MAX_CLIPBOARD_TEXT_CHARS, ProbeProgressSchema, ProbeReportSchema } from './probe/report';
+import { WatchSnapshotSchema } from './provisioning/watch';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings';
 import {
   OrganizationSummarySchema,
@@ -142,12 +143,16 @@ export const ipcContract = {
       .strict(),
     response: ProbeReportSchema,
   },
+  'watch:start': { request: z.object(ConnectionRef).strict(), response: WatchSnapshotSchema },
+  'watch:refresh': { request: empty, response: WatchSnapshotSchema },
+  'watch:stop': { request: empty, response: WatchSnapshotSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload schema of each event channel. */
 export const eventContract = {
   'app:notice': NoticeSchema,
   'probe:progress': ProbeProgressSchema,
+  'watch:update': WatchSnapshotSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** What the renderer sends on channel C. */

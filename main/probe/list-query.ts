@@ -1,5 +1,4 @@
 import type { ProbeStatus } from '../../shared/probe/report';
-import type { EntraVerdictKey } from './entra-verdicts';
 import { noReplyJudgement } from './no-reply';
 import { mediaType, type Exchange, type ScimReply } from './scim-exchange';
 import { isScimError, ListResponseSchema, SCIM_MEDIA_TYPE, SCIM_URN } from './scim-messages';
@@ -9,7 +8,6 @@ export interface ListJudgement {
   status: ProbeStatus;
   message: string;
   fix?: string;
-  verdict: EntraVerdictKey;
 }
 
 const LOGIN_HINT = /login|signin|sign-in|sso|saml|oauth|auth\b|microsoftonline|okta|adfs/i;
@@ -34,7 +32,6 @@ function redirectJudgement(reply: ScimReply): ListJudgement {
     fix: login
       ? 'Exempt the SCIM path from single sign-on or web login; SCIM requests carry only the bearer token.'
       : 'Use the final address as the Tenant URL.',
-    verdict: 'incompatible',
   };
 }
 
@@ -44,14 +41,12 @@ function notFoundJudgement(reply: ScimReply, subject: string): ListJudgement {
       status: 'fail',
       message: `The server answered 404 Not Found to ${subject}. Entra expects 200 with an empty list when nothing matches, and treats 404 as a failure.`,
       fix: 'Return an empty list, not 404: 200 with {"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":0,"Resources":[]}.',
-      verdict: 'not-found',
     };
   }
   return {
     status: 'fail',
     message: `Nothing at this address (404, and not a SCIM answer)${looksLikeHtml(reply) ? htmlTitle(reply.text) : ''}: the URL path is probably wrong.`,
     fix: 'Copy base_url from Stytch again: it ends with the connection id (…/scim/<connection id>) and has no /Users or /scim/v2 added.',
-    verdict: 'not-found',
   };
 }
 
@@ -61,19 +56,17 @@ function serverDetail(reply: ScimReply): string {
     : '';
 }
 
-function authJudgement(status: 401 | 403, detail: string): ListJudgement {
+function authJudgement(status: 401 | 403, subject: string, detail: string): ListJudgement {
   return status === 401
     ? {
         status: 'fail',
         message: `The server answered 401 Unauthorized: it does not accept this token.${detail}`,
         fix: 'Copy the token again (or rotate it in Stytch) and paste it into Entra’s Secret Token field, without “Bearer ”.',
-        verdict: 'unauthorized',
       }
     : {
         status: 'fail',
-        message: `The server answered 403 Forbidden: the token is not allowed to read users.${detail}`,
+        message: `The server answered 403 Forbidden to ${subject}: it knows the token but does not allow this request.${detail}`,
         fix: 'Check that the token belongs to this SCIM connection and that the connection is active.',
-        verdict: 'unauthorized',
       };
 }
 
@@ -83,14 +76,12 @@ function unsupportedJudgement(status: number, subject: string, detail: string): 
       status: 'fail',
       message: `The server answered 400 Bad Request to ${subject}: it rejected the filter.${detail}`,
       fix: 'Support filter=<attribute> eq "<value>" (Entra uses only the eq and and operators).',
-      verdict: 'bad-request',
     };
   }
   return {
     status: 'fail',
     message: `The server answered ${status} ${status === 405 ? 'Method Not Allowed' : 'Not Implemented'} to ${subject}: it does not support this query.${detail}`,
     fix: 'The server must support GET with filter=<attribute> eq "<value>"; Entra uses it to match every user.',
-    verdict: status === 405 ? 'method-not-allowed' : 'not-implemented',
   };
 }
 
@@ -101,7 +92,6 @@ function otherStatusJudgement(reply: ScimReply, subject: string, detail: string)
       status: 'fail',
       message: 'The server answered 429 Too Many Requests.',
       fix: 'Wait a minute and run the probe again; if it persists, the server’s rate limit is too low for Entra.',
-      verdict: 'too-many-requests',
     };
   }
   if (s >= 500) {
@@ -109,7 +99,6 @@ function otherStatusJudgement(reply: ScimReply, subject: string, detail: string)
       status: 'fail',
       message: `The server answered ${s}: an error on the server side.${detail}`,
       fix: 'Check the SCIM server’s logs; the failure is on the server, not in Entra’s settings.',
-      verdict: 'server-error',
     };
   }
   if (s >= 300 && s < 400) return redirectJudgement(reply);
@@ -117,7 +106,6 @@ function otherStatusJudgement(reply: ScimReply, subject: string, detail: string)
     status: 'fail',
     message: `The server answered ${s} to ${subject}; Entra expects 200.${detail}`,
     fix: 'Answer filter queries with 200 and a ListResponse.',
-    verdict: s < 300 ? 'incompatible' : 'bad-request',
   };
 }
 
@@ -125,7 +113,7 @@ function statusJudgement(reply: ScimReply, subject: string): ListJudgement | nul
   const s = reply.status;
   if (s === 200) return null;
   const detail = serverDetail(reply);
-  if (s === 401 || s === 403) return authJudgement(s, detail);
+  if (s === 401 || s === 403) return authJudgement(s, subject, detail);
   if (s === 404) return notFoundJudgement(reply, subject);
   if (s === 400 || s === 405 || s === 501) return unsupportedJudgement(s, subject, detail);
   return otherStatusJudgement(reply, subject, detail);
@@ -136,7 +124,6 @@ function bodyJudgement(reply: ScimReply): ListJudgement {
     status: 'fail',
     message,
     fix,
-    verdict: 'incompatible',
   });
   if (looksLikeHtml(reply)) {
     const login = LOGIN_HINT.test(reply.text.slice(0, 4000));
@@ -167,7 +154,6 @@ function bodyJudgement(reply: ScimReply): ListJudgement {
       status: 'fail',
       message: `The server returned ${found} result(s) for a random value nobody has: it ignores the filter.`,
       fix: 'Apply the filter: a query must return only matching resources. Otherwise Entra matches and overwrites the wrong user.',
-      verdict: 'multiple-entries',
     };
   }
   if (totalResults === undefined) {
@@ -197,14 +183,12 @@ function contentJudgement(reply: ScimReply, noResources: boolean): ListJudgement
     return {
       status: 'pass',
       message: '200 with an empty SCIM ListResponse (totalResults 0).',
-      verdict: 'success',
     };
   }
   return {
     status: 'warn',
     message: `200 with an empty ListResponse, but: ${notes.join(' ')}`,
     fix: fixes.join(' '),
-    verdict: 'success',
   };
 }
 

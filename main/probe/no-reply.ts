@@ -1,13 +1,11 @@
-import type { EntraVerdictKey } from './entra-verdicts';
 import { UNREAD_ANSWER_FIX } from './exchange-failure';
 import type { Exchange } from './scim-exchange';
 
-/** A list query without a reply always fails; the verdict is the one Entra would give. */
+/** A list query without a reply always fails. */
 export interface NoReplyJudgement {
   status: 'fail';
   message: string;
   fix: string;
-  verdict: EntraVerdictKey;
 }
 
 /** A redirect seen through Electron's net.fetch, which refuses it without saying where it led. */
@@ -17,7 +15,6 @@ function hiddenRedirectJudgement(): NoReplyJudgement {
     message:
       'The server redirected (3xx), and this app cannot see where: its network stack stops at a redirect without revealing the target. SCIM clients such as Entra do not follow redirects for API calls.',
     fix: 'Open the Tenant URL in a browser to see where it leads. If it is a sign-in page, exempt the SCIM path from single sign-on (SCIM requests carry only the bearer token); otherwise use the final address as the Tenant URL.',
-    verdict: 'incompatible',
   };
 }
 
@@ -38,14 +35,12 @@ export function noReplyJudgement(
         status: 'fail',
         message: `In answer to ${subject}, which should be a short empty list, the server ${detail}.`,
         fix: UNREAD_ANSWER_FIX['too-large'],
-        verdict: 'incompatible',
       };
     case 'unfinished':
       return {
         status: 'fail',
         message: `In answer to ${subject}, the server ${detail}.`,
         fix: UNREAD_ANSWER_FIX.unfinished,
-        verdict: 'timeout',
       };
     case 'hidden-redirect':
       return hiddenRedirectJudgement();
@@ -53,36 +48,31 @@ export function noReplyJudgement(
       return {
         status: 'fail',
         message: `No answer from ${host} within ${timeoutMs} ms.`,
-        fix: 'Check that the server is running and answers quickly. Entra gives up as well and retries about 40 minutes later.',
-        verdict: 'timeout',
+        fix: 'Check that the server is running and answers quickly; Entra gives up too (after a time Microsoft does not document).',
       };
     case 'refused':
       return {
         status: 'fail',
         message: `${host} refused the connection: nothing is listening there (${detail}).`,
         fix: 'Check the host and port in the Tenant URL and that the SCIM server is running.',
-        verdict: 'unreachable',
       };
     case 'dns':
       return {
         status: 'fail',
         message: `The host name in the URL does not resolve (${detail}).`,
         fix: 'Check the spelling of the host in the Tenant URL; copy base_url from Stytch again.',
-        verdict: 'unreachable',
       };
     case 'tls':
       return {
         status: 'fail',
         message: `The secure connection to ${host} failed: its certificate was not accepted (${detail}). See the TLS check for the exact reason.`,
         fix: 'Fix the certificate (see the TLS check); Entra only trusts valid certificates from public CAs.',
-        verdict: 'unreachable',
       };
     case 'reset':
       return {
         status: 'fail',
         message: `${host} closed the connection without answering (${detail}).`,
         fix: 'Check the server logs; a proxy or firewall may also be cutting the connection.',
-        verdict: 'unreachable',
       };
     case 'proxy-auth':
       return {
@@ -90,14 +80,12 @@ export function noReplyJudgement(
         message:
           'Your proxy asked this computer to sign in before connecting. This is about your network, not about what Entra sees.',
         fix: 'Sign in to the proxy (or ask IT to allow this app), then run the probe again.',
-        verdict: 'unreachable',
       };
     default:
       return {
         status: 'fail',
         message: `Could not reach ${host} (${detail}).`,
         fix: 'Check the Tenant URL and your network connection.',
-        verdict: 'unreachable',
       };
   }
 }

@@ -49,7 +49,16 @@ export interface Exchange {
   durationMs: number;
 }
 
-/** Builds `{base}{path}?{kept query}&{query}`; filters are form-encoded as Entra sends them. */
+/**
+ * Builds `{base}{path}?{kept query}&{query}`, form-encoded: spaces as "+", as Entra sends them.
+ * Entra's quotes, though, go out literally (`filter=userName+eq+"…"`: MicrosoftDocs/entra-docs
+ * docs/identity/app-provisioning/on-premises-ecma-troubleshoot.md, "Troubleshoot test connection
+ * issues", and the capture in MicrosoftDocs/azure-docs#21660), and here they go out as %22: the
+ * probe sends through fetch (Chromium's net.fetch in the app), whose URL parser percent-encodes
+ * `"` in a query whatever it is given (URL Standard, query percent-encode set). A server decodes
+ * both to the same filter; only one that refuses a raw `"` would treat Entra differently, which
+ * no fetch can show. The "what Entra shows" texts write the Resource Entra's way.
+ */
 export function resourceUrl(
   target: ProbeTarget,
   path: string,

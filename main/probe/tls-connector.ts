@@ -13,6 +13,11 @@ export interface TlsHandshakeRequest {
   ca?: readonly string[];
   /** Caps the protocol version, to ask "does this server still speak TLS 1.2?". */
   maxVersion?: 'TLSv1.2';
+  /**
+   * Offers only these TLS 1.2 cipher suites (OpenSSL names), to ask "does this server accept
+   * one of Microsoft's?". Without it the handshake offers everything, weak suites included.
+   */
+  ciphers?: readonly string[];
 }
 
 /** Facts about the server's leaf certificate. */
@@ -37,7 +42,10 @@ export type TlsHandshakeResult =
   | {
       ok: true;
       protocol: string | null;
+      /** The negotiated cipher suite under OpenSSL's name (ECDHE-RSA-AES128-GCM-SHA256). */
       cipher: string | null;
+      /** The same suite under its IANA name (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), when known. */
+      cipherIana: string | null;
       /** OpenSSL's chain verdict (e.g. CERT_HAS_EXPIRED), null when the chain is trusted. */
       chainError: string | null;
       /** Why the certificate does not cover the host, null when it does. */
@@ -65,7 +73,12 @@ function systemRoots(): string[] {
 const contexts = new Map<string, tls.SecureContext>();
 
 function secureContext(request: TlsHandshakeRequest, permissive: boolean): tls.SecureContext {
-  const key = JSON.stringify([permissive, request.maxVersion ?? null, request.ca ?? []]);
+  const key = JSON.stringify([
+    permissive,
+    request.maxVersion ?? null,
+    request.ciphers ?? null,
+    request.ca ?? [],
+  ]);
   let context = contexts.get(key);
   if (!context) {
     const system = systemRoots();
@@ -74,6 +87,7 @@ function secureContext(request: TlsHandshakeRequest, permissive: boolean): tls.S
       // Without extra roots Node's built-in store applies; listing roots replaces it, so add them back.
       ...(extra.length > 0 ? { ca: [...tls.rootCertificates, ...extra] } : {}),
       ...(request.maxVersion ? { maxVersion: request.maxVersion } : {}),
+      ...(request.ciphers ? { ciphers: request.ciphers.join(':') } : {}),
       // Accept old protocols and weak parameters on this handshake-only connection (no data is
       // sent), so an outdated server is reported as such rather than as an opaque failure.
       ...(permissive ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
@@ -146,11 +160,16 @@ function connectOptions(request: TlsHandshakeRequest, permissive: boolean): tls.
 
 function openSocket(request: TlsHandshakeRequest, onConnect: () => void): tls.TLSSocket {
   let options: tls.ConnectionOptions;
-  try {
-    options = connectOptions(request, true);
-  } catch {
-    // A TLS library without SECLEVEL support (BoringSSL in Electron) rejects the cipher string.
+  // A handshake that names its suites must offer exactly those, so it is never permissive.
+  if (request.ciphers) {
     options = connectOptions(request, false);
+  } else {
+    try {
+      options = connectOptions(request, true);
+    } catch {
+      // A TLS library without SECLEVEL support (BoringSSL in Electron) rejects the cipher string.
+      options = connectOptions(request, false);
+    }
   }
   return tls.connect(options, onConnect);
 }
@@ -161,19 +180,29 @@ function openSocket(request: TlsHandshakeRequest, onConnect: () => void): tls.TL
  */
 export const nodeTlsConnector: TlsConnector = (request) =>
   new Promise((resolve) => {
-    const socket = openSocket(request, () => {
-      const cert = socket.getPeerCertificate(true);
-      const hostError = tls.checkServerIdentity(request.host, cert);
-      resolve({
-        ok: true,
-        protocol: socket.getProtocol(),
-        cipher: socket.getCipher().name,
-        chainError: chainErrorOf(socket.authorizationError),
-        hostError: hostError ? redactText(hostError.message) : null,
-        certificate: facts(cert),
+    let socket: tls.TLSSocket;
+    try {
+      socket = openSocket(request, () => {
+        const cert = socket.getPeerCertificate(true);
+        const hostError = tls.checkServerIdentity(request.host, cert);
+        const cipher = socket.getCipher();
+        resolve({
+          ok: true,
+          protocol: socket.getProtocol(),
+          cipher: cipher.name,
+          // Empty where the TLS library does not know the IANA name.
+          cipherIana: cipher.standardName || null,
+          chainError: chainErrorOf(socket.authorizationError),
+          hostError: hostError ? redactText(hostError.message) : null,
+          certificate: facts(cert),
+        });
+        socket.destroy();
       });
-      socket.destroy();
-    });
+    } catch (error) {
+      // The TLS library refused the settings (a cipher list it does not know, for one).
+      resolve(failureOf(error));
+      return;
+    }
     socket.setTimeout(request.timeoutMs, () => {
       socket.destroy(Object.assign(new Error('TLS handshake timeout'), { code: 'ETIMEDOUT' }));
     });

@@ -20,6 +20,8 @@ export interface StartSandboxOptions {
   projectId?: string;
   /** Default: a fresh random secret, in Stytch's `secret-test-…` format. */
   secret?: string;
+  /** The stand-in's clock (timestamps, token expiry, rate-limit windows); default: real time. */
+  now?: () => Date;
 }
 
 /** A running sandbox: the Stytch stand-in, its SCIM server, and the project to connect with. */
@@ -47,11 +49,12 @@ export interface RunningSandbox {
  */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const scim = await SandboxScimServer.start();
-  const state = new StandInState(scim);
+  const now = options.now ?? (() => new Date());
+  const state = new StandInState(scim, now);
   for (const organization of options.seed ?? DEFAULT_SEED) state.addOrganization(organization);
   const projectId = options.projectId ?? SANDBOX_PROJECT_ID;
   const secret = options.secret ?? `secret-test-${randomBytes(24).toString('base64url')}`;
-  const http = new StandInHttp(state, { projectId, secret });
+  const http = new StandInHttp(state, { projectId, secret }, () => now().getTime());
   let apiBaseUrl: string;
   try {
     apiBaseUrl = await http.listen();

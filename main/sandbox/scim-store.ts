@@ -10,6 +10,13 @@ export type StoredResource = Record<string, unknown> & {
 
 type Kind = 'User' | 'Group';
 
+/** A resource written (created or replaced) or removed, as the store now keeps it (or kept it). */
+export interface ScimChange {
+  kind: Kind;
+  resource: StoredResource;
+  removed: boolean;
+}
+
 /** The attribute that must be unique per kind (Entra matches on it). */
 const UNIQUE_ATTRIBUTE: Record<Kind, string> = { User: 'userName', Group: 'displayName' };
 
@@ -33,7 +40,14 @@ export class ScimStore {
     Group: new Map(),
   };
 
+  private readonly listeners: ((change: ScimChange) => void)[] = [];
+
   constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /** Calls `listener` after every write and removal: the stand-in's members follow their users. */
+  subscribe(listener: (change: ScimChange) => void): void {
+    this.listeners.push(listener);
+  }
 
   /** Every resource of a kind, oldest first. */
   list(kind: Kind): StoredResource[] {
@@ -68,12 +82,16 @@ export class ScimStore {
       meta: { resourceType: kind, created: existing?.meta.created ?? at, lastModified: at },
     };
     map.set(stored.id, stored);
+    this.notify({ kind, resource: stored, removed: false });
     return structuredClone(stored);
   }
 
   /** Degress: deletes a resource (404 when absent) and drops it from every group. */
   remove(kind: Kind, id: string | undefined): void {
-    if (id === undefined || !this.resources[kind].delete(id)) throw notFound(id ?? '(none)');
+    const removed = id === undefined ? undefined : this.resources[kind].get(id);
+    if (id === undefined || !removed) throw notFound(id ?? '(none)');
+    this.resources[kind].delete(id);
+    this.notify({ kind, resource: removed, removed: true });
     if (kind !== 'User') return;
     for (const group of this.resources.Group.values()) {
       const members = group.members;
@@ -81,6 +99,10 @@ export class ScimStore {
         group.members = members.filter((m) => (m as { value?: unknown }).value !== id);
       }
     }
+  }
+
+  private notify(change: ScimChange): void {
+    for (const listener of this.listeners) listener(structuredClone(change));
   }
 
   private assertUnique(kind: Kind, data: Record<string, unknown>, ownId: string | undefined): void {

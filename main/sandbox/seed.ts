@@ -8,6 +8,8 @@ export const SEEDED_ORGANIZATIONS = {
   globex: 'organization-test-7b1d9e63-3e7c-4d2f-8b68-globex000002',
   /** No connection yet, and every connection it gets has a faulty SCIM endpoint (filter-404). */
   initech: 'organization-test-9c2eaf74-4f8d-4e30-9c79-initech00003',
+  /** Has a connection whose token expires in 10 days: the expiry warning and its rotation. */
+  hooli: 'organization-test-4e8b1f25-6a3c-4b7d-8e90-hooli0000008',
 } as const;
 
 const extra = (index: number, name: string, slug: string): OrganizationSeed => ({
@@ -18,8 +20,9 @@ const extra = (index: number, name: string, slug: string): OrganizationSeed => (
 
 /**
  * The sandbox's example organizations. Enough of them to page through with a small `limit`, one
- * with an existing connection, and one ("Initech") whose SCIM endpoint fails Entra's Test
- * Connection (a filtered GET answers 404), so a rehearsal can show the probe catching it.
+ * with an existing connection, one ("Initech") whose SCIM endpoint fails Entra's Test
+ * Connection (a filtered GET answers 404), so a rehearsal can show the probe catching it, and one
+ * ("Hooli") whose token expires in 10 days, so it can show the expiry warning.
  */
 export const DEFAULT_SEED: readonly OrganizationSeed[] = [
   {
@@ -38,6 +41,16 @@ export const DEFAULT_SEED: readonly OrganizationSeed[] = [
     organization_name: 'Initech (faulty SCIM endpoint)',
     organization_slug: 'initech',
     scimFault: 'filter-404',
+  },
+  {
+    organization_id: SEEDED_ORGANIZATIONS.hooli,
+    organization_name: 'Hooli (token expires soon)',
+    organization_slug: 'hooli',
+    connection: {
+      display_name: 'Hooli Entra provisioning',
+      identity_provider: 'microsoft-entra',
+      tokenExpiresInDays: 10,
+    },
   },
   extra(4, 'Umbrella Health', 'umbrella-health'),
   extra(5, 'Stark Industries', 'stark-industries'),

@@ -11,6 +11,12 @@ export interface Token {
   expiresAt: string;
 }
 
+/** A SCIM group → role mapping; the group's name is looked up when shown (Entra renames groups). */
+export interface RoleAssignment {
+  group_id: string;
+  role_id: string;
+}
+
 /** A connection as the stand-in keeps it, with its plain tokens. */
 export interface ConnectionRecord {
   connection_id: string;
@@ -20,6 +26,8 @@ export interface ConnectionRecord {
   status: 'active' | 'deleted';
   current: Token;
   next: Token | null;
+  /** `scim_group_implicit_role_assignments` (reference stytch-members-scim.md §3). */
+  roleAssignments: RoleAssignment[];
 }
 
 /** An organization as the stand-in keeps it. */

@@ -1,5 +1,6 @@
 import { matchOperation, type StytchOperation } from '../stytch/operations';
 import { StandInError } from './stand-in-errors';
+import { pageOf } from './stand-in-search';
 import type { StandInState } from './stand-in-state';
 import { CREATE_SUCCESS_STATUS, GET_WITHOUT_CONNECTION } from './stytch-behaviour';
 
@@ -23,22 +24,24 @@ const ok = (body: Record<string, unknown>): RouteOutput => ({ status: 200, body 
 const orgOf = (input: RouteInput) => input.params.organization_id ?? '';
 const connectionOf = (input: RouteInput) => input.params.connection_id ?? '';
 
+/** Get groups pages like a search, but `cursor` and `limit` come as query parameters (§3). */
 function groupsPage(state: StandInState, input: RouteInput): RouteOutput {
   const all = state.groups(orgOf(input), connectionOf(input));
-  const limit = Number(input.query.get('limit') ?? 100);
-  const offset = Number(input.query.get('cursor') ?? 0);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-    throw new StandInError('user_search_invalid_limit');
-  if (!Number.isInteger(offset) || offset < 0) throw new StandInError('user_search_invalid_cursor');
-  const page = all.slice(offset, offset + limit);
-  const next = offset + page.length;
-  return ok({ scim_groups: page, ...(next < all.length ? { next_cursor: String(next) } : {}) });
+  const limit = input.query.get('limit');
+  const { items, results_metadata } = pageOf(all, {
+    cursor: input.query.get('cursor') ?? undefined,
+    limit: limit === null ? undefined : Number(limit),
+  });
+  // `next_cursor` is top-level here, not in results_metadata (stytch-members-scim.md §3).
+  return ok({ scim_groups: items, next_cursor: results_metadata.next_cursor });
 }
 
 /** Every Stytch operation (main/stytch/operations.ts), with the stand-in's state behind it. */
 const ROUTES: Record<StytchOperation, RouteHandler> = {
   'organizations.search': (state, input) => ok({ ...state.search(input.body) }),
   'organizations.get': (state, input) => ok({ organization: state.organization(orgOf(input)) }),
+  'members.search': (state, input) =>
+    ok({ ...state.members.search(input.body, (id) => state.organization(id)) }),
   'scim.create': (state, input) => ({
     status: CREATE_SUCCESS_STATUS,
     body: { connection: state.createConnection(orgOf(input), input.body) },

@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import type { StytchOperation } from '../stytch/operations';
+import type { KnownStytchErrorType } from '../stytch/stytch-errors';
 import { FaultPlan, type ChosenFault } from './faults';
+import { RateLimiter } from './rate-limit';
 import { sameSecret } from './scim-server';
 import { errorBody, newRequestId, StandInError } from './stand-in-errors';
 import { matchRoute, type RouteOutput } from './stand-in-routes';
 import type { StandInState } from './stand-in-state';
+import { RATE_LIMITS, RETRY_AFTER_ON_429 } from './stytch-behaviour';
 
 /** The project the stand-in authenticates (HTTP Basic, like Stytch). */
 export interface StandInProject {
@@ -57,6 +60,20 @@ function sendJson(
   response.end(JSON.stringify(body));
 }
 
+/** Stytch's error body for `errorType` under `status`, with `Retry-After` when given one. */
+function sendError(
+  response: http.ServerResponse,
+  status: number,
+  errorType: KnownStytchErrorType,
+  requestId: string,
+  retryAfter: string | undefined,
+): void {
+  const message = new StandInError(errorType).message;
+  sendJson(response, status, errorBody(status, errorType, message, requestId), {
+    ...(retryAfter === undefined ? {} : { 'retry-after': retryAfter }),
+  });
+}
+
 function omitField(body: Record<string, unknown>, path: string): Record<string, unknown> {
   const copy = structuredClone(body);
   const parts = path.split('.');
@@ -74,13 +91,17 @@ function omitField(body: Record<string, unknown>, path: string): Record<string, 
 export class StandInHttp {
   private readonly server: http.Server;
   private readonly counts = new Map<StytchOperation, number>();
+  private readonly limiter: RateLimiter;
   readonly faults = new FaultPlan();
 
   constructor(
     private readonly state: StandInState,
     private readonly project: StandInProject,
+    /** The clock of the rate limits' windows. */
+    now: () => number = Date.now,
   ) {
     this.server = http.createServer((request, response) => void this.handle(request, response));
+    this.limiter = new RateLimiter(RATE_LIMITS, now);
   }
 
   /** Listens on 127.0.0.1, on a free port; answers the base URL (ending with `/`). */
@@ -127,6 +148,12 @@ export class StandInHttp {
       )
         return;
       authenticate(request.headers.authorization, this.project);
+      const wait = this.limiter.take(operation);
+      if (wait !== null) {
+        const retryAfter = RETRY_AFTER_ON_429 ? String(wait) : undefined;
+        sendError(response, 429, 'too_many_requests', requestId, retryAfter);
+        return;
+      }
       const output = matched.run(this.state, {
         params: matched.params,
         body,
@@ -183,10 +210,7 @@ export class StandInHttp {
         return true;
       case 'status': {
         const type = fault.status === 429 ? 'too_many_requests' : 'internal_server_error';
-        const message = new StandInError(type).message;
-        sendJson(response, fault.status, errorBody(fault.status, type, message, requestId), {
-          ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }),
-        });
+        sendError(response, fault.status, type, requestId, fault.retryAfter);
         return true;
       }
       case 'omit-field': {

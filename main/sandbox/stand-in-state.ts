@@ -8,10 +8,12 @@ import type {
   SCIMGroup,
 } from 'stytch';
 
+import { assignmentsView, groupNameOf, updatedAssignments } from './group-roles';
 import { searchOrganizations, type SearchPage } from './organization-search';
 import { organizationView } from './organization-view';
 import type { SandboxScimServer, ScimFault } from './scim-server';
 import { StandInError } from './stand-in-errors';
+import { StandInMembers } from './stand-in-members';
 import type { ConnectionRecord, OrgRecord, Token } from './stand-in-records';
 import {
   DEFAULT_IDENTITY_PROVIDER,
@@ -29,7 +31,12 @@ export interface OrganizationSeed {
   /** The fault every SCIM endpoint of this org's connections gets (see ScimFault). */
   scimFault?: ScimFault;
   /** Seeds an existing connection too (its token is known to nobody: rotate to get one). */
-  connection?: { display_name: string; identity_provider: string };
+  connection?: {
+    display_name: string;
+    identity_provider: string;
+    /** Its token's lifetime from now, when not Stytch's usual (to show a token about to expire). */
+    tokenExpiresInDays?: number;
+  };
 }
 
 /** A token in the shape of Stytch's examples: 48 letters and digits. */
@@ -47,6 +54,8 @@ function newToken(): string {
  */
 export class StandInState {
   private readonly orgs: OrgRecord[] = [];
+  /** The orgs' members: the users written through their connections' SCIM endpoints. */
+  readonly members = new StandInMembers(() => this.now());
 
   constructor(
     /** One SCIM endpoint per connection. */
@@ -66,7 +75,13 @@ export class StandInState {
       history: [],
     };
     this.orgs.push(org);
-    if (seed.connection) this.createConnection(org.organization_id, seed.connection);
+    if (seed.connection) {
+      const { tokenExpiresInDays, ...body } = seed.connection;
+      this.createConnection(org.organization_id, body);
+      if (tokenExpiresInDays !== undefined && org.active) {
+        org.active.current.expiresAt = this.expiryIn(tokenExpiresInDays);
+      }
+    }
     return org.organization_id;
   }
 
@@ -98,10 +113,12 @@ export class StandInState {
       status: 'active',
       current: this.newTokenRecord(),
       next: null,
+      roleAssignments: [],
     };
     org.active = record;
     org.history.push(record);
     this.scim.open(record.connection_id, [record.current.value], org.scimFault);
+    this.members.follow(record, this.scim.storeOf(record.connection_id));
     return { ...this.coreView(record), bearer_token: record.current.value };
   }
 
@@ -115,10 +132,18 @@ export class StandInState {
   updateConnection(
     orgRef: string,
     connectionId: string,
-    body: { display_name?: unknown; identity_provider?: unknown },
+    body: {
+      display_name?: unknown;
+      identity_provider?: unknown;
+      scim_group_implicit_role_assignments?: unknown;
+    },
   ): SCIMConnection {
     const record = this.connection(orgRef, connectionId);
     const identityProvider = this.identityProvider(body.identity_provider);
+    const groups = this.scim.storeOf(connectionId)?.list('Group') ?? [];
+    const assignments = body.scim_group_implicit_role_assignments;
+    if (assignments !== undefined)
+      record.roleAssignments = updatedAssignments(record.roleAssignments, assignments, groups);
     if (identityProvider) record.identity_provider = identityProvider;
     if (typeof body.display_name === 'string') record.display_name = body.display_name;
     return this.connectionView(record);
@@ -173,7 +198,7 @@ export class StandInState {
     const store = this.scim.storeOf(record.connection_id);
     return (store?.list('Group') ?? []).map((group) => ({
       group_id: group.id,
-      group_name: typeof group.displayName === 'string' ? group.displayName : '',
+      group_name: groupNameOf(group),
       organization_id: record.organization_id,
       connection_id: record.connection_id,
     }));
@@ -218,8 +243,13 @@ export class StandInState {
   }
 
   private newTokenRecord(): Token {
-    const expires = new Date(this.now().getTime() + TOKEN_LIFETIME_DAYS * 86_400_000);
-    return { value: newToken(), expiresAt: expires.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    return { value: newToken(), expiresAt: this.expiryIn(TOKEN_LIFETIME_DAYS) };
+  }
+
+  /** An expiry `days` from now, in Stytch's format (no milliseconds). */
+  private expiryIn(days: number): string {
+    const expires = new Date(this.now().getTime() + days * 86_400_000);
+    return expires.toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 
   /** The fields every connection variant shares. */
@@ -231,7 +261,10 @@ export class StandInState {
       display_name: record.display_name,
       identity_provider: record.identity_provider,
       base_url: stytchBaseUrl(this.scim.baseUrlFor(record.connection_id), record.identity_provider),
-      scim_group_implicit_role_assignments: [],
+      scim_group_implicit_role_assignments: assignmentsView(
+        record,
+        this.scim.storeOf(record.connection_id),
+      ),
       bearer_token_expires_at: record.current.expiresAt,
     };
   }

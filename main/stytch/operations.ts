@@ -9,6 +9,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export const STYTCH_OPERATIONS = {
   'organizations.search': { method: 'POST', path: '/v1/b2b/organizations/search' },
   'organizations.get': { method: 'GET', path: '/v1/b2b/organizations/{organization_id}' },
+  // Members search (reference stytch-members-scim.md §1): organization_ids go in the body.
+  'members.search': { method: 'POST', path: '/v1/b2b/organizations/members/search' },
   'scim.create': { method: 'POST', path: '/v1/b2b/scim/{organization_id}/connection' },
   'scim.get': { method: 'GET', path: '/v1/b2b/scim/{organization_id}/connection' },
   'scim.update': {

@@ -1,13 +1,20 @@
+import type { z } from 'zod';
+
 import {
   ConnectionResponseSchema,
   CreateConnectionResponseSchema,
   DeleteConnectionResponseSchema,
   GetConnectionResponseSchema,
+  GetGroupsResponseSchema,
   RotateStartResponseSchema,
+  SearchMembersResponseSchema,
   SearchOrganizationsResponseSchema,
+  type ImplicitRoleAssignment,
   type ScimConnection,
   type ScimConnectionWithNextToken,
   type ScimConnectionWithToken,
+  type ScimGroup,
+  type SearchMembersResponse,
   type SearchOrganizationsResponse,
 } from '../../shared/stytch/api-schemas';
 import { registerSecret } from '../logging/redact';
@@ -26,6 +33,23 @@ export interface SearchOrganizationsRequest {
   query?: { operator: 'AND' | 'OR'; operands: SearchOperand[] };
 }
 
+/** The body of `POST /v1/b2b/organizations/members/search` (reference stytch-members-scim.md §1). */
+export interface SearchMembersRequest {
+  organization_ids: string[];
+  cursor?: string;
+  /** Default 100, max 1000. */
+  limit?: number;
+  /** `OR` is deprecated and no longer supported (§1), so only `AND` is offered. */
+  query?: { operator: 'AND'; operands: SearchOperand[] };
+}
+
+/** One page of a connection's SCIM groups; `nextCursor` is null on the last page. */
+export interface GroupsPage {
+  groups: ScimGroup[];
+  nextCursor: string | null;
+}
+
+/** How {@link StytchClient.connectionMembers} pages. */
 /** What the app sends to create a connection. */
 export interface CreateConnectionInput {
   displayName: string;
@@ -66,15 +90,42 @@ export class StytchClient {
   async searchOrganizations(
     request: SearchOrganizationsRequest,
   ): Promise<SearchOrganizationsResponse> {
+    return this.search('organizations.search', request, SearchOrganizationsResponseSchema);
+  }
+
+  /** `POST /v1/b2b/organizations/members/search`: one page. */
+  async searchMembers(request: SearchMembersRequest): Promise<SearchMembersResponse> {
+    return this.search('members.search', request, SearchMembersResponseSchema);
+  }
+
+  /** `GET …/connection/{connection_id}` with `cursor`/`limit` (§3): one page of SCIM groups. */
+  async getGroups(
+    organizationId: string,
+    connectionId: string,
+    page: { cursor?: string; limit?: number } = {},
+  ): Promise<GroupsPage> {
     const result = await this.transport.call({
-      operation: 'organizations.search',
-      params: {},
-      body: request,
-      schema: SearchOrganizationsResponseSchema,
+      operation: 'scim.get-groups',
+      params: { organization_id: organizationId, connection_id: connectionId },
+      query: { cursor: page.cursor, limit: page.limit },
+      schema: GetGroupsResponseSchema,
       idempotent: true,
-      timeoutMs: this.timeouts.searchMs,
+      timeoutMs: this.timeouts.readMs,
     });
-    return result.data;
+    return { groups: result.data.scim_groups, nextCursor: result.data.next_cursor ?? null };
+  }
+
+  /**
+   * The connection's group → role assignments (§3), read from Get connection; null when the
+   * org's active connection is no longer this one.
+   */
+  async groupRoleAssignments(
+    organizationId: string,
+    connectionId: string,
+  ): Promise<ImplicitRoleAssignment[] | null> {
+    const connection = await this.getConnection(organizationId);
+    if (connection?.connection_id !== connectionId) return null;
+    return connection.scim_group_implicit_role_assignments;
   }
 
   /**
@@ -169,6 +220,23 @@ export class StytchClient {
   /** `POST …/rotate/cancel`: the next token is dropped; the current one stays. */
   async rotateCancel(organizationId: string, connectionId: string): Promise<ScimConnection> {
     return this.finishRotation(organizationId, connectionId, 'cancel');
+  }
+
+  /** A search: a POST that only reads, so it is retried, with the longer search timeout. */
+  private async search<S extends z.ZodType>(
+    operation: 'organizations.search' | 'members.search',
+    body: object,
+    schema: S,
+  ): Promise<z.output<S>> {
+    const result = await this.transport.call({
+      operation,
+      params: {},
+      body,
+      schema,
+      idempotent: true,
+      timeoutMs: this.timeouts.searchMs,
+    });
+    return result.data;
   }
 
   private async finishRotation(

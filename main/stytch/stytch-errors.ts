@@ -31,6 +31,10 @@ function mismatch(status: number, message: string): StytchErrorTypeEntry {
   };
 }
 
+// The app builds member searches itself (the provisioning watch), so a refusal is its own bug.
+const MEMBER_SEARCH_HINT =
+  'Try again. If it keeps happening, the app may need an update: report it with the request ID.';
+
 function searchRefused(message: string): StytchErrorTypeEntry {
   return {
     status: 400,
@@ -39,6 +43,10 @@ function searchRefused(message: string): StytchErrorTypeEntry {
     message,
     hint: SEARCH_HINT,
   };
+}
+
+function memberSearchRefused(message: string): StytchErrorTypeEntry {
+  return { ...searchRefused(message), hint: MEMBER_SEARCH_HINT };
 }
 
 /**
@@ -196,6 +204,43 @@ export const STYTCH_ERROR_TYPES = {
   },
   user_search_invalid_limit: searchRefused('The page size of the search was not accepted.'),
   user_search_invalid_operator: searchRefused('The search operator was not accepted.'),
+  // Members search (reference stytch-members-scim.md §1; names from Stytch's error enum).
+  member_search_organization_ids_empty: memberSearchRefused(
+    'A member search has to name at least one organization.',
+  ),
+  member_search_missing_filter_name: memberSearchRefused('A member search filter had no name.'),
+  member_search_filter_name_not_recognized: memberSearchRefused(
+    'Stytch did not recognise a member search filter.',
+  ),
+  member_search_missing_filter_value: memberSearchRefused('A member search filter had no value.'),
+  member_search_expected_array_of_strings: memberSearchRefused(
+    'A member search filter needed a list of values.',
+  ),
+  member_search_expected_string: memberSearchRefused(
+    'A member search filter needed a single value.',
+  ),
+  member_search_expected_boolean: memberSearchRefused(
+    'A member search filter needed true or false.',
+  ),
+  member_search_member_email_fuzzy_too_short: memberSearchRefused(
+    'Stytch needs at least 3 characters to search members by email.',
+  ),
+  member_search_member_mfa_phone_number_fuzzy_too_short: memberSearchRefused(
+    'Stytch needs at least 3 characters to search members by phone number.',
+  ),
+  member_search_cannot_mix_internal_and_external_member_ids: memberSearchRefused(
+    'A member search mixed Stytch member IDs and external IDs.',
+  ),
+  search_invalid_status_filter: memberSearchRefused(
+    'A member search asked for a status Stytch does not know.',
+  ),
+  invalid_role: {
+    status: 400,
+    uncertain: NAMES_ONLY,
+    code: 'STYTCH_BAD_REQUEST',
+    message: 'Stytch did not accept a role in this request.',
+    hint: 'Check the role IDs under Roles & Permissions in the Stytch dashboard and try again.',
+  },
 } as const satisfies Record<string, StytchErrorTypeEntry>;
 
 /** An `error_type` listed in {@link STYTCH_ERROR_TYPES}. */

@@ -13,6 +13,12 @@ const STATUS_SIGNS: Readonly<Record<ProbeStatus, { mark: string; tag: string }>>
   skip: { mark: '○', tag: 'SKIP' },
 };
 
+/**
+ * How `entraWouldSay` is labelled wherever a report is shown: Microsoft's documented template
+ * filled in by the probe, so what Entra shows, approximately (main/probe/entra-texts.ts).
+ */
+export const ENTRA_TEXT_LABEL = 'Entra shows (approximately)';
+
 /** A labelled line under a check's first line. */
 type Detail = readonly [label: string, text: string];
 
@@ -42,7 +48,7 @@ const TERMINAL: CheckLayout = {
       ? []
       : [
           ...present('fix', check.fix),
-          ...present('Entra would say', check.status === 'fail' ? check.entraWouldSay : undefined),
+          ...present(ENTRA_TEXT_LABEL, check.status === 'fail' ? check.entraWouldSay : undefined),
           ...(check.exchanges ?? [])
             .filter((line) => line.status !== 'pass')
             .map((line): Detail => [
@@ -57,7 +63,7 @@ const TICKET: CheckLayout = {
   head: (check) => `[${STATUS_SIGNS[check.status].tag}] ${check.title}: ${check.message}`,
   indent: '  ',
   details: (check) => [
-    ...present('Entra would say', check.entraWouldSay),
+    ...present(ENTRA_TEXT_LABEL, check.entraWouldSay),
     ...present('Fix', check.fix),
     // Method, URL and status only: headers and bodies stay out of anything the user shares.
     ...present('Sent', check.request && `${check.request.method} ${check.request.url}`),

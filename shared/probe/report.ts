@@ -55,7 +55,11 @@ export const ProbeCheckSchema = z.object({
   status: ProbeStatusSchema,
   message: z.string(),
   fix: z.string().optional(),
-  /** The verdict Entra's own Test Connection would show for this failure. */
+  /**
+   * What Entra's Test Connection shows here, approximately: Microsoft's documented wording and
+   * template filled in with what the probe saw (main/probe/entra-texts.ts). Shown under
+   * `ENTRA_TEXT_LABEL` (report-text.ts).
+   */
   entraWouldSay: z.string().optional(),
   request: ProbeRequestSchema.optional(),
   response: ProbeResponseSchema.optional(),

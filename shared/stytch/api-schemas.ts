@@ -13,12 +13,21 @@ function optional<T extends z.ZodType>(schema: T) {
   return schema.nullish().transform((value): z.output<T> | undefined => value ?? undefined);
 }
 
-/** `SCIMGroupImplicitRoleAssignments`. */
+/**
+ * Absent and `null` read as `fallback`: Stytch sends null for some empty values (its member example
+ * has `mfa_phone_number: null`), and one odd field must not fail a whole page of members.
+ */
+function orElse<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
+  return schema.nullish().transform((value): z.output<T> => value ?? fallback);
+}
+
+/** `SCIMGroupImplicitRoleAssignments`: members of the group get the role (reference §3). */
 export const ImplicitRoleAssignmentSchema = z.object({
   role_id: z.string(),
   group_id: z.string(),
   group_name: z.string().default(''),
 });
+export type ImplicitRoleAssignment = z.output<typeof ImplicitRoleAssignmentSchema>;
 
 const connectionCore = {
   organization_id: z.string(),
@@ -94,6 +103,7 @@ export const ScimGroupSchema = z.object({
   organization_id: z.string(),
   connection_id: z.string(),
 });
+export type ScimGroup = z.output<typeof ScimGroupSchema>;
 
 /** Get groups (the SDK type has no request_id; it is kept when present). */
 export const GetGroupsResponseSchema = z.object({
@@ -120,13 +130,103 @@ export const OrganizationSchema = z.object({
 });
 export type Organization = z.output<typeof OrganizationSchema>;
 
-/** Search organizations. `total` is -1 when totals are disabled for the workspace. */
+/** A search's `results_metadata`. `total` is -1 when totals are disabled for the workspace. */
+const ResultsMetadataSchema = z.object({
+  total: z.number().int(),
+  next_cursor: optional(z.string()),
+});
+
+/** Search organizations. */
 export const SearchOrganizationsResponseSchema = z.object({
   ...envelope,
   organizations: z.array(OrganizationSchema),
-  results_metadata: z.object({ total: z.number().int(), next_cursor: optional(z.string()) }),
+  results_metadata: ResultsMetadataSchema,
 });
 export type SearchOrganizationsResponse = z.output<typeof SearchOrganizationsResponseSchema>;
+
+/** The member statuses Stytch documents (reference stytch-members-scim.md §2). */
+export const MEMBER_STATUSES = ['active', 'pending', 'invited', 'deleted'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** `MemberRoleSource`; for `scim_connection_group`, `details` name the connection and group (§2). */
+export const MemberRoleSourceSchema = z.object({
+  type: z.string(),
+  details: optional(z.record(z.string(), z.unknown())),
+});
+
+/** `MemberRole`: a role and every source that grants it. */
+export const MemberRoleSchema = z.object({
+  role_id: z.string(),
+  sources: orElse(z.array(MemberRoleSourceSchema), []),
+});
+
+const scimValue = z.object({
+  value: orElse(z.string(), ''),
+  type: orElse(z.string(), ''),
+  primary: orElse(z.boolean(), false),
+});
+
+/**
+ * The part of `SCIMAttributes` (snake_case, §2) the provisioning watch reads. The SDK types most
+ * fields as required, but they echo what the IdP sent, so absent reads as empty.
+ */
+export const ScimAttributesSchema = z.object({
+  user_name: orElse(z.string(), ''),
+  id: orElse(z.string(), ''),
+  external_id: orElse(z.string(), ''),
+  active: optional(z.boolean()),
+  display_name: orElse(z.string(), ''),
+  emails: orElse(z.array(scimValue), []),
+  groups: orElse(
+    z.array(z.object({ value: orElse(z.string(), ''), display: orElse(z.string(), '') })),
+    [],
+  ),
+  name: optional(
+    z.object({
+      formatted: orElse(z.string(), ''),
+      family_name: orElse(z.string(), ''),
+      given_name: orElse(z.string(), ''),
+      middle_name: orElse(z.string(), ''),
+      honorific_prefix: orElse(z.string(), ''),
+      honorific_suffix: orElse(z.string(), ''),
+    }),
+  ),
+});
+
+/** `SCIMRegistration`: the connection that provisioned the member, and the IdP's view of it. */
+export const ScimRegistrationSchema = z.object({
+  connection_id: z.string(),
+  registration_id: orElse(z.string(), ''),
+  external_id: optional(z.string()),
+  scim_attributes: optional(ScimAttributesSchema),
+});
+
+/**
+ * The part of `Member` the provisioning watch reads (§2). `status` stays a string: the enum is
+ * documented, but a value the app does not know must not fail the whole page.
+ */
+export const MemberSchema = z.object({
+  organization_id: z.string(),
+  member_id: z.string(),
+  status: z.string(),
+  email_address: orElse(z.string(), ''),
+  name: orElse(z.string(), ''),
+  roles: orElse(z.array(MemberRoleSchema), []),
+  external_id: optional(z.string()),
+  scim_registration: optional(ScimRegistrationSchema),
+  created_at: optional(z.string()),
+  updated_at: optional(z.string()),
+});
+export type Member = z.output<typeof MemberSchema>;
+
+/** Search members; `organizations` maps the returned members' org ids to their organizations. */
+export const SearchMembersResponseSchema = z.object({
+  ...envelope,
+  members: z.array(MemberSchema),
+  results_metadata: ResultsMetadataSchema,
+  organizations: orElse(z.record(z.string(), OrganizationSchema), {}),
+});
+export type SearchMembersResponse = z.output<typeof SearchMembersResponseSchema>;
 
 /** Get organization. */
 export const GetOrganizationResponseSchema = z.object({

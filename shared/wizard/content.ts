@@ -1,33 +1,15 @@
-import { LINKS, type StepLink } from './links';
+import type { StepContent } from './content-types';
+import {
+  configureCredentials,
+  createEntraApp,
+  enableProvisioning,
+  provisionUsers,
+} from './entra-steps';
+import { LINKS } from './links';
 import type { WizardStepId } from './steps';
+import { SCIM_WEBHOOK_EVENTS } from './webhook-events';
 
-/** Something the user confirms by ticking a box. Saved in settings under `<stepId>.<id>`. */
-export interface ChecklistItem {
-  id: string;
-  label: string;
-}
-
-/** A term and what it means, shown as a definition list (webhook events, for example). */
-export interface StepFact {
-  term: string;
-  description: string;
-}
-
-/** What the wizard says on one step. Plain data: no React, no zod. */
-export interface StepContent {
-  id: WizardStepId;
-  /** Used in the step list and as the step's heading. */
-  title: string;
-  summary: string;
-  /** Numbered instructions, in the order the user carries them out. */
-  instructions: readonly string[];
-  /** Boxes the user ticks; every one must be ticked before Next. */
-  checklist: readonly ChecklistItem[];
-  facts: readonly StepFact[];
-  notes: readonly string[];
-  links: readonly StepLink[];
-  optional: boolean;
-}
+export type { ChecklistItem, StepContent, StepFact } from './content-types';
 
 /** The one line that explains the Tenant URL's query flag (shown next to the credentials). */
 export const AAD_OPT_FLAG_NOTE =
@@ -75,57 +57,6 @@ const chooseOrganization: StepContent = {
   optional: false,
 };
 
-const createEntraApp: StepContent = {
-  id: 'create-entra-app',
-  title: 'Create the Entra application',
-  summary:
-    'Entra provisions users through an enterprise application. For Stytch you create a custom, ' +
-    'non-gallery one.',
-  instructions: [
-    'Sign in to the Microsoft Entra admin center and open Enterprise applications.',
-    'Choose New application, then Create your own application.',
-    'Name it so other admins recognise it, for example after this Stytch organization.',
-    'Pick “Integrate any other application you don’t find in the gallery (Non-gallery)” and ' +
-      'create it.',
-  ],
-  checklist: [
-    { id: 'opened', label: 'I opened Enterprise applications' },
-    { id: 'own-app', label: 'I chose New application, then Create your own application' },
-    { id: 'non-gallery', label: 'I picked the non-gallery option and the app was created' },
-  ],
-  facts: [],
-  notes: [],
-  links: [
-    { label: 'Open Microsoft Entra admin center', url: LINKS.entraAdminCenter },
-    { label: 'Read Stytch’s Entra guide', url: LINKS.stytchEntraGuide },
-  ],
-  optional: false,
-};
-
-const enableProvisioning: StepContent = {
-  id: 'enable-provisioning',
-  title: 'Turn on automatic provisioning',
-  summary: 'Tell the new application to push users to Stytch automatically.',
-  instructions: [
-    'In the application you just created, open Provisioning and choose Get started.',
-    'Set Provisioning Mode to Automatic.',
-    'Open Admin Credentials. Its two fields, Tenant URL and Secret Token, are filled in two steps ' +
-      'from now.',
-  ],
-  checklist: [
-    { id: 'get-started', label: 'I opened Provisioning and chose Get started' },
-    { id: 'automatic', label: 'Provisioning Mode is Automatic' },
-    {
-      id: 'admin-credentials',
-      label: 'I can see Tenant URL and Secret Token under Admin Credentials',
-    },
-  ],
-  facts: [],
-  notes: [],
-  links: [{ label: 'Open Microsoft Entra admin center', url: LINKS.entraAdminCenter }],
-  optional: false,
-};
-
 const createScimConnection: StepContent = {
   id: 'create-scim-connection',
   title: 'Create the SCIM connection',
@@ -143,90 +74,18 @@ const createScimConnection: StepContent = {
   optional: false,
 };
 
-const configureCredentials: StepContent = {
-  id: 'configure-credentials',
-  title: 'Paste the credentials into Entra',
-  summary:
-    'Copy the Tenant URL and Secret Token into Admin Credentials, then check the connection here ' +
-    'and in Entra.',
-  instructions: [
-    'Paste each value below into the field of the same name under Admin Credentials.',
-    'Run Test Connection here: it sends the query Entra sends and explains any failure.',
-    'In Entra, select Test Connection, then Save.',
-    'Under Mappings, open the user mapping and make objectId the source of externalId. ' +
-      'Stytch matches members on it.',
-    'Back on Provisioning, switch Provisioning Status to On and save.',
-  ],
-  checklist: [
-    { id: 'entra-test', label: 'Entra’s Test Connection succeeded and I saved' },
-    { id: 'mapping', label: 'objectId maps to externalId in the user mapping' },
-    { id: 'status-on', label: 'Provisioning Status is On' },
-  ],
-  facts: [],
-  // The aadOptscim062020 line sits next to the Tenant URL itself (AAD_OPT_FLAG_NOTE).
-  notes: [],
-  links: [
-    { label: 'Open Microsoft Entra admin center', url: LINKS.entraAdminCenter },
-    { label: 'Read about the aadOptscim062020 flag', url: LINKS.entraScimCompatibility },
-  ],
-  optional: false,
-};
-
-const provisionUsers: StepContent = {
-  id: 'provision-users',
-  title: 'Provision users',
-  summary: 'Decide who Entra sends to Stytch, and check one person straight away.',
-  instructions: [
-    'Under Users and groups, assign the people or groups who should become members.',
-    'Use Provision on demand to push one user (or a small group) now; it shows each stage ' +
-      'and usually finishes within seconds.',
-    'Everyone else follows with the regular cycle, which runs about every 40 minutes. The first ' +
-      'cycle can take longer.',
-    'Unassigning or disabling someone in Entra deactivates the member in Stytch at the next cycle.',
-  ],
-  checklist: [
-    { id: 'assigned', label: 'I assigned users or groups' },
-    { id: 'on-demand', label: 'Provision on demand succeeded for one user' },
-  ],
-  facts: [],
-  notes: [
-    'Provision on demand ignores the aadOptscim062020 flag, so its requests can differ slightly ' +
-      'from the regular cycle.',
-    'If most requests fail, Entra quarantines the job and slows it to about once a day until it ' +
-      'recovers.',
-  ],
-  links: [
-    { label: 'Read about Provision on demand', url: LINKS.entraProvisionOnDemand },
-    { label: 'Read about quarantine', url: LINKS.entraQuarantine },
-  ],
-  optional: false,
-};
-
 const webhooks: StepContent = {
   id: 'webhooks',
   title: 'Webhooks (optional)',
   summary:
-    'If your own application must react when Entra changes a member, subscribe to the SCIM ' +
-    'events Stytch sends.',
+    'If your own application must react when Entra changes a member or a group, subscribe to ' +
+    'the SCIM events Stytch sends.',
   instructions: [
     'Webhook endpoints are set up per project in the Stytch dashboard, on the Webhooks page.',
     'Subscribe to the events below that your application cares about.',
   ],
   checklist: [],
-  facts: [
-    { term: 'scim.member.create', description: 'Entra provisioned a new member.' },
-    {
-      term: 'scim.member.update',
-      description: 'A member’s details changed, or a deactivated member was reactivated.',
-    },
-    {
-      term: 'scim.member.delete',
-      description: 'A member was deprovisioned: deactivated, with roles and sessions revoked.',
-    },
-    { term: 'scim.scim_group.create', description: 'Entra pushed a new group.' },
-    { term: 'scim.scim_group.update', description: 'A group’s name changed.' },
-    { term: 'scim.scim_member_group.create', description: 'A member was added to a group.' },
-  ],
+  facts: SCIM_WEBHOOK_EVENTS,
   notes: [],
   links: [
     { label: 'Open Stytch webhooks', url: LINKS.stytchWebhooks },

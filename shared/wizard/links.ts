@@ -11,8 +11,16 @@ export const LINKS = {
     'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/provision-on-demand',
   entraQuarantine:
     'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-quarantine-status',
-  stytchEntraGuide: 'https://stytch.com/docs/b2b/guides/scim/entra',
-  stytchScimOverview: 'https://stytch.com/docs/multi-tenant-auth/enterprise-ready/scim/overview',
+  entraHowProvisioningWorks:
+    'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works',
+  // Stytch's docs moved under /docs/multi-tenant-auth; the page at the older address
+  // (/docs/b2b/guides/scim/entra) carries the previous site's navigation. This one is "Microsoft
+  // Entra — Set up a SCIM connection with Microsoft Entra", indexed in https://stytch.com/docs/llms.txt.
+  stytchEntraGuide:
+    'https://stytch.com/docs/multi-tenant-auth/enterprise-ready/scim/microsoft-entra',
+  // The API reference's "SCIM overview": its "Handle webhooks (optional)" step lists the SCIM
+  // events the webhooks step shows (shared/wizard/webhook-events.ts).
+  stytchScimOverview: 'https://stytch.com/docs/api-reference/b2b/api/scim/overview',
   // [Uncertain] The dashboard paths below are not in the research notes; they are the pages
   // Stytch's dashboard uses today. If they move, change them here and nowhere else.
   stytchApiKeys: 'https://stytch.com/dashboard/api-keys',

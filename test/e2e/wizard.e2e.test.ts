@@ -194,7 +194,7 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     expect(await runProbe()).toMatch(/checks failed\.$/);
     const failed = page.locator('.probe-fail', { hasText: 'Failed:' }).first();
     const text = (await failed.textContent()) ?? '';
-    expect(text).toContain('Entra would say:');
+    expect(text).toContain('Entra shows (approximately):');
     expect(text).toContain('404');
     expect(text).toContain('How to fix:');
     await checkpoint('10-faulty-endpoint');

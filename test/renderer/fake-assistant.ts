@@ -121,6 +121,26 @@ export function installFakeAssistant(
     fake.settings = { ...fake.settings, ...patch };
     return okFor('settings:update', structuredClone(fake.settings));
   });
+  // Step 7 watches whatever connection is on screen; by default nobody has arrived yet.
+  const quietWatch = (target: { organizationId: string; connectionId: string }) => ({
+    ...target,
+    state: 'watching' as const,
+    members: [],
+    counts: { active: 0, deactivated: 0, total: 0 },
+    timeline: [],
+    lastPolledAt: null,
+    nextPollInMs: 3_000,
+    failure: null,
+  });
+  let watched = { organizationId: '', connectionId: '' };
+  fake.handle('watch:start', (target) => {
+    watched = target;
+    return okFor('watch:start', quietWatch(target));
+  });
+  fake.handle('watch:refresh', () => okFor('watch:refresh', quietWatch(watched)));
+  fake.handle('watch:stop', () =>
+    okFor('watch:stop', { ...quietWatch(watched), state: 'stopped', nextPollInMs: null }),
+  );
   for (const [channel, handler] of Object.entries(handlers) as [
     InvokeChannel,
     FakeHandler<InvokeChannel>,

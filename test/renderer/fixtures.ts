@@ -60,6 +60,11 @@ export function connectionView(overrides: Partial<ScimConnectionView> = {}): Sci
   };
 }
 
+/** An expiry `days` from the real clock, as Stytch writes one (the renderer reads the real clock). */
+export function expiresInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export { probeCheck } from '../support/probe-fixtures';
 
 /** A report made of the given checks, for the connection the fixtures show. */

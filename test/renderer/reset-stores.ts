@@ -6,6 +6,7 @@ import { useConnectionStore } from '../../renderer/state/connection-store';
 import { useOrganizationStore } from '../../renderer/state/organization-store';
 import { useProbeStore } from '../../renderer/state/probe-store';
 import { useStytchStore } from '../../renderer/state/stytch-store';
+import { useWatchStore } from '../../renderer/state/watch-store';
 import { useWizardStore } from '../../renderer/state/wizard-store';
 
 function resetStore<T>(store: StoreApi<T>): void {
@@ -21,4 +22,5 @@ export function resetStores(): void {
   resetStore(useProbeStore);
   resetStore(useStytchStore);
   resetStore(useWizardStore);
+  resetStore(useWatchStore);
 }

@@ -1,8 +1,15 @@
+import { MICROSOFT_SAYS } from '../microsoft-requirements';
 import { findingOf, listQueryStep } from './list-query-step';
 import { userQuery } from './record';
 
-const WHY =
-  'Stytch matches Entra users by externalId (Entra’s objectId must be mapped to externalId), so this query has to work.';
+/*
+ * Why this query matters, said as far as it is documented: Microsoft documents that Entra
+ * queries users by externalId (`MICROSOFT_SAYS.queried`), and Stytch's Entra guide requires
+ * mapping objectId to externalId ("ensure you are mapping objectId to externalId",
+ * https://stytch.com/docs/b2b/guides/scim/entra). [Inference] That Stytch then matches members
+ * on externalId is not documented, so the message says it is our reading.
+ */
+const WHY = `Microsoft: “${MICROSOFT_SAYS.queried}” Stytch’s Entra guide requires mapping Entra’s objectId to externalId; that Stytch then matches members on externalId is our inference, not documented.`;
 
 /** `external-id-filter`: a query on externalId for a random GUID must return an empty list. */
 export const externalIdFilterStep = listQueryStep({

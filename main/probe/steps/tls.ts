@@ -1,8 +1,45 @@
+import { entraFailureText } from '../entra-texts';
+import { MICROSOFT_SAYS, MICROSOFT_TLS12_SUITES, microsoftSuite } from '../microsoft-requirements';
 import { requestsDeadline, targetOf, type ProbeContext } from '../probe-context';
 import type { ProbeStep, StepOutcome } from '../probe-step';
 import type { CertificateFacts, TlsHandshakeResult } from '../tls-connector';
 
+/*
+ * Why a server without TLS 1.2, or without any of Microsoft's suites, fails rather than warns:
+ * Microsoft writes "The only acceptable protocol version is TLS 1.2. No other SSL/TLS version
+ * is permitted." and, under "TLS 1.2 Cipher Suites minimum bar", "All services must be
+ * configured to use the following cipher suites" (MicrosoftDocs/entra-docs
+ * docs/identity/app-provisioning/use-scim-to-provision-users-and-groups.md, "Security
+ * requirements"): a "must" and a minimum bar, not advice. So the decisive handshake offers
+ * TLS 1.2 with those suites only, and passes when the server agrees to one of them.
+ * Not judged: the "exact order" Microsoft asks for, which is the server's preference among the
+ * suites and decides nothing once one is agreed; and [Inference] a server that also speaks
+ * TLS 1.3 passes, because Entra's TLS 1.2 handshake still succeeds with it (failing it would
+ * fail every modern server, Stytch's included, over a word Microsoft may mean as "no older").
+ */
+
 const EXPIRY_WARNING_DAYS = 14;
+
+const OLD_PROTOCOLS = /^(SSLv[23]|TLSv1(\.1)?)$/;
+
+const MICROSOFT_OPENSSL_NAMES = MICROSOFT_TLS12_SUITES.map((suite) => suite.openssl);
+
+const TLS12_FIX = `Serve the SCIM endpoint with TLS 1.2 (on the server, or on the proxy or load balancer in front of it) and at least one of Microsoft’s cipher suites: ${MICROSOFT_TLS12_SUITES.map((suite) => suite.iana).join(', ')}. Microsoft: “${MICROSOFT_SAYS.tls12}”`;
+
+const CERTIFICATE_FIX =
+  'Install a valid certificate for this host from a public certificate authority (with its intermediate certificates); Entra refuses anything else.';
+
+type Handshake = Extract<TlsHandshakeResult, { ok: true }>;
+
+/** The check's three handshakes. */
+interface Handshakes {
+  /** Whatever version and suite the server prefers: the certificate and its chain. */
+  best: TlsHandshakeResult;
+  /** TLS 1.2 offering only Microsoft's suites: what Entra needs. */
+  microsoft: TlsHandshakeResult;
+  /** TLS 1.2 offering every suite: what the server speaks when it refuses Microsoft's. */
+  anyTls12: TlsHandshakeResult;
+}
 
 const CHAIN_PROBLEMS: Readonly<Record<string, (cert: CertificateFacts | null) => string>> = {
   CERT_HAS_EXPIRED: (c) =>
@@ -27,21 +64,15 @@ const CONNECT_FAILURES: Readonly<Record<string, (where: string, ms: number) => s
   timeout: (where, ms) => `No TLS handshake with ${where} within ${ms} ms.`,
   reset: (where) => `${where} closed the connection during the TLS handshake.`,
   'old-protocol': (where) =>
-    `Old protocol: ${where} offers only TLS versions older than 1.2, which Entra refuses.`,
+    `Old protocol: ${where} offers only TLS versions older than 1.2, which Microsoft does not accept.`,
   'not-tls': (where) =>
     `${where} does not speak TLS on this port (it answered in plain text, probably plain http).`,
   handshake: (where) => `The TLS handshake with ${where} failed.`,
 };
 
-function certificateProblems(
-  result: Extract<TlsHandshakeResult, { ok: true }>,
-  host: string,
-): string[] {
+function certificateProblems(handshake: Handshake, host: string): string[] {
   const problems: string[] = [];
-  const { protocol, chainError, hostError, certificate } = result;
-  if (protocol !== null && !/^TLSv1\.[23]$/.test(protocol)) {
-    problems.push(`Old protocol: the server negotiated ${protocol}; Entra requires TLS 1.2.`);
-  }
+  const { chainError, hostError, certificate } = handshake;
   if (chainError !== null) {
     const describe = CHAIN_PROBLEMS[chainError];
     problems.push(describe ? describe(certificate) : `Certificate not trusted (${chainError}).`);
@@ -54,18 +85,8 @@ function certificateProblems(
   return problems;
 }
 
-function certificateNotes(
-  result: Extract<TlsHandshakeResult, { ok: true }>,
-  tls12: TlsHandshakeResult,
-  now: number,
-): string[] {
+function certificateNotes(cert: CertificateFacts | null, now: number): string[] {
   const notes: string[] = [];
-  const cert = result.certificate;
-  if (!tls12.ok && (tls12.kind === 'old-protocol' || tls12.kind === 'handshake')) {
-    notes.push(
-      'The server refuses TLS 1.2 (it only offers TLS 1.3); Microsoft documents TLS 1.2 as what Entra uses.',
-    );
-  }
   if (cert?.keyType === 'RSA' && cert.keyBits !== null && cert.keyBits < 2048) {
     notes.push(`The RSA key has ${cert.keyBits} bits; Entra requires at least 2048.`);
   }
@@ -79,54 +100,111 @@ function certificateNotes(
   return notes;
 }
 
-function judge(
-  results: [TlsHandshakeResult, TlsHandshakeResult],
-  where: string,
-  host: string,
-  ms: number,
-): StepOutcome {
-  const [best, tls12] = results;
-  if (!best.ok) {
+/** "TLS_… (ECDHE-…)": the suite under its IANA name and OpenSSL's, as far as they are known. */
+function suiteNames(handshake: Handshake): string {
+  const iana = handshake.cipherIana ?? microsoftSuite(handshake.cipher)?.iana ?? null;
+  const openssl = handshake.cipher ?? 'unknown to OpenSSL';
+  return iana === null ? openssl : `${iana} (${openssl})`;
+}
+
+function onMicrosoftsList(handshake: TlsHandshakeResult): handshake is Handshake {
+  return (
+    handshake.ok &&
+    handshake.protocol === 'TLSv1.2' &&
+    microsoftSuite(handshake.cipherIana ?? handshake.cipher) !== undefined
+  );
+}
+
+/** What the server does about TLS 1.2: the summary's first sentence, or the problem. */
+type Tls12Finding = { ok: true; summary: string } | { ok: false; problem: string };
+
+function refusedTls12(spoken: string | null, why: string): string {
+  if (spoken !== null && OLD_PROTOCOLS.test(spoken)) {
+    return `Old protocol: the server speaks only ${spoken}, not TLS 1.2${why}.`;
+  }
+  if (spoken === null || spoken === 'TLSv1.2') return `The TLS 1.2 handshake failed${why}.`;
+  return `The server refuses TLS 1.2: it speaks only ${spoken}${why}.`;
+}
+
+function tls12Finding({ best, microsoft, anyTls12 }: Handshakes): Tls12Finding {
+  if (onMicrosoftsList(microsoft)) {
+    const others =
+      best.ok && best.protocol !== 'TLSv1.2'
+        ? ` (it also speaks ${best.protocol ?? 'another version'} to clients that offer it)`
+        : '';
     return {
-      status: 'fail',
-      message: `${CONNECT_FAILURES[best.kind]?.(where, ms) ?? 'The TLS handshake failed.'} (${best.detail})`,
-      fix:
-        best.kind === 'old-protocol' || best.kind === 'not-tls'
-          ? 'Serve the SCIM endpoint over https with TLS 1.2 or newer.'
-          : 'Check the host and port, and that nothing blocks the connection. If this computer can only reach the internet through a proxy, this direct check can fail even when Test Connection passes.',
+      ok: true,
+      summary: `TLS 1.2 with ${suiteNames(microsoft)}, one of Microsoft’s TLS 1.2 cipher suites${others}.`,
     };
   }
-  const problems = certificateProblems(best, host);
-  if (problems.length > 0) {
+  if (anyTls12.ok && anyTls12.protocol === 'TLSv1.2') {
+    return {
+      ok: false,
+      problem: `The server speaks TLS 1.2 only with ${suiteNames(anyTls12)}, which is not one of Microsoft’s TLS 1.2 cipher suites.`,
+    };
+  }
+  const spoken = anyTls12.ok ? anyTls12.protocol : best.ok ? best.protocol : null;
+  return { ok: false, problem: refusedTls12(spoken, anyTls12.ok ? '' : ` (${anyTls12.detail})`) };
+}
+
+function connectFailure(
+  failure: Extract<TlsHandshakeResult, { ok: false }>,
+  where: string,
+  ms: number,
+): StepOutcome {
+  return {
+    status: 'fail',
+    message: `${CONNECT_FAILURES[failure.kind]?.(where, ms) ?? 'The TLS handshake failed.'} (${failure.detail})`,
+    fix:
+      failure.kind === 'old-protocol' || failure.kind === 'not-tls'
+        ? TLS12_FIX
+        : 'Check the host and port, and that nothing blocks the connection. If this computer can only reach the internet through a proxy, this direct check can fail even when Test Connection passes.',
+  };
+}
+
+function judge(handshakes: Handshakes, where: string, host: string, ms: number): StepOutcome {
+  const { best } = handshakes;
+  if (!best.ok) return connectFailure(best, where, ms);
+  const certificate = certificateProblems(best, host);
+  const tls12 = tls12Finding(handshakes);
+  if (certificate.length > 0 || !tls12.ok) {
     return {
       status: 'fail',
-      message: problems.join(' '),
-      fix: 'Install a valid certificate for this host from a public certificate authority (with its intermediate certificates); Entra refuses anything else.',
-      entraWouldSay:
-        'Entra would fail to connect: the SCIM endpoint needs a valid certificate from a public certificate authority.',
+      message: [...certificate, ...(tls12.ok ? [] : [tls12.problem])].join(' '),
+      fix: [
+        ...(certificate.length > 0 ? [CERTIFICATE_FIX] : []),
+        ...(tls12.ok ? [] : [TLS12_FIX]),
+      ].join(' '),
+      // The handshake fails before any request, so Entra receives no answer at all.
+      entraWouldSay: entraFailureText(null),
     };
   }
   const cert = best.certificate;
-  const summary = `${best.protocol ?? 'TLS'} (${best.cipher ?? 'unknown cipher'}); certificate for ${cert?.altNames || cert?.subject || host}, issued by ${cert?.issuer ?? 'unknown'}, valid until ${cert?.validTo ?? 'unknown'}.`;
-  const notes = certificateNotes(best, tls12, Date.now());
+  const summary = `${tls12.summary} Certificate for ${cert?.altNames || cert?.subject || host}, issued by ${cert?.issuer ?? 'unknown'}, valid until ${cert?.validTo ?? 'unknown'}.`;
+  const notes = certificateNotes(cert, Date.now());
   if (notes.length > 0) {
     return {
       status: 'warn',
       message: `${summary} But: ${notes.join(' ')}`,
-      fix: 'Have the server’s certificate and TLS settings meet Entra’s requirements.',
+      fix: 'Have the server’s certificate meet Entra’s requirements.',
     };
   }
   return { status: 'pass', message: summary };
 }
 
-/** `tls`: DNS, TCP connect and TLS handshake, each failure named for what it is. */
+/**
+ * `tls`: DNS, TCP connect and TLS handshakes, each failure named for what it is. Three
+ * handshakes side by side: the server's preferred one (for the certificate), TLS 1.2 offering
+ * only Microsoft's suites (what Entra needs) and TLS 1.2 offering everything (to name what the
+ * server speaks when it refuses Microsoft's).
+ */
 export const tlsStep: ProbeStep<ProbeContext, 'tls'> = {
   id: 'tls',
   title: 'TLS certificate and protocol',
   needs: ['url'],
   skipReason: (ctx) =>
     ctx.analysis.target?.plainHttpLoopback
-      ? 'Plain http on this computer: there is no TLS to check (Entra would refuse http).'
+      ? 'Plain http on this computer: there is no TLS to check (Microsoft asks for HTTPS).'
       : null,
   deadlineMs: (ctx) => requestsDeadline(ctx),
   run: async (ctx) => {
@@ -137,10 +215,11 @@ export const tlsStep: ProbeStep<ProbeContext, 'tls'> = {
       timeoutMs: ctx.options.timeoutMs,
       ...(ctx.options.ca ? { ca: ctx.options.ca } : {}),
     };
-    const results = await Promise.all([
+    const [best, microsoft, anyTls12] = await Promise.all([
       ctx.connectTls(base),
+      ctx.connectTls({ ...base, maxVersion: 'TLSv1.2', ciphers: MICROSOFT_OPENSSL_NAMES }),
       ctx.connectTls({ ...base, maxVersion: 'TLSv1.2' }),
     ]);
-    return judge(results, `${host}:${port}`, host, ctx.options.timeoutMs);
+    return judge({ best, microsoft, anyTls12 }, `${host}:${port}`, host, ctx.options.timeoutMs);
   },
 };

@@ -55,3 +55,61 @@ export function compliantPatchBody(): unknown {
 export function deactivateBody(): unknown {
   return patch([{ op: 'replace', path: 'active', value: false }]);
 }
+
+/*
+ * Group bodies, copied from Microsoft's docs (MicrosoftDocs/entra-docs):
+ * - use-scim-to-provision-users-and-groups.md, "Group Operations": "Create Group" and
+ *   "Update Group [Add Members]";
+ * - application-provisioning-config-problem-scim-compatibility.md, "Requests made to remove a
+ *   group member", "Without feature flag" and "With feature flag".
+ * Only the ids and names are ours.
+ */
+
+/** The core Group schema (RFC 7643 §4.2). */
+const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+/** The second schema URN of Entra's Create Group body (use-scim…, "Create Group"). */
+const ENTRA_GROUP_URN = 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group';
+
+/** The test group's names, derived from one GUID (Entra sends the group's objectId as externalId). */
+export interface ProbeGroup {
+  displayName: string;
+  externalId: string;
+}
+
+/** A group displayName and externalId nobody else has. */
+export function probeGroup(guid: string): ProbeGroup {
+  return { displayName: `scim-probe-group-${guid}`, externalId: guid };
+}
+
+/** Create Group — *POST /Groups*, created empty; members are PATCHed in afterwards. */
+export function createGroupBody(group: ProbeGroup): unknown {
+  return {
+    schemas: [GROUP_URN, ENTRA_GROUP_URN],
+    externalId: group.externalId,
+    displayName: group.displayName,
+    meta: { resourceType: 'Group' },
+  };
+}
+
+/**
+ * Update Group [Add Members]. [Uncertain] Whether the flag lowercases this `op` is not
+ * documented: the compatibility article does not list adding members among what
+ * aadOptscim062020 changes, so the one documented body serves with and without it.
+ */
+export function addMemberBody(userId: string): unknown {
+  return patch([{ op: 'Add', path: 'members', value: [{ $ref: null, value: userId }] }]);
+}
+
+/**
+ * Remove a group member, without the feature flag: PascalCase op, the member in `value`. The
+ * tutorial's "Update Group [Remove Members]" shows the same with `"$ref": null` added; this is
+ * the compatibility article's form, the one it sets against the flag's.
+ */
+export function legacyRemoveMemberBody(userId: string): unknown {
+  return patch([{ op: 'Remove', path: 'members', value: [{ value: userId }] }]);
+}
+
+/** Remove a group member, with aadOptscim062020: a value filter in the path (RFC 7644 §3.5.2.2). */
+export function compliantRemoveMemberBody(userId: string): unknown {
+  return patch([{ op: 'remove', path: `members[value eq "${userId}"]` }]);
+}

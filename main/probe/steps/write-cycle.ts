@@ -1,76 +1,54 @@
-import type { ProbeExchange, ProbeStatus } from '../../../shared/probe/report';
 import { requestsDeadline, targetOf, type ProbeContext } from '../probe-context';
 import type { ProbeStep, StepOutcome } from '../probe-step';
-import type { Exchange, ScimCall } from '../scim-exchange';
-import { ListResponseSchema, ScimResourceSchema } from '../scim-messages';
-import { answerOf, exchangeLine, recorded, userQuery } from './record';
+import type { Exchange } from '../scim-exchange';
+import { ScimResourceSchema } from '../scim-messages';
+import { answerOf, recorded, userQuery } from './record';
 import {
   compliantPatchBody,
   createUserBody,
   deactivateBody,
   legacyPatchBody,
+  probeGroup,
   probeUser,
   type ProbeUser,
 } from './write-cycle-bodies';
+import { GROUP_MAX_REQUESTS, groupCycle } from './write-cycle-groups';
+import {
+  createdId,
+  createVerdict,
+  Cycle,
+  ok2xx,
+  thenDelete,
+  USER,
+  type Created,
+  type ResourceKind,
+} from './write-cycle-recorder';
 
-const RANK: Record<ProbeStatus, number> = { pass: 0, skip: 0, warn: 1, fail: 2 };
-/** The most requests one write cycle sends (create, look-up, read … verify-gone, clean-up retry). */
-const MAX_REQUESTS = 10;
-
-/** Collects the write cycle's lines as it goes. */
-class Cycle {
-  readonly lines: ProbeExchange[] = [];
-  worst: ProbeStatus = 'pass';
-  decisive: Exchange | null = null;
-  /** A user that may exist but could not be found to clean up. */
-  unaccounted: string | null = null;
-
-  constructor(private readonly ctx: ProbeContext) {}
-
-  async send(
-    label: string,
-    call: ScimCall,
-    judge: (sent: Exchange) => [ProbeStatus, string],
-  ): Promise<Exchange> {
-    const sent = await this.ctx.send(call);
-    const [status, message] = judge(sent);
-    this.lines.push(exchangeLine(label, sent, status, message));
-    if (RANK[status] > RANK[this.worst]) {
-      this.worst = status;
-      this.decisive = sent;
-    }
-    return sent;
-  }
-}
-
-const ok2xx = (sent: Exchange): boolean =>
-  sent.reply !== null && sent.reply.status >= 200 && sent.reply.status < 300;
+/**
+ * The most requests one write cycle sends: the user's (create, look-up, read … verify-gone,
+ * clean-up retry) and the group part's.
+ */
+const MAX_REQUESTS = 10 + GROUP_MAX_REQUESTS;
 
 function activeOf(sent: Exchange): unknown {
   const parsed = ScimResourceSchema.safeParse(sent.reply?.json);
   return parsed.success ? parsed.data.active : undefined;
 }
 
-async function createAndRead(cycle: Cycle, user: ProbeUser): Promise<string | null> {
+async function createAndRead(cycle: Cycle, user: ProbeUser): Promise<Created | null> {
   const created = await cycle.send(
     'create',
     { method: 'POST', path: '/Users', body: createUserBody(user) },
-    (sent) => {
-      const id = ScimResourceSchema.safeParse(sent.reply?.json);
-      if (!ok2xx(sent) || !id.success)
-        return [
-          'fail',
-          `Creating an Entra-shaped user ${answerOf(sent)}${ok2xx(sent) ? ' without an "id"' : ''}.`,
-        ];
-      return sent.reply?.status === 201
-        ? ['pass', 'Created (201).']
-        : ['warn', `Created, but with ${sent.reply?.status} instead of 201.`];
-    },
+    (sent) => createVerdict(sent, USER, 'fail'),
   );
-  const parsed = ScimResourceSchema.safeParse(created.reply?.json);
-  const id = parsed.success && ok2xx(created) ? parsed.data.id : await lookUp(cycle, created, user);
+  const id = await createdId(cycle, created, {
+    kind: USER,
+    call: userQuery('userName', user.userName),
+    described: `a user named ${user.userName}`,
+  });
   if (id === null) return null;
-  await cycle.send('read', { method: 'GET', path: `/Users/${id}` }, (sent) => {
+  const made = cycle.made(USER, id, `user id ${id} (userName ${user.userName})`);
+  await cycle.send('read', { method: 'GET', path: made.path }, (sent) => {
     const back = ScimResourceSchema.safeParse(sent.reply?.json);
     if (sent.reply?.status !== 200 || !back.success)
       return ['fail', `Reading the new user back ${answerOf(sent)}.`];
@@ -78,28 +56,10 @@ async function createAndRead(cycle: Cycle, user: ProbeUser): Promise<string | nu
       ? ['pass', 'Read back (200).']
       : ['fail', 'Read back, but userName differs from what was sent.'];
   });
-  return id;
+  return made;
 }
 
-/**
- * After a create whose outcome is unclear (no answer, or success without an id) the user may
- * exist all the same: find it by userName so it can be cleaned up.
- */
-async function lookUp(cycle: Cycle, created: Exchange, user: ProbeUser): Promise<string | null> {
-  if (created.reply !== null && !ok2xx(created)) return null;
-  const found = await cycle.send('look-up', userQuery('userName', user.userName), (sent) => [
-    sent.reply?.status === 200 ? 'pass' : 'warn',
-    `Looking for the test user ${answerOf(sent)}.`,
-  ]);
-  const list = ListResponseSchema.safeParse(found.reply?.json);
-  const first = ScimResourceSchema.safeParse(list.success ? list.data.Resources?.[0] : undefined);
-  if (first.success) return first.data.id;
-  cycle.unaccounted = `possibly a user named ${user.userName} (the server did not say whether it was created)`;
-  return null;
-}
-
-async function patchAll(cycle: Cycle, id: string, entraFlag: boolean): Promise<void> {
-  const path = `/Users/${id}`;
+async function patchAll(cycle: Cycle, path: string, entraFlag: boolean): Promise<void> {
   await cycle.send('patch-legacy', { method: 'PATCH', path, body: legacyPatchBody() }, (sent) => {
     if (ok2xx(sent))
       return ['pass', 'Entra’s legacy PATCH ("op":"Replace", "active":"False") accepted.'];
@@ -140,85 +100,83 @@ async function patchAll(cycle: Cycle, id: string, entraFlag: boolean): Promise<v
   });
 }
 
-async function remove(cycle: Cycle, id: string): Promise<boolean> {
-  const gone = await cycle.send('delete', { method: 'DELETE', path: `/Users/${id}` }, (sent) =>
-    ok2xx(sent)
-      ? ['pass', `Deleted (${sent.reply?.status}).`]
-      : ['fail', `Deleting the test user ${answerOf(sent)}.`],
-  );
-  if (!ok2xx(gone)) return false;
-  await cycle.send('read-deleted', { method: 'GET', path: `/Users/${id}` }, (sent) =>
-    sent.reply?.status === 404
-      ? ['pass', 'Gone (404).']
-      : ['warn', `After DELETE, reading the user ${answerOf(sent)}; expected 404.`],
-  );
-  return true;
+/** "user", or "user and group": the kinds of `resources`, in their order. */
+function nouns(resources: ReadonlyArray<{ kind: ResourceKind }>): string {
+  return [...new Set(resources.map((r) => r.kind.noun))].join(' and ');
 }
 
-function summary(cycle: Cycle, user: ProbeUser, leftBehind: string | null): StepOutcome {
+function fixOf(cycle: Cycle): string {
+  const own = [...new Set(cycle.fixes.filter((fix) => fix !== undefined))];
+  const generic = cycle.fixes.includes(undefined)
+    ? ['Make the server accept the requests Entra sends (see each line above).']
+    : [];
+  return [...own, ...generic].join(' ');
+}
+
+function cleanedUp(cycle: Cycle): string {
+  const [first, ...others] = cycle.created;
+  if (first === undefined) return 'Nothing was created, so nothing was left behind.';
+  const too = others.length > 0 ? `, as was the test ${nouns(others)}` : '';
+  return `The test ${first.kind.noun} was cleaned up${too}.`;
+}
+
+function summary(cycle: Cycle, user: ProbeUser, entraFlag: boolean): StepOutcome {
   const failures = cycle.lines.filter((l) => l.status !== 'pass').map((l) => l.message);
   const base = {
     exchanges: cycle.lines,
     ...(cycle.decisive ? recorded(cycle.decisive) : {}),
   };
-  if (leftBehind !== null) {
+  const { leftBehind } = cycle;
+  if (leftBehind.length > 0) {
+    const names = leftBehind.map((r) => r.name).join('; ');
     return {
       ...base,
       status: 'fail',
-      message: `${failures.join(' ')} Left behind: ${leftBehind}.`,
-      fix: `Delete the test user ${user.userName} by hand, then fix what failed above.`,
+      message: `${failures.join(' ')} Left behind: ${names}.`,
+      fix: `Delete the test ${nouns(leftBehind)} by hand, then fix what failed above. ${fixOf(cycle)}`.trim(),
     };
   }
   if (cycle.worst === 'pass') {
+    const removal = entraFlag ? 'aadOptscim062020' : 'legacy';
     return {
       ...base,
       status: 'pass',
-      message: `Created, read, patched (legacy and aadOptscim062020 forms), deactivated and deleted ${user.userName}; nothing left behind.`,
+      message: `Created, read, patched (legacy and aadOptscim062020 forms), deactivated and deleted ${user.userName}; put it in a new group and took it out again (the ${removal} removal, as Entra sends it for this URL), then deleted the group; nothing left behind.`,
     };
   }
   return {
     ...base,
     status: cycle.worst,
-    message: `${failures.join(' ')} The test user was cleaned up.`,
-    fix: 'Make the server accept the requests Entra sends (see each line above).',
+    message: `${failures.join(' ')} ${cleanedUp(cycle)}`,
+    fix: fixOf(cycle),
   };
 }
 
 /**
- * `write-cycle` (opt-in): create → read → PATCH in both Entra forms → deactivate → delete, with
- * Entra-shaped bodies. Always cleans up and reports anything it could not remove.
+ * `write-cycle` (opt-in): create → read → group (create, add the user, remove it, delete) →
+ * PATCH in both Entra forms → deactivate → delete, with Entra-shaped bodies. Always cleans up,
+ * newest first, and reports anything it could not remove.
  */
 export const writeCycleStep: ProbeStep<ProbeContext, 'write-cycle'> = {
   id: 'write-cycle',
-  title: 'Write cycle (create, update, deactivate, delete)',
+  title: 'Write cycle (create, update, group membership, deactivate, delete)',
   needs: ['test-connection'],
   skipReason: (ctx) =>
     ctx.options.writeCycle
       ? null
-      : 'Off by default: it creates and deletes a real test user in the target directory (with Stytch, a real member, and SCIM webhooks fire). Turn it on to run it.',
+      : 'Off by default: it creates and deletes a real test user and a test group in the target directory (with Stytch, a real member and group, and SCIM webhooks fire). Turn it on to run it.',
   deadlineMs: (ctx) => requestsDeadline(ctx, MAX_REQUESTS),
   run: async (ctx) => {
     const cycle = new Cycle(ctx);
     const user = probeUser(ctx.newGuid());
-    const id = await createAndRead(cycle, user);
-    if (id === null) return summary(cycle, user, cycle.unaccounted);
-    let deleted = false;
-    try {
-      await patchAll(cycle, id, targetOf(ctx).entraFlag);
-      deleted = await remove(cycle, id);
-    } finally {
-      if (!deleted) {
-        const retry = await cycle.send(
-          'clean-up',
-          { method: 'DELETE', path: `/Users/${id}` },
-          (sent) =>
-            ok2xx(sent)
-              ? ['pass', 'Clean-up delete succeeded.']
-              : ['fail', `Clean-up delete ${answerOf(sent)}.`],
-        );
-        deleted = ok2xx(retry);
-      }
+    const { entraFlag } = targetOf(ctx);
+    const made = await createAndRead(cycle, user);
+    if (made !== null) {
+      await thenDelete(cycle, made, 'fail', async () => {
+        await groupCycle(cycle, made.id, probeGroup(ctx.newGuid()), entraFlag);
+        await patchAll(cycle, made.path, entraFlag);
+      });
     }
-    return summary(cycle, user, deleted ? null : `user id ${id} (userName ${user.userName})`);
+    return summary(cycle, user, entraFlag);
   },
 };

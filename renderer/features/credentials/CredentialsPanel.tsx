@@ -1,6 +1,7 @@
 import { AAD_OPT_FLAG_NOTE } from '../../../shared/wizard/content';
 import type { SecretHandle, TokenStatus } from '../../../shared/stytch/views';
 import { CopyButton } from '../../components/CopyButton';
+import { TokenExpiryLine } from '../scim-connection/TokenExpiry';
 import { CredentialField } from './CredentialField';
 import { SecretTokenField } from './SecretTokenField';
 
@@ -10,6 +11,8 @@ interface CredentialsPanelProps {
   token: TokenStatus | null;
   /** "Secret Token", or "New Secret Token" during a rotation. */
   tokenLabel?: string;
+  /** When Stytch says this token expires (ISO 8601), or null when it gave no date. */
+  tokenExpiresAt: string | null;
   pasted: boolean;
   onPastedChange: (pasted: boolean) => void;
 }
@@ -20,6 +23,7 @@ export function CredentialsPanel({
   handle,
   token,
   tokenLabel = 'Secret Token',
+  tokenExpiresAt,
   pasted,
   onPastedChange,
 }: CredentialsPanelProps) {
@@ -40,6 +44,7 @@ export function CredentialsPanel({
         handle={handle}
         token={token}
       />
+      <TokenExpiryLine subject={tokenLabel} expiresAt={tokenExpiresAt} />
       <div className="check">
         <input
           id={pastedId}

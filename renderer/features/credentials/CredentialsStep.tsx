@@ -5,6 +5,7 @@ import { useConnectionStore } from '../../state/connection-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ProbePanel } from '../probe/ProbePanel';
 import { KeychainWarning } from '../scim-connection/KeychainWarning';
+import { TokenExpiryWarning } from '../scim-connection/TokenExpiry';
 import { useOrganizationConnection } from '../scim-connection/use-organization-connection';
 import { PASTED_KEY } from '../wizard/step-gate';
 import { CredentialsPanel } from './CredentialsPanel';
@@ -28,6 +29,8 @@ export function CredentialsStep() {
   const busy = useConnectionStore((s) => s.busy);
   const failure = useConnectionStore((s) => s.failure);
   const keychainWarning = useConnectionStore((s) => s.keychainWarning);
+  const rotateStart = useConnectionStore((s) => s.rotateStart);
+  const goTo = useWizardStore((s) => s.goTo);
   const pasted = useWizardStore((s) => Boolean(s.checklist[PASTED_KEY]));
   const setChecked = useWizardStore((s) => s.setChecked);
 
@@ -44,13 +47,23 @@ export function CredentialsStep() {
     return <BackToConnection text="A token rotation is in progress. Finish or cancel it first." />;
   }
   const handle: SecretHandle = { kind: 'scim-token', connectionId: connection.connectionId };
+  // The rotation itself happens on the connection step, which shows its progress and outcome.
+  const rotateFromConnectionStep = () => {
+    goTo('create-scim-connection');
+    void rotateStart();
+  };
   return (
     <div className="credentials-step">
+      <TokenExpiryWarning
+        expiresAt={connection.bearerTokenExpiresAt}
+        onRotate={rotateFromConnectionStep}
+      />
       {keychainWarning && <KeychainWarning warning={keychainWarning} handle={handle} />}
       <CredentialsPanel
         tenantUrl={connection.tenantUrl}
         handle={handle}
         token={connection.token}
+        tokenExpiresAt={connection.bearerTokenExpiresAt}
         pasted={pasted}
         onPastedChange={(value) => setChecked(PASTED_KEY, value)}
       />

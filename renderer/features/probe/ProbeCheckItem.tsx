@@ -1,4 +1,5 @@
 import type { ProbeCheck, ProbeStatus } from '../../../shared/probe/report';
+import { ENTRA_TEXT_LABEL } from '../../../shared/probe/report-text';
 
 const STATUS_TEXT: Record<ProbeStatus, string> = {
   pass: 'Passed',
@@ -26,7 +27,7 @@ export function ProbeCheckItem({ check }: { check: ProbeCheck }) {
           <summary>Details for {check.title}</summary>
           {check.entraWouldSay && (
             <p>
-              <span className="label">Entra would say:</span> {check.entraWouldSay}
+              <span className="label">{ENTRA_TEXT_LABEL}:</span> {check.entraWouldSay}
             </p>
           )}
           {check.fix && (

@@ -48,10 +48,11 @@ export function ProbePanel({ target }: { target: ProbeTarget }) {
           disabled={running}
         />
         <label htmlFor="probe-write-cycle">
-          Also run the write test (creates, updates and deletes a test member)
+          Also run the write test (creates, updates and deletes a test member and a test group)
         </label>
         <p className="field-hint">
-          The test member is real while it exists, so any scim.member webhooks you set up will fire.
+          The test member and group are real while they exist, so any SCIM member and group webhooks
+          you set up will fire.
         </p>
       </div>
       <div className="actions">

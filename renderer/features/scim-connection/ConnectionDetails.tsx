@@ -1,4 +1,5 @@
 import type { ScimConnectionView, TokenStatus } from '../../../shared/stytch/views';
+import { expiryNow } from './TokenExpiry';
 
 const STORAGE_TEXT: Record<TokenStatus['storage'], string> = {
   keychain: 'saved in the system keychain',
@@ -21,10 +22,11 @@ export function ConnectionDetails({ connection }: { connection: ScimConnectionVi
     ['Identity provider', connection.identityProvider],
     ['Base URL', connection.baseUrl],
     ['Token', describeToken(connection.token)],
-    ['Token expires', connection.bearerTokenExpiresAt ?? 'Never'],
+    ['Token expiry', expiryNow(connection.bearerTokenExpiresAt).phrase],
   ];
   if (connection.rotating && connection.nextToken) {
     rows.push(['New token (rotation)', describeToken(connection.nextToken)]);
+    rows.push(['New token expiry', expiryNow(connection.nextBearerTokenExpiresAt).phrase]);
   }
   return (
     <dl className="details">

@@ -6,6 +6,7 @@ import { CreateConnectionForm } from './CreateConnectionForm';
 import { ExistingConnection } from './ExistingConnection';
 import { KeychainWarning } from './KeychainWarning';
 import { RotationPanel } from './RotationPanel';
+import { TokenExpiryLine } from './TokenExpiry';
 import { useOrganizationConnection } from './use-organization-connection';
 
 function Created() {
@@ -20,6 +21,7 @@ function Created() {
         {keychainWarning ? '' : 'Its token is saved in your system keychain.'} Choose Next to paste
         the credentials into Entra.
       </p>
+      <TokenExpiryLine subject="Its token" expiresAt={connection.bearerTokenExpiresAt} />
       {keychainWarning && <KeychainWarning warning={keychainWarning} handle={handle} />}
     </div>
   );

@@ -6,6 +6,7 @@ import { useConnectionStore } from '../../state/connection-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ConnectionDetails, describeToken } from './ConnectionDetails';
 import { DeleteConnection } from './DeleteConnection';
+import { expiryNow, TokenExpiryWarning } from './TokenExpiry';
 
 /** The organization already has a connection: reuse its token, rotate, inspect or delete. */
 export function ExistingConnection({ connection }: { connection: ScimConnectionView }) {
@@ -21,7 +22,14 @@ export function ExistingConnection({ connection }: { connection: ScimConnectionV
         This organization already has a SCIM connection, “{connection.displayName}”. Stytch allows
         one per organization, so the assistant will not create another.
       </p>
-      <p>Its token is {describeToken(connection.token)}.</p>
+      <TokenExpiryWarning
+        expiresAt={connection.bearerTokenExpiresAt}
+        onRotate={() => void rotateStart()}
+      />
+      <p>
+        Its token is {describeToken(connection.token)}. It{' '}
+        {expiryNow(connection.bearerTokenExpiresAt).phrase}.
+      </p>
       <div className="choices">
         {tokenSaved ? (
           <div className="choice">

@@ -7,6 +7,7 @@ import { probeTargetKey, useProbeStore } from '../../state/probe-store';
 import { CredentialsPanel } from '../credentials/CredentialsPanel';
 import { ProbePanel } from '../probe/ProbePanel';
 import { KeychainWarning } from './KeychainWarning';
+import { TokenExpiryLine } from './TokenExpiry';
 
 /** Drops the new token and keeps the old one. */
 function CancelRotation({ primary = false }: { primary?: boolean }) {
@@ -71,12 +72,14 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
         Both tokens work until you finish. Put the new one in Entra’s Secret Token field (the Tenant
         URL stays the same), save, test it here, then finish the rotation.
       </p>
+      <TokenExpiryLine subject="The current token" expiresAt={connection.bearerTokenExpiresAt} />
       {keychainWarning && <KeychainWarning warning={keychainWarning} handle={handle} />}
       <CredentialsPanel
         tenantUrl={connection.tenantUrl}
         handle={handle}
         token={connection.nextToken}
         tokenLabel="New Secret Token"
+        tokenExpiresAt={connection.nextBearerTokenExpiresAt}
         pasted={pasted}
         onPastedChange={setPasted}
       />

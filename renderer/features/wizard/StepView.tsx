@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { useWizardStore } from '../../state/wizard-store';
 import { CredentialsStep } from '../credentials/CredentialsStep';
 import { OrganizationStep } from '../organizations/OrganizationStep';
+import { WatchStep } from '../provisioning-watch/WatchStep';
 import { ConnectionStep } from '../scim-connection/ConnectionStep';
 import { ConnectStep } from '../stytch-project/ConnectStep';
 import { assertNever } from './assert-never';
@@ -23,9 +24,10 @@ function StepBody({ step }: { step: WizardStepId }) {
       return <ConnectionStep />;
     case 'configure-credentials':
       return <CredentialsStep />;
+    case 'provision-users':
+      return <WatchStep />;
     case 'create-entra-app':
     case 'enable-provisioning':
-    case 'provision-users':
     case 'webhooks':
       return null;
     default:

@@ -61,7 +61,9 @@ describe('probe CLI (module)', () => {
       /^✓ Test Connection \(as Entra sends it\) — 200 with an empty SCIM ListResponse/m,
     );
     expect(run.stdout()).toMatch(/^○ Write cycle .* — Off by default/m);
-    expect(run.stdout()).toMatch(/^! Tenant URL and token .*\n {4}fix: Entra would refuse this/m);
+    expect(run.stdout()).toMatch(
+      /^! Tenant URL and token .*\n {4}fix: Use an https:\/\/ Tenant URL/m,
+    );
     expect(run.stderr()).toBe('');
   });
 
@@ -71,7 +73,9 @@ describe('probe CLI (module)', () => {
     expect(code).toBe(EXIT.checksFailed);
     expect(run.stdout()).toMatch(/^✗ Test Connection .*404 Not Found/m);
     expect(run.stdout()).toMatch(/^ {4}fix: Return an empty list, not 404/m);
-    expect(run.stdout()).toMatch(/^ {4}Entra would say: .*HTTP\/404 Not Found/m);
+    expect(run.stdout()).toMatch(
+      /^ {4}Entra shows \(approximately\): You appear to have entered invalid credentials\. .* Response Status Code: NotFound /m,
+    );
     expect(run.stdout()).toMatch(/^○ A wrong token is refused — Skipped because/m);
   });
 

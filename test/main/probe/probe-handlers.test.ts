@@ -81,12 +81,12 @@ describe('probe:run', () => {
     expect(report.checks.find((c) => c.id === 'write-cycle')?.status).toBe('skip');
   });
 
-  it('warns that Entra would refuse plain http, except for the local sandbox where it is by design', async () => {
+  it('warns that Microsoft asks for HTTPS, except for the local sandbox where plain http is by design', async () => {
     const real = setUp();
     const realReport = await runProbeHandler(request(), real.services, real.emit);
     expect(realReport.checks.find((c) => c.id === 'url')).toMatchObject({
       status: 'warn',
-      fix: expect.stringMatching(/Entra would refuse this/) as unknown,
+      fix: expect.stringMatching(/Microsoft: “Support HTTPS on your SCIM endpoint\.”/) as unknown,
     });
     const sandbox = setUp(undefined, 'sandbox');
     const sandboxReport = await runProbeHandler(request(), sandbox.services, sandbox.emit);

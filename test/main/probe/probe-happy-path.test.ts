@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('the probe against a real SCIM server (scimmy over https, test CA trusted)', () => {
-  it('passes every check, write cycle included, and leaves nothing behind', async () => {
+  it('passes every check, the write cycle with groups included, and leaves nothing behind', async () => {
     const report = await probe(`${secure.origin}/scim?aadOptscim062020`, TOKEN, {
       fetch: fetchTrusting(certs.ca),
       ca: [certs.ca],
@@ -41,6 +41,11 @@ describe('the probe against a real SCIM server (scimmy over https, test CA trust
     expect(checkOf(report, 'write-cycle').exchanges?.map((e) => e.label)).toEqual([
       'create',
       'read',
+      'create-group',
+      'add-member',
+      'remove-member-compliant',
+      'delete-group',
+      'read-deleted-group',
       'patch-legacy',
       'patch-compliant',
       'deactivate',
@@ -49,6 +54,7 @@ describe('the probe against a real SCIM server (scimmy over https, test CA trust
       'read-deleted',
     ]);
     expect(directory.users.size).toBe(0);
+    expect(directory.groups.size).toBe(0);
   });
 
   it('sends Entra’s Test Connection request: a userName filter for a random GUID, the flag stripped', async () => {
@@ -96,13 +102,13 @@ describe('the probe against a real SCIM server (scimmy over https, test CA trust
 });
 
 describe('the probe against plain http on loopback', () => {
-  it('runs every check but flags the URL: Entra would refuse http, and TLS is skipped', async () => {
+  it('runs every check but flags the URL: Microsoft asks for HTTPS, and TLS is skipped', async () => {
     const report = await probe(`${plain.origin}/scim?aadOptscim062020`, TOKEN, {
       writeCycle: true,
     });
     expect(checkOf(report, 'url')).toMatchObject({
       status: 'warn',
-      fix: matching(/Entra would refuse this/),
+      fix: matching(/Microsoft: “Support HTTPS on your SCIM endpoint\.”/),
     });
     expect(checkOf(report, 'tls').status).toBe('skip');
     expect(checkOf(report, 'test-connection').status).toBe('pass');

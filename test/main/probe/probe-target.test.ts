@@ -75,17 +75,20 @@ describe('the url check', () => {
     expect(target?.base).toBe('https://scim.example.com/scim');
   });
 
-  it('fails plain http to a remote host', () => {
+  it('fails plain http to a remote host, quoting Microsoft and claiming no Entra text', () => {
     const { outcome } = analyzeTarget('http://scim.example.com/scim?aadOptscim062020', 't');
     expect(outcome.status).toBe('fail');
-    expect(outcome.entraWouldSay).toMatch(/Entra would refuse this/);
+    expect(outcome.fix).toMatch(/Microsoft: “Support HTTPS on your SCIM endpoint\.”/);
+    expect(outcome.entraWouldSay).toBeUndefined();
   });
 
-  it('allows plain http on loopback only, flagged as something Entra would refuse', () => {
+  it('allows plain http on loopback only, flagged with Microsoft’s HTTPS requirement', () => {
     for (const host of ['127.0.0.1:8080', 'localhost:8080', '[::1]:8080', '127.4.5.6']) {
       const { outcome, target } = analyzeTarget(`http://${host}/scim?aadOptscim062020`, 't');
       expect(outcome.status, host).toBe('warn');
-      expect(outcome.fix).toMatch(/^Entra would refuse this/);
+      expect(outcome.fix).toMatch(
+        /^Use an https:\/\/ Tenant URL for Entra\. Microsoft: “Support HTTPS/,
+      );
       expect(target?.plainHttpLoopback).toBe(true);
     }
     expect(analyzeTarget('http://[::1]:8080/scim', 't').target?.host).toBe('::1');

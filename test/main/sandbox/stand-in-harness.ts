@@ -1,6 +1,10 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
+import {
+  startSandbox,
+  type RunningSandbox,
+  type StartSandboxOptions,
+} from '../../../main/sandbox/sandbox';
 
 /** One HTTP answer of the stand-in. */
 export interface Reply {
@@ -22,7 +26,7 @@ export interface StandInHarness {
 }
 
 /** Registers hooks that start the stand-in, clear its faults after each test, and stop it. */
-export function installStandIn(): StandInHarness {
+export function installStandIn(options: StartSandboxOptions = {}): StandInHarness {
   const harness: StandInHarness = {
     sandbox: undefined as unknown as RunningSandbox,
     stytch: async (method, path, body, auth) => {
@@ -49,7 +53,7 @@ export function installStandIn(): StandInHarness {
       }),
   };
   beforeAll(async () => {
-    harness.sandbox = await startSandbox();
+    harness.sandbox = await startSandbox(options);
   });
   afterAll(async () => {
     await harness.sandbox.stop();
@@ -69,4 +73,68 @@ export async function scimGet(baseUrl: string, token: string): Promise<number> {
   });
   await response.arrayBuffer();
   return response.status;
+}
+
+/** A SCIM answer: status and body (null when empty, as after DELETE). */
+export interface ScimReply {
+  status: number;
+  json: Record<string, unknown> | null;
+}
+
+/** Sends a SCIM request to a connection's endpoint as Entra does (base_url's query dropped). */
+export async function scimRequest(
+  baseUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ScimReply> {
+  const url = new URL(baseUrl);
+  const response = await fetch(`${url.origin}${url.pathname}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    json: text === '' ? null : (JSON.parse(text) as Record<string, unknown>),
+  };
+}
+
+/** The user Entra POSTs, with objectId mapped to externalId as Stytch requires. */
+export function entraUser(userName: string, externalId: string) {
+  return {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    externalId,
+    userName,
+    active: true,
+    displayName: userName.split('@')[0],
+    emails: [{ primary: true, type: 'work', value: userName }],
+    name: { formatted: `Name of ${userName}`, familyName: 'Family', givenName: 'Given' },
+  };
+}
+
+/** Entra's PATCH that deactivates (false) or reactivates (true) a user. */
+export function setActive(active: boolean) {
+  return {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'Replace', path: 'active', value: active }],
+  };
+}
+
+/** Entra's PATCH that adds a user to a group. */
+export function addMember(userId: string) {
+  return {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    Operations: [{ op: 'Add', path: 'members', value: [{ value: userId }] }],
+  };
+}
+
+/** The body of Entra's POST /Groups. */
+export function entraGroup(displayName: string) {
+  return { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName, members: [] };
 }

@@ -11,13 +11,13 @@ export const TEST_CREDENTIALS = {
 
 /**
  * A client over the app's own transport, pointed at `baseUrl` (a loopback server standing in for
- * Stytch or for what sits in front of it), sending through `fetch`.
+ * Stytch or for what sits in front of it), sending through `fetch`, timing retries by `clock`.
  */
 export function loopbackClient(
   baseUrl: string,
   fetchVia: typeof fetch = fetch,
+  clock: TestClock = new TestClock(),
 ): { client: StytchClient; clock: TestClock; records: LogRecord[] } {
-  const clock = new TestClock();
   const { logger, records } = memoryLogger();
   const transport = new StytchTransport({
     fetch: fetchVia,

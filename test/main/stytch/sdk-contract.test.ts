@@ -3,20 +3,28 @@ import { join } from 'node:path';
 
 import type {
   B2BOrganizationsGetResponse,
+  B2BOrganizationsMembersSearchRequest,
+  B2BOrganizationsMembersSearchResponse,
+  B2BOrganizationsResultsMetadata,
   B2BOrganizationsSearchRequest,
   B2BOrganizationsSearchResponse,
   B2BSCIMConnectionCreateRequest,
   B2BSCIMConnectionCreateResponse,
   B2BSCIMConnectionDeleteResponse,
+  B2BSCIMConnectionGetGroupsRequest,
   B2BSCIMConnectionGetGroupsResponse,
   B2BSCIMConnectionGetResponse,
   B2BSCIMConnectionRotateCancelResponse,
   B2BSCIMConnectionRotateCompleteResponse,
   B2BSCIMConnectionRotateStartResponse,
   B2BSCIMConnectionUpdateResponse,
+  Member as SdkMember,
+  SCIMAttributes,
   SCIMConnection,
+  SCIMGroupImplicitRoleAssignments,
   SCIMConnectionWithNextToken,
   SCIMConnectionWithToken,
+  SCIMRegistration,
 } from 'stytch';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
@@ -28,17 +36,24 @@ import {
   GetConnectionResponseSchema,
   GetGroupsResponseSchema,
   GetOrganizationResponseSchema,
+  ImplicitRoleAssignmentSchema,
+  MemberSchema,
   RotateStartResponseSchema,
+  ScimAttributesSchema,
   ScimConnectionSchema,
   ScimConnectionWithNextTokenSchema,
   ScimConnectionWithTokenSchema,
+  ScimRegistrationSchema,
+  SearchMembersResponseSchema,
   SearchOrganizationsResponseSchema,
   StytchErrorBodySchema,
 } from '../../../shared/stytch/api-schemas';
 import { isRotating } from '../../../main/stytch/connection-view';
 import {
   createConnectionBody,
+  type SearchMembersRequest,
   type SearchOrganizationsRequest,
+  type StytchClient,
 } from '../../../main/stytch/stytch-client';
 import { stytchAppError } from '../../../main/stytch/stytch-errors';
 
@@ -113,8 +128,48 @@ describe('the production schemas match the official stytch SDK types (checked by
     >();
   });
 
+  it('reads every member and members search answer the SDK types, keeping the SDK’s types for what it keeps', () => {
+    expectTypeOf<B2BOrganizationsMembersSearchResponse>().toExtend<
+      In<typeof SearchMembersResponseSchema>
+    >();
+    expectTypeOf<SdkMember>().toExtend<In<typeof MemberSchema>>();
+    expectTypeOf<Out<typeof MemberSchema>>().toExtend<
+      Pick<
+        SdkMember,
+        | 'organization_id'
+        | 'member_id'
+        | 'email_address'
+        | 'status'
+        | 'name'
+        | 'roles'
+        | 'external_id'
+        | 'created_at'
+        | 'updated_at'
+      >
+    >();
+    expectTypeOf<Out<typeof ScimRegistrationSchema>>().toExtend<
+      Omit<SCIMRegistration, 'scim_attributes'>
+    >();
+    expectTypeOf<Out<typeof ScimAttributesSchema>>().toExtend<
+      Pick<
+        SCIMAttributes,
+        'user_name' | 'id' | 'external_id' | 'display_name' | 'emails' | 'groups'
+      >
+    >();
+    expectTypeOf<
+      Out<typeof SearchMembersResponseSchema>['results_metadata']
+    >().toExtend<B2BOrganizationsResultsMetadata>();
+    expectTypeOf<
+      Out<typeof ImplicitRoleAssignmentSchema>
+    >().toExtend<SCIMGroupImplicitRoleAssignments>();
+  });
+
   it('sends request bodies the SDK’s request types allow', () => {
     expectTypeOf<SearchOrganizationsRequest>().toExtend<B2BOrganizationsSearchRequest>();
+    expectTypeOf<SearchMembersRequest>().toExtend<B2BOrganizationsMembersSearchRequest>();
+    expectTypeOf<Parameters<StytchClient['getGroups']>[2]>().toExtend<
+      Pick<B2BSCIMConnectionGetGroupsRequest, 'cursor' | 'limit'> | undefined
+    >();
     expectTypeOf<ReturnType<typeof createConnectionBody>>().toExtend<
       Omit<B2BSCIMConnectionCreateRequest, 'organization_id'>
     >();
@@ -150,6 +205,35 @@ describe('the documented example bodies parse through the production schemas', (
       fixture('search-organizations-response.json'),
     );
     expect(parsed.results_metadata).toEqual({ total: 5, next_cursor: undefined });
+  });
+
+  it('parses a documented member, with nulls and fields it does not keep, and a SCIM registration', () => {
+    // The Member example of Stytch's frontend docs (self.getSync), plus the scim_registration
+    // fields of reference stytch-members-scim.md §2.
+    const parsed = MemberSchema.parse({
+      organization_id: 'organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931',
+      member_id: 'member-test-32fc5024-9c09-4da3-bd2e-c9ce4da9375f',
+      email_address: 'sandbox@stytch.com',
+      email_address_verified: true,
+      status: 'active',
+      name: 'Test User',
+      mfa_phone_number: null,
+      roles: [],
+      created_at: '2023-01-01T00:00:00Z',
+      updated_at: '2023-01-01T00:00:00Z',
+      scim_registration: {
+        connection_id: 'scim-connection-test-1',
+        registration_id: 'scim-registration-test-1',
+        external_id: 'entra-object-id',
+        scim_attributes: { user_name: 'sandbox@stytch.com', active: true, groups: null },
+      },
+    });
+    expect(parsed).toMatchObject({ status: 'active', name: 'Test User', roles: [] });
+    expect(parsed.scim_registration).toMatchObject({
+      connection_id: 'scim-connection-test-1',
+      external_id: 'entra-object-id',
+      scim_attributes: { user_name: 'sandbox@stytch.com', active: true, emails: [], groups: [] },
+    });
   });
 
   it.each([

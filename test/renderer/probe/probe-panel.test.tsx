@@ -98,7 +98,7 @@ describe('Probe panel', () => {
     expect(await screen.findByText('All checks passed.')).toBeTruthy();
   });
 
-  it('opens a failed check with what Entra would say and how to fix it', async () => {
+  it('opens a failed check with what Entra shows and how to fix it', async () => {
     installAtCredentialsStep({
       'probe:run': () => okFor('probe:run', probeReport([probeCheck(), failingAuth])),
     });
@@ -111,7 +111,7 @@ describe('Probe panel', () => {
       .closest('details');
     expect(details?.open).toBe(true);
     expect(details?.textContent).toContain(
-      'Entra would say: You appear to have entered invalid credentials.',
+      'Entra shows (approximately): You appear to have entered invalid credentials.',
     );
     expect(details?.textContent).toContain(
       'How to fix: Check that the Tenant URL points at Stytch',
@@ -130,7 +130,7 @@ describe('Probe panel', () => {
     if (copied?.kind !== 'text') throw new Error('expected a text copy');
     expect(copied.text).toContain('[FAIL] Requests without the token are refused');
     expect(copied.text).toContain(
-      'Entra would say: You appear to have entered invalid credentials.',
+      'Entra shows (approximately): You appear to have entered invalid credentials.',
     );
     expect(copied.text).toContain('Sent: GET https://test.stytch.com/v1/b2b/scim/x/Users');
     expect(copied.text).not.toContain('Bearer');

@@ -59,7 +59,9 @@ describe('Wizard', () => {
     );
     const { user } = await renderApp();
 
-    const opened = screen.getByRole('checkbox', { name: 'I opened Enterprise applications' });
+    const opened = screen.getByRole('checkbox', {
+      name: 'I opened Enterprise apps (Enterprise applications on older screens)',
+    });
     expect((opened as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: /Create your own application/ }));
 

@@ -1,4 +1,5 @@
 import type { TestCertificates } from './certs';
+import { ENTRA_SHOWS_NO_ANSWER } from './entra-shows';
 import { http, pass, type Fault } from './fault-catalogue';
 import { FAULT_TOKEN, faultyScimApp, scimError, sendJson } from './fault-servers';
 import { startHttp, startHttps } from './servers';
@@ -13,7 +14,12 @@ export function tlsFaults(certificates: () => TestCertificates): Fault[] {
     {
       name: 'uses a self-signed certificate',
       start: httpsWith((c) => c.selfSigned),
-      expect: { check: 'tls', status: 'fail', message: /Self-signed/ },
+      expect: {
+        check: 'tls',
+        status: 'fail',
+        message: /Self-signed/,
+        entraWouldSay: ENTRA_SHOWS_NO_ANSWER,
+      },
     },
     {
       name: 'uses an expired certificate',
@@ -51,7 +57,27 @@ export function tlsFaults(certificates: () => TestCertificates): Fault[] {
     {
       name: 'offers only TLS 1.3',
       start: httpsWith((c) => c.good, { minVersion: 'TLSv1.3' }),
-      expect: { check: 'tls', status: 'warn', message: /refuses TLS 1\.2/ },
+      expect: {
+        check: 'tls',
+        status: 'fail',
+        message: /^The server refuses TLS 1\.2: it speaks only TLSv1\.3 \(/,
+        fix: /TLS 1\.2 .*TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256.*The only acceptable protocol version is TLS 1\.2\./,
+        entraWouldSay: ENTRA_SHOWS_NO_ANSWER,
+      },
+    },
+    {
+      name: 'speaks TLS 1.2 only with a cipher suite Microsoft does not list',
+      start: httpsWith((c) => c.good, {
+        maxVersion: 'TLSv1.2',
+        ciphers: 'ECDHE-ECDSA-CHACHA20-POLY1305',
+      }),
+      expect: {
+        check: 'tls',
+        status: 'fail',
+        message:
+          /^The server speaks TLS 1\.2 only with TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 \(ECDHE-ECDSA-CHACHA20-POLY1305\), which is not one of Microsoft’s TLS 1\.2 cipher suites\.$/,
+        entraWouldSay: ENTRA_SHOWS_NO_ANSWER,
+      },
     },
     {
       name: 'has a certificate about to expire',
@@ -109,20 +135,6 @@ export const DEEPER_CHECK_FAULTS: Fault[] = [
       check: 'external-id-filter',
       status: 'fail',
       message: /400 Bad Request.*rejected the filter.*objectId/,
-    },
-  },
-  {
-    name: 'has no /Groups',
-    start: http((request, response, next) =>
-      request.path.startsWith('/Groups')
-        ? void response.status(404).type('text/html').send('<h1>Not Found</h1>')
-        : next(),
-    ),
-    expect: {
-      check: 'groups',
-      status: 'warn',
-      message: /does not support groups/,
-      fix: /Provision Microsoft Entra ID Groups/,
     },
   },
   {

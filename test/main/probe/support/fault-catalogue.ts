@@ -2,6 +2,14 @@ import type { FetchLike } from '../../../../main/http/create-http-client';
 import type { ProbeCheckId, ProbeStatus } from '../../../../shared/probe/report';
 import { electronLikeFetch } from './electron-like-fetch';
 import {
+  ENTRA_SHOWS_NO_ANSWER,
+  ENTRA_SHOWS_SUCCESS,
+  entraShowsAnswer,
+  groupQueryUrl,
+  literally,
+  userQueryUrl,
+} from './entra-shows';
+import {
   emptyList,
   FAULT_TOKEN,
   faultyScimApp,
@@ -56,6 +64,15 @@ const DEEPER: ProbeCheckId[] = [
   'discovery',
 ];
 
+/** What Entra shows when it got this answer to its user query. */
+const toUserQuery = (code: 'Unavailable' | 'Failure', status: string, content?: string): RegExp =>
+  entraShowsAnswer({
+    code,
+    resource: userQueryUrl(),
+    status,
+    ...(content === undefined ? {} : { content }),
+  });
+
 /** Servers whose fault Entra's own Test Connection trips over. */
 export const TEST_CONNECTION_FAULTS: Fault[] = [
   {
@@ -65,7 +82,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /401 Unauthorized/,
-      entraWouldSay: /invalid credentials/,
+      entraWouldSay: toUserQuery('Failure', 'Unauthorized'),
     },
     skipped: DEEPER,
   },
@@ -76,6 +93,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /403 Forbidden.*Token lacks scope/,
+      entraWouldSay: toUserQuery('Failure', 'Forbidden', '.*Token lacks scope.*'),
     },
   },
   {
@@ -86,8 +104,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       status: 'fail',
       message: /404 Not Found/,
       fix: /Return an empty list, not 404/,
-      entraWouldSay:
-        /HTTP\/404 Not Found response was returned rather than the expected HTTP\/200 OK/,
+      entraWouldSay: toUserQuery('Unavailable', 'NotFound', '.*User not found.*'),
     },
   },
   {
@@ -98,6 +115,11 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /Nothing at this address.*URL path is probably wrong/,
+      entraWouldSay: entraShowsAnswer({
+        code: 'Unavailable',
+        resource: userQueryUrl('/api/scim/v2'),
+        status: 'NotFound',
+      }),
     },
   },
   {
@@ -107,7 +129,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /405 Method Not Allowed/,
-      entraWouldSay: /MethodNotAllowed/,
+      entraWouldSay: toUserQuery('Failure', 'MethodNotAllowed', '.*GET not allowed.*'),
     },
   },
   {
@@ -117,7 +139,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /501 Not Implemented/,
-      entraWouldSay: /NotImplemented/,
+      entraWouldSay: toUserQuery('Unavailable', 'NotImplemented', '.*Filtering not implemented.*'),
     },
   },
   {
@@ -127,7 +149,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /500: an error on the server side/,
-      entraWouldSay: /InternalServerError/,
+      entraWouldSay: toUserQuery('Unavailable', 'InternalServerError', '.*database down.*'),
     },
   },
   {
@@ -140,6 +162,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       status: 'fail',
       message: /web page.*Sign in to your account.*sign-in page/,
       fix: /single sign-on/,
+      entraWouldSay: toUserQuery('Unavailable', 'OK', literally(LOGIN_PAGE)),
     },
   },
   {
@@ -154,6 +177,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /redirected \(302\) to a sign-in page/,
+      entraWouldSay: toUserQuery('Unavailable', 'Found'),
     },
   },
   {
@@ -167,7 +191,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       status: 'fail',
       message: /redirected \(3xx\).*cannot see where/,
       fix: /Open the Tenant URL in a browser/,
-      entraWouldSay: /ServiceIncompatible/,
+      entraWouldSay: ENTRA_SHOWS_NO_ANSWER,
     },
     skipped: DEEPER,
   },
@@ -191,6 +215,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'warn',
       message: /application\/json, not application\/scim\+json/,
+      entraWouldSay: ENTRA_SHOWS_SUCCESS,
     },
   },
   {
@@ -200,7 +225,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /no "totalResults"/,
-      entraWouldSay: /ServiceIncompatible/,
+      entraWouldSay: toUserQuery('Unavailable', 'OK'),
     },
   },
   {
@@ -221,7 +246,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /returned 1 result\(s\).*ignores the filter/,
-      entraWouldSay: /MultipleEntriesInResponse/,
+      entraWouldSay: toUserQuery('Unavailable', 'OK', '.*someone@example\\.com.*'),
     },
   },
   {
@@ -231,7 +256,52 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /not JSON \(content type text\/plain/,
+      entraWouldSay: toUserQuery('Unavailable', 'OK', 'OK'),
     },
+  },
+  {
+    name: 'rejects Entra’s filter (400)',
+    start: http(
+      onUserQuery((r) => sendJson(r, 400, scimError(400, 'Bad filter', 'invalidFilter'))),
+    ),
+    expect: {
+      check: 'test-connection',
+      status: 'fail',
+      message: /400 Bad Request.*rejected the filter/,
+      entraWouldSay: toUserQuery('Failure', 'BadRequest', '.*Bad filter.*'),
+    },
+  },
+  {
+    name: 'is throttling (429)',
+    start: http(onUserQuery((r) => sendJson(r, 429, scimError(429, 'Slow down')))),
+    expect: {
+      check: 'test-connection',
+      status: 'fail',
+      message: /429 Too Many Requests/,
+      entraWouldSay: toUserQuery('Failure', 'TooManyRequests', '.*Slow down.*'),
+    },
+  },
+  {
+    name: 'answers /Users but has no /Groups (404), which Test Connection also queries',
+    start: http((request, response, next) =>
+      request.path.startsWith('/Groups')
+        ? void response.status(404).type('text/html').send('<h1>Not Found</h1>')
+        : next(),
+    ),
+    expect: {
+      check: 'test-connection',
+      status: 'fail',
+      message:
+        /^The user query passed, but the group query failed: The server does not support groups: \/Groups answered 404\./,
+      fix: /Make \/Groups answer Entra’s group query/,
+      entraWouldSay: entraShowsAnswer({
+        code: 'Unavailable',
+        resource: groupQueryUrl(),
+        status: 'NotFound',
+        content: literally('<h1>Not Found</h1>'),
+      }),
+    },
+    skipped: DEEPER,
   },
   {
     name: 'never answers (timeout)',
@@ -241,7 +311,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /No answer from 127\.0\.0\.1:\d+ within 400 ms/,
-      entraWouldSay: /Timeout/,
+      entraWouldSay: ENTRA_SHOWS_NO_ANSWER,
     },
   },
   {
@@ -251,7 +321,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /closed the connection without answering/,
-      entraWouldSay: /CredentialValidationUnavailable/,
+      entraWouldSay: ENTRA_SHOWS_NO_ANSWER,
     },
   },
   {
@@ -264,7 +334,7 @@ export const TEST_CONNECTION_FAULTS: Fault[] = [
       check: 'test-connection',
       status: 'fail',
       message: /refused the connection/,
-      entraWouldSay: /An error occured while sending the request/,
+      entraWouldSay: ENTRA_SHOWS_NO_ANSWER,
     },
   },
 ];

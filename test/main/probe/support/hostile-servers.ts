@@ -117,7 +117,11 @@ export const REQUEST_KINDS: readonly RequestKind[] = [
     check: 'external-id-filter',
     matches: (r) => filterOn(r, 'externalId'),
   },
-  { name: 'the groups query', check: 'groups', matches: (r) => r.path === '/Groups' },
+  {
+    name: 'Test Connection’s group query',
+    check: 'test-connection',
+    matches: (r) => r.path === '/Groups',
+  },
   {
     name: 'the read of an unknown user',
     check: 'not-found-shape',

@@ -1,0 +1,183 @@
+import { AppFailure, type AppError } from '../../shared/errors';
+import type { WatchedMember, WatchSnapshot } from '../../shared/provisioning/watch';
+import type { Logger } from '../logging/logger';
+import { foldMembers, withChanges, type StytchMemberLike } from './member-changes';
+import { nextDelayMs } from './poll-schedule';
+
+/** Which connection to watch. */
+export interface WatchTarget {
+  organizationId: string;
+  connectionId: string;
+}
+
+/** One look at Stytch: this connection's members (deleted ones included) and the requests used. */
+export type ListConnectionMembers = (
+  target: WatchTarget,
+) => Promise<{ members: StytchMemberLike[]; pages: number }>;
+
+/** Timers, injected so tests drive the clock. */
+export interface WatchTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+  now(): Date;
+}
+
+const NODE_TIMERS: WatchTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  now: () => new Date(),
+};
+
+interface Watching {
+  target: WatchTarget;
+  members: Map<string, WatchedMember>;
+  timeline: WatchSnapshot['timeline'];
+  polls: number;
+  lastPolledAt: string | null;
+  delayMs: number | null;
+  failure: AppError | null;
+  timer: unknown;
+  /** Each start makes a new run; a poll of an older run lands nowhere. */
+  run: number;
+  /** The poll under way, so a refresh during a poll waits for it instead of racing it. */
+  inFlight: Promise<void> | null;
+  publish: (snapshot: WatchSnapshot) => void;
+}
+
+const INTERNAL: AppError = {
+  code: 'INTERNAL_ERROR',
+  message: 'The watch could not read the members.',
+  hint: 'It tries again shortly.',
+};
+
+/**
+ * Watches one SCIM connection's members in Stytch while the admin has step 7 open: polls on a
+ * schedule that slows down when nothing changes and stays within Stytch's rate limit, folds each
+ * poll into members, counts and a timeline, and publishes a snapshot after each poll. One watch
+ * at a time; polling never blocks other calls (it runs between them, on its own timer).
+ */
+export class ProvisioningWatch {
+  private current: Watching | null = null;
+  private runs = 0;
+  private readonly timers: WatchTimers;
+
+  constructor(
+    private readonly deps: {
+      listMembers: ListConnectionMembers;
+      logger: Logger;
+      timers?: WatchTimers;
+    },
+  ) {
+    this.timers = deps.timers ?? NODE_TIMERS;
+  }
+
+  /**
+   * Starts (or restarts) watching and answers after the first poll. Watching the same connection
+   * again keeps what was seen (the timeline survives a hidden window).
+   */
+  async start(
+    target: WatchTarget,
+    publish: (snapshot: WatchSnapshot) => void,
+  ): Promise<WatchSnapshot> {
+    const same =
+      this.current?.target.organizationId === target.organizationId &&
+      this.current.target.connectionId === target.connectionId;
+    const kept = same ? this.current : null;
+    this.stop();
+    this.runs += 1;
+    this.current = {
+      target,
+      members: kept?.members ?? new Map<string, WatchedMember>(),
+      timeline: kept?.timeline ?? [],
+      polls: kept?.polls ?? 0,
+      lastPolledAt: kept?.lastPolledAt ?? null,
+      delayMs: null,
+      failure: null,
+      timer: null,
+      run: this.runs,
+      inFlight: null,
+      publish,
+    };
+    await this.poll(this.current);
+    return this.snapshot();
+  }
+
+  /** Looks now (the admin asked), then carries on at the fastest pace. */
+  async refresh(): Promise<WatchSnapshot> {
+    const watching = this.current;
+    if (watching) {
+      this.timers.clearTimeout(watching.timer);
+      watching.delayMs = null;
+      await this.poll(watching);
+    }
+    return this.snapshot();
+  }
+
+  /** Stops polling (window hidden, step left); what was seen is kept for a restart. */
+  stop(): WatchSnapshot {
+    if (this.current) {
+      this.timers.clearTimeout(this.current.timer);
+      this.current.timer = null;
+      this.current.run = -1;
+    }
+    return this.snapshot();
+  }
+
+  /** What the watch knows now. */
+  snapshot(): WatchSnapshot {
+    const watching = this.current;
+    const members = [...(watching?.members.values() ?? [])].sort((a, b) =>
+      a.email.localeCompare(b.email),
+    );
+    const count = (status: WatchedMember['status']) =>
+      members.filter((m) => m.status === status).length;
+    return {
+      organizationId: watching?.target.organizationId ?? '',
+      connectionId: watching?.target.connectionId ?? '',
+      state: watching && watching.run > 0 ? 'watching' : 'stopped',
+      members,
+      counts: { active: count('active'), deactivated: count('deactivated'), total: members.length },
+      timeline: watching?.timeline ?? [],
+      lastPolledAt: watching?.lastPolledAt ?? null,
+      nextPollInMs: watching && watching.run > 0 ? watching.delayMs : null,
+      failure: watching?.failure ?? null,
+    };
+  }
+
+  private poll(watching: Watching): Promise<void> {
+    watching.inFlight ??= this.pollOnce(watching).finally(() => {
+      watching.inFlight = null;
+    });
+    return watching.inFlight;
+  }
+
+  private async pollOnce(watching: Watching): Promise<void> {
+    const run = watching.run;
+    let changed = false;
+    let pages = 1;
+    try {
+      const polled = await this.deps.listMembers(watching.target);
+      if (watching.run !== run) return;
+      const at = this.timers.now().toISOString();
+      const folded = foldMembers(watching.members, polled.members, at, watching.polls === 0);
+      watching.members = folded.members;
+      watching.timeline = withChanges(watching.timeline, folded.changes);
+      watching.lastPolledAt = at;
+      watching.failure = null;
+      changed = folded.changes.length > 0;
+      pages = polled.pages;
+    } catch (error) {
+      if (watching.run !== run) return;
+      watching.failure = error instanceof AppFailure ? error.appError : INTERNAL;
+      this.deps.logger.warn('watch.poll-failed', { code: watching.failure.code });
+    }
+    watching.polls += 1;
+    watching.delayMs = nextDelayMs(watching.delayMs, changed, pages);
+    watching.timer = this.timers.setTimeout(() => void this.tick(watching, run), watching.delayMs);
+    watching.publish(this.snapshot());
+  }
+
+  private async tick(watching: Watching, run: number): Promise<void> {
+    if (watching.run === run && this.current === watching) await this.poll(watching);
+  }
+}

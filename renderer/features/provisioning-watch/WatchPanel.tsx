@@ -1,0 +1,136 @@
+import { STATUS_WORDS, type WatchSnapshot } from '../../../shared/provisioning/watch';
+import { Busy } from '../../components/Busy';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useWatchStore } from '../../state/watch-store';
+
+const time = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+const CHANGE_WORDS = {
+  arrived: 'arrived',
+  deactivated: 'was deactivated',
+  reactivated: 'was reactivated',
+  changed: 'changed',
+} as const;
+
+/** What to expect before anything arrives, and what to check when nothing does. */
+function Waiting() {
+  return (
+    <div className="notice notice-info">
+      <p className="notice-title">No member of this connection in Stytch yet.</p>
+      <p>
+        Provision on demand in Entra takes seconds. Entra’s first regular cycle can take 40 minutes
+        or more, and later cycles run about every 40 minutes.
+      </p>
+      <p className="notice-hint">
+        If nothing comes: check that users or groups are assigned to the app, that the scope is
+        “Sync only assigned users and groups”, that provisioning is started, and Entra’s
+        provisioning logs for errors.
+      </p>
+    </div>
+  );
+}
+
+function Status({ snapshot }: { snapshot: WatchSnapshot }) {
+  const seconds = snapshot.nextPollInMs === null ? null : Math.round(snapshot.nextPollInMs / 1000);
+  return (
+    <p className="field-hint" aria-live="polite">
+      {snapshot.state === 'watching'
+        ? `Watching Stytch: next look in ${seconds ?? '…'} s`
+        : 'Not watching (the window was hidden).'}
+      {snapshot.lastPolledAt && ` · last look at ${time(snapshot.lastPolledAt)}`}
+    </p>
+  );
+}
+
+function Members({ snapshot }: { snapshot: WatchSnapshot }) {
+  return (
+    <table className="members">
+      <caption>
+        {snapshot.counts.active} active · {snapshot.counts.deactivated} deactivated ·{' '}
+        {snapshot.counts.total} in all
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Email</th>
+          <th scope="col">Name</th>
+          <th scope="col">Status in Stytch</th>
+          <th scope="col">externalId</th>
+          <th scope="col">Groups</th>
+          <th scope="col">Roles</th>
+          <th scope="col">First seen</th>
+          <th scope="col">Last change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {snapshot.members.map((member) => (
+          <tr key={member.memberId}>
+            <td>{member.email}</td>
+            <td>{member.name}</td>
+            <td>{STATUS_WORDS[member.status]}</td>
+            <td>{member.externalId ?? '—'}</td>
+            <td>{member.groups.join(', ') || '—'}</td>
+            <td>{member.roles.join(', ') || '—'}</td>
+            <td>{time(member.firstSeenAt)}</td>
+            <td>{time(member.lastChangedAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Timeline({ snapshot }: { snapshot: WatchSnapshot }) {
+  if (snapshot.timeline.length === 0) return null;
+  return (
+    <>
+      <h4>Seen by this app</h4>
+      <ol className="timeline">
+        {snapshot.timeline.map((change) => (
+          <li key={`${change.at}-${change.memberId}-${change.kind}`}>
+            {time(change.at)} {change.email} {CHANGE_WORDS[change.kind]}
+            {change.detail && `: ${change.detail}`}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** Members of this connection arriving and leaving in Stytch, as main sees them. */
+export function WatchPanel() {
+  const snapshot = useWatchStore((s) => s.snapshot);
+  const busy = useWatchStore((s) => s.busy);
+  const failure = useWatchStore((s) => s.failure);
+  const refresh = useWatchStore((s) => s.refresh);
+  return (
+    <section className="watch" aria-labelledby="watch-heading" aria-busy={busy !== null}>
+      <h3 id="watch-heading">Members in Stytch</h3>
+      {busy === 'start' && !snapshot && <Busy label="Looking at Stytch…" />}
+      {failure && <ErrorNotice failure={failure} title="Couldn’t read the members." />}
+      {snapshot?.failure && (
+        <ErrorNotice
+          failure={{ error: snapshot.failure, retry: () => void refresh() }}
+          title="The last look at Stytch failed; the app keeps trying."
+        />
+      )}
+      {snapshot && (
+        <>
+          <Status snapshot={snapshot} />
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void refresh()}
+              disabled={busy !== null}
+            >
+              Look now
+            </button>
+          </div>
+          {snapshot.members.length === 0 ? <Waiting /> : <Members snapshot={snapshot} />}
+          <Timeline snapshot={snapshot} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+
+import type { WatchSnapshot } from '../../shared/provisioning/watch';
+import { call } from '../lib/api';
+import type { Failure } from './failure';
+import { trackCall } from './track-call';
+
+/** Which connection the watch follows. */
+export interface WatchTarget {
+  organizationId: string;
+  connectionId: string;
+}
+
+interface WatchState {
+  snapshot: WatchSnapshot | null;
+  busy: 'start' | 'refresh' | null;
+  failure: Failure | null;
+  start: (target: WatchTarget) => Promise<void>;
+  refresh: () => Promise<void>;
+  stop: () => Promise<void>;
+  receive: (snapshot: WatchSnapshot) => void;
+}
+
+/** Step 7's view of the members arriving in Stytch: main polls, this store shows. */
+export const useWatchStore = create<WatchState>()((set, get) => ({
+  snapshot: null,
+  busy: null,
+  failure: null,
+  start: async (target) => {
+    await trackCall(set, () => call('watch:start', target), {
+      start: { busy: 'start' },
+      end: { busy: null },
+      retry: () => get().start(target),
+      done: (snapshot) => ({ snapshot }),
+    });
+  },
+  refresh: async () => {
+    await trackCall(set, () => call('watch:refresh', {}), {
+      start: { busy: 'refresh' },
+      end: { busy: null },
+      retry: () => get().refresh(),
+      done: (snapshot) => ({ snapshot }),
+    });
+  },
+  stop: async () => {
+    const result = await call('watch:stop', {});
+    if (result.ok) set({ snapshot: result.data });
+  },
+  receive: (snapshot) => {
+    const current = get().snapshot;
+    // An update of a connection no longer on screen is dropped.
+    if (current && current.connectionId !== snapshot.connectionId) return;
+    set({ snapshot });
+  },
+}));

@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
+import { startAppHost, type AppHost } from '../bridge/app-host';
+import { recordStep } from './accessibility';
+import { BUILT_RENDERER_DIR, launchTestBrowser, type TestBrowser } from './browser';
+import { wizardDriver, type WizardDriver } from './wizard-driver';
+
+/**
+ * A connection whose token expires soon: the sandbox's "Hooli" organization has one that expires
+ * in 10 days (main/sandbox/seed.ts). The app warns about it and starts the rotation from there.
+ */
+let host: AppHost;
+let browser: TestBrowser;
+let page: Page;
+let wizard: WizardDriver;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version: 'e2e' });
+  browser = await launchTestBrowser(host.bridge.url);
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  wizard = wizardDriver(page);
+  await page.goto(host.bridge.url);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await host.close();
+});
+
+const expiryWarning = () =>
+  page.getByRole('group', { name: /^The Secret Token expires in 10 days/ });
+
+describe('a SCIM token that expires soon, in Chromium against the sandbox', () => {
+  it('is warned about on the connection step, with the consequence and a way out', async () => {
+    await expect.poll(() => wizard.heading().textContent()).toBe('Connect to Stytch');
+    await wizard.button('Try it with a local sandbox').click();
+    await expect.poll(() => wizard.heading().textContent()).toBe('Choose the organization');
+    await wizard.chooseOrganization('Hooli', 'Hooli (token expires soon)');
+    await wizard.next('Create the Entra application');
+    await wizard.tickAll(page.getByRole('group', { name: 'Checklist' }));
+    await wizard.next('Turn on automatic provisioning');
+    await wizard.tickAll(page.getByRole('group', { name: 'Checklist' }));
+    await wizard.next('Create the SCIM connection');
+
+    await expect.poll(() => expiryWarning().count()).toBe(1);
+    expect(await expiryWarning().textContent()).toContain('Entra quarantines the provisioning job');
+    expect(await page.getByText(/It expires in 10 days \(\d{4}-\d{2}-\d{2}\)\./).count()).toBe(1);
+    await recordStep(page, 'token-expiry-01-warning');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('starts the rotation from the warning: a new token, kept, with its own expiry', async () => {
+    await expiryWarning().getByRole('button', { name: 'Rotate the token now' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Rotating the token' }).count())
+      .toBe(1);
+    const sandbox = await host.services.sandbox.ensureStarted();
+    const connectionId =
+      sandbox.state.getConnection(SEEDED_ORGANIZATIONS.hooli)?.connection_id ?? '';
+    expect((await host.storedSecrets()).get(`scim-next-token:${connectionId}`)).toHaveLength(48);
+    expect(await page.getByText(/^The current token expires in 10 days/).count()).toBe(1);
+    expect(await page.getByText(/^New Secret Token expires in 3 years/).count()).toBe(1);
+    await recordStep(page, 'token-expiry-02-rotation-started');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The moves an end-to-end test makes through the wizard, on one page. */
+export interface WizardDriver {
+  heading: () => Locator;
+  button: (name: string | RegExp) => Locator;
+  /** Selects Next and waits for the step titled `expectedTitle`. */
+  next: (expectedTitle: string) => Promise<void>;
+  /** Ticks every checkbox inside `container`. */
+  tickAll: (container: Locator) => Promise<void>;
+  /** Searches for `query` and picks the organization called `name`. */
+  chooseOrganization: (query: string, name: string) => Promise<void>;
+}
+
+/** A driver for the wizard on `page`. */
+export function wizardDriver(page: Page): WizardDriver {
+  const heading = () => page.getByRole('heading', { level: 2 });
+  const button = (name: string | RegExp) => page.getByRole('button', { name, exact: true });
+  return {
+    heading,
+    button,
+    next: async (expectedTitle) => {
+      await button('Next').click();
+      await expect.poll(() => heading().textContent()).toBe(expectedTitle);
+    },
+    tickAll: async (container) => {
+      const boxes = container.getByRole('checkbox');
+      for (const box of await boxes.all()) await box.check();
+    },
+    chooseOrganization: async (query, name) => {
+      await page.getByRole('searchbox', { name: 'Search organizations' }).fill(query);
+      await page
+        .getByRole('listbox', { name: 'Organizations' })
+        .getByRole('option', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
+        .click();
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'Selected:' }).textContent())
+        .toBe(`Selected: ${name}`);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+
+import { appFailure } from '../../../shared/errors';
+import { WatchSnapshotSchema, type WatchSnapshot } from '../../../shared/provisioning/watch';
+import { createLogger } from '../../../main/logging/logger';
+import type { StytchMemberLike } from '../../../main/provisioning-watch/member-changes';
+import { nextDelayMs, WATCH_POLICY } from '../../../main/provisioning-watch/poll-schedule';
+import {
+  ProvisioningWatch,
+  type WatchTimers,
+} from '../../../main/provisioning-watch/provisioning-watch';
+
+const TARGET = { organizationId: 'organization-test-1', connectionId: 'scim-connection-test-1' };
+
+function member(id: string, overrides: Partial<StytchMemberLike> = {}): StytchMemberLike {
+  return {
+    member_id: `member-test-${id}`,
+    email_address: `${id}@contoso.com`,
+    name: id,
+    status: 'active',
+    scim_registration: {
+      connection_id: TARGET.connectionId,
+      external_id: `object-${id}`,
+      scim_attributes: { groups: [{ value: 'g1', display: 'Sales' }] },
+    },
+    roles: [{ role_id: 'stytch_member' }],
+    ...overrides,
+  };
+}
+
+/** A clock and a timer queue the test advances by hand. */
+class ManualTimers implements WatchTimers {
+  private time = Date.parse('2026-12-01T12:00:00Z');
+  private queue: Array<{ at: number; callback: () => void; id: number }> = [];
+  private ids = 0;
+  readonly delays: number[] = [];
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    this.delays.push(ms);
+    this.ids += 1;
+    this.queue.push({ at: this.time + ms, callback, id: this.ids });
+    return this.ids;
+  }
+
+  clearTimeout(timer: unknown): void {
+    this.queue = this.queue.filter((entry) => entry.id !== timer);
+  }
+
+  now(): Date {
+    return new Date(this.time);
+  }
+
+  pending(): number {
+    return this.queue.length;
+  }
+
+  /** Runs the next timer (moving the clock to it) and lets its poll finish. */
+  async fire(): Promise<void> {
+    const next = this.queue.sort((a, b) => a.at - b.at).shift();
+    if (!next) throw new Error('no timer pending');
+    this.time = next.at;
+    next.callback();
+    await new Promise((done) => setImmediate(done));
+  }
+}
+
+function setUp(polls: Array<StytchMemberLike[] | Error>) {
+  const timers = new ManualTimers();
+  const published: WatchSnapshot[] = [];
+  let calls = 0;
+  const watch = new ProvisioningWatch({
+    timers,
+    logger: createLogger(() => undefined),
+    listMembers: () => {
+      const next = polls[Math.min(calls, polls.length - 1)];
+      calls += 1;
+      if (next instanceof Error) return Promise.reject(next);
+      return Promise.resolve({ members: next ?? [], pages: 1 });
+    },
+  });
+  return {
+    watch,
+    timers,
+    published,
+    calls: () => calls,
+    publish: (s: WatchSnapshot) => published.push(s),
+  };
+}
+
+describe('ProvisioningWatch', () => {
+  it('shows who is there on the first look, without calling them arrivals', async () => {
+    const { watch, publish } = setUp([[member('alice')]]);
+    const first = await watch.start(TARGET, publish);
+    expect(WatchSnapshotSchema.parse(first)).toEqual(first);
+    expect(first.state).toBe('watching');
+    expect(first.members.map((m) => m.email)).toEqual(['alice@contoso.com']);
+    expect(first.members[0]).toMatchObject({
+      status: 'active',
+      externalId: 'object-alice',
+      groups: ['Sales'],
+      roles: ['stytch_member'],
+    });
+    expect(first.timeline).toEqual([]);
+  });
+
+  it('records arrivals, deactivations and reactivations with when they were seen', async () => {
+    const { watch, timers, published, publish } = setUp([
+      [],
+      [member('alice')],
+      [member('alice'), member('bob')],
+      [member('alice'), member('bob', { status: 'deleted', roles: [] })],
+      [member('alice'), member('bob')],
+    ]);
+    await watch.start(TARGET, publish);
+    for (let i = 0; i < 4; i += 1) await timers.fire();
+    const last = published.at(-1);
+    expect(last?.timeline.map((c) => `${c.kind} ${c.email}`)).toEqual([
+      'reactivated bob@contoso.com',
+      'deactivated bob@contoso.com',
+      'arrived bob@contoso.com',
+      'arrived alice@contoso.com',
+    ]);
+    expect(last?.counts).toEqual({ active: 2, deactivated: 0, total: 2 });
+    expect(published[3]?.counts).toEqual({ active: 1, deactivated: 1, total: 2 });
+    expect(published[3]?.members.find((m) => m.name === 'bob')?.status).toBe('deactivated');
+  });
+
+  it('slows down while nothing changes and speeds up again after a change', async () => {
+    const { watch, timers, publish } = setUp([[], [], [], [], [member('alice')]]);
+    await watch.start(TARGET, publish);
+    for (let i = 0; i < 4; i += 1) await timers.fire();
+    expect(timers.delays).toEqual([3_000, 6_000, 12_000, 24_000, 3_000]);
+  });
+
+  it('keeps watching through a failed look, showing the failure until a look succeeds', async () => {
+    const failure = appFailure('STYTCH_RATE_LIMITED', 'Too many requests.', 'Wait a minute.');
+    const { watch, timers, published, publish } = setUp([[], failure, [member('alice')]]);
+    await watch.start(TARGET, publish);
+    await timers.fire();
+    expect(published.at(-1)?.failure?.code).toBe('STYTCH_RATE_LIMITED');
+    await timers.fire();
+    expect(published.at(-1)?.failure).toBeNull();
+    expect(published.at(-1)?.timeline[0]?.kind).toBe('arrived');
+  });
+
+  it('stops polling when stopped, and keeps the timeline when the same connection is watched again', async () => {
+    const { watch, timers, publish, calls } = setUp([[], [member('alice')], [member('alice')]]);
+    await watch.start(TARGET, publish);
+    await timers.fire();
+    expect(watch.stop().state).toBe('stopped');
+    expect(timers.pending()).toBe(0);
+    const before = calls();
+    const again = await watch.start(TARGET, publish);
+    expect(calls()).toBe(before + 1);
+    expect(again.timeline.map((c) => c.kind)).toEqual(['arrived']);
+    const other = await watch.start({ ...TARGET, connectionId: 'scim-connection-test-2' }, publish);
+    expect(other.timeline).toEqual([]);
+  });
+
+  it('looks at once when asked, without running two looks at the same time', async () => {
+    const { watch, timers, publish, calls } = setUp([[], [member('alice')]]);
+    await watch.start(TARGET, publish);
+    const [a, b] = await Promise.all([watch.refresh(), watch.refresh()]);
+    expect(calls()).toBe(2);
+    expect(a.members).toHaveLength(1);
+    expect(b.members).toHaveLength(1);
+    expect(timers.pending()).toBe(1);
+  });
+});
+
+describe('nextDelayMs()', () => {
+  it('never asks for more than the watch’s share of Stytch’s search rate limit', () => {
+    for (const pages of [1, 2, 5, 20]) {
+      const delay = nextDelayMs(null, true, pages);
+      expect((pages * 60_000) / delay).toBeLessThanOrEqual(WATCH_POLICY.requestsPerMinute);
+    }
+    expect(nextDelayMs(60_000, false, 1)).toBe(WATCH_POLICY.slowestMs);
+  });
+});
