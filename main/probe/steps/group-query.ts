@@ -11,11 +11,11 @@ export const GROUP_QUERY_SUBJECT = 'a query for a group that does not exist';
  * (MicrosoftDocs/entra-docs docs/identity/app-provisioning/use-scim-to-provision-users-and-groups.md,
  * "Get Group by displayName").
  */
-export function groupQuery(guid: string): ScimCall {
+export function groupQuery(displayName: string): ScimCall {
   return {
     method: 'GET',
     path: '/Groups',
-    query: [['excludedAttributes', 'members'], eqFilter('displayName', guid)],
+    query: [['excludedAttributes', 'members'], eqFilter('displayName', displayName)],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ProbeStatus } from '../../../shared/probe/report';
-import type { Exchange, ScimCall } from '../scim-exchange';
-import { answerOf, eqFilter } from './record';
+import type { Exchange } from '../scim-exchange';
+import { groupQuery } from './group-query';
+import { answerOf } from './record';
 import {
   addMemberBody,
   compliantRemoveMemberBody,
@@ -32,15 +33,6 @@ const TURN_GROUPS_OFF =
 
 /** The most requests the group part sends (create, look-up, add, remove, delete, read, clean-up). */
 export const GROUP_MAX_REQUESTS = 7;
-
-/** Entra's group match: Get Group by displayName (use-scim…, "Get Group by displayName"). */
-function groupByDisplayName(displayName: string): ScimCall {
-  return {
-    method: 'GET',
-    path: '/Groups',
-    query: [['excludedAttributes', 'members'], eqFilter('displayName', displayName)],
-  };
-}
 
 function createGroupVerdict(sent: Exchange): Verdict {
   const status = sent.reply?.status;
@@ -144,7 +136,7 @@ export async function groupCycle(
   );
   const id = await createdId(cycle, created, {
     kind: GROUP,
-    call: groupByDisplayName(group.displayName),
+    call: groupQuery(group.displayName),
     described: `a group named ${group.displayName}`,
   });
   if (id === null) return;
