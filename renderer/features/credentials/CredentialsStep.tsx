@@ -1,11 +1,10 @@
 import type { SecretHandle } from '../../../shared/stytch/views';
-import { Busy } from '../../components/Busy';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConnectionStore } from '../../state/connection-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ProbePanel } from '../probe/ProbePanel';
 import { KeychainWarning } from '../scim-connection/KeychainWarning';
 import { TokenExpiryWarning } from '../scim-connection/TokenExpiry';
+import { ConnectionReading } from '../scim-connection/ConnectionReading';
 import { useOrganizationConnection } from '../scim-connection/use-organization-connection';
 import { PASTED_KEY } from '../wizard/step-gate';
 import { CredentialsPanel } from './CredentialsPanel';
@@ -26,22 +25,13 @@ function BackToConnection({ text }: { text: string }) {
 export function CredentialsStep() {
   const { ready } = useOrganizationConnection();
   const connection = useConnectionStore((s) => s.connection);
-  const busy = useConnectionStore((s) => s.busy);
-  const failure = useConnectionStore((s) => s.failure);
   const keychainWarning = useConnectionStore((s) => s.keychainWarning);
   const rotateStart = useConnectionStore((s) => s.rotateStart);
   const goTo = useWizardStore((s) => s.goTo);
   const pasted = useWizardStore((s) => Boolean(s.checklist[PASTED_KEY]));
   const setChecked = useWizardStore((s) => s.setChecked);
 
-  if (!ready) {
-    return (
-      <div aria-busy={busy !== null}>
-        {busy === 'load' && <Busy label="Reading the SCIM connection…" />}
-        {failure && <ErrorNotice failure={failure} title="Couldn’t read the SCIM connection." />}
-      </div>
-    );
-  }
+  if (!ready) return <ConnectionReading />;
   if (!connection) return <BackToConnection text="This organization has no SCIM connection yet." />;
   if (connection.rotating) {
     return <BackToConnection text="A token rotation is in progress. Finish or cancel it first." />;

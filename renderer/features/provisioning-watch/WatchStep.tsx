@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 
 import { checklistKey } from '../../../shared/wizard/content';
-import { Busy } from '../../components/Busy';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConnectionStore } from '../../state/connection-store';
 import { useWatchStore } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
+import { ConnectionReading } from '../scim-connection/ConnectionReading';
 import { useOrganizationConnection } from '../scim-connection/use-organization-connection';
 import { useWatch } from './use-watch';
 import { WatchPanel } from './WatchPanel';
@@ -33,8 +32,6 @@ function useAutoTicks(): void {
 export function WatchStep() {
   const { ready } = useOrganizationConnection();
   const connection = useConnectionStore((s) => s.connection);
-  const busy = useConnectionStore((s) => s.busy);
-  const failure = useConnectionStore((s) => s.failure);
   useWatch(
     connection
       ? { organizationId: connection.organizationId, connectionId: connection.connectionId }
@@ -42,14 +39,7 @@ export function WatchStep() {
   );
   useAutoTicks();
 
-  if (!ready) {
-    return (
-      <div aria-busy={busy !== null}>
-        {busy === 'load' && <Busy label="Reading the SCIM connection…" />}
-        {failure && <ErrorNotice failure={failure} title="Couldn’t read the SCIM connection." />}
-      </div>
-    );
-  }
+  if (!ready) return <ConnectionReading />;
   if (!connection) {
     return (
       <div className="notice notice-info">
