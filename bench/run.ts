@@ -6,12 +6,16 @@
 import { HOSTILE_BODY_BENCHMARKS } from './hostile-body-bench';
 import { PROBE_BENCHMARKS } from './probe-bench';
 import { RENDERER_BENCHMARKS } from './renderer-bench';
+import { WATCH_LATENCY_BENCHMARKS } from './watch-latency-bench';
+import { WATCH_RATE_BENCHMARKS } from './watch-rate-bench';
 import type { Benchmark, Figure } from './figures';
 
 const BENCHMARKS: readonly Benchmark[] = [
   ...PROBE_BENCHMARKS,
   ...HOSTILE_BODY_BENCHMARKS,
   ...RENDERER_BENCHMARKS,
+  ...WATCH_LATENCY_BENCHMARKS,
+  ...WATCH_RATE_BENCHMARKS,
 ];
 
 function format(figure: Figure): string {

@@ -11,6 +11,8 @@ import { ProvisioningWatch } from './provisioning-watch/provisioning-watch';
 import { watchHandlers } from './provisioning-watch/watch-handlers';
 import type { ProbeTransport } from './probe/run-probe';
 import { nodeTlsConnector } from './probe/tls-connector';
+import { rehearsalHandlers } from './rehearsal/rehearsal-handlers';
+import { Rehearsals } from './rehearsal/rehearsals';
 import { SandboxLauncher } from './sandbox/sandbox';
 import { sandboxHandlers } from './sandbox/sandbox-handlers';
 import type { SecretStore } from './secrets/secret-store';
@@ -66,6 +68,8 @@ export interface Services {
   sandbox: SandboxLauncher;
   /** Step 7's watch of a connection's members in Stytch (main/provisioning-watch/). */
   watch: ProvisioningWatch;
+  /** Sandbox mode's simulated Entra jobs, one per connection for the session (main/rehearsal/). */
+  rehearsals: Rehearsals;
 }
 
 /**
@@ -83,6 +87,7 @@ export const HANDLERS: HandlerTable<Services> = {
   ...clipboardHandlers,
   ...probeHandlers,
   ...watchHandlers,
+  ...rehearsalHandlers,
 };
 
 /**
@@ -125,5 +130,7 @@ export function composeServices(host: HostDependencies): Services {
       listMembers: async ({ organizationId, connectionId }) =>
         connectionMembers(await stytch.client(), organizationId, connectionId),
     }),
+    // Through the app's network stack, like the probe: the rehearsal sends what Entra would.
+    rehearsals: new Rehearsals({ fetch: host.fetch, logger }),
   };
 }

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   // Probe and sandbox
   'PROBE_INVALID_INPUT',
   'SANDBOX_START_FAILED',
+  'SANDBOX_ONLY',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -27,6 +27,8 @@ export const INVOKE_CHANNELS = [
   'watch:start',
   'watch:refresh',
   'watch:stop',
+  'rehearsal:get',
+  'rehearsal:run',
 ] as const;
 
 /** Events main pushes to the renderer. */

@@ -55,6 +55,104 @@ const ConnectionWithTokenOutcome = z.object({
 const empty = z.object({}).strict();
 
 /**
+ * Sandbox rehearsal (step 7, sandbox mode only): main plays Entra's provisioning service for a
+ * built-in demo directory against the connection's sandbox SCIM endpoint. What it did is shown
+ * as the simulator's provisioning log, shaped after Entra's (Graph's provisioningObjectSummary).
+ */
+export const RehearsalActionSchema = z.enum(['provision-on-demand', 'cycle', 'unassign']);
+
+/** The simulator's own error (a failed opening check, nobody left to pick): a value, not a throw. */
+const RehearsalErrorSchema = z.object({ code: z.string(), message: z.string(), hint: z.string() });
+const LogStatusSchema = z.enum(['Success', 'Failure', 'Skipped']);
+
+/** One object an engine run touched, as the log's row and its Steps and Modified Properties tabs. */
+export const RehearsalLogEntrySchema = z.object({
+  changeId: z.string(),
+  cycleId: z.string(),
+  trigger: z.enum(['cycle', 'onDemand']),
+  activityDateTime: z.string(),
+  identityType: z.enum(['User', 'Group']),
+  sourceIdentity: z.object({ id: z.string(), displayName: z.string() }),
+  /** The SCIM server's id, '' while there is none. */
+  targetIdentity: z.object({ id: z.string() }),
+  action: z.enum(['Create', 'Update', 'Disable', 'Delete', 'Other']),
+  status: LogStatusSchema,
+  steps: z.array(
+    z.object({
+      name: z.enum(['Import', 'Scope', 'Match', 'Action']),
+      status: LogStatusSchema,
+      description: z.string(),
+      details: z.record(z.string(), z.string()),
+    }),
+  ),
+  modifiedProperties: z.array(
+    z.object({
+      displayName: z.string(),
+      oldValue: z.string().nullable(),
+      newValue: z.string().nullable(),
+    }),
+  ),
+  /** The error code and Entra's reason text (the server's answer quoted, secrets masked). */
+  error: z.object({ errorCode: z.string(), reason: z.string() }).nullable(),
+});
+
+/** What one rehearsal action did. */
+export const RehearsalRunSchema = z.object({
+  at: z.string(),
+  action: RehearsalActionSchema,
+  /** What the simulated Entra ran; null when the action found nothing to do and sent nothing. */
+  ran: z.enum(['on-demand', 'initial', 'incremental']).nullable(),
+  /** The user the action picked (provision on demand, unassign), by display name. */
+  user: z.string().nullable(),
+  /** False when the run stopped early (its opening check failed, or the job was quarantined). */
+  completed: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  failures: z.number().int().nonnegative(),
+  error: RehearsalErrorSchema.nullable(),
+});
+
+/** The rehearsal of one connection: the demo directory, the simulated job and its log. */
+export const RehearsalViewSchema = z.object({
+  organizationId: z.string(),
+  connectionId: z.string(),
+  users: z.array(
+    z.object({
+      objectId: z.string(),
+      userPrincipalName: z.string(),
+      displayName: z.string(),
+      /** In the app's scope: assigned directly or through an assigned group. */
+      assigned: z.boolean(),
+      /** Created or matched by the simulated job, which still manages it. */
+      provisioned: z.boolean(),
+    }),
+  ),
+  groups: z.array(
+    z.object({
+      objectId: z.string(),
+      displayName: z.string(),
+      assigned: z.boolean(),
+      /** Display names of its members. */
+      members: z.array(z.string()),
+    }),
+  ),
+  /** Whom each action would pick now (display names); null when it has nobody to pick. */
+  next: z.object({ onDemand: z.string().nullable(), unassign: z.string().nullable() }),
+  job: z.object({
+    state: z.enum(['running', 'quarantined']),
+    quarantine: z
+      .object({ reason: z.string(), code: z.string(), message: z.string(), since: z.string() })
+      .nullable(),
+  }),
+  /** Newest first. */
+  runs: z.array(RehearsalRunSchema),
+  /** Newest first, at most the latest {@link MAX_REHEARSAL_LOG} entries. */
+  log: z.array(RehearsalLogEntrySchema),
+});
+
+/** How many log entries a rehearsal view carries (a session's rehearsal writes a few dozen). */
+export const MAX_REHEARSAL_LOG = 200;
+
+/**
  * The IPC contract: every channel with its request and response schema. The preload, main's
  * registration and the renderer's calls are all typed from this one object.
  */
@@ -146,6 +244,12 @@ export const ipcContract = {
   'watch:start': { request: z.object(ConnectionRef).strict(), response: WatchSnapshotSchema },
   'watch:refresh': { request: empty, response: WatchSnapshotSchema },
   'watch:stop': { request: empty, response: WatchSnapshotSchema },
+  // Sandbox mode only; the request names the connection, main finds its endpoint and token.
+  'rehearsal:get': { request: z.object(ConnectionRef).strict(), response: RehearsalViewSchema },
+  'rehearsal:run': {
+    request: z.object({ ...ConnectionRef, action: RehearsalActionSchema }).strict(),
+    response: z.object({ run: RehearsalRunSchema, rehearsal: RehearsalViewSchema }),
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload schema of each event channel. */
@@ -187,3 +291,7 @@ export type { EventChannel, InvokeChannel } from './ipc-channels';
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 export type AppMode = z.infer<typeof AppModeSchema>;
 export type StytchStatus = z.infer<typeof StytchStatusSchema>;
+export type RehearsalAction = z.infer<typeof RehearsalActionSchema>;
+export type RehearsalLogEntry = z.infer<typeof RehearsalLogEntrySchema>;
+export type RehearsalRun = z.infer<typeof RehearsalRunSchema>;
+export type RehearsalView = z.infer<typeof RehearsalViewSchema>;

@@ -63,6 +63,8 @@ export interface EntraSimulator {
   log(): ProvisioningLogEntry[];
   state(): 'running' | 'quarantined';
   quarantine(): Quarantine | null;
+  /** The objectIds of the users the job created or matched and still manages, in no order. */
+  provisionedUsers(): string[];
 }
 
 // Our choice: Entra's own request time limit is not documented.
@@ -162,6 +164,7 @@ export function createEntraSimulator(
     log: () => structuredClone(job.entries),
     state: () => (job.quarantine() === null ? 'running' : 'quarantined'),
     quarantine: () => structuredClone(job.quarantine()),
+    provisionedUsers: () => [...engine.users.keys()],
   };
   return { ok: true, simulator };
 }

@@ -1,9 +1,8 @@
-import { appFailure } from '../../shared/errors';
 import type { AppMode } from '../../shared/ipc';
-import { ensureAadOptFlag } from '../../shared/stytch/tenant-url';
 import type { SecretHandle } from '../../shared/stytch/views';
 import type { FeatureHandlers } from '../ipc/dispatch';
 import type { Logger } from '../logging/logger';
+import { connectionTenantUrl, type ConnectionLookup } from '../stytch/connection-tenant-url';
 import { runProbe, type ProbeTransport } from './run-probe';
 
 /** Reads a SCIM token by handle: the app's secrets service, or the keychain itself in the CLI. */
@@ -20,36 +19,7 @@ export interface ProbeServices {
    * The connected project (`StytchSession` fits): whether it is the local sandbox, and its client,
    * which says where a connection's SCIM endpoint is.
    */
-  stytch: {
-    project(): { mode: AppMode } | null;
-    client(): Promise<{
-      getConnection(
-        organizationId: string,
-      ): Promise<{ connection_id: string; base_url: string } | null>;
-    }>;
-  };
-}
-
-/**
- * The Tenant URL of the connection a token belongs to, as Stytch holds it (with Entra's flag, as
- * the app shows it). Main decides where a stored token goes: a renderer that could name a URL
- * could have any stored token delivered to a server of its choosing.
- */
-async function tenantUrlOf(
-  services: ProbeServices,
-  organizationId: string,
-  handle: SecretHandle,
-): Promise<string> {
-  const client = await services.stytch.client();
-  const connection = await client.getConnection(organizationId);
-  if (connection?.connection_id !== handle.connectionId) {
-    throw appFailure(
-      'STYTCH_SCIM_CONNECTION_NOT_FOUND',
-      `The SCIM connection ${handle.connectionId} is not this organization’s active connection.`,
-      'Reload the organization to see its current connection, then test that one.',
-    );
-  }
-  return ensureAadOptFlag(connection.base_url);
+  stytch: ConnectionLookup & { project(): { mode: AppMode } | null };
 }
 
 function hostOf(url: string): string {
@@ -69,7 +39,12 @@ export const probeHandlers = {
    * service; everything the SCIM server does is a line of the report.
    */
   'probe:run': async (request, services, emit) => {
-    const tenantUrl = await tenantUrlOf(services, request.organizationId, request.token);
+    const tenantUrl = await connectionTenantUrl(
+      services.stytch,
+      request.organizationId,
+      request.token.connectionId,
+      'test',
+    );
     const token = await services.secrets.readToken(request.token);
     const host = hostOf(tenantUrl);
     services.logger.info('probe.started', {

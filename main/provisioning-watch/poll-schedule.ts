@@ -23,6 +23,27 @@ export function nextDelayMs(previousMs: number | null, changed: boolean, pages: 
     changed || previousMs === null
       ? WATCH_POLICY.fastestMs
       : Math.min(previousMs * 2, WATCH_POLICY.slowestMs);
-  const budgetMs = (Math.max(1, pages) * 60_000) / WATCH_POLICY.requestsPerMinute;
-  return Math.max(wanted, Math.ceil(budgetMs));
+  return Math.max(wanted, minimumGapMs(pages));
+}
+
+/** The least time between two looks that took `pages` requests each, within the watch's share. */
+export function minimumGapMs(pages: number): number {
+  return Math.ceil((Math.max(1, pages) * 60_000) / WATCH_POLICY.requestsPerMinute);
+}
+
+/**
+ * How long a look asked for now (Refresh, a window shown again) must wait so the watch's searches
+ * in any minute stay within its share: 0 while the last minute's looks leave room for one more
+ * like the latest, else until enough of them are a minute old. Drops looks older than a minute.
+ */
+export function waitForBudgetMs(looks: Array<{ at: number; pages: number }>, now: number): number {
+  while (looks.length > 0 && (looks[0]?.at ?? now) <= now - 60_000) looks.shift();
+  const next = looks.at(-1)?.pages ?? 1;
+  let used = looks.reduce((sum, look) => sum + look.pages, 0);
+  for (const look of looks) {
+    if (used + next <= WATCH_POLICY.requestsPerMinute) return 0;
+    used -= look.pages;
+    if (used + next <= WATCH_POLICY.requestsPerMinute) return look.at + 60_000 - now;
+  }
+  return 0;
 }

@@ -2,7 +2,7 @@ import { AppFailure, type AppError } from '../../shared/errors';
 import type { WatchedMember, WatchSnapshot } from '../../shared/provisioning/watch';
 import type { Logger } from '../logging/logger';
 import { foldMembers, withChanges, type StytchMemberLike } from './member-changes';
-import { nextDelayMs } from './poll-schedule';
+import { nextDelayMs, waitForBudgetMs } from './poll-schedule';
 
 /** Which connection to watch. */
 export interface WatchTarget {
@@ -41,6 +41,8 @@ interface Watching {
   run: number;
   /** The poll under way, so a refresh during a poll waits for it instead of racing it. */
   inFlight: Promise<void> | null;
+  /** The looks of the last minute (start time in ms, searches used), for the rate budget. */
+  looks: Array<{ at: number; pages: number }>;
   publish: (snapshot: WatchSnapshot) => void;
 }
 
@@ -96,6 +98,7 @@ export class ProvisioningWatch {
       timer: null,
       run: this.runs,
       inFlight: null,
+      looks: kept?.looks ?? [],
       publish,
     };
     await this.poll(this.current);
@@ -144,37 +147,55 @@ export class ProvisioningWatch {
     };
   }
 
+  /**
+   * Looks at Stytch now, unless a look is under way (then waits for it) or the last one was so
+   * recent that another would exceed the watch's share of the rate limit (then the next look is
+   * scheduled for when it is allowed): Refresh pressed repeatedly, or a window shown and hidden
+   * again and again, cannot drive the watch past its budget.
+   */
   private poll(watching: Watching): Promise<void> {
-    watching.inFlight ??= this.pollOnce(watching).finally(() => {
-      watching.inFlight = null;
-    });
+    if (watching.inFlight) return watching.inFlight;
+    const wait = waitForBudgetMs(watching.looks, this.timers.now().getTime());
+    if (wait > 0) {
+      this.timers.clearTimeout(watching.timer);
+      watching.delayMs = wait;
+      watching.timer = this.timers.setTimeout(() => void this.tick(watching, watching.run), wait);
+      return Promise.resolve();
+    }
+    watching.inFlight = this.pollOnce(watching);
     return watching.inFlight;
   }
 
+  /** One look: fold it in, schedule the next, publish. */
   private async pollOnce(watching: Watching): Promise<void> {
     const run = watching.run;
-    let changed = false;
-    let pages = 1;
+    const look = { at: this.timers.now().getTime(), pages: 1 };
+    watching.looks.push(look);
+    const outcome = await this.look(watching);
+    look.pages = outcome.pages;
+    watching.inFlight = null;
+    if (watching.run !== run) return;
+    watching.polls += 1;
+    watching.delayMs = nextDelayMs(watching.delayMs, outcome.changed, outcome.pages);
+    watching.timer = this.timers.setTimeout(() => void this.tick(watching, run), watching.delayMs);
+    watching.publish(this.snapshot());
+  }
+
+  private async look(watching: Watching): Promise<{ changed: boolean; pages: number }> {
     try {
       const polled = await this.deps.listMembers(watching.target);
-      if (watching.run !== run) return;
       const at = this.timers.now().toISOString();
       const folded = foldMembers(watching.members, polled.members, at, watching.polls === 0);
       watching.members = folded.members;
       watching.timeline = withChanges(watching.timeline, folded.changes);
       watching.lastPolledAt = at;
       watching.failure = null;
-      changed = folded.changes.length > 0;
-      pages = polled.pages;
+      return { changed: folded.changes.length > 0, pages: polled.pages };
     } catch (error) {
-      if (watching.run !== run) return;
       watching.failure = error instanceof AppFailure ? error.appError : INTERNAL;
       this.deps.logger.warn('watch.poll-failed', { code: watching.failure.code });
+      return { changed: false, pages: 1 };
     }
-    watching.polls += 1;
-    watching.delayMs = nextDelayMs(watching.delayMs, changed, pages);
-    watching.timer = this.timers.setTimeout(() => void this.tick(watching, run), watching.delayMs);
-    watching.publish(this.snapshot());
   }
 
   private async tick(watching: Watching, run: number): Promise<void> {

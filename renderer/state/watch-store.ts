@@ -19,6 +19,8 @@ interface WatchState {
   refresh: () => Promise<void>;
   stop: () => Promise<void>;
   receive: (snapshot: WatchSnapshot) => void;
+  /** Forgets what was seen (another organization or project was chosen). */
+  reset: () => void;
 }
 
 /** Step 7's view of the members arriving in Stytch: main polls, this store shows. */
@@ -46,6 +48,7 @@ export const useWatchStore = create<WatchState>()((set, get) => ({
     const result = await call('watch:stop', {});
     if (result.ok) set({ snapshot: result.data });
   },
+  reset: () => set({ snapshot: null, busy: null, failure: null }),
   receive: (snapshot) => {
     const current = get().snapshot;
     // An update of a connection no longer on screen is dropped.

@@ -11,13 +11,20 @@ export interface WizardDriver {
   tickAll: (container: Locator) => Promise<void>;
   /** Searches for `query` and picks the organization called `name`. */
   chooseOrganization: (query: string, name: string) => Promise<void>;
+  /** From a newly chosen organization, ticks the two Entra steps and reaches the connection step. */
+  throughEntraSteps: () => Promise<void>;
+  /**
+   * From the connection step of an organization without one: creates the connection, confirms
+   * both values pasted into Entra and reaches "Provision users".
+   */
+  createConnectionAndReachProvisioning: () => Promise<void>;
 }
 
 /** A driver for the wizard on `page`. */
 export function wizardDriver(page: Page): WizardDriver {
   const heading = () => page.getByRole('heading', { level: 2 });
   const button = (name: string | RegExp) => page.getByRole('button', { name, exact: true });
-  return {
+  const driver: WizardDriver = {
     heading,
     button,
     next: async (expectedTitle) => {
@@ -38,5 +45,23 @@ export function wizardDriver(page: Page): WizardDriver {
         .poll(() => page.getByRole('status').filter({ hasText: 'Selected:' }).textContent())
         .toBe(`Selected: ${name}`);
     },
+    throughEntraSteps: async () => {
+      await driver.next('Create the Entra application');
+      await driver.tickAll(page.getByRole('group', { name: 'Checklist' }));
+      await driver.next('Turn on automatic provisioning');
+      await driver.tickAll(page.getByRole('group', { name: 'Checklist' }));
+      await driver.next('Create the SCIM connection');
+    },
+    createConnectionAndReachProvisioning: async () => {
+      await button('Create SCIM connection').click();
+      await expect
+        .poll(() => page.getByText(/Its token is saved in your system keychain/).count())
+        .toBe(1);
+      await driver.next('Paste the credentials into Entra');
+      await page.getByRole('checkbox', { name: "I've pasted both into Entra" }).check();
+      await driver.tickAll(page.getByRole('group', { name: 'Checklist' }));
+      await driver.next('Provision users');
+    },
   };
+  return driver;
 }

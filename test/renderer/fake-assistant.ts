@@ -11,6 +11,7 @@ import type {
 import type { Settings } from '../../shared/settings/settings';
 import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
 import { settings as defaultSettings, progressAt } from './fixtures';
+import { rehearsalView } from './provisioning-watch/rehearsal-fixtures';
 
 /** Answers one channel the way a main-side handler would. */
 export type FakeHandler<C extends InvokeChannel> = (
@@ -141,6 +142,8 @@ export function installFakeAssistant(
   fake.handle('watch:stop', () =>
     okFor('watch:stop', { ...quietWatch(watched), state: 'stopped', nextPollInMs: null }),
   );
+  // In sandbox mode step 7 reads the connection's rehearsal; by default nothing was sent yet.
+  fake.handle('rehearsal:get', (target) => okFor('rehearsal:get', rehearsalView(target)));
   for (const [channel, handler] of Object.entries(handlers) as [
     InvokeChannel,
     FakeHandler<InvokeChannel>,

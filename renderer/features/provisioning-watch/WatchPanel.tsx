@@ -2,9 +2,7 @@ import { STATUS_WORDS, type WatchSnapshot } from '../../../shared/provisioning/w
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useWatchStore } from '../../state/watch-store';
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+import { clockTime as time } from './clock-time';
 
 const CHANGE_WORDS = {
   arrived: 'arrived',

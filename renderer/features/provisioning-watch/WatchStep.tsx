@@ -1,11 +1,16 @@
 import { useEffect } from 'react';
 
+import type { WatchSnapshot } from '../../../shared/provisioning/watch';
 import { checklistKey } from '../../../shared/wizard/content';
+import { selectMode, useAppStore } from '../../state/app-store';
 import { useConnectionStore } from '../../state/connection-store';
 import { useWatchStore } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ConnectionReading } from '../scim-connection/ConnectionReading';
 import { useOrganizationConnection } from '../scim-connection/use-organization-connection';
+import { RehearsalLog } from './RehearsalLog';
+import { RehearsalPanel } from './RehearsalPanel';
+import { useRehearsal } from './use-rehearsal';
 import { useWatch } from './use-watch';
 import { WatchPanel } from './WatchPanel';
 
@@ -13,14 +18,21 @@ import { WatchPanel } from './WatchPanel';
 export const ARRIVED_KEY = checklistKey('provision-users', 'member-arrived');
 export const DEACTIVATED_KEY = checklistKey('provision-users', 'member-deactivated');
 
-/** Ticks "a member arrived" and "a member was deactivated" once the watch has seen them. */
-function useAutoTicks(): void {
-  const seenMember = useWatchStore((s) => (s.snapshot?.counts.total ?? 0) > 0);
-  const seenDeactivated = useWatchStore(
-    (s) =>
-      (s.snapshot?.counts.deactivated ?? 0) > 0 ||
-      (s.snapshot?.timeline.some((change) => change.kind === 'deactivated') ?? false),
-  );
+/**
+ * Ticks "a member arrived" and "a member was deactivated" once the watch has seen them on the
+ * connection on screen (a snapshot of the previous organization's connection ticks nothing).
+ */
+function useAutoTicks(connectionId: string | null): void {
+  const snapshotOf = (snapshot: WatchSnapshot | null) =>
+    snapshot !== null && snapshot.connectionId === connectionId ? snapshot : null;
+  const seenMember = useWatchStore((s) => (snapshotOf(s.snapshot)?.counts.total ?? 0) > 0);
+  const seenDeactivated = useWatchStore((s) => {
+    const snapshot = snapshotOf(s.snapshot);
+    return (
+      (snapshot?.counts.deactivated ?? 0) > 0 ||
+      (snapshot?.timeline.some((change) => change.kind === 'deactivated') ?? false)
+    );
+  });
   useEffect(() => {
     const { checklist, setChecked } = useWizardStore.getState();
     if (seenMember && !checklist[ARRIVED_KEY]) setChecked(ARRIVED_KEY, true);
@@ -28,16 +40,21 @@ function useAutoTicks(): void {
   }, [seenMember, seenDeactivated]);
 }
 
-/** Step 7: watch this connection's members arrive (and leave) in Stytch while Entra provisions. */
+/**
+ * Step 7: watch this connection's members arrive (and leave) in Stytch while Entra provisions; in
+ * sandbox mode, with a simulated Entra to provision from and its log.
+ */
 export function WatchStep() {
   const { ready } = useOrganizationConnection();
   const connection = useConnectionStore((s) => s.connection);
-  useWatch(
-    connection
-      ? { organizationId: connection.organizationId, connectionId: connection.connectionId }
-      : null,
-  );
-  useAutoTicks();
+  // Only the sandbox is rehearsed: main refuses anything else, and the buttons are not offered.
+  const sandbox = useAppStore((s) => selectMode(s) === 'sandbox');
+  const target = connection
+    ? { organizationId: connection.organizationId, connectionId: connection.connectionId }
+    : null;
+  useWatch(target);
+  useRehearsal(target, sandbox);
+  useAutoTicks(connection?.connectionId ?? null);
 
   if (!ready) return <ConnectionReading />;
   if (!connection) {
@@ -47,5 +64,12 @@ export function WatchStep() {
       </div>
     );
   }
-  return <WatchPanel />;
+  if (!sandbox) return <WatchPanel />;
+  return (
+    <>
+      <RehearsalPanel />
+      <WatchPanel />
+      <RehearsalLog />
+    </>
+  );
 }

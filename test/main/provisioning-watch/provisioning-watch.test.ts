@@ -50,6 +50,11 @@ class ManualTimers implements WatchTimers {
     return new Date(this.time);
   }
 
+  /** Lets time pass without firing anything. */
+  advance(ms: number): void {
+    this.time += ms;
+  }
+
   pending(): number {
     return this.queue.length;
   }
@@ -165,6 +170,17 @@ describe('ProvisioningWatch', () => {
     expect(a.members).toHaveLength(1);
     expect(b.members).toHaveLength(1);
     expect(timers.pending()).toBe(1);
+  });
+
+  it('keeps to its share of the rate limit however often Refresh is pressed', async () => {
+    const { watch, timers, publish, calls } = setUp([[], [member('alice')]]);
+    await watch.start(TARGET, publish);
+    for (let i = 0; i < 50; i += 1) await watch.refresh();
+    expect(calls()).toBe(WATCH_POLICY.requestsPerMinute);
+    expect(timers.pending()).toBe(1);
+    await timers.fire();
+    expect(calls()).toBe(WATCH_POLICY.requestsPerMinute + 1);
+    expect(watch.snapshot().members).toHaveLength(1);
   });
 });
 

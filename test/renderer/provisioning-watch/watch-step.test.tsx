@@ -6,6 +6,7 @@ import {
   ARRIVED_KEY,
   DEACTIVATED_KEY,
 } from '../../../renderer/features/provisioning-watch/WatchStep';
+import { useWatchStore } from '../../../renderer/state/watch-store';
 import { useWizardStore } from '../../../renderer/state/wizard-store';
 import { installConnectedAt, okFor } from '../fake-assistant';
 import { connectionView } from '../fixtures';
@@ -102,6 +103,23 @@ describe('Provision users: the watch', () => {
     );
     expect(await screen.findByText(/Deactivated \(Stytch marks the member deleted/)).toBeTruthy();
     await waitFor(() => expect(useWizardStore.getState().checklist[DEACTIVATED_KEY]).toBe(true));
+  });
+
+  it('ticks nothing from the previous organization’s snapshot still in the store', async () => {
+    // What the watch last showed for another connection (the admin chose another organization).
+    useWatchStore.setState({
+      snapshot: snapshot({
+        connectionId: 'scim-connection-test-other',
+        members: [{ ...alice, status: 'deactivated' }],
+        counts: { active: 0, deactivated: 1, total: 1 },
+      }),
+    });
+    const fake = installAtProvisionStep();
+    await renderApp();
+    await screen.findByText('No member of this connection in Stytch yet.');
+    expect(fake.callsTo('watch:start')).toHaveLength(1);
+    expect(useWizardStore.getState().checklist[ARRIVED_KEY]).toBeFalsy();
+    expect(useWizardStore.getState().checklist[DEACTIVATED_KEY]).toBeFalsy();
   });
 
   it('stops watching when the window is hidden and starts again when it is shown', async () => {

@@ -1,0 +1,134 @@
+import type { RehearsalLogEntry, RehearsalView } from '../../../shared/ipc';
+import { useRehearsalStore } from '../../state/rehearsal-store';
+import { clockTime } from './clock-time';
+import { runHeadline } from './run-words';
+
+const TRIGGER_WORDS: Readonly<Record<RehearsalLogEntry['trigger'], string>> = {
+  cycle: 'cycle',
+  onDemand: 'on demand',
+};
+
+/** One entry: the row Entra's log lists, opening to its Steps, Modified Properties and error. */
+function Entry({ entry }: { entry: RehearsalLogEntry }) {
+  const { sourceIdentity, targetIdentity } = entry;
+  return (
+    <li>
+      <details open={entry.status === 'Failure'}>
+        <summary>
+          {clockTime(entry.activityDateTime, true)} · {entry.identityType}{' '}
+          {sourceIdentity.displayName} · {entry.action} · {entry.status} (
+          {TRIGGER_WORDS[entry.trigger]})
+        </summary>
+        <dl className="details">
+          <dt>Source ID (Entra objectId)</dt>
+          <dd className="mono">{sourceIdentity.id}</dd>
+          <dt>Target ID (SCIM id)</dt>
+          <dd className="mono">{targetIdentity.id || '—'}</dd>
+        </dl>
+        <p>
+          <strong>Steps</strong>
+        </p>
+        <ol>
+          {entry.steps.map((step) => (
+            <li key={step.name}>
+              {step.name}: {step.status} — {step.description}
+              {Object.keys(step.details).length > 0 &&
+                ` (${Object.entries(step.details)
+                  .map(([name, value]) => `${name}: ${value}`)
+                  .join('; ')})`}
+            </li>
+          ))}
+        </ol>
+        {entry.modifiedProperties.length > 0 && (
+          <table className="members">
+            <caption>Modified properties</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Old value</th>
+                <th scope="col">New value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entry.modifiedProperties.map((property) => (
+                <tr key={property.displayName}>
+                  <td>{property.displayName}</td>
+                  <td>{property.oldValue ?? '—'}</td>
+                  <td>{property.newValue ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {entry.error && (
+          <>
+            <p>
+              <strong>Error code:</strong> {entry.error.errorCode}
+            </p>
+            <p className="mono">{entry.error.reason}</p>
+          </>
+        )}
+      </details>
+    </li>
+  );
+}
+
+function Quarantine({ job }: { job: RehearsalView['job'] }) {
+  if (job.quarantine === null) return null;
+  return (
+    <div className="notice notice-warning">
+      <p className="notice-title">The simulated provisioning job is in quarantine</p>
+      <p>
+        {job.quarantine.reason} ({job.quarantine.code}): {job.quarantine.message}
+      </p>
+      <p className="notice-hint">
+        Entra then runs cycles far less often, until a cycle ends without failures.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The simulator's provisioning log, labelled as simulated: it is what this app's Entra stand-in
+ * wrote, in the shape of Entra's provisioning logs, never Entra's own.
+ */
+export function RehearsalLog() {
+  const view = useRehearsalStore((s) => s.view);
+  if (view === null) return null;
+  return (
+    <section className="rehearsal-log" aria-labelledby="rehearsal-log-heading">
+      <h3 id="rehearsal-log-heading">Simulated Entra provisioning log</h3>
+      <p className="field-hint">
+        Written by this app’s Entra simulator in the shape of Entra’s provisioning logs
+        (Provisioning logs in the Entra admin center). It is a simulation, not Entra’s own log.
+      </p>
+      <Quarantine job={view.job} />
+      {view.runs.length === 0 ? (
+        <p>Nothing has been sent yet.</p>
+      ) : (
+        <>
+          <h4>Runs, newest first</h4>
+          <ol>
+            {view.runs.map((run, index) => (
+              // Counted from the oldest, so a run keeps its key as newer ones come in on top.
+              <li key={view.runs.length - index}>
+                {clockTime(run.at, true)} {runHeadline(run)}
+                {run.error && ` ${run.error.message}`}
+              </li>
+            ))}
+          </ol>
+          <h4>Entries, newest first</h4>
+          {view.log.length === 0 ? (
+            <p>No object was processed.</p>
+          ) : (
+            <ol>
+              {view.log.map((entry) => (
+                <Entry key={entry.changeId} entry={entry} />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
