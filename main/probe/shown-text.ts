@@ -18,7 +18,27 @@ export type Mask = (text: string) => string;
 export function maskFor(secrets: readonly string[]): Mask {
   const known = secrets.filter((secret) => secret.length > 0);
   return (text) =>
-    redactText(known.reduce((out, secret) => out.split(secret).join('[redacted]'), text));
+    keepingProse(known.reduce((out, secret) => out.split(secret).join('[redacted]'), text));
+}
+
+/**
+ * "Bearer" and one capitalised word of letters only, as prose writes it: "OAuth Bearer Token"
+ * in a /ServiceProviderConfig's authenticationSchemes (RFC 7643 §5). `redactText` masks any
+ * word after a capitalised "Bearer", since in a header one always follows; a token is longer
+ * and carries digits or symbols, and the probe's own token is masked before this runs.
+ */
+const BEARER_PROSE = /(?<![A-Za-z])Bearer (?:[A-Z][a-z]{1,15})(?![A-Za-z0-9._~+/=%-])/g;
+
+/** `redactText` on everything but prose such as "Bearer Token", whose word is checked alone. */
+function keepingProse(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(BEARER_PROSE)) {
+    const [word = ''] = match[0].split(' ').slice(1);
+    out += `${redactText(text.slice(from, match.index))}Bearer ${redactText(word)}`;
+    from = match.index + match[0].length;
+  }
+  return out + redactText(text.slice(from));
 }
 
 function maskedRequest(request: ProbeRequest, mask: Mask): ProbeRequest {

@@ -25,6 +25,17 @@ interface Endpoint {
   tokens: string[];
   fault: ScimFault;
   store: ScimStore;
+  /** Accepts Entra's legacy "True"/"False" for `active`, as Stytch does (`entraLegacyBooleans`). */
+  entraCompat: boolean;
+}
+
+/** How a connection's endpoint is opened. */
+export interface EndpointOptions {
+  /**
+   * Take Entra's legacy PATCH dialect the way Stytch's SCIM server does. Off unless asked:
+   * the Entra simulator's tests rely on today's refusal of "False" (see `entraLegacyBooleans`).
+   */
+  entraCompat?: boolean;
 }
 
 function tokenOf(request: Request): string | null {
@@ -86,6 +97,14 @@ export class SandboxScimServer {
     app.use(`${SCIM_BASE_PATH}/:connectionId`, (request, response, next) =>
       applyFault(request, response, next, endpointOf(request)),
     );
+    app.use(
+      `${SCIM_BASE_PATH}/:connectionId`,
+      express.json({ type: ['application/scim+json', 'application/json'] }),
+      (request: Request, response: Response, next: NextFunction) =>
+        endpointOf(request)?.entraCompat === true
+          ? entraLegacyBooleans(request, response, next)
+          : next(),
+    );
     app.use(`${SCIM_BASE_PATH}/:connectionId`, router);
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve, reject) => {
@@ -103,8 +122,18 @@ export class SandboxScimServer {
   }
 
   /** Opens a connection's endpoint with the tokens it accepts. */
-  open(connectionId: string, tokens: string[], fault: ScimFault = 'none'): void {
-    this.endpoints.set(connectionId, { tokens: [...tokens], fault, store: new ScimStore() });
+  open(
+    connectionId: string,
+    tokens: string[],
+    fault: ScimFault = 'none',
+    options: EndpointOptions = {},
+  ): void {
+    this.endpoints.set(connectionId, {
+      tokens: [...tokens],
+      fault,
+      store: new ScimStore(),
+      entraCompat: options.entraCompat ?? false,
+    });
   }
 
   /** Changes the accepted tokens (rotation start, complete, cancel). */
@@ -159,6 +188,36 @@ function configureServiceProvider(): void {
       },
     ],
   });
+}
+
+/** "True"/"False" as the boolean they stand for; anything else unchanged. */
+const legacyBoolean = (value: unknown): unknown =>
+  value === 'True' ? true : value === 'False' ? false : value;
+
+/**
+ * Entra's legacy PATCH dialect, accepted the way Stytch's SCIM server accepts it: without
+ * ?aadOptscim062020 (and always for Provision on demand) Entra sends `"active"` as the strings
+ * "True"/"False" (MicrosoftDocs/entra-docs application-provisioning-config-problem-scim-
+ * compatibility.md, "Disable user", "Without feature flag"). SCIMMY alone refuses a string for
+ * a boolean; its PascalCase ops and path-less dotted keys it already takes. Only `active` is
+ * converted, with a path or inside a path-less value, so a "False" given name stays a name.
+ * [Inference] That Stytch accepts this dialect is inferred from its Entra support (Provision on
+ * demand sends it whatever the URL says), not from a Stytch document.
+ */
+function entraLegacyBooleans(request: Request, _response: Response, next: NextFunction): void {
+  const operations = (request.body as { Operations?: unknown } | undefined)?.Operations;
+  if (request.method !== 'PATCH' || !Array.isArray(operations)) return next();
+  for (const op of operations as Array<{ path?: unknown; value?: unknown }>) {
+    if (typeof op.path === 'string' && op.path.toLowerCase() === 'active') {
+      op.value = legacyBoolean(op.value);
+    } else if (op.path === undefined && op.value !== null && typeof op.value === 'object') {
+      const value = op.value as Record<string, unknown>;
+      for (const key of Object.keys(value)) {
+        if (key.toLowerCase() === 'active') value[key] = legacyBoolean(value[key]);
+      }
+    }
+  }
+  next();
 }
 
 function applyFault(

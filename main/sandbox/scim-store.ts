@@ -30,6 +30,39 @@ function notFound(id: string): Error {
   return scimError(404, `Resource ${id} not found`);
 }
 
+type Expression = Record<string, unknown>;
+
+/** A filter expression with every value compared against `userName` in lower case. */
+function foldUserName(expression: Expression): Expression {
+  const fold = (value: unknown): unknown =>
+    typeof value === 'string' ? value.toLowerCase() : value;
+  return Object.fromEntries(
+    Object.entries(expression).map(([key, value]) => {
+      if (key.toLowerCase() === 'username' && Array.isArray(value)) return [key, value.map(fold)];
+      const nested = value !== null && typeof value === 'object' && !Array.isArray(value);
+      return [key, nested ? foldUserName(value as Expression) : value];
+    }),
+  );
+}
+
+/**
+ * The resources a filter matches, with `userName` compared in any case: RFC 7643 gives it
+ * `"caseExact": false` (§8.7.1), and Entra looks a user up by it in whatever case its
+ * source holds (use-scim-to-provision-users-and-groups.md, "Get User by query"). SCIMMY compares
+ * exactly, so both sides are folded to lower case; what is stored keeps the case it was sent in.
+ */
+export function matching<T extends Record<string, unknown>>(
+  filter: SCIMMY.Types.Filter,
+  all: T[],
+): T[] {
+  const folded = all.map((item) =>
+    typeof item.userName === 'string' ? { ...item, userName: item.userName.toLowerCase() } : item,
+  );
+  const expressions = JSON.parse(JSON.stringify([...filter])) as Expression[];
+  const matched: unknown[] = new SCIMMY.Types.Filter(expressions.map(foldUserName)).match(folded);
+  return all.filter((_item, index) => matched.includes(folded[index]));
+}
+
 /**
  * One SCIM connection's users and groups, in memory. Every connection of the sandbox has its
  * own store, so what Entra (or the probe) writes through one token is invisible to another.
@@ -62,9 +95,7 @@ export class ScimStore {
       return structuredClone(found);
     }
     const all = this.list(kind).map((item) => structuredClone(item));
-    if (!resource.filter) return all;
-    const matched: unknown[] = resource.filter.match(all);
-    return all.filter((item) => matched.includes(item));
+    return resource.filter ? matching(resource.filter, all) : all;
   }
 
   /** Ingress: creates (no id) or replaces (id) a resource; 409 when the unique attribute is taken. */

@@ -117,7 +117,11 @@ export class StandInState {
     };
     org.active = record;
     org.history.push(record);
-    this.scim.open(record.connection_id, [record.current.value], org.scimFault);
+    // Stytch's SCIM server takes Entra's legacy dialect (its Entra guide needs no server option),
+    // so the sandbox's does too (scim-server.ts, entraCompat).
+    this.scim.open(record.connection_id, [record.current.value], org.scimFault, {
+      entraCompat: true,
+    });
     this.members.follow(record, this.scim.storeOf(record.connection_id));
     return { ...this.coreView(record), bearer_token: record.current.value };
   }

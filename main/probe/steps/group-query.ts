@@ -1,7 +1,7 @@
 import type { ListJudgement } from '../list-query';
 import type { Exchange, ScimCall } from '../scim-exchange';
 import { findingOf, type ListQueryFinding } from './list-query-step';
-import { eqFilter } from './record';
+import { answerOf, eqFilter } from './record';
 
 /** How messages name Entra's group query. */
 export const GROUP_QUERY_SUBJECT = 'a query for a group that does not exist';
@@ -35,6 +35,15 @@ export function groupFinding(judged: ListJudgement, sent: Exchange): ListQueryFi
       status: 'fail',
       message: `The server does not support groups: /Groups answered ${status}. Entra would also fail every group it tries to provision.`,
       fix: GROUPS_FIX,
+    };
+  }
+  if (status === 403) {
+    // The generic 403 wording speaks of "the token"; here the user query (sent alongside) got
+    // through, so what refused is /Groups, and what to look at is what the token may reach.
+    return {
+      status: 'fail',
+      message: `/Groups ${answerOf(sent)}: the server knows the token but does not allow it to read groups.`,
+      fix: 'Check the token’s scope or role: it must allow /Groups as well as /Users (a gateway or proxy in front of the SCIM server may also restrict it).',
     };
   }
   return findingOf(judged);

@@ -12,9 +12,12 @@ export interface ProbeUser {
   externalId: string;
 }
 
-/** A user name and externalId nobody else has. */
+/**
+ * A user name and externalId nobody else has. The domain is mixed-case on purpose: it must come
+ * back as sent, and a query in another case must still find it (write-cycle-find.ts).
+ */
 export function probeUser(guid: string): ProbeUser {
-  return { userName: `scim-probe-${guid}@example.com`, externalId: guid };
+  return { userName: `scim-probe-${guid}@Probe.Example.com`, externalId: guid };
 }
 
 /** Create user — *POST /Users* as Entra sends it (B.4). */
@@ -35,10 +38,15 @@ function patch(operations: unknown[]): unknown {
   return { schemas: [SCIM_URN.patchOp], Operations: operations };
 }
 
+/** What the legacy PATCH sets, to be read back. */
+export const LEGACY_FAMILY_NAME = 'ProbeLegacy';
+/** What the aadOptscim062020 PATCH sets through a dotted key, to be read back. */
+export const COMPLIANT_GIVEN_NAME = 'ProbeCompliant';
+
 /** Entra's default (legacy) PATCH: PascalCase op, one op per path, "False" as a string (C.1). */
 export function legacyPatchBody(): unknown {
   return patch([
-    { op: 'Replace', path: 'name.familyName', value: 'ProbeLegacy' },
+    { op: 'Replace', path: 'name.familyName', value: LEGACY_FAMILY_NAME },
     { op: 'Replace', path: 'active', value: 'False' },
   ]);
 }
@@ -46,7 +54,7 @@ export function legacyPatchBody(): unknown {
 /** The aadOptscim062020 PATCH: lowercase op, path-less multi-attribute replace, boolean (C.1). */
 export function compliantPatchBody(): unknown {
   return patch([
-    { op: 'replace', value: { displayName: 'SCIM Probe', 'name.givenName': 'ProbeCompliant' } },
+    { op: 'replace', value: { displayName: 'SCIM Probe', 'name.givenName': COMPLIANT_GIVEN_NAME } },
     { op: 'replace', path: 'active', value: true },
   ]);
 }
@@ -68,7 +76,8 @@ export function deactivateBody(): unknown {
 /** The core Group schema (RFC 7643 §4.2). */
 const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 /** The second schema URN of Entra's Create Group body (use-scim…, "Create Group"). */
-const ENTRA_GROUP_URN = 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group';
+export const ENTRA_GROUP_URN =
+  'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group';
 
 /** The test group's names, derived from one GUID (Entra sends the group's objectId as externalId). */
 export interface ProbeGroup {

@@ -2,10 +2,12 @@ import type { ProbeStatus } from '../../../shared/probe/report';
 import type { Exchange } from '../scim-exchange';
 import { groupQuery } from './group-query';
 import { answerOf } from './record';
+import { isJson, readBack, valueAt } from './write-cycle-readback';
 import {
   addMemberBody,
   compliantRemoveMemberBody,
   createGroupBody,
+  ENTRA_GROUP_URN,
   legacyRemoveMemberBody,
   type ProbeGroup,
 } from './write-cycle-bodies';
@@ -31,8 +33,18 @@ const GROUP_PROBLEM: ProbeStatus = 'warn';
 const TURN_GROUPS_OFF =
   'If you do not need groups, turn group provisioning off in Entra (Provisioning → Mappings → “Provision Microsoft Entra ID Groups” → No).';
 
-/** The most requests the group part sends (create, look-up, add, remove, delete, read, clean-up). */
-export const GROUP_MAX_REQUESTS = 7;
+/**
+ * The most requests the group part sends (create, look-up, add, read, remove, read, delete,
+ * read, clean-up).
+ */
+export const GROUP_MAX_REQUESTS = 9;
+
+/**
+ * The fix for a 400 to Entra's exact Create Group body. Its second schema URI is Microsoft's own
+ * (use-scim…, "Create Group"), which a strict server refuses as an unknown schema; Entra sends it
+ * all the same, so every group it provisions fails the same way.
+ */
+const ADSCIM_FIX = `Accept the ADSCIM schema URI (${ENTRA_GROUP_URN}) in a group's "schemas", or enable your server’s Entra compatibility option. ${TURN_GROUPS_OFF}`;
 
 function createGroupVerdict(sent: Exchange): Verdict {
   const status = sent.reply?.status;
@@ -41,6 +53,13 @@ function createGroupVerdict(sent: Exchange): Verdict {
       GROUP_PROBLEM,
       `The server does not support groups: POST /Groups answered ${status}, so Entra would fail every group it provisions.`,
       TURN_GROUPS_OFF,
+    ];
+  }
+  if (status === 400) {
+    return [
+      GROUP_PROBLEM,
+      `Entra’s exact Create Group request (two schema URIs, externalId, displayName, meta.resourceType) ${answerOf(sent)}: Entra would fail to create every group.`,
+      ADSCIM_FIX,
     ];
   }
   return createVerdict(
@@ -68,6 +87,39 @@ function groupPatchVerdict(sent: Exchange, what: string, fix: string): Verdict {
   return [GROUP_PROBLEM, `${what} ${answerOf(sent)}.`, `${fix} ${TURN_GROUPS_OFF}`];
 }
 
+/**
+ * Reads the group with its members (Entra's own Get Group leaves them out, so this read is the
+ * probe's): the membership change must be there.
+ */
+async function readMembers(
+  cycle: Cycle,
+  path: string,
+  userId: string,
+  member: boolean,
+): Promise<void> {
+  const consequence = member
+    ? 'Entra will believe the user is in the group; they do not get what the group grants.'
+    : 'Entra will believe the user left the group; they keep what the group grants.';
+  await readBack(cycle, {
+    label: member ? 'read-members' : 'read-members-removed',
+    call: { method: 'GET', path },
+    after: member ? 'adding the member' : 'removing the member',
+    expectations: [
+      (group) => {
+        const members = valueAt(group, 'members');
+        const listed =
+          Array.isArray(members) &&
+          members.some((item: unknown) => isJson(item) && item.value === userId);
+        return listed === member
+          ? null
+          : `the test user is ${member ? 'not' : 'still'} among the group’s members: ${consequence}`;
+      },
+    ],
+    problem: GROUP_PROBLEM,
+    fix: `Make PATCH /Groups/{id} change the group’s members as the operation says, and list them when the group is read. ${TURN_GROUPS_OFF}`,
+  });
+}
+
 async function addMember(cycle: Cycle, path: string, userId: string): Promise<boolean> {
   const sent = await cycle.send(
     'add-member',
@@ -79,6 +131,7 @@ async function addMember(cycle: Cycle, path: string, userId: string): Promise<bo
         'Make PATCH /Groups/{id} accept Entra’s add-member operation and answer 204.',
       ),
   );
+  if (ok2xx(sent)) await readMembers(cycle, path, userId, true);
   return ok2xx(sent);
 }
 
@@ -93,29 +146,28 @@ async function removeMember(
   userId: string,
   entraFlag: boolean,
 ): Promise<void> {
-  if (entraFlag) {
-    await cycle.send(
-      'remove-member-compliant',
-      { method: 'PATCH', path, body: compliantRemoveMemberBody(userId) },
-      (sent) =>
-        groupPatchVerdict(
-          sent,
-          'Removing the member the aadOptscim062020 way ("op":"remove", "path":"members[value eq …]")',
-          'Make PATCH /Groups/{id} accept a "remove" whose path filters members by value (RFC 7644 §3.5.2.2).',
-        ),
-    );
-    return;
-  }
-  await cycle.send(
-    'remove-member-legacy',
-    { method: 'PATCH', path, body: legacyRemoveMemberBody(userId) },
-    (sent) =>
-      groupPatchVerdict(
-        sent,
-        'Removing the member the legacy way ("op":"Remove", "path":"members", the member in "value"), which Entra sends without ?aadOptscim062020',
-        'Add “?aadOptscim062020” to the Tenant URL so Entra sends the RFC 7644 form, or make PATCH /Groups/{id} accept the legacy one.',
-      ),
-  );
+  const sent = entraFlag
+    ? await cycle.send(
+        'remove-member-compliant',
+        { method: 'PATCH', path, body: compliantRemoveMemberBody(userId) },
+        (reply) =>
+          groupPatchVerdict(
+            reply,
+            'Removing the member the aadOptscim062020 way ("op":"remove", "path":"members[value eq …]")',
+            'Make PATCH /Groups/{id} accept a "remove" whose path filters members by value (RFC 7644 §3.5.2.2).',
+          ),
+      )
+    : await cycle.send(
+        'remove-member-legacy',
+        { method: 'PATCH', path, body: legacyRemoveMemberBody(userId) },
+        (reply) =>
+          groupPatchVerdict(
+            reply,
+            'Removing the member the legacy way ("op":"Remove", "path":"members", the member in "value"), which Entra sends without ?aadOptscim062020',
+            'Add “?aadOptscim062020” to the Tenant URL so Entra sends the RFC 7644 form, or make PATCH /Groups/{id} accept the legacy one.',
+          ),
+      );
+  if (ok2xx(sent)) await readMembers(cycle, path, userId, false);
 }
 
 /**

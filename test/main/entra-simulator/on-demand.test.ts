@@ -67,24 +67,22 @@ describe('entra simulator: provision on demand', () => {
     expect(sent.filter((request) => request.method !== 'GET')).toEqual([]);
   });
 
-  it('ignores aadOptscim062020: disabling an unassigned user sends the legacy "False", which the sandbox refuses', async () => {
-    const { simulator, sent } = setUp();
+  it('ignores aadOptscim062020: disabling an unassigned user sends the legacy "False", which the sandbox (like Stytch) accepts', async () => {
+    const { simulator, sent, target } = setUp();
     expect(simulator.flag).toBe(true);
     await simulator.runCycle(initialDirectory());
     const report = await simulator.provisionOnDemand(changedDirectory(), IDS.erin);
     expect(report.entry).toMatchObject({
       trigger: 'onDemand',
       action: 'Disable',
-      status: 'Failure',
+      status: 'Success',
     });
-    expect(report.entry?.error?.errorCode).toBe(
-      'SystemForCrossDomainIdentityManagementServiceIncompatible',
-    );
     expect(sent.at(-1)?.body).toEqual({
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
       Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
     });
-    // On-demand outcomes do not count toward quarantine.
+    const erin = (await target.list('Users')).find((user) => user['externalId'] === IDS.erin);
+    expect(erin?.['active']).toBe(false);
     expect(simulator.state()).toBe('running');
   });
 

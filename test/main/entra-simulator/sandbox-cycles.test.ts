@@ -166,14 +166,14 @@ describe('entra simulator against the sandbox: incremental cycles', () => {
     expect(byExternalId(await target.list('Users'), IDS.erin)?.active).toBe(true);
   });
 
-  it('without the flag: sends the legacy forms, and logs the server refusing "False" for active', async () => {
+  it('without the flag: sends the legacy forms, which the sandbox (like Stytch) accepts, "False" included', async () => {
     const { simulator, target, sent } = setUp('generic');
     expect(simulator.flag).toBe(false);
     await simulator.runCycle(initialDirectory());
     const changed = await simulator.runCycle(changedDirectory());
     expect(summary(changed.entries)).toEqual([
       ['Alice Smith', 'Update', 'Success'],
-      ['Erin Brockovich', 'Disable', 'Failure'],
+      ['Erin Brockovich', 'Disable', 'Success'],
       ['Engineering', 'Update', 'Success'],
       ['Sales', 'Update', 'Success'],
     ]);
@@ -190,25 +190,18 @@ describe('entra simulator against the sandbox: incremental cycles', () => {
     expect(patchesTo(sent, erin?.id).at(-1)?.body).toMatchObject({
       Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
     });
-    const refused = entryFor(changed.entries, IDS.erin);
-    expect(refused?.error?.errorCode).toBe(
-      'SystemForCrossDomainIdentityManagementServiceIncompatible',
-    );
-    expect(refused?.error?.reason).toMatch(
-      /^StatusCode: BadRequest\r\nMessage: Processing of the HTTP request/,
-    );
-    expect(refused?.error?.reason).toContain("expected value type 'boolean'");
-    expect(refused?.error?.reason).toContain('This operation was retried 0 times.');
-    expect(erin?.active).toBe(true);
+    expect(entryFor(changed.entries, IDS.erin)?.error).toBeNull();
+    const afterwards = byExternalId(await target.list('Users'), IDS.erin);
+    expect(afterwards?.active).toBe(false);
     const engineering = byExternalId(await target.list('Groups'), IDS.engineering);
     expect(memberIds(engineering)).toEqual([alice?.id]);
     expect(patchesTo(sent, engineering?.id).at(-1)?.body).toMatchObject({
       Operations: [{ op: 'Remove', path: 'members', value: [{ value: bob?.id }] }],
     });
 
-    // Erin was never disabled, so on re-assignment her retried entry finds nothing to change.
+    // Re-assigned, Erin is matched again and re-enabled with the legacy "True".
     const reassigned = await simulator.runCycle(reassignedDirectory());
-    expect(summary(reassigned.entries)).toEqual([['Erin Brockovich', 'Other', 'Skipped']]);
-    expect(reassigned.entries[0]?.steps.at(-1)?.details).toEqual({ SkipReason: 'RedundantExport' });
+    expect(summary(reassigned.entries)).toEqual([['Erin Brockovich', 'Update', 'Success']]);
+    expect(byExternalId(await target.list('Users'), IDS.erin)?.active).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from './support/fault-servers';
 import { checkOf, probe } from './support/probe-harness';
 import { startHttp, type RunningServer } from './support/servers';
+import { parseJson, remaining } from './support/write-cycle-servers';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const FLAG = '/scim?aadOptscim062020';
@@ -21,9 +22,6 @@ interface Received {
   path: string;
   body: unknown;
 }
-
-/** Parses SCIM JSON bodies in front of the fault, so it can pick requests by what they carry. */
-const parseJson = express.json({ type: ['application/scim+json', 'application/json'] });
 
 const operationOf = (request: Request): string => {
   const body = request.body as { Operations?: Array<{ op?: string }> } | undefined;
@@ -59,17 +57,6 @@ async function startBreakingOnce(
   return { server: await startHttp(faultyScimApp(inFront).app), received };
 }
 
-/** What the server holds afterwards, asked the way any SCIM client would: list both collections. */
-async function remaining(server: RunningServer): Promise<{ users: number; groups: number }> {
-  const count = async (collection: string): Promise<number> => {
-    const response = await fetch(`${server.origin}/scim/${collection}`, {
-      headers: { authorization: `Bearer ${FAULT_TOKEN}` },
-    });
-    return ((await response.json()) as { totalResults: number }).totalResults;
-  };
-  return { users: await count('Users'), groups: await count('Groups') };
-}
-
 async function writeCycle(server: RunningServer, tenantPath: string): Promise<ProbeCheck> {
   const report = await probe(`${server.origin}${tenantPath}`, FAULT_TOKEN, { writeCycle: true });
   expect(JSON.stringify(report)).not.toContain(FAULT_TOKEN);
@@ -95,7 +82,7 @@ describe('write cycle, group part: Entra’s documented requests', () => {
     { tenantPath: FLAG, removal: 'remove-member-compliant' },
     { tenantPath: NO_FLAG, removal: 'remove-member-legacy' },
   ])(
-    'with $tenantPath sends Create Group, Add Members, the $removal removal and Delete Group, and passes',
+    'with $tenantPath sends Create Group, Add Members, the $removal removal and Delete Group, reads each change back, and passes',
     async ({ tenantPath, removal }) => {
       const { server, received } = await startBreakingOnce(() => false, 'refuse');
       try {
@@ -104,13 +91,20 @@ describe('write cycle, group part: Entra’s documented requests', () => {
         expect(labels(check)).toEqual([
           'create',
           'read',
+          'find-by-userName',
+          'find-by-userName-any-case',
+          'find-by-externalId',
           'create-group',
           'add-member',
+          'read-members',
           removal,
+          'read-members-removed',
           'delete-group',
           'read-deleted-group',
           'patch-legacy',
+          'read-legacy',
           'patch-compliant',
+          'read-compliant',
           'deactivate',
           'read-deactivated',
           'delete',
@@ -151,11 +145,14 @@ describe('write cycle, group part: Entra’s documented requests', () => {
               Operations: [{ op: 'Add', path: 'members', value: [{ $ref: null, value: userId }] }],
             },
           },
+          // Each membership change is read back, members included.
+          { method: 'GET', path: groupPath, body: undefined },
           {
             method: 'PATCH',
             path: groupPath,
             body: { schemas: [PATCH_OP], Operations: [removeBody] },
           },
+          { method: 'GET', path: groupPath, body: undefined },
           { method: 'DELETE', path: groupPath, body: undefined },
           { method: 'GET', path: groupPath, body: undefined },
         ]);

@@ -4,13 +4,15 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 
+import { matching } from '../../../../main/sandbox/scim-store';
+
 /** One in-memory directory: a server's users and groups, keyed by id. */
 export interface ScimDirectory {
   users: Map<string, Record<string, unknown>>;
   groups: Map<string, Record<string, unknown>>;
 }
 
-type AnyResource = { id?: string; filter?: { match(values: unknown[]): unknown[] } };
+type AnyResource = { id?: string; filter?: SCIMMY.Types.Filter };
 
 // SCIMMY's typings want a string scimType; SCIM omits it for 404 (RFC 7644 §3.12), as SCIMMY does.
 function notFound(id: string | undefined): Error {
@@ -30,7 +32,8 @@ function egressFrom(pick: (d: ScimDirectory) => Map<string, Record<string, unkno
       return found;
     }
     const all = [...items.values()];
-    return resource.filter ? resource.filter.match(all) : all;
+    // Like the sandbox (RFC 7643 §8.7.1, "caseExact": false), userName matches in any case.
+    return resource.filter ? matching(resource.filter, all) : all;
   };
 }
 
