@@ -12,19 +12,35 @@
 /** The app's id, used as the keychain "service" every secret is filed under. */
 export const SECRET_SERVICE_NAME = 'com.scimsetupassistant.app';
 
-/** Which secret: the Stytch project secret, a SCIM connection's token, or its next token while rotating. */
+/**
+ * Which secret: the Stytch project secret, a SCIM connection's token, its next token while
+ * rotating, or the key of the encrypted Microsoft token cache (the cache itself is too big for a
+ * keychain entry; see main/microsoft-sign-in/encrypted-cache-file.ts). `name` tells caches apart.
+ */
 export type SecretRef =
   | { kind: 'stytch-project'; projectId: string }
   | { kind: 'scim-token'; connectionId: string }
-  | { kind: 'scim-next-token'; connectionId: string };
+  | { kind: 'scim-next-token'; connectionId: string }
+  | { kind: 'microsoft-cache-key'; name: string };
+
+/** The id part of a secret's account name (project id, connection id, cache name). */
+export function secretId(ref: SecretRef): string {
+  switch (ref.kind) {
+    case 'stytch-project':
+      return ref.projectId;
+    case 'microsoft-cache-key':
+      return ref.name;
+    default:
+      return ref.connectionId;
+  }
+}
 
 /**
  * The keychain account name of a secret: `<kind>:<id>`. This is the only place account names
  * are built, so the layout can change here alone.
  */
 export function secretAccount(ref: SecretRef): string {
-  const id = ref.kind === 'stytch-project' ? ref.projectId : ref.connectionId;
-  return `${ref.kind}:${id}`;
+  return `${ref.kind}:${secretId(ref)}`;
 }
 
 /**

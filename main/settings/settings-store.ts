@@ -108,6 +108,9 @@ export class SettingsStore {
       ...(patch.organizationId !== undefined ? { organizationId: patch.organizationId } : {}),
       ...(patch.wizard !== undefined ? { wizard: patch.wizard } : {}),
       ...(patch.clipboardClearMs !== undefined ? { clipboardClearMs: patch.clipboardClearMs } : {}),
+      ...(patch.microsoftClientId !== undefined
+        ? { microsoftClientId: patch.microsoftClientId }
+        : {}),
     }));
   }
 

@@ -28,6 +28,16 @@ export const KnownConnectionSchema = z.object({
 export type KnownConnection = z.infer<typeof KnownConnectionSchema>;
 
 /**
+ * A Microsoft Entra application (client) ID: a GUID, as the app registration's Overview shows it.
+ * Only the shape is checked; whether the registration exists is Microsoft's to say at sign-in.
+ */
+export const MicrosoftClientIdSchema = z
+  .string()
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
+    message: 'An application (client) ID looks like 00000000-0000-0000-0000-000000000000.',
+  });
+
+/**
  * The settings file's content (version 1). Non-secret by construction. Fields an earlier build
  * wrote and this one no longer keeps (`setups`, never filled in) are dropped on load and the file
  * is rewritten without them (main/settings/settings-store.ts).
@@ -41,6 +51,11 @@ export const SettingsSchema = z.object({
   clipboardClearMs: z.number().int().min(5_000).max(600_000),
   /** Defaults to empty so a file without it (older, or edited by hand) still loads. */
   knownConnections: z.array(KnownConnectionSchema).default([]),
+  /**
+   * The public client app registration Microsoft sign-in uses (main/microsoft-sign-in/); null
+   * until the admin enters one. Defaults to null so older files still load.
+   */
+  microsoftClientId: MicrosoftClientIdSchema.nullable().default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -53,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist: {} },
   clipboardClearMs: 60_000,
   knownConnections: [],
+  microsoftClientId: null,
 };
 
 /** The most checklist ticks a patch may carry; the wizard's checklists hold about a dozen. */
@@ -100,6 +116,7 @@ export const SettingsPatchSchema = z
     organizationId: StytchIdSchema.nullable().optional(),
     wizard: WizardProgressPatchSchema.optional(),
     clipboardClearMs: z.number().int().min(5_000).max(600_000).optional(),
+    microsoftClientId: MicrosoftClientIdSchema.nullable().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -14,6 +14,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist: {} },
     clipboardClearMs: 60_000,
     knownConnections: [],
+    microsoftClientId: null,
     ...overrides,
   };
 }

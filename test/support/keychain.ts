@@ -7,6 +7,7 @@ const SECRET_KINDS: readonly SecretRef['kind'][] = [
   'stytch-project',
   'scim-token',
   'scim-next-token',
+  'microsoft-cache-key',
 ];
 
 /** The reverse of `secretAccount`; null for an account the app did not write. */
@@ -17,6 +18,7 @@ export function parseSecretAccount(account: string): SecretRef | null {
   const id = account.slice(colon + 1);
   if (!(SECRET_KINDS as readonly string[]).includes(kind)) return null;
   if (kind === 'stytch-project') return { kind, projectId: id };
+  if (kind === 'microsoft-cache-key') return { kind, name: id };
   return { kind: kind as 'scim-token' | 'scim-next-token', connectionId: id };
 }
 

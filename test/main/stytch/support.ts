@@ -2,7 +2,7 @@ import http from 'node:http';
 
 import { appFailure, AppFailure, type AppError } from '../../../shared/errors';
 import type { StytchEnvironment, TokenStatus } from '../../../shared/stytch/views';
-import type { SecretRef } from '../../../main/secrets/secret-store';
+import { secretId, type SecretRef } from '../../../main/secrets/secret-store';
 import { createLogger, type LogRecord, type Logger } from '../../../main/logging/logger';
 import type { RetryClock, RetryPolicy } from '../../../main/stytch/retry';
 import type { TokenDropped, TokenSaved } from '../../../main/secrets/secrets';
@@ -107,8 +107,7 @@ export class MemoryKeeper implements StytchSecrets {
   }
 
   status(ref: SecretRef): Promise<TokenStatus> {
-    const id = ref.kind === 'stytch-project' ? ref.projectId : ref.connectionId;
-    return Promise.resolve(this.statusOf(this.key(ref.kind, id)));
+    return Promise.resolve(this.statusOf(this.key(ref.kind, secretId(ref))));
   }
 
   /** The token value (tests only: the app never hands it to the renderer). */

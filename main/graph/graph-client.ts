@@ -1,0 +1,245 @@
+import type { AppError } from '../../shared/errors';
+import { registerSecret } from '../logging/redact';
+import type { RetryClock } from '../stytch/retry';
+import { GraphCallError, scimCodeIn } from './graph-errors';
+import { GraphCaller } from './graph-caller';
+import { GraphDirectoryClient } from './graph-directory-client';
+import {
+  DEFAULT_RESET_SCOPE,
+  NON_GALLERY_TEMPLATE_ID,
+  odataString,
+  provisioningLogFilter,
+  rankServicePrincipals,
+  SCIM_JOB_TEMPLATE_ID,
+  parseJson,
+  secretPairs,
+  SP_SELECT,
+  type ScimCredentials,
+} from './graph-queries';
+import {
+  collectionOf,
+  InstantiateResponseSchema,
+  NoContentSchema,
+  OnDemandResponseSchema,
+  OnDemandResultSchema,
+  ProvisioningObjectSummarySchema,
+  ServicePrincipalSchema,
+  SynchronizationJobSchema,
+  SynchronizationSchemaSchema,
+  type ProvisioningObjectSummary,
+  type ServicePrincipal,
+  type SynchronizationJob,
+  type SynchronizationSchemaDocument,
+} from './graph-schemas';
+import type { GraphTransport } from './graph-transport';
+import { SlidingWindowLimiter } from './rate-limiter';
+
+export type { ScimCredentials } from './graph-queries';
+
+/** Test Connection's outcome: a refusal is an answer, not an exception. */
+export type CredentialCheck =
+  | { ok: true }
+  | { ok: false; error: AppError; scimCode: string | null; graphMessage: string | null };
+
+/** One subject of provisionOnDemand (reference §2, [G-jobparams]). */
+export interface OnDemandSubject {
+  objectId: string;
+  objectTypeName: 'User' | 'Group';
+  links?: { members: { objectId: string; objectTypeName: 'User' }[] };
+}
+
+/** What provisionOnDemand answered, its two JSON strings decoded (reference §2, [G-pod]). */
+export interface OnDemandOutcome {
+  result: string;
+  details: Record<string, unknown>;
+  /** The provisioningObjectSummary-like `value`, as Graph sent it (may be `{}` for groups). */
+  summary: unknown;
+}
+
+/**
+ * The Microsoft Graph calls that set up and watch Entra provisioning to a SCIM endpoint, one
+ * method per call (endpoints in graph-operations.ts, bodies per reference §1–§5).
+ */
+export class GraphClient {
+  /** Assignments and pickers, sharing this client's knowledge of what it just created. */
+  readonly directory: GraphDirectoryClient;
+  private readonly caller: GraphCaller;
+  private readonly onDemand: SlidingWindowLimiter;
+
+  constructor(transport: GraphTransport, clock: Pick<RetryClock, 'now' | 'sleep'>) {
+    this.caller = new GraphCaller(transport, clock);
+    this.directory = new GraphDirectoryClient(this.caller);
+    this.onDemand = new SlidingWindowLimiter(clock);
+  }
+
+  /** Service principals named `displayName`, most likely ours first (reference §1). */
+  async findServicePrincipals(displayName: string): Promise<ServicePrincipal[]> {
+    const page = await this.caller.call(
+      'servicePrincipals.list',
+      {},
+      collectionOf(ServicePrincipalSchema),
+      {
+        query: { $filter: `displayName eq ${odataString(displayName)}`, $select: SP_SELECT },
+      },
+    );
+    return rankServicePrincipals(page.value);
+  }
+
+  /**
+   * Polls the app until Graph can read it, as Microsoft suggests after creating one (reference
+   * §1, [G-saml]); for an app created before this client existed (e.g. before a restart).
+   */
+  waitForServicePrincipal(spId: string): Promise<ServicePrincipal> {
+    this.caller.markCreated(spId);
+    return this.getServicePrincipal(spId);
+  }
+
+  /** `GET /servicePrincipals/{id}`; waits out replication right after instantiate. */
+  getServicePrincipal(spId: string): Promise<ServicePrincipal> {
+    return this.caller.call('servicePrincipals.get', { spId }, ServicePrincipalSchema, {
+      query: { $select: SP_SELECT },
+    });
+  }
+
+  /** Creates the non-gallery enterprise app (reference §1): sent once, never retried blind. */
+  async instantiateNonGalleryApp(displayName: string, templateId = NON_GALLERY_TEMPLATE_ID) {
+    const created = await this.caller.call(
+      'applicationTemplates.instantiate',
+      { templateId },
+      InstantiateResponseSchema,
+      { body: { displayName } },
+    );
+    this.caller.markCreated(created.servicePrincipal.id);
+    return created;
+  }
+
+  listJobs(spId: string): Promise<SynchronizationJob[]> {
+    const schema = collectionOf(SynchronizationJobSchema);
+    return this.caller.call('jobs.list', { spId }, schema).then((page) => page.value);
+  }
+
+  /** `POST …/jobs {"templateId":"scim"}` → 201 synchronizationJob (reference §2). */
+  createJob(spId: string, templateId = SCIM_JOB_TEMPLATE_ID): Promise<SynchronizationJob> {
+    return this.caller.call('jobs.create', { spId }, SynchronizationJobSchema, {
+      body: { templateId },
+    });
+  }
+
+  getJob(spId: string, jobId: string): Promise<SynchronizationJob> {
+    return this.caller.call('jobs.get', { spId, jobId }, SynchronizationJobSchema);
+  }
+
+  /**
+   * Test Connection (reference §2): 204 is success; any other answer is a failure whose message
+   * may name the SCIM error (`SystemForCrossDomainIdentityManagement…`). 401/403/404/429/5xx
+   * stay exceptions: they are about Graph, not the SCIM endpoint.
+   */
+  async validateCredentials(
+    spId: string,
+    jobId: string,
+    credentials: ScimCredentials,
+  ): Promise<CredentialCheck> {
+    registerSecret(credentials.secretToken);
+    const body = { useSavedCredentials: false, credentials: secretPairs(credentials) };
+    try {
+      await this.caller.call('jobs.validateCredentials', { spId, jobId }, NoContentSchema, {
+        body,
+      });
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof GraphCallError)) throw error;
+      const { status, graphMessage } = error.facts;
+      const scimCode = scimCodeIn(graphMessage);
+      if (status !== 400 && scimCode === null) throw error;
+      return {
+        ok: false,
+        scimCode,
+        graphMessage: graphMessage ?? null,
+        error: {
+          code: 'GRAPH_CREDENTIALS_REJECTED',
+          message: `Entra could not use the Tenant URL and Secret Token${scimCode ? ` (${scimCode})` : ''} (client request ID ${error.facts.clientRequestId}).`,
+          hint: 'Check that the Tenant URL is the SCIM base URL and the Secret Token is current, and that the SCIM server answers GET /Users?filter=… with a ListResponse.',
+          requestId: error.facts.clientRequestId,
+        },
+      };
+    }
+  }
+
+  /**
+   * `PUT …/secrets`: replace-all (reference §2, Secrets), so BaseAddress and SecretToken are
+   * re-sent with every settings change.
+   */
+  async saveSecrets(
+    spId: string,
+    credentials: ScimCredentials,
+    settings: Record<string, string> = {},
+  ): Promise<void> {
+    registerSecret(credentials.secretToken);
+    const extra = Object.entries(settings).map(([key, value]) => ({ key, value }));
+    const body = { value: [...secretPairs(credentials), ...extra] };
+    await this.caller.call('secrets.put', { spId }, NoContentSchema, { body });
+  }
+
+  async startJob(spId: string, jobId: string): Promise<void> {
+    await this.caller.call('jobs.start', { spId, jobId }, NoContentSchema);
+  }
+
+  async restartJob(spId: string, jobId: string, resetScope = DEFAULT_RESET_SCOPE): Promise<void> {
+    const body = { criteria: { resetScope } };
+    await this.caller.call('jobs.restart', { spId, jobId }, NoContentSchema, { body });
+  }
+
+  getSchema(spId: string, jobId: string): Promise<SynchronizationSchemaDocument> {
+    return this.caller.call('jobs.schema.get', { spId, jobId }, SynchronizationSchemaSchema);
+  }
+
+  /** PUT replaces the whole schema: pass back what getSchema gave, modified (reference §2). */
+  async putSchema(spId: string, jobId: string, schema: SynchronizationSchemaDocument) {
+    await this.caller.call('jobs.schema.put', { spId, jobId }, NoContentSchema, { body: schema });
+  }
+
+  /** provisionOnDemand, at most 5 per 10 s from this client (reference §2, [G-pod]). */
+  async provisionOnDemand(
+    spId: string,
+    jobId: string,
+    ruleId: string,
+    subject: OnDemandSubject,
+  ): Promise<OnDemandOutcome> {
+    await this.onDemand.acquire();
+    const body = { parameters: [{ ruleId, subjects: [subject] }] };
+    const answer = await this.caller.call(
+      'jobs.provisionOnDemand',
+      { spId, jobId },
+      OnDemandResponseSchema,
+      {
+        body,
+      },
+    );
+    const key = OnDemandResultSchema.safeParse(parseJson(answer.key));
+    return {
+      result: key.success ? key.data.result : 'Unknown',
+      details: key.success ? (key.data.details ?? {}) : {},
+      summary: parseJson(answer.value),
+    };
+  }
+
+  /** The job's log entries, newest first (reference §4). */
+  async listProvisioningLogs(
+    jobId: string,
+    options: { since?: string; top?: number } = {},
+  ): Promise<ProvisioningObjectSummary[]> {
+    const page = await this.caller.call(
+      'auditLogs.provisioning',
+      {},
+      collectionOf(ProvisioningObjectSummarySchema),
+      {
+        query: {
+          $filter: provisioningLogFilter(jobId, options.since),
+          $orderby: 'activityDateTime desc',
+          $top: options.top ?? 100,
+        },
+      },
+    );
+    return page.value;
+  }
+}

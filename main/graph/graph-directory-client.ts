@@ -1,0 +1,72 @@
+import { GraphCallError } from './graph-errors';
+import { isExistingAssignment, pickerFilter } from './graph-queries';
+import {
+  AppRoleAssignmentSchema,
+  collectionOf,
+  GroupSchema,
+  UserSchema,
+  type AppRoleAssignment,
+  type GraphGroup,
+  type GraphUser,
+} from './graph-schemas';
+import type { GraphCaller } from './graph-caller';
+
+/** An assignment's outcome; an existing one is not an error (reference §3). */
+export type AssignOutcome =
+  { alreadyAssigned: false; assignment: AppRoleAssignment } | { alreadyAssigned: true };
+
+/** Page size of the pickers: a person reads a short list and types more. */
+const PICKER_TOP = 25;
+
+/** Who is assigned to the app, and the pickers that choose whom to assign (reference §3, §5). */
+export class GraphDirectoryClient {
+  constructor(private readonly caller: GraphCaller) {}
+
+  /** `GET /servicePrincipals/{id}/appRoleAssignedTo`: the first page. */
+  async listAssignments(spId: string): Promise<AppRoleAssignment[]> {
+    const schema = collectionOf(AppRoleAssignmentSchema);
+    return (await this.caller.call('appRoleAssignedTo.list', { spId }, schema)).value;
+  }
+
+  /**
+   * `POST /servicePrincipals/{id}/appRoleAssignedTo` (reference §3): assigns a user or group to
+   * the app's role (the "User" role, see userAppRoleId). A duplicate is success.
+   */
+  async assign(spId: string, principalId: string, appRoleId: string): Promise<AssignOutcome> {
+    const body = { principalId, resourceId: spId, appRoleId };
+    try {
+      const assignment = await this.caller.call(
+        'appRoleAssignedTo.create',
+        { spId },
+        AppRoleAssignmentSchema,
+        { body },
+      );
+      return { alreadyAssigned: false, assignment };
+    } catch (error) {
+      const facts = error instanceof GraphCallError ? error.facts : null;
+      if (facts && isExistingAssignment(facts.graphCode, facts.graphMessage))
+        return { alreadyAssigned: true };
+      throw error;
+    }
+  }
+
+  /** Users whose name, UPN or mail starts with `text`. */
+  async searchUsers(text: string): Promise<GraphUser[]> {
+    const query = {
+      $filter: pickerFilter('users', text),
+      $top: PICKER_TOP,
+      $select: 'id,displayName,userPrincipalName,mail',
+    };
+    return (await this.caller.call('users.list', {}, collectionOf(UserSchema), { query })).value;
+  }
+
+  /** Groups whose name or mail starts with `text`. */
+  async searchGroups(text: string): Promise<GraphGroup[]> {
+    const query = {
+      $filter: pickerFilter('groups', text),
+      $top: PICKER_TOP,
+      $select: 'id,displayName,description',
+    };
+    return (await this.caller.call('groups.list', {}, collectionOf(GroupSchema), { query })).value;
+  }
+}

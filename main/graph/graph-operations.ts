@@ -1,0 +1,238 @@
+import { GRAPH_ACTIONS, scopesFor, type GraphActionName } from '../microsoft-sign-in/graph-scopes';
+
+/** The HTTP methods the Graph calls use. */
+export type GraphMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * What one Graph call needs from the signed-in admin: the least-privileged delegated scope(s) and
+ * the Entra role(s) that allow it. Each operation names its row of the one permission table that
+ * sign-in asks from (main/microsoft-sign-in/graph-scopes.ts, reference graph-provisioning.md §5);
+ * error hints quote it.
+ */
+export interface GraphNeeds {
+  scopes: readonly string[];
+  roles: string;
+}
+
+/**
+ * THE list of Microsoft Graph v1.0 calls the app makes (reference §1–§4), by the name logs, the
+ * client, error hints and the stand-in's routes use. `{name}` marks a path parameter.
+ * `idempotent` calls are retried on 502/503/504 and resets; every call is retried on 429, which
+ * Graph sends before doing anything (concepts/throttling.md). `replicates` marks calls on an
+ * object that may have just been created: a 404 `Request_ResourceNotFound` is retried with
+ * backoff (reference §1, "Replication delay").
+ */
+export const GRAPH_OPERATIONS = {
+  // §1: find or create the non-gallery enterprise app.
+  'servicePrincipals.list': {
+    method: 'GET',
+    path: '/servicePrincipals',
+    action: 'read-apps',
+    idempotent: true,
+    replicates: false,
+  },
+  'servicePrincipals.get': {
+    method: 'GET',
+    path: '/servicePrincipals/{spId}',
+    action: 'read-apps',
+    idempotent: true,
+    replicates: true,
+  },
+  'applicationTemplates.instantiate': {
+    method: 'POST',
+    path: '/applicationTemplates/{templateId}/instantiate',
+    action: 'create-app',
+    idempotent: false,
+    replicates: false,
+  },
+  // §2: the provisioning (synchronization) API on the service principal.
+  'jobs.list': {
+    method: 'GET',
+    path: '/servicePrincipals/{spId}/synchronization/jobs',
+    action: 'read-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  'jobs.create': {
+    method: 'POST',
+    path: '/servicePrincipals/{spId}/synchronization/jobs',
+    action: 'configure-provisioning',
+    idempotent: false,
+    replicates: true,
+  },
+  'jobs.get': {
+    method: 'GET',
+    path: '/servicePrincipals/{spId}/synchronization/jobs/{jobId}',
+    action: 'read-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  'jobs.validateCredentials': {
+    method: 'POST',
+    path: '/servicePrincipals/{spId}/synchronization/jobs/{jobId}/validateCredentials',
+    action: 'configure-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  'secrets.put': {
+    method: 'PUT',
+    path: '/servicePrincipals/{spId}/synchronization/secrets',
+    action: 'configure-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  'jobs.start': {
+    method: 'POST',
+    path: '/servicePrincipals/{spId}/synchronization/jobs/{jobId}/start',
+    action: 'configure-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  'jobs.restart': {
+    method: 'POST',
+    path: '/servicePrincipals/{spId}/synchronization/jobs/{jobId}/restart',
+    action: 'configure-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  'jobs.schema.get': {
+    method: 'GET',
+    path: '/servicePrincipals/{spId}/synchronization/jobs/{jobId}/schema',
+    action: 'read-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  'jobs.schema.put': {
+    method: 'PUT',
+    path: '/servicePrincipals/{spId}/synchronization/jobs/{jobId}/schema',
+    action: 'configure-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  // An on-demand run exports the user: repeating it after a lost answer is harmless (the second
+  // run finds the user and skips as RedundantExport, reference §2 provisionOnDemand).
+  'jobs.provisionOnDemand': {
+    method: 'POST',
+    path: '/servicePrincipals/{spId}/synchronization/jobs/{jobId}/provisionOnDemand',
+    action: 'configure-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
+  // §3: assignments.
+  'appRoleAssignedTo.list': {
+    method: 'GET',
+    path: '/servicePrincipals/{spId}/appRoleAssignedTo',
+    action: 'read-apps',
+    idempotent: true,
+    replicates: true,
+  },
+  'appRoleAssignedTo.create': {
+    method: 'POST',
+    path: '/servicePrincipals/{spId}/appRoleAssignedTo',
+    action: 'assign-users',
+    // A repeat answers "already exists", which the client reads as success (reference §3).
+    idempotent: true,
+    replicates: true,
+  },
+  // §4: provisioning logs.
+  'auditLogs.provisioning': {
+    method: 'GET',
+    path: '/auditLogs/provisioning',
+    action: 'read-provisioning-logs',
+    idempotent: true,
+    replicates: false,
+  },
+  // §5: pickers.
+  'users.list': {
+    method: 'GET',
+    path: '/users',
+    action: 'pick-users-and-groups',
+    idempotent: true,
+    replicates: false,
+  },
+  'groups.list': {
+    method: 'GET',
+    path: '/groups',
+    action: 'pick-users-and-groups',
+    idempotent: true,
+    replicates: false,
+  },
+} as const satisfies Record<
+  string,
+  {
+    method: GraphMethod;
+    path: string;
+    action: GraphActionName;
+    idempotent: boolean;
+    replicates: boolean;
+  }
+>;
+
+/** One of {@link GRAPH_OPERATIONS}. */
+export type GraphOperation = keyof typeof GRAPH_OPERATIONS;
+
+/** Every operation, in the list's order. */
+export const GRAPH_OPERATION_NAMES = Object.keys(GRAPH_OPERATIONS) as GraphOperation[];
+
+type ParamsOf<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamsOf<Rest>
+  : never;
+
+/** The path parameters of an operation, by name, e.g. `{ spId, jobId }`. */
+export type GraphPathParams<O extends GraphOperation> = Record<
+  ParamsOf<(typeof GRAPH_OPERATIONS)[O]['path']>,
+  string
+>;
+
+const splitTemplate = (path: string) => path.split(/\{(\w+)\}/);
+
+/** The path of a call, each parameter URL-encoded (ids come from Graph and from users). */
+export function graphPath<O extends GraphOperation>(operation: O, params: GraphPathParams<O>) {
+  const values: Record<string, string> = params;
+  return splitTemplate(GRAPH_OPERATIONS[operation].path)
+    .map((part, index) => (index % 2 === 0 ? part : encodeURIComponent(values[part] ?? '')))
+    .join('');
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const MATCHERS = GRAPH_OPERATION_NAMES.map((operation) => {
+  const parts = splitTemplate(GRAPH_OPERATIONS[operation].path);
+  const source = parts
+    .map((part, index) => (index % 2 === 0 ? escapeRegExp(part) : '([^/]+)'))
+    .join('');
+  const names = parts.filter((_, index) => index % 2 === 1);
+  return { operation, pattern: new RegExp(`^${source}$`), names };
+});
+
+/** The operation a request is for (as the stand-in receives it), with its decoded parameters. */
+export function matchGraphOperation(
+  method: string,
+  path: string,
+): { operation: GraphOperation; params: Record<string, string> } | null {
+  for (const { operation, pattern, names } of MATCHERS) {
+    if (GRAPH_OPERATIONS[operation].method !== method) continue;
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const values = match.slice(1).map((value) => decodeURIComponent(value));
+    return {
+      operation,
+      params: Object.fromEntries(names.map((name, i) => [name, values[i] ?? ''])),
+    };
+  }
+  return null;
+}
+
+/** The scopes to ask MSAL for, as full resource URIs (reference §5). */
+export function graphScopes(operation: GraphOperation): string[] {
+  return scopesFor(GRAPH_OPERATIONS[operation].action);
+}
+
+/** The scopes and roles an operation needs, for hints and the stand-in's checks. */
+export function graphNeeds(operation: GraphOperation): GraphNeeds {
+  const { permissions, roles } = GRAPH_ACTIONS[GRAPH_OPERATIONS[operation].action];
+  return {
+    scopes: permissions,
+    roles: roles.length > 0 ? roles.join(' or ') : 'any directory role',
+  };
+}

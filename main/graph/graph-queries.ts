@@ -1,0 +1,89 @@
+import type { ServicePrincipal } from './graph-schemas';
+
+/**
+ * The non-gallery ("Custom") application template, global cloud (reference §1, [G-inst]). US Gov
+ * and China use other ids, so callers may pass theirs.
+ */
+export const NON_GALLERY_TEMPLATE_ID = '8adf8e6e-67b2-4cf2-a259-e3dc5476c621';
+
+/** The provisioning template for new non-gallery SCIM apps (reference §2, [E-compat]). */
+export const SCIM_JOB_TEMPLATE_ID = 'scim';
+
+/** The tag the template puts on a custom-SSO app (reference §1, non-gallery instance). */
+export const CUSTOM_SSO_TAG = 'WindowsAzureActiveDirectoryCustomSingleSignOnApplication';
+
+/** What restart resets by default: the portal's "Restart provisioning" (reference §2, Restart criteria). */
+export const DEFAULT_RESET_SCOPE = 'Watermark, Escrows, QuarantineState';
+
+/** Fields read from a service principal (reference §1, "Find an existing app / SP"). */
+export const SP_SELECT = 'id,appId,displayName,applicationTemplateId,appRoles,tags';
+
+/** An OData string literal: single quotes doubled (OData v4 ABNF, `SQUOTE-in-string`). */
+export function odataString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Display names are not unique (reference §1): put the candidates most likely to be ours first,
+ * instances of the non-gallery template, then those with the custom-SSO tag.
+ */
+export function rankServicePrincipals(
+  candidates: readonly ServicePrincipal[],
+  templateId = NON_GALLERY_TEMPLATE_ID,
+): ServicePrincipal[] {
+  const score = (sp: ServicePrincipal) =>
+    (sp.applicationTemplateId === templateId ? 2 : 0) + (sp.tags?.includes(CUSTOM_SSO_TAG) ? 1 : 0);
+  return [...candidates].sort((a, b) => score(b) - score(a));
+}
+
+/** The "User" app role a non-gallery app is created with; read, not hard-coded (reference §3). */
+export function userAppRoleId(sp: ServicePrincipal): string | null {
+  const role = sp.appRoles?.find(
+    (r) => r.displayName === 'User' && r.allowedMemberTypes.includes('User'),
+  );
+  return role?.id ?? null;
+}
+
+/** The picker filter: a prefix of the display name, or of the UPN/mail for users. */
+export function pickerFilter(kind: 'users' | 'groups', text: string): string | undefined {
+  const value = text.trim();
+  if (value === '') return undefined;
+  const literal = odataString(value);
+  const fields =
+    kind === 'users' ? ['displayName', 'userPrincipalName', 'mail'] : ['displayName', 'mail'];
+  return fields.map((field) => `startswith(${field},${literal})`).join(' or ');
+}
+
+/** The provisioning-log filter (reference §4: `jobId eq '<jobId>'`, plus an optional time floor). */
+export function provisioningLogFilter(jobId: string, since?: string): string {
+  const byJob = `jobId eq ${odataString(jobId)}`;
+  return since === undefined ? byJob : `${byJob} and activityDateTime ge ${since}`;
+}
+
+/** Duplicate assignment: 400 "Permission being assigned already exists" (reference §3). */
+export function isExistingAssignment(graphCode?: string, graphMessage?: string): boolean {
+  return graphCode === 'Request_BadRequest' && /already exists/i.test(graphMessage ?? '');
+}
+
+/** The SCIM endpoint Entra provisions to: Tenant URL and Secret Token (reference §2). */
+export interface ScimCredentials {
+  baseAddress: string;
+  secretToken: string;
+}
+
+/** BaseAddress and SecretToken, PascalCase as Graph's enum requires (reference §2). */
+export function secretPairs(credentials: ScimCredentials) {
+  return [
+    { key: 'BaseAddress', value: credentials.baseAddress },
+    { key: 'SecretToken', value: credentials.secretToken },
+  ];
+}
+
+/** A JSON string's value, or null when it is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

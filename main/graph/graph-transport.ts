@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+
+import type { AxiosInstance, AxiosResponse } from 'axios';
+import type { z } from 'zod';
+
+import type { AppError } from '../../shared/errors';
+import { createHttpClient, type FetchLike } from '../http/create-http-client';
+import { appErrorForKind, classifyTransportError } from '../http/transport-error';
+import type { Logger } from '../logging/logger';
+import { backoffDelay, mayRetry, type RetryClock, type RetryPolicy } from '../stytch/retry';
+import { GraphCallError, tokenAppError } from './graph-errors';
+import {
+  GRAPH_OPERATIONS,
+  graphPath,
+  graphScopes,
+  type GraphOperation,
+  type GraphPathParams,
+} from './graph-operations';
+import { readGraphResponse, type GraphAttempt } from './graph-response';
+
+/** Gives a Graph access token for the scopes (MSAL's acquireTokenSilent in the app). */
+export type AccessTokenFn = (scopes: string[]) => Promise<string>;
+
+/** Everything a Graph transport is built from. */
+export interface GraphTransportOptions {
+  /** Electron's net.fetch in the app, Node's fetch in tests. */
+  fetch: FetchLike;
+  /** `https://graph.microsoft.com/v1.0` (reference preamble), or the stand-in's base. */
+  baseUrl: string;
+  accessToken: AccessTokenFn;
+  clock: RetryClock;
+  logger: Logger;
+  /** Throttling and gateway errors. */
+  retry?: RetryPolicy;
+  /** 404 Request_ResourceNotFound on an app just created (reference §1, "Replication delay"). */
+  replication?: RetryPolicy;
+  timeoutMs?: number;
+  /** The `client-request-id` of each attempt; a fresh GUID by default. */
+  newRequestId?: () => string;
+}
+
+/** One call. */
+export interface GraphCallSpec<S extends z.ZodType, O extends GraphOperation> {
+  operation: O;
+  params: GraphPathParams<O>;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  schema: S;
+  /** Retry 404 Request_ResourceNotFound with {@link GraphTransportOptions.replication}. */
+  waitForReplication?: boolean;
+}
+
+/** Graph's throttling guidance: honour Retry-After, back off exponentially without it. */
+export const DEFAULT_GRAPH_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxTotalMs: 120_000,
+};
+
+/**
+ * Microsoft suggests polling every 5–10 s until a new app is readable (reference §1, [G-saml]);
+ * the two-minute bound is our choice (reference: "[the timeout figure is our choice]").
+ */
+export const DEFAULT_REPLICATION_RETRY: RetryPolicy = {
+  maxAttempts: 12,
+  baseDelayMs: 2_000,
+  maxDelayMs: 10_000,
+  maxTotalMs: 120_000,
+};
+
+/**
+ * A provisioning schema or a page of 999 log entries stays well below this; anything larger is
+ * something else answering, and is not read into memory (main/http/response-limit.ts).
+ */
+const MAX_GRAPH_RESPONSE_BYTES = 8 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const PEER = 'Microsoft Graph';
+
+/**
+ * Sends Microsoft Graph calls over the app's one HTTP path (axios + injected fetch): a bearer token
+ * from the sign-in per attempt, a fresh `client-request-id` per attempt (shown with errors),
+ * zod-parsed answers, and retries: 429 always (Graph did nothing), 502/503/504 and resets for
+ * idempotent calls, each honouring `Retry-After` (concepts/throttling.md); 404 on a new app while
+ * it replicates. Failures become {@link GraphCallError}s. The token is never logged or returned.
+ */
+export class GraphTransport {
+  private readonly http: AxiosInstance;
+  private readonly newRequestId: () => string;
+
+  constructor(private readonly options: GraphTransportOptions) {
+    this.http = createHttpClient({
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: MAX_GRAPH_RESPONSE_BYTES,
+    });
+    this.newRequestId = options.newRequestId ?? (() => randomUUID());
+  }
+
+  /** Runs one call with its retries. Throws GraphCallError. */
+  async call<S extends z.ZodType, O extends GraphOperation>(
+    spec: GraphCallSpec<S, O>,
+  ): Promise<z.output<S>> {
+    const { clock, logger } = this.options;
+    const started = clock.now();
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await this.attempt(spec, attempt);
+      if (outcome.ok) return outcome.data;
+      const policy = this.policyFor(spec, outcome);
+      const delay =
+        policy === null
+          ? 0
+          : backoffDelay(policy, attempt, () => clock.random(), outcome.retryAfterSeconds);
+      if (policy !== null && mayRetry(policy, attempt, clock.now() - started, delay)) {
+        logger.warn('graph.retry', {
+          operation: spec.operation,
+          attempt,
+          delayMs: delay,
+          code: outcome.error.code,
+          clientRequestId: outcome.clientRequestId,
+        });
+        await clock.sleep(delay);
+        continue;
+      }
+      throw new GraphCallError(outcome.error, {
+        clientRequestId: outcome.clientRequestId,
+        ...(outcome.status === undefined ? {} : { status: outcome.status }),
+        ...(outcome.graphCode === undefined ? {} : { graphCode: outcome.graphCode }),
+        ...(outcome.graphMessage === undefined ? {} : { graphMessage: outcome.graphMessage }),
+      });
+    }
+  }
+
+  private policyFor(
+    spec: GraphCallSpec<z.ZodType, GraphOperation>,
+    outcome: Extract<GraphAttempt<unknown>, { ok: false }>,
+  ): RetryPolicy | null {
+    const retry = this.options.retry ?? DEFAULT_GRAPH_RETRY;
+    if (outcome.status === 429) return retry;
+    if (outcome.replicating && spec.waitForReplication === true)
+      return this.options.replication ?? DEFAULT_REPLICATION_RETRY;
+    return outcome.retryable && GRAPH_OPERATIONS[spec.operation].idempotent ? retry : null;
+  }
+
+  private async attempt<S extends z.ZodType, O extends GraphOperation>(
+    spec: GraphCallSpec<S, O>,
+    attempt: number,
+  ): Promise<GraphAttempt<z.output<S>>> {
+    const clientRequestId = this.newRequestId();
+    let token: string;
+    try {
+      token = await this.options.accessToken(graphScopes(spec.operation));
+    } catch (error) {
+      return this.failed(tokenAppError(spec.operation, error), clientRequestId, false);
+    }
+    const sentAt = this.options.clock.now();
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.http.request({
+        method: GRAPH_OPERATIONS[spec.operation].method,
+        url: `${this.options.baseUrl.replace(/\/$/, '')}${graphPath(spec.operation, spec.params)}`,
+        params: spec.query,
+        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          'client-request-id': clientRequestId,
+          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+      });
+    } catch (error) {
+      const failure = classifyTransportError(error);
+      this.options.logger.warn('graph.transport-failed', {
+        operation: spec.operation,
+        attempt,
+        kind: failure.kind,
+        detail: failure.detail,
+        clientRequestId,
+      });
+      const appError = appErrorForKind(failure.kind, PEER);
+      const retryable = failure.kind === 'reset';
+      return this.failed({ ...appError, requestId: clientRequestId }, clientRequestId, retryable);
+    }
+    const outcome = readGraphResponse(spec.schema, response, {
+      operation: spec.operation,
+      clientRequestId,
+      now: this.options.clock.now(),
+    });
+    this.options.logger.debug('graph.call', {
+      operation: spec.operation,
+      attempt,
+      status: response.status,
+      clientRequestId,
+      ms: this.options.clock.now() - sentAt,
+    });
+    return outcome;
+  }
+
+  private failed(
+    error: AppError,
+    clientRequestId: string,
+    retryable: boolean,
+  ): GraphAttempt<never> {
+    return { ok: false, error, clientRequestId, retryable, replicating: false };
+  }
+}

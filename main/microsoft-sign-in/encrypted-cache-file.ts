@@ -1,0 +1,151 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { readFile, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+import { appFailure, type AppFailure } from '../../shared/errors';
+import type { Logger } from '../logging/logger';
+import { errorCode, writeFileAtomic } from '../settings/atomic-write';
+import type { SecretRef, SecretStore } from '../secrets/secret-store';
+
+/**
+ * MSAL's token cache, encrypted at rest. The cache (account, id, access and refresh tokens) is a
+ * few kilobytes, more than Windows' Credential Manager holds in one entry (2,560 bytes), so the
+ * keychain keeps only a random 32-byte key and the cache lives in the app's data folder as
+ * AES-256-GCM ciphertext: a fresh IV on every write, the GCM tag checked on every read, written
+ * atomically so a crash leaves the old file or the new one.
+ */
+
+const ALGORITHM = 'aes-256-gcm';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+// Fixed, so a truncated tag (which GCM would otherwise accept) fails to decrypt.
+const TAG_BYTES = 16;
+const FORMAT = 'scim-setup-assistant/microsoft-token-cache/v1';
+
+/** What the file holds: base64 fields, nothing in clear but the format name. */
+interface Envelope {
+  format: typeof FORMAT;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  return (
+    fields['format'] === FORMAT &&
+    typeof fields['iv'] === 'string' &&
+    typeof fields['tag'] === 'string' &&
+    typeof fields['data'] === 'string'
+  );
+}
+
+/** The name a cache file that cannot be read is moved to, next to it. */
+export function unreadableFileName(path: string, at: Date): string {
+  return `${basename(path)}.unreadable-${at.toISOString().replace(/[:.]/g, '-')}`;
+}
+
+/** How to build an {@link EncryptedCacheFile}. */
+export interface EncryptedCacheFileOptions {
+  /** The cache file, in the app's data folder. */
+  path: string;
+  /** The OS keychain, holding the file's key. */
+  keychain: SecretStore;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * One encrypted file and its key. {@link read} answers null when there is no file;
+ * a file that does not decrypt (wrong or missing key, damaged bytes) is moved aside and reported
+ * as MICROSOFT_CACHE_UNREADABLE, so the next sign-in starts clean without destroying evidence.
+ * Keychain failures (locked, denied) pass through as the keychain's own errors: the file is fine.
+ */
+export class EncryptedCacheFile {
+  private readonly keyRef: SecretRef;
+
+  constructor(private readonly options: EncryptedCacheFileOptions) {
+    this.keyRef = { kind: 'microsoft-cache-key', name: basename(options.path) };
+  }
+
+  /** The decrypted cache, or null when none was written yet. */
+  async read(): Promise<string | null> {
+    let raw: string;
+    try {
+      raw = await readFile(this.options.path, 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null;
+      throw await this.unreadable(`the file could not be read (${errorCode(error) ?? 'error'})`);
+    }
+    const key = await this.options.keychain.read(this.keyRef);
+    if (key === null) throw await this.unreadable('its key is missing from the keychain');
+    const plain = decrypt(raw, Buffer.from(key, 'base64'));
+    if (plain === null) throw await this.unreadable('it does not decrypt with the stored key');
+    return plain;
+  }
+
+  /** Encrypts and writes `content`, creating the key on first use. */
+  async write(content: string): Promise<void> {
+    const key = await this.key();
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.from(FORMAT));
+    const data = Buffer.concat([cipher.update(content, 'utf8'), cipher.final()]);
+    const envelope: Envelope = {
+      format: FORMAT,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      data: data.toString('base64'),
+    };
+    await writeFileAtomic(this.options.path, JSON.stringify(envelope));
+  }
+
+  private async key(): Promise<Buffer> {
+    const stored = await this.options.keychain.read(this.keyRef);
+    if (stored !== null) {
+      const key = Buffer.from(stored, 'base64');
+      if (key.length === KEY_BYTES) return key;
+    }
+    const fresh = randomBytes(KEY_BYTES);
+    await this.options.keychain.save(this.keyRef, fresh.toString('base64'));
+    return fresh;
+  }
+
+  /** Moves the file aside (never overwritten silently) and builds the error to show. */
+  private async unreadable(reason: string): Promise<AppFailure> {
+    const now = this.options.now?.() ?? new Date();
+    const aside = join(dirname(this.options.path), unreadableFileName(this.options.path, now));
+    const moved = await rename(this.options.path, aside).then(
+      () => true,
+      () => false,
+    );
+    this.options.logger.warn('microsoft.cache.unreadable', {
+      reason,
+      movedTo: moved ? aside : null,
+    });
+    return appFailure(
+      'MICROSOFT_CACHE_UNREADABLE',
+      `The saved Microsoft sign-in could not be read: ${reason}.`,
+      moved
+        ? `Sign in to Microsoft again. The old file was kept as ${aside}.`
+        : 'Sign in to Microsoft again.',
+    );
+  }
+}
+
+/** The plaintext, or null when the envelope is malformed or the tag does not verify. */
+function decrypt(raw: string, key: Buffer): string | null {
+  try {
+    const envelope: unknown = JSON.parse(raw);
+    if (!isEnvelope(envelope) || key.length !== KEY_BYTES) return null;
+    const iv = Buffer.from(envelope.iv, 'base64');
+    const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.from(FORMAT));
+    decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
+    const data = Buffer.from(envelope.data, 'base64');
+    return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The delegated Microsoft Graph permissions each Entra step needs, and who can use them: the one
+ * table sign-in asks from (graph-provisioning.md §5, the least-privileged scope on each Graph API
+ * page). Asking per action keeps every token as narrow as the step it serves: reading the tenant's
+ * apps never carries the right to create one.
+ */
+
+/** Where Graph's delegated scopes live; a scope is requested as `<resource>/<permission>`. */
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+
+const APP_ADMINS = ['Application Administrator', 'Cloud Application Administrator'] as const;
+
+/** One row: the permissions an action needs and the Entra roles that can use them. */
+export interface GraphAction {
+  /** The delegated permissions, as Entra's "API permissions" page names them. */
+  permissions: readonly string[];
+  /** Entra roles the signed-in admin needs for Graph to allow the calls (empty: any user). */
+  roles: readonly string[];
+  /** What the action does, for hints. */
+  purpose: string;
+}
+
+export const GRAPH_ACTIONS = {
+  'read-apps': {
+    permissions: ['Application.Read.All'],
+    roles: [],
+    purpose: 'find the enterprise app already made for Stytch',
+  },
+  'create-app': {
+    permissions: ['Application.ReadWrite.All'],
+    roles: APP_ADMINS,
+    purpose: 'create the non-gallery enterprise app',
+  },
+  'read-provisioning': {
+    permissions: ['Synchronization.Read.All'],
+    roles: APP_ADMINS,
+    purpose: "read the app's provisioning job and schema",
+  },
+  'configure-provisioning': {
+    permissions: ['Synchronization.ReadWrite.All'],
+    roles: APP_ADMINS,
+    purpose: 'save the SCIM credentials, test the connection and start provisioning',
+  },
+  'assign-users': {
+    permissions: ['AppRoleAssignment.ReadWrite.All', 'Application.Read.All'],
+    roles: APP_ADMINS,
+    purpose: 'assign users and groups to the app',
+  },
+  'read-provisioning-logs': {
+    permissions: ['AuditLog.Read.All', 'Directory.Read.All'],
+    roles: [
+      'Reports Reader',
+      'Security Reader',
+      'Global Reader',
+      'Application Administrator',
+      'Cloud Application Administrator',
+    ],
+    purpose: 'read the provisioning logs',
+  },
+  'pick-users-and-groups': {
+    permissions: ['User.ReadBasic.All', 'GroupMember.Read.All'],
+    roles: [],
+    purpose: 'list users and groups to assign',
+  },
+} as const satisfies Record<string, GraphAction>;
+
+/** The name of one Entra step that calls Graph. */
+export type GraphActionName = keyof typeof GRAPH_ACTIONS;
+
+/** The scopes to request from Microsoft for an action, e.g. `https://graph.microsoft.com/Application.Read.All`. */
+export function scopesFor(action: GraphActionName): string[] {
+  return GRAPH_ACTIONS[action].permissions.map((permission) => `${GRAPH_RESOURCE}/${permission}`);
+}
+
+/**
+ * What a caller asks a token for: an action from the table, or Graph scopes directly (how
+ * main/graph's transport asks, per operation). Direct scopes must be ones the table lists.
+ */
+export type ScopeRequest = GraphActionName | readonly string[];
+
+function isActionName(request: ScopeRequest): request is GraphActionName {
+  return typeof request === 'string';
+}
+
+/**
+ * The row for a request: the action's own, or for direct scopes one built from them, with the
+ * roles of every action that uses them. Null when a direct scope is not in the table (or not a
+ * Graph scope), so nothing outside the least-privileged set is ever requested.
+ */
+export function needFor(request: ScopeRequest): GraphAction | null {
+  if (isActionName(request)) return GRAPH_ACTIONS[request];
+  const prefix = `${GRAPH_RESOURCE}/`;
+  const permissions = request.map((scope) =>
+    scope.startsWith(prefix) ? scope.slice(prefix.length) : '',
+  );
+  const known = new Set(allDelegatedPermissions());
+  if (permissions.length === 0 || !permissions.every((permission) => known.has(permission)))
+    return null;
+  const rows = Object.values(GRAPH_ACTIONS).filter((row: GraphAction) =>
+    row.permissions.some((permission) => permissions.includes(permission)),
+  );
+  return {
+    permissions,
+    roles: [...new Set(rows.flatMap((row: GraphAction) => row.roles))],
+    purpose: 'run this step',
+  };
+}
+
+/** Every delegated permission in the table, once each: what an app registration should list. */
+export function allDelegatedPermissions(): string[] {
+  const all = Object.values(GRAPH_ACTIONS).flatMap((action: GraphAction) => action.permissions);
+  return [...new Set(all)];
+}

@@ -1,0 +1,80 @@
+import type { GraphNeeds, GraphOperation } from '../../graph/graph-operations';
+import { ON_DEMAND_LIMIT } from '../../graph/rate-limiter';
+import { GraphStandInError } from './state';
+
+const INSUFFICIENT = 'Insufficient privileges to complete the operation.';
+
+/**
+ * The stand-in's failure modes, set by tests and the sandbox (reference §5): consent withheld for
+ * a scope, the signed-in admin without an admin role, throttling with `Retry-After`, and
+ * provisionOnDemand's own 5-per-10-s cap.
+ */
+export class GraphControls {
+  private readonly withheld = new Set<string>();
+  private adminRole = true;
+  private throttles: { count: number; retryAfterSeconds: number; operation?: GraphOperation }[] =
+    [];
+  private readonly onDemandSent: number[] = [];
+
+  constructor(private readonly nowMs: () => number) {}
+
+  /** The token no longer carries `scope` (admin consent not granted). */
+  withholdConsent(scope: string): void {
+    this.withheld.add(scope);
+  }
+
+  /** The signed-in account has no Application Administrator-type role. */
+  removeAdminRole(): void {
+    this.adminRole = false;
+  }
+
+  /** The next `count` requests (of `operation`, if given) answer 429 with Retry-After. */
+  throttle(count: number, retryAfterSeconds: number, operation?: GraphOperation): void {
+    this.throttles.push({ count, retryAfterSeconds, ...(operation ? { operation } : {}) });
+  }
+
+  /** Refuses a request as Graph would, or lets it through. */
+  check(operation: GraphOperation, needs: GraphNeeds): void {
+    const missing = needs.scopes.find((scope) => this.withheld.has(scope));
+    if (missing !== undefined) {
+      // Reporting APIs name the missing permission (Microsoft Q&A, [unconfirmed]); directory
+      // APIs answer the generic 403 (reference §5).
+      if (operation === 'auditLogs.provisioning') {
+        throw new GraphStandInError(
+          403,
+          'Authentication_MSGraphPermissionMissing',
+          `Calling principal does not have required MSGraph permissions ${missing}`,
+        );
+      }
+      throw new GraphStandInError(403, 'Authorization_RequestDenied', INSUFFICIENT);
+    }
+    if (!this.adminRole && needs.roles !== 'any directory role')
+      throw new GraphStandInError(403, 'Authorization_RequestDenied', INSUFFICIENT);
+    const throttle = this.throttles.find(
+      (t) => t.operation === undefined || t.operation === operation,
+    );
+    if (throttle !== undefined) {
+      throttle.count -= 1;
+      if (throttle.count <= 0) this.throttles = this.throttles.filter((t) => t !== throttle);
+      throw this.tooMany(throttle.retryAfterSeconds);
+    }
+    if (operation === 'jobs.provisionOnDemand') this.onDemandWindow();
+  }
+
+  private onDemandWindow(): void {
+    const now = this.nowMs();
+    while ((this.onDemandSent[0] ?? now) <= now - ON_DEMAND_LIMIT.windowMs)
+      this.onDemandSent.shift();
+    if (this.onDemandSent.length >= ON_DEMAND_LIMIT.requests) {
+      const wait = (this.onDemandSent[0] ?? now) + ON_DEMAND_LIMIT.windowMs - now;
+      throw this.tooMany(Math.max(1, Math.ceil(wait / 1000)));
+    }
+    this.onDemandSent.push(now);
+  }
+
+  private tooMany(retryAfterSeconds: number): GraphStandInError {
+    return new GraphStandInError(429, 'TooManyRequests', 'Too many requests.', {
+      'retry-after': String(retryAfterSeconds),
+    });
+  }
+}

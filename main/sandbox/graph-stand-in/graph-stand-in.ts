@@ -1,0 +1,162 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { graphNeeds, matchGraphOperation, type GraphOperation } from '../../graph/graph-operations';
+import type { FetchLike } from '../../http/create-http-client';
+import { sameSecret } from '../scim-server';
+import { GraphControls } from './controls';
+import { GRAPH_ROUTES } from './routes';
+import { GraphStandInError, GraphStandInState } from './state';
+
+/** How to start the Graph stand-in. */
+export interface GraphStandInOptions {
+  /** What the simulated provisioning engine calls SCIM endpoints with (Node's fetch by default). */
+  fetch?: FetchLike;
+  now?: () => Date;
+  /** Reads of a just-created app that answer 404 Request_ResourceNotFound (default 0). */
+  replicationReads?: number;
+  /** Time between a started job's cycles (default one minute). */
+  cycleIntervalMs?: number;
+}
+
+/** One request the stand-in received, for tests (no token: only whether one was sent). */
+export interface GraphRequestRecord {
+  operation: GraphOperation | null;
+  method: string;
+  path: string;
+  clientRequestId: string | undefined;
+}
+
+/** A running stand-in: its base URL (in place of `https://graph.microsoft.com/v1.0`) and state. */
+export interface RunningGraphStandIn {
+  baseUrl: string;
+  /** The sign-in's stand-in: the one token the stand-in accepts. */
+  accessToken: (scopes: string[]) => Promise<string>;
+  state: GraphStandInState;
+  controls: GraphControls;
+  history: GraphRequestRecord[];
+  stop(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+async function readBody(request: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new GraphStandInError(413, 'Request_BadRequest', 'Too large.');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new GraphStandInError(400, 'BadRequest', 'Unable to read JSON request payload.');
+  }
+}
+
+/**
+ * Starts a Microsoft Graph stand-in on 127.0.0.1 (a free port) for the tenant "Contoso (sandbox)":
+ * the calls of main/graph with their documented shapes and failure modes (reference §1–§5),
+ * provisioning played by the Entra simulator against whatever SCIM endpoint it is given.
+ */
+export async function startGraphStandIn(
+  options: GraphStandInOptions = {},
+): Promise<RunningGraphStandIn> {
+  const now = options.now ?? (() => new Date());
+  const state = new GraphStandInState({
+    fetch: options.fetch ?? fetch,
+    now,
+    replicationReads: options.replicationReads ?? 0,
+    cycleIntervalMs: options.cycleIntervalMs ?? 60_000,
+  });
+  const controls = new GraphControls(() => now().getTime());
+  const token = `graph-standin-${randomBytes(24).toString('base64url')}`;
+  const history: GraphRequestRecord[] = [];
+
+  const handle = async (
+    request: http.IncomingMessage,
+  ): Promise<{ status: number; body?: unknown }> => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/^\/v1\.0/, '');
+    const match = matchGraphOperation(request.method ?? 'GET', path);
+    const clientRequestId = request.headers['client-request-id'];
+    history.push({
+      operation: match?.operation ?? null,
+      method: request.method ?? 'GET',
+      path,
+      clientRequestId: typeof clientRequestId === 'string' ? clientRequestId : undefined,
+    });
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    if (!sameSecret(bearer, token)) {
+      throw new GraphStandInError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    }
+    if (match === null) {
+      throw new GraphStandInError(
+        400,
+        'BadRequest',
+        `Resource not found for the segment '${path}'.`,
+      );
+    }
+    controls.check(match.operation, graphNeeds(match.operation));
+    const body = await readBody(request);
+    return GRAPH_ROUTES[match.operation](
+      { params: match.params, query: url.searchParams, body },
+      state,
+    );
+  };
+
+  const server = http.createServer((request, response) => {
+    const clientRequestId = request.headers['client-request-id'];
+    const ids = {
+      'request-id': randomUUID(),
+      'client-request-id': typeof clientRequestId === 'string' ? clientRequestId : '',
+    };
+    const headers = {
+      'request-id': ids['request-id'],
+      'client-request-id': ids['client-request-id'],
+    };
+    handle(request).then(
+      (answer) => {
+        if (answer.body === undefined) {
+          response.writeHead(answer.status, headers).end();
+          return;
+        }
+        response.writeHead(answer.status, { ...headers, 'content-type': 'application/json' });
+        response.end(JSON.stringify(answer.body));
+      },
+      (error: unknown) => {
+        const known =
+          error instanceof GraphStandInError
+            ? error
+            : new GraphStandInError(500, 'InternalServerError', 'The stand-in failed.');
+        const innerError = { date: now().toISOString().slice(0, 19), ...ids };
+        response.writeHead(known.status, {
+          ...headers,
+          ...known.headers,
+          'content-type': 'application/json',
+        });
+        response.end(
+          JSON.stringify({ error: { code: known.code, message: known.message, innerError } }),
+        );
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1.0`,
+    accessToken: () => Promise.resolve(token),
+    state,
+    controls,
+    history,
+    stop: async () => {
+      state.stopJobs();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  createEntraSimulator,
+  type CycleReport,
+  type Directory,
+  type EntraSimulator,
+  type SimulatorError,
+} from '../../entra-simulator/entra-simulator';
+import type { FetchLike } from '../../http/create-http-client';
+
+/** "Never" in Graph's timestamps (reference §2, Job status). */
+const NEVER = '0001-01-01T00:00:00Z';
+/** `schedule.interval` of a SCIM app (reference §2). */
+const SCIM_INTERVAL = 'PT40M';
+
+/** The rule id provisionOnDemand names (reference §2; the real one for `scim` is [unconfirmed]). */
+export const USER_RULE_ID = '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8#V2';
+
+/** A schema trimmed to what the app reads and writes (reference §2, Schema). */
+export function defaultSchema(jobId: string) {
+  return {
+    id: jobId,
+    version: 'Date:2025-03-01T00:00:00Z~###~Version:1',
+    directories: [],
+    synchronizationRules: [
+      {
+        id: USER_RULE_ID,
+        name: 'USER_TO_SCIM',
+        editable: true,
+        priority: 1,
+        sourceDirectoryName: 'Azure Active Directory',
+        targetDirectoryName: 'customappsso',
+        metadata: [],
+        objectMappings: [],
+      },
+    ],
+  };
+}
+
+/** What a job needs from the stand-in around it. */
+export interface JobContext {
+  fetch: FetchLike;
+  now: () => Date;
+  /** The app's directory: Contoso's people and who is assigned. */
+  directory: () => Directory;
+}
+
+/** One Test Connection or cycle's outcome, as synchronizationTaskExecution. */
+function execution(report: CycleReport, began: Date, ended: Date) {
+  const failed = report.entries.some((entry) => entry.status === 'Failure');
+  return {
+    activityIdentifier: report.cycleId,
+    countExported: report.entries.filter((entry) => entry.action !== 'Other').length,
+    state: report.error !== null ? 'Failed' : failed ? 'EntryLevelErrors' : 'Succeeded',
+    timeBegan: began.toISOString(),
+    timeEnded: ended.toISOString(),
+    error:
+      report.error === null
+        ? null
+        : { code: report.error.code, message: report.error.message, tenantActionable: true },
+  };
+}
+
+/**
+ * A provisioning job in the stand-in, played by the Entra simulator: credentials are tested with
+ * its Test Connection, cycles run on an interval the stand-in's owner picks, on-demand runs one
+ * user, and its log and quarantine are the simulator's.
+ */
+export class StandInJob {
+  readonly id: string;
+  readonly templateId = 'scim';
+  schema: unknown;
+  private simulator: EntraSimulator | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private started = false;
+  private cycles = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+  private lastExecution: ReturnType<typeof execution> | null = null;
+  private forcedQuarantine = false;
+
+  constructor(
+    tenantId: string,
+    private readonly context: JobContext,
+  ) {
+    this.id = `scim.${tenantId.replace(/-/g, '')}.${randomUUID()}`;
+    this.schema = defaultSchema(this.id);
+  }
+
+  /** Test Connection against the given endpoint, as validateCredentials does (reference §2). */
+  async validate(tenantUrl: string, token: string): Promise<SimulatorError | null> {
+    const created = createEntraSimulator({ tenantUrl, token, fetch: this.context.fetch });
+    if (!created.ok) return created.error;
+    const result = await created.simulator.testConnection();
+    return result.ok ? null : result.error;
+  }
+
+  /** Uses the saved secrets from now on (a new SecretToken makes a new engine). */
+  configure(tenantUrl: string, token: string): SimulatorError | null {
+    const created = createEntraSimulator({ tenantUrl, token, fetch: this.context.fetch });
+    if (!created.ok) return created.error;
+    this.simulator = created.simulator;
+    return null;
+  }
+
+  get configured(): boolean {
+    return this.simulator !== null;
+  }
+
+  /** Starts cycles: one at once, then one per `intervalMs`. */
+  start(intervalMs: number): void {
+    if (this.started) return;
+    this.started = true;
+    void this.cycle();
+    this.timer = setInterval(() => void this.cycle(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves once `count` cycles in all have finished. */
+  cyclesDone(count: number): Promise<void> {
+    if (this.cycles >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  /** Puts the job in quarantine regardless of its cycles (a stand-in failure mode). */
+  quarantine(): void {
+    this.forcedQuarantine = true;
+  }
+
+  /** Restart clears quarantine and watermark (reference §2, Restart criteria). */
+  restart(): void {
+    this.forcedQuarantine = false;
+  }
+
+  async onDemand(userObjectId: string) {
+    if (this.simulator === null) return null;
+    return this.simulator.provisionOnDemand(this.context.directory(), userObjectId);
+  }
+
+  log() {
+    return this.simulator?.log() ?? [];
+  }
+
+  private async cycle(): Promise<void> {
+    const simulator = this.simulator;
+    if (simulator !== null && !this.forcedQuarantine) {
+      const began = this.context.now();
+      const report = await simulator.runCycle(this.context.directory());
+      this.lastExecution = execution(report, began, this.context.now());
+    }
+    this.cycles += 1;
+    const ready = this.waiters.filter((waiter) => waiter.count <= this.cycles);
+    this.waiters = this.waiters.filter((waiter) => waiter.count > this.cycles);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  /** The synchronizationJob resource (reference §2, Job status). */
+  view() {
+    const simulated = this.simulator?.quarantine() ?? null;
+    const quarantined = this.forcedQuarantine || simulated !== null;
+    const began = simulated?.currentBegan ?? this.context.now().toISOString();
+    const error = simulated?.error ?? {
+      code: 'QuarantinedOnDemand',
+      message: 'The job was put in quarantine by the sandbox.',
+    };
+    return {
+      id: this.id,
+      templateId: this.templateId,
+      schedule: {
+        expiration: null,
+        interval: SCIM_INTERVAL,
+        state: this.started ? 'Active' : 'Disabled',
+      },
+      status: {
+        code: quarantined ? 'Quarantine' : this.started ? 'Active' : 'NotConfigured',
+        countSuccessiveCompleteFailures: this.lastExecution?.state === 'Failed' ? 1 : 0,
+        escrowsPruned: false,
+        lastExecution: this.lastExecution,
+        lastSuccessfulExecution: null,
+        lastSuccessfulExecutionWithExports: null,
+        progress: [],
+        quarantine: quarantined
+          ? {
+              currentBegan: began,
+              nextAttempt: began,
+              reason: simulated?.reason ?? 'QuarantinedOnDemand',
+              seriesBegan: began,
+              seriesCount: 1,
+              error: { ...error, tenantActionable: true },
+            }
+          : null,
+        steadyStateFirstAchievedTime: NEVER,
+        steadyStateLastAchievedTime: NEVER,
+        synchronizedEntryCountByType: [],
+        troubleshootingUrl: null,
+      },
+      synchronizationJobSettings: [],
+    };
+  }
+}

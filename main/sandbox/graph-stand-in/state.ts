@@ -1,0 +1,111 @@
+import type {
+  Directory,
+  DirectoryGroup,
+  DirectoryUser,
+} from '../../entra-simulator/entra-simulator';
+import type { FetchLike } from '../../http/create-http-client';
+import { StandInJob } from './provisioning-job';
+import { newApp, SANDBOX_TENANT_ID, seedDirectory, type StandInApp } from './tenant';
+
+/** A Graph error the stand-in answers with (reference §5, error envelope). */
+export class GraphStandInError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'GraphStandInError';
+  }
+}
+
+/** `Request_ResourceNotFound`, as Graph words it for a directory object. */
+export const notFound = (id: string) =>
+  new GraphStandInError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
+
+/** What the stand-in's tenant is built from. */
+export interface GraphStandInStateOptions {
+  fetch: FetchLike;
+  now: () => Date;
+  /** Reads of a new app that answer 404 before it "replicates" (reference §1). */
+  replicationReads: number;
+  /** How often a started job runs a cycle. */
+  cycleIntervalMs: number;
+}
+
+/** The tenant "Contoso (sandbox)": its people, its enterprise apps and their provisioning jobs. */
+export class GraphStandInState {
+  readonly tenantId = SANDBOX_TENANT_ID;
+  readonly users: DirectoryUser[];
+  readonly groups: DirectoryGroup[];
+  readonly apps: StandInApp[] = [];
+  readonly jobs = new Map<string, { spId: string; job: StandInJob }>();
+
+  constructor(readonly options: GraphStandInStateOptions) {
+    const seed = seedDirectory();
+    this.users = seed.users;
+    this.groups = seed.groups;
+  }
+
+  createApp(displayName: string): StandInApp {
+    const app = newApp(displayName, this.options.replicationReads);
+    this.apps.push(app);
+    return app;
+  }
+
+  /** The app by service principal id; 404 while it is still replicating. */
+  app(spId: string): StandInApp {
+    const app = this.apps.find((candidate) => candidate.spId === spId);
+    if (app === undefined) throw notFound(spId);
+    if (app.unreplicatedReads > 0) {
+      app.unreplicatedReads -= 1;
+      throw notFound(spId);
+    }
+    return app;
+  }
+
+  createJob(app: StandInApp): StandInJob {
+    const job = new StandInJob(this.tenantId, {
+      fetch: this.options.fetch,
+      now: this.options.now,
+      directory: () => this.directoryOf(app),
+    });
+    this.jobs.set(job.id, { spId: app.spId, job });
+    return job;
+  }
+
+  job(app: StandInApp, jobId: string): StandInJob {
+    const entry = this.jobs.get(jobId);
+    if (entry?.spId !== app.spId) throw notFound(jobId);
+    return entry.job;
+  }
+
+  jobsOf(app: StandInApp): StandInJob[] {
+    return [...this.jobs.values()].filter((e) => e.spId === app.spId).map((e) => e.job);
+  }
+
+  principal(id: string): { displayName: string; type: 'User' | 'Group' } | null {
+    const user = this.users.find((candidate) => candidate.objectId === id);
+    if (user) return { displayName: user.displayName ?? user.userPrincipalName, type: 'User' };
+    const group = this.groups.find((candidate) => candidate.objectId === id);
+    return group ? { displayName: group.displayName, type: 'Group' } : null;
+  }
+
+  /** What the simulator provisions: Contoso's people, scoped by the app's assignments. */
+  directoryOf(app: StandInApp): Directory {
+    return {
+      users: structuredClone(this.users),
+      groups: structuredClone(this.groups),
+      assignments: app.assignments.map((assignment) => assignment.principalId),
+    };
+  }
+
+  stopJobs(): void {
+    for (const { job } of this.jobs.values()) job.stop();
+  }
+}

@@ -1,0 +1,99 @@
+import { scopesFor } from '../../../main/microsoft-sign-in/graph-scopes';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { userAppRoleId } from '../../../main/graph/graph-queries';
+import { ServicePrincipalSchema } from '../../../main/graph/graph-schemas';
+import { SANDBOX_TENANT_NAME } from '../../../main/sandbox/graph-stand-in/tenant';
+import { graphHarness, type GraphHarness } from './graph-harness';
+
+let harness: GraphHarness | undefined;
+
+afterEach(async () => {
+  await harness?.standIn.stop();
+  harness = undefined;
+});
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('the Graph client against the stand-in over loopback HTTP', () => {
+  it('creates the non-gallery app, finds it by name and gives it a scim provisioning job', async () => {
+    harness = await graphHarness();
+    const { client } = harness;
+    const created = await client.instantiateNonGalleryApp('Stytch SCIM');
+    expect(created.servicePrincipal.applicationTemplateId).toBe(
+      '8adf8e6e-67b2-4cf2-a259-e3dc5476c621',
+    );
+    const found = await client.findServicePrincipals('Stytch SCIM');
+    expect(found.map((sp) => sp.id)).toEqual([created.servicePrincipal.id]);
+    expect(await client.findServicePrincipals("O'Brien's app")).toEqual([]);
+
+    const job = await client.createJob(created.servicePrincipal.id);
+    expect(job.templateId).toBe('scim');
+    expect(job.id).toMatch(/^scim\./);
+    expect(job.status?.code).toBe('NotConfigured');
+    expect(job.schedule?.state).toBe('Disabled');
+    const listed = await client.listJobs(created.servicePrincipal.id);
+    expect(listed.map((j) => j.id)).toEqual([job.id]);
+  });
+
+  it('sends a fresh client-request-id GUID with every request, and asks for the operation’s scopes', async () => {
+    harness = await graphHarness();
+    const { client, standIn, scopeRequests } = harness;
+    await client.directory.searchUsers('a');
+    await client.directory.searchUsers('a');
+    const ids = standIn.history.map((record) => record.clientRequestId);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(id).toMatch(GUID);
+    expect(new Set(ids).size).toBe(2);
+    // The pickers' row of the permission table (main/microsoft-sign-in/graph-scopes.ts).
+    expect(scopeRequests[0]).toEqual(scopesFor('pick-users-and-groups'));
+  });
+
+  it('reads the legacy objectId as the id of a service principal', () => {
+    const parsed = ServicePrincipalSchema.parse({ objectId: 'legacy-id', displayName: 'Old' });
+    expect(parsed.id).toBe('legacy-id');
+    expect(ServicePrincipalSchema.safeParse({ displayName: 'No id' }).success).toBe(false);
+  });
+
+  it('assigns a user and a group to the User role, and treats an existing assignment as done', async () => {
+    harness = await graphHarness();
+    const { client } = harness;
+    const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
+    const roleId = userAppRoleId(servicePrincipal);
+    expect(roleId).toBe('18d14569-c3bd-439b-9a66-3a2aee01d14f');
+    const [alice] = await client.directory.searchUsers('alice');
+    const [engineering] = await client.directory.searchGroups('Eng');
+    const first = await client.directory.assign(servicePrincipal.id, alice?.id ?? '', roleId ?? '');
+    expect(first.alreadyAssigned).toBe(false);
+    const again = await client.directory.assign(servicePrincipal.id, alice?.id ?? '', roleId ?? '');
+    expect(again).toEqual({ alreadyAssigned: true });
+    await client.directory.assign(servicePrincipal.id, engineering?.id ?? '', roleId ?? '');
+    const assignments = await client.directory.listAssignments(servicePrincipal.id);
+    expect(assignments.map((a) => a.principalType).sort()).toEqual(['Group', 'User']);
+  });
+
+  it('searches the sandbox tenant’s users and groups by prefix for the pickers', async () => {
+    harness = await graphHarness();
+    const { client } = harness;
+    expect(SANDBOX_TENANT_NAME).toBe('Contoso (sandbox)');
+    const users = await client.directory.searchUsers('car');
+    expect(users.map((u) => u.displayName)).toEqual(['Carol Singer']);
+    expect(await client.directory.searchUsers('')).toHaveLength(5);
+    const groups = await client.directory.searchGroups('sa');
+    expect(groups.map((g) => g.displayName)).toEqual(['Sales']);
+  });
+
+  it('round-trips the job schema, keeping fields it does not model', async () => {
+    harness = await graphHarness();
+    const { client } = harness;
+    const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
+    const job = await client.createJob(servicePrincipal.id);
+    const schema = await client.getSchema(servicePrincipal.id, job.id);
+    expect(schema.synchronizationRules[0]?.id).toMatch(/#V2$/);
+    expect(schema['directories']).toEqual([]);
+    await client.putSchema(servicePrincipal.id, job.id, { ...schema, version: 'edited' });
+    const again = await client.getSchema(servicePrincipal.id, job.id);
+    expect(again['version']).toBe('edited');
+    expect(again.synchronizationRules[0]?.['objectMappings']).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import type { LogRecord } from '../../../main/logging/logger';
+import { GraphClient } from '../../../main/graph/graph-client';
+import { GraphTransport, type AccessTokenFn } from '../../../main/graph/graph-transport';
+import type { RetryPolicy } from '../../../main/stytch/retry';
+import {
+  startGraphStandIn,
+  type GraphStandInOptions,
+  type RunningGraphStandIn,
+} from '../../../main/sandbox/graph-stand-in/graph-stand-in';
+import type { RetryClock } from '../../../main/stytch/retry';
+import { memoryLogger } from '../stytch/support';
+
+/** Virtual time that only moves when someone sleeps, so waits are asserted exactly. */
+export class VirtualClock implements RetryClock {
+  readonly sleeps: number[] = [];
+  private at = Date.parse('2026-03-01T10:00:00Z');
+
+  sleep = (ms: number): Promise<void> => {
+    this.sleeps.push(ms);
+    this.at += ms;
+    return Promise.resolve();
+  };
+
+  now = (): number => this.at;
+
+  random = (): number => 0.5;
+}
+
+/** Retries with test bounds; virtual time makes their waits free. */
+export const TEST_GRAPH_RETRY: RetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxTotalMs: 120_000,
+};
+
+export const TEST_REPLICATION_RETRY: RetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 2_000,
+  maxDelayMs: 10_000,
+  maxTotalMs: 120_000,
+};
+
+/** A stand-in, a client of it, the client's virtual clock and its log. */
+export interface GraphHarness {
+  standIn: RunningGraphStandIn;
+  client: GraphClient;
+  clock: VirtualClock;
+  records: LogRecord[];
+  /** Every scope list the client asked the sign-in for. */
+  scopeRequests: string[][];
+  /** The token the stand-in accepts, for checking it never leaks. */
+  token: string;
+}
+
+/** Starts a stand-in sharing the client's virtual clock, and a client wired like the app's. */
+export async function graphHarness(
+  options: GraphStandInOptions & { accessToken?: AccessTokenFn } = {},
+): Promise<GraphHarness> {
+  const clock = new VirtualClock();
+  const standIn = await startGraphStandIn({ now: () => new Date(clock.now()), ...options });
+  const token = await standIn.accessToken([]);
+  const scopeRequests: string[][] = [];
+  const { logger, records } = memoryLogger();
+  const transport = new GraphTransport({
+    fetch,
+    baseUrl: standIn.baseUrl,
+    accessToken: (scopes) => {
+      scopeRequests.push(scopes);
+      return options.accessToken ? options.accessToken(scopes) : standIn.accessToken(scopes);
+    },
+    clock,
+    logger,
+    retry: TEST_GRAPH_RETRY,
+    replication: TEST_REPLICATION_RETRY,
+    timeoutMs: 5_000,
+  });
+  return {
+    standIn,
+    client: new GraphClient(transport, clock),
+    clock,
+    records,
+    scopeRequests,
+    token,
+  };
+}

@@ -1,0 +1,77 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { AppFailure, type AppError } from '../../../shared/errors';
+import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
+import {
+  MicrosoftSignIn,
+  TOKEN_CACHE_FILE_NAME,
+} from '../../../main/microsoft-sign-in/microsoft-sign-in';
+import type { SecretStore } from '../../../main/secrets/secret-store';
+import { MemorySecretStore } from '../../support/keychain';
+import { captureLogger, memorySettings } from '../secrets/test-support';
+import { IdentityStandIn } from './stand-in/identity-stand-in';
+import { standInBrowser, type StandInBrowser } from './stand-in/stand-in-browser';
+
+/** The app registration's client ID the tests sign in with. */
+export const CLIENT_ID = '2f1c7a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b';
+
+/** One test's world: the stand-in, a browser playing the admin, a data folder and a keychain. */
+export interface SignInWorld {
+  standIn: IdentityStandIn;
+  browser: StandInBrowser;
+  dir: string;
+  keychain: MemorySecretStore;
+  settings: ReturnType<typeof memorySettings>;
+  log: ReturnType<typeof captureLogger>;
+  /** A new service over the same folder and keychain (a new one is an app restart). */
+  service: (keychain?: SecretStore) => MicrosoftSignIn;
+  cacheFile: string;
+  cacheText: () => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export async function signInWorld(): Promise<SignInWorld> {
+  const standIn = await IdentityStandIn.start();
+  const dir = await mkdtemp(join(tmpdir(), 'microsoft-sign-in-'));
+  const keychain = new MemorySecretStore();
+  const settings = memorySettings({ ...DEFAULT_SETTINGS, microsoftClientId: CLIENT_ID });
+  const log = captureLogger();
+  const browser = standInBrowser(standIn);
+  const cacheFile = join(dir, TOKEN_CACHE_FILE_NAME);
+  return {
+    standIn,
+    browser,
+    dir,
+    keychain,
+    settings,
+    log,
+    cacheFile,
+    service: (otherKeychain?: SecretStore) =>
+      new MicrosoftSignIn({
+        dir,
+        keychain: otherKeychain ?? keychain,
+        settings,
+        logger: log.logger,
+        openBrowser: (url) => browser.open(url),
+        networkClient: standIn.networkClient(),
+      }),
+    cacheText: () => readFile(cacheFile, 'utf8'),
+    close: async () => {
+      await standIn.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The AppError a promise rejected with; fails the test if it resolved or threw something else. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppFailure) return error.appError;
+    throw new Error(`expected an AppFailure, got ${String(error)}`, { cause: error });
+  }
+  throw new Error('expected a failure, but it succeeded');
+}
