@@ -1,3 +1,4 @@
+import { fillTemplate, templateMatcher, type TemplateParams } from '../http/path-templates';
 import { GRAPH_ACTIONS, scopesFor, type GraphActionName } from '../microsoft-sign-in/graph-scopes';
 
 /** The HTTP methods the Graph calls use. */
@@ -174,54 +175,19 @@ export type GraphOperation = keyof typeof GRAPH_OPERATIONS;
 /** Every operation, in the list's order. */
 export const GRAPH_OPERATION_NAMES = Object.keys(GRAPH_OPERATIONS) as GraphOperation[];
 
-type ParamsOf<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | ParamsOf<Rest>
-  : never;
-
 /** The path parameters of an operation, by name, e.g. `{ spId, jobId }`. */
 export type GraphPathParams<O extends GraphOperation> = Record<
-  ParamsOf<(typeof GRAPH_OPERATIONS)[O]['path']>,
+  TemplateParams<(typeof GRAPH_OPERATIONS)[O]['path']>,
   string
 >;
 
-const splitTemplate = (path: string) => path.split(/\{(\w+)\}/);
-
 /** The path of a call, each parameter URL-encoded (ids come from Graph and from users). */
 export function graphPath<O extends GraphOperation>(operation: O, params: GraphPathParams<O>) {
-  const values: Record<string, string> = params;
-  return splitTemplate(GRAPH_OPERATIONS[operation].path)
-    .map((part, index) => (index % 2 === 0 ? part : encodeURIComponent(values[part] ?? '')))
-    .join('');
+  return fillTemplate(GRAPH_OPERATIONS[operation].path, params);
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const MATCHERS = GRAPH_OPERATION_NAMES.map((operation) => {
-  const parts = splitTemplate(GRAPH_OPERATIONS[operation].path);
-  const source = parts
-    .map((part, index) => (index % 2 === 0 ? escapeRegExp(part) : '([^/]+)'))
-    .join('');
-  const names = parts.filter((_, index) => index % 2 === 1);
-  return { operation, pattern: new RegExp(`^${source}$`), names };
-});
 
 /** The operation a request is for (as the stand-in receives it), with its decoded parameters. */
-export function matchGraphOperation(
-  method: string,
-  path: string,
-): { operation: GraphOperation; params: Record<string, string> } | null {
-  for (const { operation, pattern, names } of MATCHERS) {
-    if (GRAPH_OPERATIONS[operation].method !== method) continue;
-    const match = pattern.exec(path);
-    if (!match) continue;
-    const values = match.slice(1).map((value) => decodeURIComponent(value));
-    return {
-      operation,
-      params: Object.fromEntries(names.map((name, i) => [name, values[i] ?? ''])),
-    };
-  }
-  return null;
-}
+export const matchGraphOperation = templateMatcher(GRAPH_OPERATIONS);
 
 /** The scopes to ask MSAL for, as full resource URIs (reference §5). */
 export function graphScopes(operation: GraphOperation): string[] {

@@ -1,3 +1,5 @@
+import { fillTemplate, templateMatcher, type TemplateParams } from '../http/path-templates';
+
 /** The HTTP methods Stytch's B2B API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -45,52 +47,16 @@ export type StytchOperation = keyof typeof STYTCH_OPERATIONS;
 /** Every operation, in the list's order. */
 export const OPERATION_NAMES = Object.keys(STYTCH_OPERATIONS) as StytchOperation[];
 
-type ParamsOf<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | ParamsOf<Rest>
-  : never;
-
 /** The path parameters of an operation, by name, e.g. `{ organization_id }`. */
 export type PathParams<O extends StytchOperation> = Record<
-  ParamsOf<(typeof STYTCH_OPERATIONS)[O]['path']>,
+  TemplateParams<(typeof STYTCH_OPERATIONS)[O]['path']>,
   string
 >;
 
-/** A template split at its parameters: literal text at even indexes, names at odd ones. */
-const splitTemplate = (path: string) => path.split(/\{(\w+)\}/);
-
 /** The path of a call, each parameter URL-encoded (ids come from users and from Stytch). */
 export function operationPath<O extends StytchOperation>(operation: O, params: PathParams<O>) {
-  const values: Record<string, string> = params;
-  return splitTemplate(STYTCH_OPERATIONS[operation].path)
-    .map((part, index) => (index % 2 === 0 ? part : encodeURIComponent(values[part] ?? '')))
-    .join('');
+  return fillTemplate(STYTCH_OPERATIONS[operation].path, params);
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const MATCHERS = OPERATION_NAMES.map((operation) => {
-  const parts = splitTemplate(STYTCH_OPERATIONS[operation].path);
-  const source = parts
-    .map((part, index) => (index % 2 === 0 ? escapeRegExp(part) : '([^/]+)'))
-    .join('');
-  const names = parts.filter((_, index) => index % 2 === 1);
-  return { operation, pattern: new RegExp(`^${source}$`), names };
-});
 
 /** The operation a request is for (as the stand-in receives it), with its decoded parameters. */
-export function matchOperation(
-  method: string,
-  path: string,
-): { operation: StytchOperation; params: Record<string, string> } | null {
-  for (const { operation, pattern, names } of MATCHERS) {
-    if (STYTCH_OPERATIONS[operation].method !== method) continue;
-    const match = pattern.exec(path);
-    if (!match) continue;
-    const values = match.slice(1).map((value) => decodeURIComponent(value));
-    return {
-      operation,
-      params: Object.fromEntries(names.map((name, i) => [name, values[i] ?? ''])),
-    };
-  }
-  return null;
-}
+export const matchOperation = templateMatcher(STYTCH_OPERATIONS);
