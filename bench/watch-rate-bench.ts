@@ -8,7 +8,7 @@ import { startSandbox } from '../main/sandbox/sandbox';
 import { RATE_LIMITS } from '../main/sandbox/stytch-behaviour';
 import type { RetryClock } from '../main/stytch/retry';
 import type { Benchmark, Figure } from './figures';
-import { VirtualTimers } from './virtual-timers';
+import { VirtualTimers } from '../test/support/virtual-timers';
 import {
   appListMembers,
   benchConnection,

@@ -2,10 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
-import { startAppHost, type AppHost } from '../bridge/app-host';
+import type { AppHost } from '../bridge/app-host';
 import { recordStep } from './accessibility';
-import { BUILT_RENDERER_DIR, launchTestBrowser, type TestBrowser } from './browser';
-import { wizardDriver, type WizardDriver } from './wizard-driver';
+import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import type { WizardDriver } from './wizard-driver';
 
 /**
  * Step 7's sandbox rehearsal: the app plays Entra (provision on demand, cycles, an unassignment)
@@ -13,7 +13,6 @@ import { wizardDriver, type WizardDriver } from './wizard-driver';
  * leaving in the sandbox's Stytch, as they will with Entra.
  */
 let host: AppHost;
-let browser: TestBrowser;
 let page: Page;
 let wizard: WizardDriver;
 const pageErrors: string[] = [];
@@ -21,19 +20,15 @@ const pageErrors: string[] = [];
 // After an action main has the watch look at once; this only bounds the wait for the update.
 const SOON = { timeout: 10_000 };
 
+let app: OpenApp;
+
 beforeAll(async () => {
-  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version: 'e2e' });
-  browser = await launchTestBrowser(host.bridge.url);
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  wizard = wizardDriver(page);
-  await page.goto(host.bridge.url);
+  app = await openApp(pageErrors);
+  ({ host, page, wizard } = app);
 });
 
 afterAll(async () => {
-  await browser.close();
-  await host.close();
+  await closeApp(app);
 });
 
 /** The tokens main keeps; none may reach the page. */

@@ -2,34 +2,29 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
-import { startAppHost, type AppHost } from '../bridge/app-host';
+import type { AppHost } from '../bridge/app-host';
 import { recordStep } from './accessibility';
-import { BUILT_RENDERER_DIR, launchTestBrowser, type TestBrowser } from './browser';
-import { wizardDriver, type WizardDriver } from './wizard-driver';
+import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import type { WizardDriver } from './wizard-driver';
 
 /**
  * A connection whose token expires soon: the sandbox's "Hooli" organization has one that expires
  * in 10 days (main/sandbox/seed.ts). The app warns about it and starts the rotation from there.
  */
 let host: AppHost;
-let browser: TestBrowser;
 let page: Page;
 let wizard: WizardDriver;
 const pageErrors: string[] = [];
 
+let app: OpenApp;
+
 beforeAll(async () => {
-  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version: 'e2e' });
-  browser = await launchTestBrowser(host.bridge.url);
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  wizard = wizardDriver(page);
-  await page.goto(host.bridge.url);
+  app = await openApp(pageErrors);
+  ({ host, page, wizard } = app);
 });
 
 afterAll(async () => {
-  await browser.close();
-  await host.close();
+  await closeApp(app);
 });
 
 const expiryWarning = () =>
@@ -41,11 +36,7 @@ describe('a SCIM token that expires soon, in Chromium against the sandbox', () =
     await wizard.button('Try it with a local sandbox').click();
     await expect.poll(() => wizard.heading().textContent()).toBe('Choose the organization');
     await wizard.chooseOrganization('Hooli', 'Hooli (token expires soon)');
-    await wizard.next('Create the Entra application');
-    await wizard.tickAll(page.getByRole('group', { name: 'Checklist' }));
-    await wizard.next('Turn on automatic provisioning');
-    await wizard.tickAll(page.getByRole('group', { name: 'Checklist' }));
-    await wizard.next('Create the SCIM connection');
+    await wizard.throughEntraSteps();
 
     await expect.poll(() => expiryWarning().count()).toBe(1);
     expect(await expiryWarning().textContent()).toContain('Entra quarantines the provisioning job');

@@ -9,6 +9,7 @@ import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
 import { startAppHost, type AppHost } from '../bridge/app-host';
 import { recordStep, scanForBlockingViolations } from './accessibility';
 import { BUILT_RENDERER_DIR, launchTestBrowser, type TestBrowser } from './browser';
+import { wizardDriver, type WizardDriver } from './wizard-driver';
 
 const version = (
   JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
@@ -31,6 +32,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   host.clipboard.attach(page);
+  wizard = wizardDriver(page);
   await page.goto(host.bridge.url);
 });
 
@@ -47,42 +49,19 @@ async function checkpoint(name: string): Promise<void> {
   expect(pageErrors).toEqual([]);
 }
 
-const heading = () => page.getByRole('heading', { level: 2 });
-const button = (name: string | RegExp) => page.getByRole('button', { name, exact: true });
+// The wizard's moves, shared with the other end-to-end files (wizard-driver.ts); bound once the
+// page exists.
+let wizard: WizardDriver;
+const heading = () => wizard.heading();
+const button = (name: string | RegExp) => wizard.button(name);
+const next = (expectedTitle: string) => wizard.next(expectedTitle);
+const tickAll = (container: Locator) => wizard.tickAll(container);
+const chooseOrganization = (query: string, name: string) => wizard.chooseOrganization(query, name);
+const throughEntraSteps = () => wizard.throughEntraSteps();
 const stepButton = (title: string) =>
   page.getByRole('navigation', { name: 'Setup steps' }).getByRole('button', {
     name: new RegExp(`^${title}`),
   });
-
-async function next(expectedTitle: string): Promise<void> {
-  await button('Next').click();
-  await expect.poll(() => heading().textContent()).toBe(expectedTitle);
-}
-
-async function tickAll(container: Locator): Promise<void> {
-  const boxes = container.getByRole('checkbox');
-  for (const box of await boxes.all()) await box.check();
-}
-
-async function chooseOrganization(query: string, name: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search organizations' }).fill(query);
-  await page
-    .getByRole('listbox', { name: 'Organizations' })
-    .getByRole('option', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) })
-    .click();
-  await expect
-    .poll(() => page.getByRole('status').filter({ hasText: 'Selected:' }).textContent())
-    .toBe(`Selected: ${name}`);
-}
-
-/** A newly chosen organization starts the Entra steps afresh (each gets its own Entra app). */
-async function throughEntraSteps(): Promise<void> {
-  await next('Create the Entra application');
-  await tickAll(page.getByRole('group', { name: 'Checklist' }));
-  await next('Turn on automatic provisioning');
-  await tickAll(page.getByRole('group', { name: 'Checklist' }));
-  await next('Create the SCIM connection');
-}
 
 async function runProbe(): Promise<string> {
   await button('Test Connection').click();

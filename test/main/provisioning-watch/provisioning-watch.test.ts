@@ -5,10 +5,8 @@ import { WatchSnapshotSchema, type WatchSnapshot } from '../../../shared/provisi
 import { createLogger } from '../../../main/logging/logger';
 import type { StytchMemberLike } from '../../../main/provisioning-watch/member-changes';
 import { nextDelayMs, WATCH_POLICY } from '../../../main/provisioning-watch/poll-schedule';
-import {
-  ProvisioningWatch,
-  type WatchTimers,
-} from '../../../main/provisioning-watch/provisioning-watch';
+import { ProvisioningWatch } from '../../../main/provisioning-watch/provisioning-watch';
+import { VirtualTimers } from '../../support/virtual-timers';
 
 const TARGET = { organizationId: 'organization-test-1', connectionId: 'scim-connection-test-1' };
 
@@ -28,43 +26,15 @@ function member(id: string, overrides: Partial<StytchMemberLike> = {}): StytchMe
   };
 }
 
-/** A clock and a timer queue the test advances by hand. */
-class ManualTimers implements WatchTimers {
-  private time = Date.parse('2026-12-01T12:00:00Z');
-  private queue: Array<{ at: number; callback: () => void; id: number }> = [];
-  private ids = 0;
-  readonly delays: number[] = [];
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    this.delays.push(ms);
-    this.ids += 1;
-    this.queue.push({ at: this.time + ms, callback, id: this.ids });
-    return this.ids;
-  }
-
-  clearTimeout(timer: unknown): void {
-    this.queue = this.queue.filter((entry) => entry.id !== timer);
-  }
-
-  now(): Date {
-    return new Date(this.time);
-  }
-
-  /** Lets time pass without firing anything. */
-  advance(ms: number): void {
-    this.time += ms;
-  }
-
-  pending(): number {
-    return this.queue.length;
+/** The shared hand-moved clock, plus a step that lets the poll a timer started finish. */
+class ManualTimers extends VirtualTimers {
+  constructor() {
+    super(Date.parse('2026-12-01T12:00:00Z'));
   }
 
   /** Runs the next timer (moving the clock to it) and lets its poll finish. */
   async fire(): Promise<void> {
-    const next = this.queue.sort((a, b) => a.at - b.at).shift();
-    if (!next) throw new Error('no timer pending');
-    this.time = next.at;
-    next.callback();
+    this.fireNext();
     await new Promise((done) => setImmediate(done));
   }
 }

@@ -1,9 +1,9 @@
-import type { WatchTimers } from '../main/provisioning-watch/provisioning-watch';
+import type { WatchTimers } from '../../main/provisioning-watch/provisioning-watch';
 
 /**
- * A clock and a timer queue the bench moves by hand: the watch's timers and the stand-in's clock
- * (its rate-limit windows) read the same virtual time, so ten minutes of polling run in seconds.
- * Time stands still while a poll's real HTTP round trip runs.
+ * A clock and a timer queue moved by hand, for the watch's tests and benchmarks: the watch's
+ * timers and the stand-in's clock (its rate-limit windows) can read the same virtual time, so ten
+ * minutes of polling run in seconds. Time stands still while a poll's real HTTP round trip runs.
  */
 export class VirtualTimers implements WatchTimers {
   private queue: Array<{ at: number; callback: () => void; id: number }> = [];
@@ -11,7 +11,11 @@ export class VirtualTimers implements WatchTimers {
 
   constructor(private time: number) {}
 
+  /** Every delay asked for, in order. */
+  readonly delays: number[] = [];
+
   setTimeout(callback: () => void, ms: number): unknown {
+    this.delays.push(ms);
     this.ids += 1;
     this.queue.push({ at: this.time + ms, callback, id: this.ids });
     return this.ids;
@@ -28,6 +32,11 @@ export class VirtualTimers implements WatchTimers {
   /** Virtual milliseconds since the epoch. */
   nowMs(): number {
     return this.time;
+  }
+
+  /** How many timers are pending. */
+  pending(): number {
+    return this.queue.length;
   }
 
   /** When the next timer is due, or null when none is pending. */
