@@ -1,11 +1,15 @@
 import type { StytchEnvironment } from '../shared/stytch/views';
 import { appHandlers, type AppFacts } from './app/app-handlers';
 import { clipboardHandlers } from './clipboard/clipboard-handlers';
+import { entraHandlers } from './entra-setup/entra-handlers';
+import { EntraSetup } from './entra-setup/entra-setup';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import { ClipboardService, type ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
 import type { HandlerTable } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
+import { microsoftHandlers } from './microsoft-sign-in/microsoft-handlers';
+import { MicrosoftSession } from './microsoft-sign-in/microsoft-session';
 import { probeHandlers } from './probe/probe-handlers';
 import { ProvisioningWatch } from './provisioning-watch/provisioning-watch';
 import { watchHandlers } from './provisioning-watch/watch-handlers';
@@ -70,6 +74,10 @@ export interface Services {
   watch: ProvisioningWatch;
   /** Sandbox mode's simulated Entra jobs, one per connection for the session (main/rehearsal/). */
   rehearsals: Rehearsals;
+  /** Microsoft sign-in, real or the sandbox's stand-ins; tokens stay here (main/microsoft-sign-in/). */
+  microsoft: MicrosoftSession;
+  /** The Entra steps through Microsoft Graph, per organization (main/entra-setup/). */
+  entra: EntraSetup;
 }
 
 /**
@@ -88,6 +96,8 @@ export const HANDLERS: HandlerTable<Services> = {
   ...probeHandlers,
   ...watchHandlers,
   ...rehearsalHandlers,
+  ...microsoftHandlers,
+  ...entraHandlers,
 };
 
 /**
@@ -113,6 +123,17 @@ export function composeServices(host: HostDependencies): Services {
     logger,
     ...(host.stytchHosts ? { hosts: host.stytchHosts } : {}),
   });
+  const sandbox = new SandboxLauncher({ logger });
+  const microsoft = new MicrosoftSession({
+    dir: host.userDataDir,
+    keychain: host.secretStore,
+    settings,
+    logger,
+    openExternal: host.openExternal,
+    // The sandbox's stand-ins sign in and answer Graph while the app is connected to it.
+    sandboxMode: () => stytch.project()?.mode === 'sandbox',
+    sandboxMicrosoft: async () => (await sandbox.ensureStarted()).microsoft,
+  });
   return {
     app: host.app,
     logger,
@@ -124,7 +145,7 @@ export function composeServices(host: HostDependencies): Services {
     // certificate problem shows up in the probe exactly as Entra's admin would meet it locally.
     probe: { fetch: host.fetch, connectTls: nodeTlsConnector },
     stytch,
-    sandbox: new SandboxLauncher({ logger }),
+    sandbox,
     watch: new ProvisioningWatch({
       logger,
       listMembers: async ({ organizationId, connectionId }) =>
@@ -132,5 +153,15 @@ export function composeServices(host: HostDependencies): Services {
     }),
     // Through the app's network stack, like the probe: the rehearsal sends what Entra would.
     rehearsals: new Rehearsals({ fetch: host.fetch, logger }),
+    microsoft,
+    // Graph through the app's network stack; the SCIM token is read here, never sent by the UI.
+    entra: new EntraSetup({
+      microsoft,
+      settings,
+      stytch,
+      secrets,
+      fetch: host.fetch,
+      logger,
+    }),
   };
 }

@@ -69,6 +69,8 @@ export const ERROR_CODES = [
   'MICROSOFT_CONSENT_REQUIRED',
   'MICROSOFT_NOT_SIGNED_IN',
   'MICROSOFT_CACHE_UNREADABLE',
+  // The Entra steps (main/entra-setup/): a step that needs an earlier one (app, job) done first
+  'ENTRA_STEP_MISSING',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

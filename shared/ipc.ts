@@ -1,8 +1,19 @@
 import { z } from 'zod';
 
 import type { Result } from './errors';
+import {
+  DirectoryPrincipalSchema,
+  EntraAppSchema,
+  EntraHealthSchema,
+  EntraSetupViewSchema,
+  GraphActionNameSchema,
+  GraphIdSchema,
+  MAX_ASSIGN_PRINCIPALS,
+  MicrosoftStatusSchema,
+} from './entra/entra-views';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
 import { MAX_CLIPBOARD_TEXT_CHARS, ProbeProgressSchema, ProbeReportSchema } from './probe/report';
+import { ProvisioningLogRowSchema } from './provisioning/log-row';
 import { WatchSnapshotSchema } from './provisioning/watch';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings';
 import {
@@ -54,6 +65,9 @@ const ConnectionWithTokenOutcome = z.object({
 
 const empty = z.object({}).strict();
 
+/** An enterprise app's display name, as Entra's "Create your own application" takes it. */
+const EntraAppName = z.string().trim().min(1).max(120);
+
 /**
  * Sandbox rehearsal (step 7, sandbox mode only): main plays Entra's provisioning service for a
  * built-in demo directory against the connection's sandbox SCIM endpoint. What it did is shown
@@ -63,38 +77,6 @@ export const RehearsalActionSchema = z.enum(['provision-on-demand', 'cycle', 'un
 
 /** The simulator's own error (a failed opening check, nobody left to pick): a value, not a throw. */
 const RehearsalErrorSchema = z.object({ code: z.string(), message: z.string(), hint: z.string() });
-const LogStatusSchema = z.enum(['Success', 'Failure', 'Skipped']);
-
-/** One object an engine run touched, as the log's row and its Steps and Modified Properties tabs. */
-export const RehearsalLogEntrySchema = z.object({
-  changeId: z.string(),
-  cycleId: z.string(),
-  trigger: z.enum(['cycle', 'onDemand']),
-  activityDateTime: z.string(),
-  identityType: z.enum(['User', 'Group']),
-  sourceIdentity: z.object({ id: z.string(), displayName: z.string() }),
-  /** The SCIM server's id, '' while there is none. */
-  targetIdentity: z.object({ id: z.string() }),
-  action: z.enum(['Create', 'Update', 'Disable', 'Delete', 'Other']),
-  status: LogStatusSchema,
-  steps: z.array(
-    z.object({
-      name: z.enum(['Import', 'Scope', 'Match', 'Action']),
-      status: LogStatusSchema,
-      description: z.string(),
-      details: z.record(z.string(), z.string()),
-    }),
-  ),
-  modifiedProperties: z.array(
-    z.object({
-      displayName: z.string(),
-      oldValue: z.string().nullable(),
-      newValue: z.string().nullable(),
-    }),
-  ),
-  /** The error code and Entra's reason text (the server's answer quoted, secrets masked). */
-  error: z.object({ errorCode: z.string(), reason: z.string() }).nullable(),
-});
 
 /** What one rehearsal action did. */
 export const RehearsalRunSchema = z.object({
@@ -146,7 +128,7 @@ export const RehearsalViewSchema = z.object({
   /** Newest first. */
   runs: z.array(RehearsalRunSchema),
   /** Newest first, at most the latest {@link MAX_REHEARSAL_LOG} entries. */
-  log: z.array(RehearsalLogEntrySchema),
+  log: z.array(ProvisioningLogRowSchema),
 });
 
 /** How many log entries a rehearsal view carries (a session's rehearsal writes a few dozen). */
@@ -250,6 +232,72 @@ export const ipcContract = {
     request: z.object({ ...ConnectionRef, action: RehearsalActionSchema }).strict(),
     response: z.object({ run: RehearsalRunSchema, rehearsal: RehearsalViewSchema }),
   },
+  // Microsoft sign-in (main/microsoft-sign-in/): the UI sees who is signed in, never a token.
+  'microsoft:status': { request: empty, response: MicrosoftStatusSchema },
+  'microsoft:signIn': {
+    // Asks only the scopes of the step the admin is on (shared/entra/graph-permissions.ts).
+    request: z.object({ action: GraphActionNameSchema }).strict(),
+    response: MicrosoftStatusSchema,
+  },
+  'microsoft:cancelSignIn': { request: empty, response: z.object({ cancelled: z.boolean() }) },
+  'microsoft:signOut': { request: empty, response: MicrosoftStatusSchema },
+  // The Entra steps through Microsoft Graph (main/entra-setup/). Requests name Stytch and Graph
+  // objects by id; main reads the Tenant URL from Stytch and the token from the keychain.
+  'entra:get': { request: z.object(OrgRef).strict(), response: EntraSetupViewSchema },
+  'entra:findApps': {
+    request: z.object({ ...OrgRef, displayName: EntraAppName }).strict(),
+    response: z.object({ apps: z.array(EntraAppSchema) }),
+  },
+  'entra:createApp': {
+    request: z.object({ ...OrgRef, displayName: EntraAppName }).strict(),
+    response: EntraSetupViewSchema,
+  },
+  'entra:useApp': {
+    request: z.object({ ...OrgRef, servicePrincipalId: GraphIdSchema }).strict(),
+    response: EntraSetupViewSchema,
+  },
+  'entra:ensureJob': { request: z.object(OrgRef).strict(), response: EntraSetupViewSchema },
+  'entra:testConnection': {
+    request: z.object(ConnectionRef).strict(),
+    response: EntraSetupViewSchema,
+  },
+  'entra:saveCredentials': {
+    request: z.object(ConnectionRef).strict(),
+    response: EntraSetupViewSchema,
+  },
+  'entra:readMapping': { request: z.object(OrgRef).strict(), response: EntraSetupViewSchema },
+  'entra:fixMapping': {
+    request: z.object({ ...OrgRef, fingerprint: z.string().min(1).max(200) }).strict(),
+    response: EntraSetupViewSchema,
+  },
+  'entra:searchDirectory': {
+    request: z
+      .object({ kind: z.enum(['user', 'group']), text: z.string().trim().max(100) })
+      .strict(),
+    response: z.object({ principals: z.array(DirectoryPrincipalSchema) }),
+  },
+  'entra:assign': {
+    request: z
+      .object({
+        ...OrgRef,
+        principals: z
+          .array(z.object({ id: GraphIdSchema, kind: z.enum(['user', 'group']) }).strict())
+          .min(1)
+          .max(MAX_ASSIGN_PRINCIPALS),
+      })
+      .strict(),
+    response: z.object({
+      view: EntraSetupViewSchema,
+      outcomes: z.array(z.object({ principalId: z.string(), alreadyAssigned: z.boolean() })),
+    }),
+  },
+  'entra:start': { request: z.object(OrgRef).strict(), response: EntraSetupViewSchema },
+  'entra:provisionOnDemand': {
+    request: z.object({ ...OrgRef, userId: GraphIdSchema }).strict(),
+    response: EntraSetupViewSchema,
+  },
+  'entra:health': { request: z.object(OrgRef).strict(), response: EntraHealthSchema },
+  'entra:restart': { request: z.object(OrgRef).strict(), response: EntraHealthSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload schema of each event channel. */
@@ -292,6 +340,5 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 export type AppMode = z.infer<typeof AppModeSchema>;
 export type StytchStatus = z.infer<typeof StytchStatusSchema>;
 export type RehearsalAction = z.infer<typeof RehearsalActionSchema>;
-export type RehearsalLogEntry = z.infer<typeof RehearsalLogEntrySchema>;
 export type RehearsalRun = z.infer<typeof RehearsalRunSchema>;
 export type RehearsalView = z.infer<typeof RehearsalViewSchema>;

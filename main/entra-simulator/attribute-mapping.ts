@@ -23,6 +23,12 @@ export interface MappedUser {
   active: boolean;
 }
 
+/**
+ * The source of a user's externalId: `objectId` (what Stytch needs) or `mailNickname` (the
+ * non-gallery app's default mapping, which the admin has to change).
+ */
+export type ExternalIdSource = 'objectId' | 'mailNickname';
+
 /** The attributes a user can be matched on; `userName` is the default matching attribute. */
 export type MatchingAttribute = 'userName' | 'externalId';
 
@@ -45,10 +51,15 @@ function present(value: string | null | undefined): string | undefined {
  * givenName → name.givenName, surname → name.familyName, displayName → displayName; its "Create
  * User" request carries name.formatted as "givenName familyName"), with objectId → externalId in
  * place of mailNickname, which Stytch requires (reference stytch-members-scim.md §7, "Entra-
- * specific setup"). Empty source values are not sent: on-demand provisioning "currently doesn't
+ * specific setup"), unless the job's mapping still has the default mailNickname → externalId
+ * (graph-provisioning.md §2, "Schema and the objectId → externalId mapping"). Empty source values are not sent: on-demand provisioning "currently doesn't
  * support provisioning null attributes" (provision-on-demand.md, "Step 2: Import user").
  */
-export function mapUser(user: DirectoryUser, active: boolean): MappedUser {
+export function mapUser(
+  user: DirectoryUser,
+  active: boolean,
+  externalIdSource: ExternalIdSource = 'objectId',
+): MappedUser {
   const given = present(user.givenName);
   const family = present(user.surname);
   const formatted = [given, family].filter((part) => part !== undefined).join(' ');
@@ -59,7 +70,7 @@ export function mapUser(user: DirectoryUser, active: boolean): MappedUser {
     ['name.givenName', given],
     ['name.familyName', family],
     ['name.formatted', present(formatted)],
-    ['externalId', user.objectId],
+    ['externalId', externalIdSource === 'objectId' ? user.objectId : present(user.mailNickname)],
   ];
   const values: MappedUser['values'] = {};
   for (const [path, value] of entries) if (value !== undefined) values[path] = value;

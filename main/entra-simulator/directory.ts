@@ -8,6 +8,8 @@ export const DirectoryUserSchema = z.object({
   givenName: z.string().nullable().optional(),
   surname: z.string().nullable().optional(),
   displayName: z.string().nullable().optional(),
+  /** Sent as externalId only when the job's mapping says so (Entra's non-gallery default). */
+  mailNickname: z.string().nullable().optional(),
   accountEnabled: z.boolean(),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUserSchema>;

@@ -1,4 +1,4 @@
-import type { MatchingAttribute } from './attribute-mapping';
+import type { ExternalIdSource, MatchingAttribute } from './attribute-mapping';
 import { RETRY_AFTER_MS } from './entra-assumptions';
 import type { PatchDialect } from './entra-requests';
 import { exportError, type ExportError, type RequestRole } from './error-codes';
@@ -18,6 +18,7 @@ export interface EngineContext {
   send: ScimSend;
   dialect: PatchDialect;
   matchOn: MatchingAttribute;
+  externalIdSource: ExternalIdSource;
   state: EngineState;
   now: () => Date;
   newGuid: () => string;

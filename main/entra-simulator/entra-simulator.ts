@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { FetchLike } from '../http/create-http-client';
 import { registerSecret } from '../logging/redact';
-import type { MatchingAttribute } from './attribute-mapping';
+import type { ExternalIdSource, MatchingAttribute } from './attribute-mapping';
 import { connectionRequests, checkConnection } from './connection-check';
 import { DirectorySchema, type Directory } from './directory';
 import type { EngineContext } from './engine-context';
@@ -23,6 +23,7 @@ import { createScimSend, tenantTarget } from './scim-client';
  * are built in entra-requests.ts; every guess about Entra is in entra-assumptions.ts.
  */
 export type { CycleReport, OnDemandReport } from './engine-runs';
+export type { ExternalIdSource } from './attribute-mapping';
 export type { Directory, DirectoryGroup, DirectoryUser } from './directory';
 export type { SimulatorError } from './error-codes';
 export type { ProvisioningLogEntry } from './provisioning-log';
@@ -40,6 +41,11 @@ export interface EntraSimulatorOptions {
   flag?: boolean;
   /** The matching attribute (default `userName`, Entra's default: userPrincipalName → userName). */
   matchOn?: MatchingAttribute;
+  /**
+   * Where externalId comes from (default objectId). A function is read at each run, so a job
+   * whose mapping is edited keeps its engine state, as Entra keeps a job across schema changes.
+   */
+  externalIdSource?: ExternalIdSource | (() => ExternalIdSource);
   now?: () => Date;
   newGuid?: () => string;
   /** Per-request time limit (default 30 s). */
@@ -103,6 +109,8 @@ export function createEntraSimulator(
   });
   const flag = options.flag ?? target.flag;
   const matchOn = options.matchOn ?? 'userName';
+  const source = options.externalIdSource ?? 'objectId';
+  const externalIdSource = typeof source === 'function' ? source : () => source;
   const now = options.now ?? (() => new Date());
   const newGuid = options.newGuid ?? (() => randomUUID());
   const engine = emptyState();
@@ -111,6 +119,7 @@ export function createEntraSimulator(
     send,
     dialect,
     matchOn,
+    externalIdSource: externalIdSource(),
     state: engine,
     now,
     newGuid,

@@ -130,7 +130,7 @@ async function matchOrCreate(run: UserRun, user: DirectoryUser, wanted: MappedUs
 /** In scope and enabled: link (cached id, match or create), then update what differs, or skip. */
 async function provision(run: UserRun, user: DirectoryUser): Promise<ObjectResult> {
   const { ctx, draft } = run;
-  const wanted = mapUser(user, true);
+  const wanted = mapUser(user, true, ctx.externalIdSource);
   const cached = ctx.state.users.get(run.objectId);
   const linked =
     cached === undefined

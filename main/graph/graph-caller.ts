@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 
+import { collectionOf } from './graph-schemas';
+import { DEFAULT_PAGE_LIMITS, type PageLimits } from './graph-paging';
+
 import type { RetryClock } from '../stytch/retry';
 import type { GraphOperation, GraphPathParams } from './graph-operations';
 import type { GraphCallSpec, GraphTransport } from './graph-transport';
@@ -26,11 +29,34 @@ export class GraphCaller {
     this.created.set(spId, this.clock.now());
   }
 
+  /**
+   * A collection read across `@odata.nextLink` pages, within `limits` (graph-paging.ts). Links
+   * are followed only on the Graph host this client talks to (the transport refuses others).
+   */
+  async collect<T extends z.ZodType, O extends GraphOperation>(
+    operation: O,
+    params: GraphPathParams<O>,
+    item: T,
+    query: Record<string, string | number | undefined> = {},
+    limits: PageLimits = DEFAULT_PAGE_LIMITS,
+  ): Promise<z.output<T>[]> {
+    const schema = collectionOf(item);
+    let page = await this.call(operation, params, schema, { query });
+    const items: z.output<T>[] = [...page.value];
+    for (let pages = 1; pages < limits.maxPages && items.length < limits.maxItems; pages += 1) {
+      const nextLink = page['@odata.nextLink'];
+      if (nextLink === undefined) break;
+      page = await this.call(operation, params, schema, { nextLink });
+      items.push(...page.value);
+    }
+    return items;
+  }
+
   call<S extends z.ZodType, O extends GraphOperation>(
     operation: O,
     params: GraphPathParams<O>,
     schema: S,
-    extra: Pick<GraphCallSpec<S, O>, 'body' | 'query'> = {},
+    extra: Pick<GraphCallSpec<S, O>, 'body' | 'query' | 'nextLink'> = {},
   ): Promise<z.output<S>> {
     const values: Record<string, string> = params;
     const spId = values['spId'];

@@ -36,6 +36,12 @@ import { SlidingWindowLimiter } from './rate-limiter';
 
 export type { ScimCredentials } from './graph-queries';
 
+/** Display names are not unique, but a few pages of look-alikes is already more than anyone picks from. */
+const SP_PAGE_LIMITS = { maxPages: 5, maxItems: 500 };
+/** Log rows read by default, and the most pages a log read may take. */
+const DEFAULT_LOG_ROWS = 200;
+const LOG_MAX_PAGES = 5;
+
 /** Test Connection's outcome: a refusal is an answer, not an exception. */
 export type CredentialCheck =
   | { ok: true }
@@ -72,17 +78,16 @@ export class GraphClient {
     this.onDemand = new SlidingWindowLimiter(clock);
   }
 
-  /** Service principals named `displayName`, most likely ours first (reference §1). */
+  /** Service principals named `displayName`, most likely ours first (reference §1), all pages. */
   async findServicePrincipals(displayName: string): Promise<ServicePrincipal[]> {
-    const page = await this.caller.call(
+    const found = await this.caller.collect(
       'servicePrincipals.list',
       {},
-      collectionOf(ServicePrincipalSchema),
-      {
-        query: { $filter: `displayName eq ${odataString(displayName)}`, $select: SP_SELECT },
-      },
+      ServicePrincipalSchema,
+      { $filter: `displayName eq ${odataString(displayName)}`, $select: SP_SELECT },
+      SP_PAGE_LIMITS,
     );
-    return rankServicePrincipals(page.value);
+    return rankServicePrincipals(found);
   }
 
   /**
@@ -223,23 +228,26 @@ export class GraphClient {
     };
   }
 
-  /** The job's log entries, newest first (reference §4). */
-  async listProvisioningLogs(
+  /**
+   * The job's log entries, newest first (reference §4), across pages until `maxRows` arrived:
+   * a busy job logs thousands of entries a day, and a health view shows the latest few.
+   */
+  listProvisioningLogs(
     jobId: string,
-    options: { since?: string; top?: number } = {},
+    options: { since?: string; top?: number; maxRows?: number } = {},
   ): Promise<ProvisioningObjectSummary[]> {
-    const page = await this.caller.call(
+    const query = {
+      $filter: provisioningLogFilter(jobId, options.since),
+      $orderby: 'activityDateTime desc',
+      $top: options.top ?? 100,
+    };
+    const limits = { maxPages: LOG_MAX_PAGES, maxItems: options.maxRows ?? DEFAULT_LOG_ROWS };
+    return this.caller.collect(
       'auditLogs.provisioning',
       {},
-      collectionOf(ProvisioningObjectSummarySchema),
-      {
-        query: {
-          $filter: provisioningLogFilter(jobId, options.since),
-          $orderby: 'activityDateTime desc',
-          $top: options.top ?? 100,
-        },
-      },
+      ProvisioningObjectSummarySchema,
+      query,
+      limits,
     );
-    return page.value;
   }
 }

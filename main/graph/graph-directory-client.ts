@@ -22,10 +22,9 @@ const PICKER_TOP = 25;
 export class GraphDirectoryClient {
   constructor(private readonly caller: GraphCaller) {}
 
-  /** `GET /servicePrincipals/{id}/appRoleAssignedTo`: the first page. */
-  async listAssignments(spId: string): Promise<AppRoleAssignment[]> {
-    const schema = collectionOf(AppRoleAssignmentSchema);
-    return (await this.caller.call('appRoleAssignedTo.list', { spId }, schema)).value;
+  /** `GET /servicePrincipals/{id}/appRoleAssignedTo`, every page (within the default bound). */
+  listAssignments(spId: string): Promise<AppRoleAssignment[]> {
+    return this.caller.collect('appRoleAssignedTo.list', { spId }, AppRoleAssignmentSchema);
   }
 
   /**

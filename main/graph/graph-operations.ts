@@ -1,5 +1,9 @@
 import { fillTemplate, templateMatcher, type TemplateParams } from '../http/path-templates';
-import { GRAPH_ACTIONS, scopesFor, type GraphActionName } from '../microsoft-sign-in/graph-scopes';
+import {
+  GRAPH_ACTIONS,
+  scopesFor,
+  type GraphActionName,
+} from '../../shared/entra/graph-permissions';
 
 /** The HTTP methods the Graph calls use. */
 export type GraphMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -7,7 +11,7 @@ export type GraphMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /**
  * What one Graph call needs from the signed-in admin: the least-privileged delegated scope(s) and
  * the Entra role(s) that allow it. Each operation names its row of the one permission table that
- * sign-in asks from (main/microsoft-sign-in/graph-scopes.ts, reference graph-provisioning.md §5);
+ * sign-in asks from (shared/entra/graph-permissions.ts, reference graph-provisioning.md §5);
  * error hints quote it.
  */
 export interface GraphNeeds {

@@ -211,6 +211,17 @@ export const ProvisioningObjectSummarySchema = z.object({
           .enum(['success', 'failure', 'skipped', 'warning', 'unknownFutureValue'])
           .optional(),
         description: z.string().nullable().optional(),
+        details: z.record(z.string(), z.unknown()).nullable().optional(),
+      }),
+    )
+    .nullable()
+    .optional(),
+  modifiedProperties: z
+    .array(
+      z.object({
+        displayName: z.string().nullable().optional(),
+        oldValue: z.string().nullable().optional(),
+        newValue: z.string().nullable().optional(),
       }),
     )
     .nullable()

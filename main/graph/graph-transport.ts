@@ -16,6 +16,7 @@ import {
   type GraphOperation,
   type GraphPathParams,
 } from './graph-operations';
+import { foreignNextLink, sameGraphLink } from './graph-paging';
 import { readGraphResponse, type GraphAttempt } from './graph-response';
 
 /** Gives a Graph access token for the scopes (MSAL's acquireTokenSilent in the app). */
@@ -48,6 +49,8 @@ export interface GraphCallSpec<S extends z.ZodType, O extends GraphOperation> {
   schema: S;
   /** Retry 404 Request_ResourceNotFound with {@link GraphTransportOptions.replication}. */
   waitForReplication?: boolean;
+  /** A later page: Graph's `@odata.nextLink`, sent as given (it carries the query). */
+  nextLink?: string;
 }
 
 /** Graph's throttling guidance: honour Retry-After, back off exponentially without it. */
@@ -102,6 +105,13 @@ export class GraphTransport {
     spec: GraphCallSpec<S, O>,
   ): Promise<z.output<S>> {
     const { clock, logger } = this.options;
+    if (
+      spec.nextLink !== undefined &&
+      sameGraphLink(this.options.baseUrl, spec.nextLink) === null
+    ) {
+      logger.warn('graph.next-link-refused', { operation: spec.operation });
+      throw foreignNextLink(spec.operation, spec.nextLink);
+    }
     const started = clock.now();
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await this.attempt(spec, attempt);
@@ -158,8 +168,10 @@ export class GraphTransport {
     try {
       response = await this.http.request({
         method: GRAPH_OPERATIONS[spec.operation].method,
-        url: `${this.options.baseUrl.replace(/\/$/, '')}${graphPath(spec.operation, spec.params)}`,
-        params: spec.query,
+        url:
+          spec.nextLink ??
+          `${this.options.baseUrl.replace(/\/$/, '')}${graphPath(spec.operation, spec.params)}`,
+        params: spec.nextLink === undefined ? spec.query : undefined,
         data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         responseType: 'text',
         transformResponse: [(data: unknown) => data],

@@ -15,7 +15,12 @@ import { registerSecret } from '../logging/redact';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { EncryptedCacheFile } from './encrypted-cache-file';
-import { GRAPH_RESOURCE, needFor, type GraphAction, type ScopeRequest } from './graph-scopes';
+import {
+  GRAPH_RESOURCE,
+  needFor,
+  type GraphAction,
+  type ScopeRequest,
+} from '../../shared/entra/graph-permissions';
 import { PendingSignIn } from './pending-sign-in';
 import { clientIdMissing, notSignedIn, scopesNotInTable, toSignInFailure } from './sign-in-errors';
 import { encryptedCachePlugin } from './token-cache-plugin';
@@ -48,6 +53,11 @@ export interface MicrosoftSignInOptions {
   authority?: string;
   /** MSAL's documented `system.networkClient`; tests point it at the identity stand-in. */
   networkClient?: INetworkModule;
+  /**
+   * The cache file's name in `dir` (default {@link TOKEN_CACHE_FILE_NAME}); it also names the
+   * file's key in the keychain, so a second sign-in (the sandbox's) never shares either.
+   */
+  cacheFileName?: string;
   now?: () => Date;
 }
 
@@ -59,7 +69,7 @@ const FAILED_PAGE =
 /**
  * Signing in to Microsoft Graph with the admin's own delegated permissions, through MSAL (it does
  * the protocol: system browser, loopback redirect, PKCE, refresh). Each action asks only for its
- * own scopes (graph-scopes.ts). Tokens stay in main: the UI gets {@link status}; main-side Graph
+ * own scopes (shared/entra/graph-permissions.ts). Tokens stay in main: the UI gets {@link status}; main-side Graph
  * callers get {@link accessToken}.
  */
 export class MicrosoftSignIn {
@@ -69,7 +79,7 @@ export class MicrosoftSignIn {
 
   constructor(private readonly options: MicrosoftSignInOptions) {
     this.cacheFile = new EncryptedCacheFile({
-      path: join(options.dir, TOKEN_CACHE_FILE_NAME),
+      path: join(options.dir, options.cacheFileName ?? TOKEN_CACHE_FILE_NAME),
       keychain: options.keychain,
       logger: options.logger,
       ...(options.now ? { now: options.now } : {}),

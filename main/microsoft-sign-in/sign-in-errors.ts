@@ -2,7 +2,7 @@ import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
 
 import { AppFailure, appFailure } from '../../shared/errors';
 import { redactAndCut } from '../logging/redact';
-import { allDelegatedPermissions, type GraphAction } from './graph-scopes';
+import { allDelegatedPermissions, type GraphAction } from '../../shared/entra/graph-permissions';
 
 /**
  * MSAL's errors turned into the app's: a code the UI can act on and a hint saying what to do. The

@@ -1,9 +1,5 @@
-import {
-  MAX_REHEARSAL_LOG,
-  type RehearsalLogEntry,
-  type RehearsalRun,
-  type RehearsalView,
-} from '../../shared/ipc';
+import type { ProvisioningLogRow } from '../../shared/provisioning/log-row';
+import { MAX_REHEARSAL_LOG, type RehearsalRun, type RehearsalView } from '../../shared/ipc';
 import type {
   Directory,
   EntraSimulator,
@@ -24,7 +20,7 @@ export interface Rehearsal {
 }
 
 /** The simulator's entry as the renderer shows it: Graph's names, without what it does not show. */
-function entryView(entry: ProvisioningLogEntry): RehearsalLogEntry {
+function entryView(entry: ProvisioningLogEntry): ProvisioningLogRow {
   return {
     changeId: entry.changeId,
     cycleId: entry.cycleId,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { appFailure, AppFailure } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
+import { startSandboxMicrosoft, type SandboxMicrosoft } from './sandbox-microsoft';
 import { SandboxScimServer } from './scim-server';
 import { DEFAULT_SEED } from './seed';
 import { StandInHttp } from './stand-in-server';
@@ -22,9 +23,14 @@ export interface StartSandboxOptions {
   secret?: string;
   /** The stand-in's clock (timestamps, token expiry, rate-limit windows); default: real time. */
   now?: () => Date;
+  /** Time between the Microsoft side's provisioning cycles (default SANDBOX_CYCLE_INTERVAL_MS). */
+  cycleIntervalMs?: number;
 }
 
-/** A running sandbox: the Stytch stand-in, its SCIM server, and the project to connect with. */
+/**
+ * A running sandbox: the Stytch stand-in, its SCIM server, the project to connect with, and
+ * Microsoft's side (identity platform and Graph for "Contoso (sandbox)").
+ */
 export interface RunningSandbox {
   /** The stand-in's API base URL (ends with `/`), used in place of Stytch's host. */
   apiBaseUrl: string;
@@ -35,6 +41,8 @@ export interface RunningSandbox {
   /** The stand-in's HTTP layer: `faults.inject(...)`, `requestCount(route)`. */
   http: StandInHttp;
   scim: SandboxScimServer;
+  /** Sign-in and Graph stand-ins, whose provisioning job calls the SCIM server above. */
+  microsoft: SandboxMicrosoft;
   stop(): Promise<void>;
 }
 
@@ -62,6 +70,19 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     await scim.stop();
     throw error;
   }
+  let microsoft: SandboxMicrosoft;
+  try {
+    microsoft = await startSandboxMicrosoft({
+      now,
+      ...(options.cycleIntervalMs === undefined
+        ? {}
+        : { cycleIntervalMs: options.cycleIntervalMs }),
+    });
+  } catch (error) {
+    await http.close();
+    await scim.stop();
+    throw error;
+  }
   return {
     apiBaseUrl,
     projectId,
@@ -69,7 +90,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     state,
     http,
     scim,
+    microsoft,
     stop: async () => {
+      await microsoft.stop();
       await http.close();
       await scim.stop();
     },

@@ -4,6 +4,7 @@ import type { WizardProgress } from '../../shared/settings/settings';
 import { stepIndex, type WizardStepId } from '../../shared/wizard/steps';
 import { call } from '../lib/api';
 import { useAppStore } from './app-store';
+import { useEntraStore } from './entra-store';
 import type { Failure } from './failure';
 import { useOrganizationStore } from './organization-store';
 import { useWizardStore } from './wizard-store';
@@ -65,7 +66,8 @@ export async function bootApp(): Promise<void> {
   app.setInfo(info.data);
   app.setStatus(status.data);
   app.setSavedProjectId(settings.data.projectId);
-  const { organizationId, wizard } = settings.data;
+  const { organizationId, wizard, entraSteps } = settings.data;
+  useEntraStore.getState().restoreChoice(entraSteps);
   useOrganizationStore
     .getState()
     .restore(organizationId === null ? null : { organizationId, name: null });

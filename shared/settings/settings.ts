@@ -37,6 +37,24 @@ export const MicrosoftClientIdSchema = z
     message: 'An application (client) ID looks like 00000000-0000-0000-0000-000000000000.',
   });
 
+/** Who does the Entra steps (step 3's choice). */
+export const EntraStepsChoiceSchema = z.enum(['assistant', 'by-hand']);
+export type EntraStepsChoice = z.infer<typeof EntraStepsChoiceSchema>;
+
+/**
+ * Which Entra enterprise app (service principal) and provisioning job belong to a Stytch
+ * organization, so the assistant finds them again after a restart. `sandbox` keeps the local
+ * stand-in's tenant apart from a real one.
+ */
+export const EntraAppLinkSchema = z.object({
+  organizationId: z.string(),
+  sandbox: z.boolean(),
+  tenantId: z.string(),
+  servicePrincipalId: z.string(),
+  jobId: z.string().nullable(),
+});
+export type EntraAppLink = z.infer<typeof EntraAppLinkSchema>;
+
 /**
  * The settings file's content (version 1). Non-secret by construction. Fields an earlier build
  * wrote and this one no longer keeps (`setups`, never filled in) are dropped on load and the file
@@ -56,6 +74,13 @@ export const SettingsSchema = z.object({
    * until the admin enters one. Defaults to null so older files still load.
    */
   microsoftClientId: MicrosoftClientIdSchema.nullable().default(null),
+  /**
+   * Step 3's choice: the assistant does the Entra steps through Microsoft Graph, or the admin
+   * does them by hand (null until chosen). The two can still be mixed step by step.
+   */
+  entraSteps: EntraStepsChoiceSchema.nullable().default(null),
+  /** The enterprise app and provisioning job the assistant works on, per organization (ids only). */
+  entraApps: z.array(EntraAppLinkSchema).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -69,6 +94,8 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClearMs: 60_000,
   knownConnections: [],
   microsoftClientId: null,
+  entraSteps: null,
+  entraApps: [],
 };
 
 /** The most checklist ticks a patch may carry; the wizard's checklists hold about a dozen. */
@@ -117,6 +144,7 @@ export const SettingsPatchSchema = z
     wizard: WizardProgressPatchSchema.optional(),
     clipboardClearMs: z.number().int().min(5_000).max(600_000).optional(),
     microsoftClientId: MicrosoftClientIdSchema.nullable().optional(),
+    entraSteps: EntraStepsChoiceSchema.nullable().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

@@ -27,6 +27,8 @@ export interface AppHost {
   opened: string[];
   /** Every log line main wrote (already redacted). */
   logs: LogRecord[];
+  /** Every IPC answer and event main sent the page, as JSON: what leak checks search. */
+  ipcTraffic: string[];
   /** The app's data folder for this run (settings land here). */
   userDataDir: string;
   close(): Promise<void>;
@@ -80,9 +82,19 @@ export async function startAppHost(options: {
     clipboardPort: clipboard,
     ...(options.stytchHosts ? { stytchHosts: options.stytchHosts } : {}),
   });
+  const ipcTraffic: string[] = [];
+  const dispatch = createDispatcher(HANDLERS, services, logger);
   const bridge = await startBridge({
     rendererDir: options.rendererDir,
-    dispatch: createDispatcher(HANDLERS, services, logger),
+    dispatch: async (channel, request, emit) => {
+      const recordingEmit: typeof emit = (event, payload) => {
+        ipcTraffic.push(JSON.stringify({ event, payload }));
+        emit(event, payload);
+      };
+      const result = await dispatch(channel, request, recordingEmit);
+      ipcTraffic.push(JSON.stringify({ channel, result }));
+      return result;
+    },
   });
   return {
     bridge,
@@ -92,6 +104,7 @@ export async function startAppHost(options: {
     storedSecrets,
     opened,
     logs,
+    ipcTraffic,
     userDataDir,
     close: async () => {
       await bridge.close();

@@ -11,6 +11,7 @@ import type {
 import type { Settings } from '../../shared/settings/settings';
 import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
 import { settings as defaultSettings, progressAt } from './fixtures';
+import { entraDefaults } from './entra-setup/entra-fixtures';
 import { rehearsalView } from './provisioning-watch/rehearsal-fixtures';
 
 /** Answers one channel the way a main-side handler would. */
@@ -144,6 +145,13 @@ export function installFakeAssistant(
   );
   // In sandbox mode step 7 reads the connection's rehearsal; by default nothing was sent yet.
   fake.handle('rehearsal:get', (target) => okFor('rehearsal:get', rehearsalView(target)));
+  // The Entra steps through Graph: nobody signed in, nothing found, every change succeeding.
+  for (const [channel, handler] of Object.entries(entraDefaults()) as [
+    InvokeChannel,
+    FakeHandler<InvokeChannel>,
+  ][]) {
+    table.set(channel, handler);
+  }
   for (const [channel, handler] of Object.entries(handlers) as [
     InvokeChannel,
     FakeHandler<InvokeChannel>,

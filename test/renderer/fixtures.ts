@@ -15,6 +15,8 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     clipboardClearMs: 60_000,
     knownConnections: [],
     microsoftClientId: null,
+    entraSteps: null,
+    entraApps: [],
     ...overrides,
   };
 }

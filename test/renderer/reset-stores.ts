@@ -3,6 +3,9 @@ import type { StoreApi } from 'zustand';
 import { useAppStore } from '../../renderer/state/app-store';
 import { useBootStore } from '../../renderer/state/boot';
 import { useConnectionStore } from '../../renderer/state/connection-store';
+import { useDirectoryStore } from '../../renderer/state/directory-store';
+import { useEntraStore } from '../../renderer/state/entra-store';
+import { useMicrosoftStore } from '../../renderer/state/microsoft-store';
 import { useOrganizationStore } from '../../renderer/state/organization-store';
 import { useProbeStore } from '../../renderer/state/probe-store';
 import { useStytchStore } from '../../renderer/state/stytch-store';
@@ -23,4 +26,7 @@ export function resetStores(): void {
   resetStore(useStytchStore);
   resetStore(useWizardStore);
   resetStore(useWatchStore);
+  resetStore(useEntraStore);
+  resetStore(useMicrosoftStore);
+  resetStore(useDirectoryStore);
 }

@@ -2,6 +2,21 @@ import type { GraphNeeds, GraphOperation } from '../../graph/graph-operations';
 import { ON_DEMAND_LIMIT } from '../../graph/rate-limiter';
 import { GraphStandInError } from './state';
 
+/**
+ * What an access token grants, as the Graph stand-in sees it: the delegated permissions it
+ * carries (`Application.Read.All`, or the full `https://graph.microsoft.com/…` scope) and whether
+ * the signed-in user holds an admin role.
+ */
+export interface TokenGrant {
+  scopes: readonly string[];
+  isAdmin: boolean;
+}
+
+/** Graph lets a higher permission stand in for a lower one: X.ReadWrite.All covers X.Read.All. */
+function covers(scopes: readonly string[], needed: string): boolean {
+  return scopes.includes(needed) || scopes.includes(needed.replace(/\.Read\./, '.ReadWrite.'));
+}
+
 const INSUFFICIENT = 'Insufficient privileges to complete the operation.';
 
 /**
@@ -33,9 +48,15 @@ export class GraphControls {
     this.throttles.push({ count, retryAfterSeconds, ...(operation ? { operation } : {}) });
   }
 
-  /** Refuses a request as Graph would, or lets it through. */
-  check(operation: GraphOperation, needs: GraphNeeds): void {
-    const missing = needs.scopes.find((scope) => this.withheld.has(scope));
+  /**
+   * Refuses a request as Graph would, or lets it through. `grant` is what the bearer token
+   * carries (its permissions and whether its user holds an admin role); omitted, the token is
+   * the stand-in's own, which carries everything.
+   */
+  check(operation: GraphOperation, needs: GraphNeeds, grant?: TokenGrant): void {
+    const missing = needs.scopes.find(
+      (scope) => this.withheld.has(scope) || (grant !== undefined && !covers(grant.scopes, scope)),
+    );
     if (missing !== undefined) {
       // Reporting APIs name the missing permission (Microsoft Q&A, [unconfirmed]); directory
       // APIs answer the generic 403 (reference §5).
@@ -48,7 +69,8 @@ export class GraphControls {
       }
       throw new GraphStandInError(403, 'Authorization_RequestDenied', INSUFFICIENT);
     }
-    if (!this.adminRole && needs.roles !== 'any directory role')
+    const isAdmin = this.adminRole && (grant?.isAdmin ?? true);
+    if (!isAdmin && needs.roles !== 'any directory role')
       throw new GraphStandInError(403, 'Authorization_RequestDenied', INSUFFICIENT);
     const throttle = this.throttles.find(
       (t) => t.operation === undefined || t.operation === operation,

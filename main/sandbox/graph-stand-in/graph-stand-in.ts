@@ -2,10 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { GRAPH_RESOURCE } from '../../../shared/entra/graph-permissions';
 import { graphNeeds, matchGraphOperation, type GraphOperation } from '../../graph/graph-operations';
 import type { FetchLike } from '../../http/create-http-client';
 import { sameSecret } from '../scim-server';
-import { GraphControls } from './controls';
+import { GraphControls, type TokenGrant } from './controls';
 import { GRAPH_ROUTES } from './routes';
 import { GraphStandInError, GraphStandInState } from './state';
 
@@ -18,7 +19,15 @@ export interface GraphStandInOptions {
   replicationReads?: number;
   /** Time between a started job's cycles (default one minute). */
   cycleIntervalMs?: number;
+  /**
+   * Accepts bearer tokens someone else issued (the identity stand-in's): what the token grants,
+   * or null when it is unknown or expired (401). The stand-in's own {@link
+   * RunningGraphStandIn.accessToken} is accepted either way.
+   */
+  verifyToken?: (bearer: string) => TokenGrant | null;
 }
+
+export type { TokenGrant } from './controls';
 
 /** One request the stand-in received, for tests (no token: only whether one was sent). */
 export interface GraphRequestRecord {
@@ -59,6 +68,34 @@ async function readBody(request: http.IncomingMessage): Promise<unknown> {
 }
 
 /**
+ * What the request's bearer token grants: null for the stand-in's own token (everything), or
+ * the verifier's answer with scopes as permission names. Anything else is Graph's 401.
+ */
+function grantOf(
+  authorization: string | undefined,
+  ownToken: string,
+  verify: GraphStandInOptions['verifyToken'],
+): TokenGrant | null {
+  const bearer = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
+  if (bearer === '')
+    throw new GraphStandInError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+  if (sameSecret(bearer, ownToken)) return null;
+  const grant = verify?.(bearer) ?? null;
+  if (grant === null) {
+    throw new GraphStandInError(
+      401,
+      'InvalidAuthenticationToken',
+      'Access token validation failure. Invalid audience or expired token.',
+    );
+  }
+  const prefix = `${GRAPH_RESOURCE}/`;
+  const scopes = grant.scopes.map((scope) =>
+    scope.startsWith(prefix) ? scope.slice(prefix.length) : scope,
+  );
+  return { scopes, isAdmin: grant.isAdmin };
+}
+
+/**
  * Starts a Microsoft Graph stand-in on 127.0.0.1 (a free port) for the tenant "Contoso (sandbox)":
  * the calls of main/graph with their documented shapes and failure modes (reference §1–§5),
  * provisioning played by the Entra simulator against whatever SCIM endpoint it is given.
@@ -90,10 +127,7 @@ export async function startGraphStandIn(
       path,
       clientRequestId: typeof clientRequestId === 'string' ? clientRequestId : undefined,
     });
-    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-    if (!sameSecret(bearer, token)) {
-      throw new GraphStandInError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-    }
+    const grant = grantOf(request.headers.authorization, token, options.verifyToken);
     if (match === null) {
       throw new GraphStandInError(
         400,
@@ -101,7 +135,7 @@ export async function startGraphStandIn(
         `Resource not found for the segment '${path}'.`,
       );
     }
-    controls.check(match.operation, graphNeeds(match.operation));
+    controls.check(match.operation, graphNeeds(match.operation), grant ?? undefined);
     const body = await readBody(request);
     return GRAPH_ROUTES[match.operation](
       { params: match.params, query: url.searchParams, body },

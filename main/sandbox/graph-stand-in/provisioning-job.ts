@@ -8,35 +8,12 @@ import {
   type SimulatorError,
 } from '../../entra-simulator/entra-simulator';
 import type { FetchLike } from '../../http/create-http-client';
+import { defaultSchema, externalIdSourceOf, scheduleInterval } from './job-schema';
+
+export { USER_RULE_ID } from './job-schema';
 
 /** "Never" in Graph's timestamps (reference §2, Job status). */
 const NEVER = '0001-01-01T00:00:00Z';
-/** `schedule.interval` of a SCIM app (reference §2). */
-const SCIM_INTERVAL = 'PT40M';
-
-/** The rule id provisionOnDemand names (reference §2; the real one for `scim` is [unconfirmed]). */
-export const USER_RULE_ID = '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8#V2';
-
-/** A schema trimmed to what the app reads and writes (reference §2, Schema). */
-export function defaultSchema(jobId: string) {
-  return {
-    id: jobId,
-    version: 'Date:2025-03-01T00:00:00Z~###~Version:1',
-    directories: [],
-    synchronizationRules: [
-      {
-        id: USER_RULE_ID,
-        name: 'USER_TO_SCIM',
-        editable: true,
-        priority: 1,
-        sourceDirectoryName: 'Azure Active Directory',
-        targetDirectoryName: 'customappsso',
-        metadata: [],
-        objectMappings: [],
-      },
-    ],
-  };
-}
 
 /** What a job needs from the stand-in around it. */
 export interface JobContext {
@@ -44,6 +21,8 @@ export interface JobContext {
   now: () => Date;
   /** The app's directory: Contoso's people and who is assigned. */
   directory: () => Directory;
+  /** Time between cycles once started, shown as `schedule.interval`. */
+  cycleIntervalMs: number;
 }
 
 /** One Test Connection or cycle's outcome, as synchronizationTaskExecution. */
@@ -97,7 +76,13 @@ export class StandInJob {
 
   /** Uses the saved secrets from now on (a new SecretToken makes a new engine). */
   configure(tenantUrl: string, token: string): SimulatorError | null {
-    const created = createEntraSimulator({ tenantUrl, token, fetch: this.context.fetch });
+    const created = createEntraSimulator({
+      tenantUrl,
+      token,
+      fetch: this.context.fetch,
+      // Read at each run: a schema PUT applies from the next cycle on.
+      externalIdSource: () => externalIdSourceOf(this.schema),
+    });
     if (!created.ok) return created.error;
     this.simulator = created.simulator;
     return null;
@@ -107,12 +92,12 @@ export class StandInJob {
     return this.simulator !== null;
   }
 
-  /** Starts cycles: one at once, then one per `intervalMs`. */
-  start(intervalMs: number): void {
+  /** Starts cycles: one at once, then one per cycle interval. */
+  start(): void {
     if (this.started) return;
     this.started = true;
     void this.cycle();
-    this.timer = setInterval(() => void this.cycle(), intervalMs);
+    this.timer = setInterval(() => void this.cycle(), this.context.cycleIntervalMs);
     this.timer.unref();
   }
 
@@ -173,7 +158,8 @@ export class StandInJob {
       templateId: this.templateId,
       schedule: {
         expiration: null,
-        interval: SCIM_INTERVAL,
+        // Entra's is PT40M; the sandbox's shorter one shows here, so nobody mistakes it for Entra's.
+        interval: scheduleInterval(this.context.cycleIntervalMs),
         state: this.started ? 'Active' : 'Disabled',
       },
       status: {

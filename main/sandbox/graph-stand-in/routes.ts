@@ -129,7 +129,7 @@ export const GRAPH_ROUTES = {
     const app = state.app(params['spId'] ?? '');
     const job = state.job(app, params['jobId'] ?? '');
     if (!job.configured) throw badRequest('Credentials have not been saved for this job.');
-    job.start(state.options.cycleIntervalMs);
+    job.start();
     return { status: 204 };
   },
   'jobs.restart': ({ params }, state) => {

@@ -74,6 +74,7 @@ export class GraphStandInState {
       fetch: this.options.fetch,
       now: this.options.now,
       directory: () => this.directoryOf(app),
+      cycleIntervalMs: this.options.cycleIntervalMs,
     });
     this.jobs.set(job.id, { spId: app.spId, job });
     return job;

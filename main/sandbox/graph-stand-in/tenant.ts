@@ -36,6 +36,7 @@ const user = (id: string, given: string, surname: string, enabled = true): Direc
   mail: `${given.toLowerCase()}.${surname.toLowerCase()}@contoso.example`,
   givenName: given,
   surname,
+  mailNickname: `${given.toLowerCase()}.${surname.toLowerCase()}`,
   displayName: `${given} ${surname}`,
   accountEnabled: enabled,
 });

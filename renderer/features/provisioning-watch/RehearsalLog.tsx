@@ -1,77 +1,8 @@
-import type { RehearsalLogEntry, RehearsalView } from '../../../shared/ipc';
+import type { RehearsalView } from '../../../shared/ipc';
 import { useRehearsalStore } from '../../state/rehearsal-store';
 import { clockTime } from './clock-time';
+import { LogEntry } from './LogEntry';
 import { runHeadline } from './run-words';
-
-const TRIGGER_WORDS: Readonly<Record<RehearsalLogEntry['trigger'], string>> = {
-  cycle: 'cycle',
-  onDemand: 'on demand',
-};
-
-/** One entry: the row Entra's log lists, opening to its Steps, Modified Properties and error. */
-function Entry({ entry }: { entry: RehearsalLogEntry }) {
-  const { sourceIdentity, targetIdentity } = entry;
-  return (
-    <li>
-      <details open={entry.status === 'Failure'}>
-        <summary>
-          {clockTime(entry.activityDateTime, true)} · {entry.identityType}{' '}
-          {sourceIdentity.displayName} · {entry.action} · {entry.status} (
-          {TRIGGER_WORDS[entry.trigger]})
-        </summary>
-        <dl className="details">
-          <dt>Source ID (Entra objectId)</dt>
-          <dd className="mono">{sourceIdentity.id}</dd>
-          <dt>Target ID (SCIM id)</dt>
-          <dd className="mono">{targetIdentity.id || '—'}</dd>
-        </dl>
-        <p>
-          <strong>Steps</strong>
-        </p>
-        <ol>
-          {entry.steps.map((step) => (
-            <li key={step.name}>
-              {step.name}: {step.status} — {step.description}
-              {Object.keys(step.details).length > 0 &&
-                ` (${Object.entries(step.details)
-                  .map(([name, value]) => `${name}: ${value}`)
-                  .join('; ')})`}
-            </li>
-          ))}
-        </ol>
-        {entry.modifiedProperties.length > 0 && (
-          <table className="members">
-            <caption>Modified properties</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Old value</th>
-                <th scope="col">New value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entry.modifiedProperties.map((property) => (
-                <tr key={property.displayName}>
-                  <td>{property.displayName}</td>
-                  <td>{property.oldValue ?? '—'}</td>
-                  <td>{property.newValue ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {entry.error && (
-          <>
-            <p>
-              <strong>Error code:</strong> {entry.error.errorCode}
-            </p>
-            <p className="mono">{entry.error.reason}</p>
-          </>
-        )}
-      </details>
-    </li>
-  );
-}
 
 function Quarantine({ job }: { job: RehearsalView['job'] }) {
   if (job.quarantine === null) return null;
@@ -123,7 +54,7 @@ export function RehearsalLog() {
           ) : (
             <ol>
               {view.log.map((entry) => (
-                <Entry key={entry.changeId} entry={entry} />
+                <LogEntry key={entry.changeId} entry={entry} />
               ))}
             </ol>
           )}

@@ -1,4 +1,4 @@
-import { scopesFor } from '../../../main/microsoft-sign-in/graph-scopes';
+import { scopesFor } from '../../../shared/entra/graph-permissions';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { userAppRoleId } from '../../../main/graph/graph-queries';
@@ -45,7 +45,7 @@ describe('the Graph client against the stand-in over loopback HTTP', () => {
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(id).toMatch(GUID);
     expect(new Set(ids).size).toBe(2);
-    // The pickers' row of the permission table (main/microsoft-sign-in/graph-scopes.ts).
+    // The pickers' row of the permission table (shared/entra/graph-permissions.ts).
     expect(scopeRequests[0]).toEqual(scopesFor('pick-users-and-groups'));
   });
 
@@ -94,6 +94,8 @@ describe('the Graph client against the stand-in over loopback HTTP', () => {
     await client.putSchema(servicePrincipal.id, job.id, { ...schema, version: 'edited' });
     const again = await client.getSchema(servicePrincipal.id, job.id);
     expect(again['version']).toBe('edited');
-    expect(again.synchronizationRules[0]?.['objectMappings']).toEqual([]);
+    expect(again.synchronizationRules[0]?.['objectMappings']).toEqual(
+      schema.synchronizationRules[0]?.['objectMappings'],
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
-import { allDelegatedPermissions } from '../../../main/microsoft-sign-in/graph-scopes';
+import { allDelegatedPermissions } from '../../../shared/entra/graph-permissions';
 import { rejectionOf, signInWorld, type SignInWorld } from './support';
 
 let world: SignInWorld;

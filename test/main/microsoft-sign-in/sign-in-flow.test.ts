@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { GRAPH_RESOURCE } from '../../../main/microsoft-sign-in/graph-scopes';
-import { DEFAULT_USER } from './stand-in/tokens';
+import { GRAPH_RESOURCE } from '../../../shared/entra/graph-permissions';
+import { DEFAULT_USER } from '../../../main/sandbox/identity-stand-in/tokens';
 import { rejectionOf, signInWorld, type SignInWorld } from './support';
 
 let world: SignInWorld;
@@ -187,6 +187,7 @@ describe('MicrosoftSignIn: sign-out', () => {
       tid: DEFAULT_USER.tid,
       username: 'other@contoso.example',
       name: 'Other Admin',
+      adminRole: DEFAULT_USER.adminRole,
     };
 
     await service.signIn('read-apps');

@@ -11,7 +11,7 @@ import {
 import type { SecretStore } from '../../../main/secrets/secret-store';
 import { MemorySecretStore } from '../../support/keychain';
 import { captureLogger, memorySettings } from '../secrets/test-support';
-import { IdentityStandIn } from './stand-in/identity-stand-in';
+import { IdentityStandIn } from '../../../main/sandbox/identity-stand-in/identity-stand-in';
 import { standInBrowser, type StandInBrowser } from './stand-in/stand-in-browser';
 
 /** The app registration's client ID the tests sign in with. */

@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { appFailure } from '../../../shared/errors';
-import { DEFAULT_USER } from './stand-in/tokens';
+import { DEFAULT_USER } from '../../../main/sandbox/identity-stand-in/tokens';
 import { rejectionOf, signInWorld, type SignInWorld } from './support';
 
 let world: SignInWorld;

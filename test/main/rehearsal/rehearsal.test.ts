@@ -1,19 +1,15 @@
+import type { ProvisioningLogRow } from '../../../shared/provisioning/log-row';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { WatchSnapshot } from '../../../shared/provisioning/watch';
-import {
-  ipcContract,
-  RehearsalViewSchema,
-  type RehearsalLogEntry,
-  type RehearsalRun,
-} from '../../../shared/ipc';
+import { ipcContract, RehearsalViewSchema, type RehearsalRun } from '../../../shared/ipc';
 import { DEMO_IDS } from '../../../main/rehearsal/demo-directory';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { answerCredentialCheck } from '../ipc/ipc-harness';
 import { startRehearsalHarness, type RehearsalHarness } from './rehearsal-harness';
 
 const runSchema = ipcContract['rehearsal:run'].response;
-const summary = (log: RehearsalLogEntry[]) =>
+const summary = (log: ProvisioningLogRow[]) =>
   log.map((entry) => [entry.sourceIdentity.displayName, entry.action, entry.status]);
 
 describe('the rehearsal in sandbox mode, against the sandbox SCIM endpoint over loopback', () => {

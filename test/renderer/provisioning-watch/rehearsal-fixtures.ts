@@ -1,4 +1,5 @@
-import type { RehearsalLogEntry, RehearsalRun, RehearsalView } from '../../../shared/ipc';
+import type { ProvisioningLogRow } from '../../../shared/provisioning/log-row';
+import type { RehearsalRun, RehearsalView } from '../../../shared/ipc';
 
 const people = [
   ['Adele Vance', 'adele.vance@contoso.com'],
@@ -60,7 +61,7 @@ export function rehearsalRun(overrides: Partial<RehearsalRun> = {}): RehearsalRu
 }
 
 /** A log entry: a user created on demand, unless overridden. */
-export function logEntry(overrides: Partial<RehearsalLogEntry> = {}): RehearsalLogEntry {
+export function logEntry(overrides: Partial<ProvisioningLogRow> = {}): ProvisioningLogRow {
   return {
     changeId: 'change-1',
     cycleId: 'cycle-1',

@@ -1,4 +1,4 @@
-import type { IdentityStandIn } from './identity-stand-in';
+import type { IdentityStandIn } from '../../../../main/sandbox/identity-stand-in/identity-stand-in';
 
 /**
  * The system browser and the admin in it, for tests: takes the authorize URL MSAL would open,

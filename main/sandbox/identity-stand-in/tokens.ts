@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto';
 
-/** The user the stand-in signs in. */
+/** A user the stand-in can sign in. */
 export interface StandInUser {
   oid: string;
   tid: string;
   username: string;
   name: string;
+  /** The Entra admin role the user holds (Graph refuses admin-only calls without one). */
+  adminRole: string | null;
 }
 
+/** The user the tests' "browser" signs in unless told otherwise. */
 export const DEFAULT_USER: StandInUser = {
   oid: '00000000-0000-0000-66f3-3332eca7ea81',
   tid: '9188040d-6c67-4c5b-b112-36a304b66dad',
   username: 'admin@contoso.example',
   name: 'Contoso Admin',
+  adminRole: 'Application Administrator',
 };
 
 function base64url(value: string): string {

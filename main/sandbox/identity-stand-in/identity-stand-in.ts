@@ -2,8 +2,16 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import type { INetworkModule } from '@azure/msal-node';
 
+import {
+  authorizePage,
+  errorPage,
+  readAuthorizeRequest,
+  type AuthorizeRequest,
+  type HtmlAnswer,
+} from './authorize-page';
+import { loopbackNetworkClient } from './network-client';
 import {
   clientInfo,
   consentRequiredReply,
@@ -17,13 +25,17 @@ import {
 
 /**
  * A loopback stand-in for Microsoft's identity platform (login.microsoftonline.com), enough for
- * MSAL's real public-client flow: the token endpoint (authorization code with PKCE, refresh
- * token), in Microsoft's documented reply shapes. The authorize step is not served here: the
- * test's "browser" (stand-in-browser.ts) plays the user and issues codes with {@link issueCode}.
+ * MSAL's real public-client flow: the authorize page a browser shows (authorize-page.ts), the
+ * token endpoint (authorization code with PKCE, refresh token), in Microsoft's documented reply
+ * shapes. Tests may skip the page: their "browser" issues codes with {@link issueCode}.
  */
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
+const AUTHORIZE_PATH = /^\/[^/]+\/oauth2\/v2\.0\/authorize$/;
+const TOKEN_PATH = /^\/[^/]+\/oauth2\/v2\.0\/token$/;
+/** Entra's authorization codes are short-lived (about 10 minutes). */
+const CODE_LIFETIME_MS = 10 * 60_000;
 
 /** What a code or refresh token stands for. */
 interface Grant {
@@ -33,9 +45,34 @@ interface Grant {
   nonce: string | null;
 }
 
-interface PendingCode extends Grant {
+/** What a code is issued for: the authorize request's client, scopes, nonce, PKCE and redirect. */
+export interface CodeRequest {
+  clientId: string;
+  scope: string[];
+  nonce: string | null;
   challenge: string;
   redirectUri: string;
+}
+
+interface PendingCode extends Grant, CodeRequest {
+  expiresAtMs: number;
+  /** Issued by the page: choosing an account there is consenting to the scopes shown. */
+  consents: boolean;
+}
+
+/** What an access token the stand-in issued stands for (for the Graph stand-in to check). */
+export interface AccessGrant {
+  scope: string[];
+  user: StandInUser;
+}
+
+/** How to start the identity stand-in. */
+export interface IdentityStandInOptions {
+  /** The accounts the authorize page offers (default: {@link DEFAULT_USER}). */
+  accounts?: readonly StandInUser[];
+  /** Shown as "Sign in to <tenantName>". */
+  tenantName?: string;
+  now?: () => Date;
 }
 
 /** One token request the stand-in answered, for tests to assert on. */
@@ -61,6 +98,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
+/** The running stand-in: its server, what it issued, and the knobs tests turn. */
 export class IdentityStandIn {
   /** Every token issued, so tests can search files, logs and errors for them. */
   readonly issued = {
@@ -75,17 +113,30 @@ export class IdentityStandIn {
   expiresIn = 3600;
   /** Scopes the tenant has consented to; null: all. A refresh asking for more gets AADSTS65001. */
   consented: Set<string> | null = null;
-  user: StandInUser = DEFAULT_USER;
+  /** Who {@link issueCode} signs in. */
+  user: StandInUser;
+  readonly accounts: readonly StandInUser[];
 
   private readonly codes = new Map<string, PendingCode>();
   private readonly refreshTokens = new Map<string, Grant>();
+  private readonly accessGrants = new Map<string, AccessGrant & { expiresAtMs: number }>();
   private readonly queuedErrors: TokenErrorReply[] = [];
+  private readonly tenantName: string;
+  private readonly now: () => Date;
 
-  private constructor(private readonly server: Server) {}
+  private constructor(
+    private readonly server: Server,
+    options: IdentityStandInOptions,
+  ) {
+    this.accounts = options.accounts ?? [DEFAULT_USER];
+    this.user = this.accounts[0] ?? DEFAULT_USER;
+    this.tenantName = options.tenantName ?? 'Contoso (sandbox)';
+    this.now = options.now ?? (() => new Date());
+  }
 
-  static async start(): Promise<IdentityStandIn> {
+  static async start(options: IdentityStandInOptions = {}): Promise<IdentityStandIn> {
     const server = createServer();
-    const standIn = new IdentityStandIn(server);
+    const standIn = new IdentityStandIn(server, options);
     server.on('request', (request, response) => {
       standIn
         .handle(request, response)
@@ -109,41 +160,64 @@ export class IdentityStandIn {
     this.queuedErrors.push(reply);
   }
 
-  /** Records the code the "user" just approved (stand-in-browser.ts calls it). */
-  issueCode(code: Omit<PendingCode, 'user'>): string {
+  /** Records a code the "user" just approved (the tests' browser calls it). */
+  issueCode(request: CodeRequest, user: StandInUser = this.user, consents = false): string {
     const value = opaqueToken('code');
-    this.codes.set(value, { ...code, user: this.user });
+    const expiresAtMs = this.now().getTime() + CODE_LIFETIME_MS;
+    this.codes.set(value, { ...request, user, expiresAtMs, consents });
     return value;
+  }
+
+  /** What an access token grants, or null when the stand-in did not issue it or it expired. */
+  verifyAccessToken(token: string): AccessGrant | null {
+    const grant = this.accessGrants.get(token);
+    if (grant === undefined || grant.expiresAtMs <= this.now().getTime()) return null;
+    return { scope: [...grant.scope], user: grant.user };
+  }
+
+  /**
+   * The stand-in's authorize page for the authorize URL MSAL built (what the app's "system
+   * browser" opens in sandbox mode): same path and query, on the stand-in's origin.
+   */
+  browserUrl(authorizeUrl: string): string {
+    if (!authorizeUrl.startsWith(`${MICROSOFT_LOGIN}/`))
+      throw new Error('Not a Microsoft sign-in address.');
+    return `${this.origin}${authorizeUrl.slice(MICROSOFT_LOGIN.length)}`;
   }
 
   /** MSAL's documented `system.networkClient`, sending login.microsoftonline.com to this server. */
   networkClient(): INetworkModule {
-    const send = async <T>(
-      method: 'GET' | 'POST',
-      url: string,
-      options?: NetworkRequestOptions,
-    ): Promise<NetworkResponse<T>> => {
-      if (!url.startsWith(`${MICROSOFT_LOGIN}/`))
-        throw new Error(`The stand-in refuses ${new URL(url).host}.`);
-      const response = await fetch(`${this.origin}${url.slice(MICROSOFT_LOGIN.length)}`, {
-        method,
-        ...(options?.headers ? { headers: options.headers } : {}),
-        ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
-      });
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => (headers[name] = value));
-      // INetworkModule is generic in the body's type; MSAL checks the parsed body itself.
-      return { headers, status: response.status, body: (await response.json()) as T };
-    };
-    return {
-      sendGetRequestAsync: (url, options) => send('GET', url, options),
-      sendPostRequestAsync: (url, options) => send('POST', url, options),
-    };
+    return loopbackNetworkClient(MICROSOFT_LOGIN, this.origin);
+  }
+
+  private authorize(query: URLSearchParams): HtmlAnswer {
+    const read = readAuthorizeRequest(query);
+    if (!read.ok) return errorPage(read.reason);
+    const request: AuthorizeRequest = read.request;
+    // One code per account, so each button is a plain form: the page needs no script.
+    const choices = this.accounts.map((user) => ({
+      user,
+      code: this.issueCode(request, user, true),
+    }));
+    return authorizePage(this.tenantName, request, choices);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = new URL(request.url ?? '/', this.origin).pathname;
-    if (request.method !== 'POST' || !/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(path)) {
+    const url = new URL(request.url ?? '/', this.origin);
+    const path = url.pathname;
+    if (request.method === 'GET' && AUTHORIZE_PATH.test(path)) {
+      const page = this.authorize(url.searchParams);
+      response.writeHead(page.status, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': page.csp,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+      });
+      response.end(page.html);
+      return;
+    }
+    if (request.method !== 'POST' || !TOKEN_PATH.test(path)) {
       this.unknownRequests.push(`${request.method ?? '?'} ${path}`);
       sendJson(response, 404, { error: 'not_found' });
       return;
@@ -197,9 +271,15 @@ export class IdentityStandIn {
     if (
       challenge !== code.challenge ||
       form.get('redirect_uri') !== code.redirectUri ||
-      form.get('client_id') !== code.clientId
+      form.get('client_id') !== code.clientId ||
+      code.expiresAtMs <= this.now().getTime()
     )
       return null;
+    // A page shows one code per account; the one chosen makes the others useless.
+    for (const [value, other] of this.codes)
+      if (other.challenge === code.challenge) this.codes.delete(value);
+    if (code.consents && this.consented !== null)
+      for (const item of resourceScopes(code.scope.join(' '))) this.consented.add(item);
     return code;
   }
 
@@ -216,6 +296,11 @@ export class IdentityStandIn {
     const refreshToken = opaqueToken('rt');
     const id = idToken(grant.user, grant.clientId, grant.nonce);
     this.refreshTokens.set(refreshToken, { ...grant, scope });
+    this.accessGrants.set(accessToken, {
+      scope,
+      user: grant.user,
+      expiresAtMs: this.now().getTime() + this.expiresIn * 1000,
+    });
     this.issued.accessTokens.push(accessToken);
     this.issued.refreshTokens.push(refreshToken);
     this.issued.idTokens.push(id);

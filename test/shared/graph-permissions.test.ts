@@ -7,7 +7,7 @@ import {
   needFor,
   scopesFor,
   type GraphActionName,
-} from '../../../main/microsoft-sign-in/graph-scopes';
+} from '../../shared/entra/graph-permissions';
 
 const ACTIONS = Object.keys(GRAPH_ACTIONS) as GraphActionName[];
 
@@ -43,5 +43,26 @@ describe('the Graph scope table', () => {
     const need = needFor([`${GRAPH_RESOURCE}/Application.Read.All`]);
     expect(need?.permissions).toEqual(['Application.Read.All']);
     expect(need?.roles).toContain('Cloud Application Administrator');
+  });
+});
+
+describe("the README's permission table", () => {
+  it('lists every action with its permissions and roles, as the app asks for them', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.split('## Doing the Entra steps through Microsoft Graph')[1] ?? '';
+    const rows = (section.split('\n## ')[0] ?? '')
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && line.includes('`'));
+    expect(rows).toHaveLength(ACTIONS.length);
+    for (const action of ACTIONS) {
+      const { permissions, roles } = GRAPH_ACTIONS[action];
+      const row = rows.find((line) => {
+        const named = [...line.matchAll(/`([A-Za-z.]+)`/g)].map((match) => match[1]);
+        return named.length === permissions.length && permissions.every((p) => named.includes(p));
+      });
+      expect(row, `README row for ${action}`).toBeDefined();
+      for (const role of roles) expect(row).toContain(role);
+    }
   });
 });

@@ -1,0 +1,164 @@
+import type {
+  AssignmentView,
+  EntraApp,
+  EntraSetupView,
+  EntraTestResult,
+  ExternalIdMapping,
+  OnDemandView,
+  ProvisioningJobView,
+} from '../../shared/entra/entra-views';
+import type { EntraAppLink } from '../../shared/settings/settings';
+import { createGraphClient } from '../graph/create-graph-client';
+import type { GraphClient } from '../graph/graph-client';
+import type { FetchLike } from '../http/create-http-client';
+import type { Logger } from '../logging/logger';
+import type { MicrosoftTarget } from '../microsoft-sign-in/microsoft-session';
+import { notSignedIn } from '../microsoft-sign-in/sign-in-errors';
+import type { SettingsStore } from '../settings/settings-store';
+import type { RetryClock } from '../stytch/retry';
+import { noEntraApp, noProvisioningJob } from './entra-errors';
+import { EntraLinks, type LinkKey } from './entra-links';
+
+/**
+ * Who is signed in to Microsoft and a token for Graph: MicrosoftSession in the app; an interface
+ * for the test seam (tests hand in the Graph stand-in's token and base URL).
+ */
+export interface MicrosoftAccess {
+  target(): Promise<MicrosoftTarget | null>;
+  accessToken(scopes: string[]): Promise<string>;
+}
+
+/** What this run saw of one organization's Entra side: the wizard's evidence. Memory only. */
+export interface Evidence {
+  app: EntraApp | null;
+  job: ProvisioningJobView | null;
+  lastTest: EntraTestResult | null;
+  credentialsSaved: { connectionId: string; at: string } | null;
+  mapping: ExternalIdMapping | null;
+  assignments: AssignmentView[] | null;
+  lastOnDemand: OnDemandView | null;
+}
+
+const noEvidence = (): Evidence => ({
+  app: null,
+  job: null,
+  lastTest: null,
+  credentialsSaved: null,
+  mapping: null,
+  assignments: null,
+  lastOnDemand: null,
+});
+
+/** One operation's footing: the organization in the signed-in tenant, its Graph and evidence. */
+export interface EntraContext {
+  key: LinkKey;
+  graph: GraphClient;
+  evidence: Evidence;
+}
+
+/** …with the app linked. */
+export interface AppContext extends EntraContext {
+  link: EntraAppLink;
+  spId: string;
+}
+
+/** …and its provisioning job. */
+export interface JobContext extends AppContext {
+  jobId: string;
+}
+
+/** What {@link EntraContexts} is built from. */
+export interface EntraContextOptions {
+  microsoft: MicrosoftAccess;
+  settings: Pick<SettingsStore, 'get' | 'mutate'>;
+  fetch: FetchLike;
+  logger: Logger;
+  clock?: RetryClock;
+}
+
+/**
+ * Finds each operation's footing: who is signed in (their tenant decides which link applies),
+ * the Graph client for where they signed in (one per Graph, so replication waits and the
+ * on-demand limiter span calls), the remembered link and this run's evidence.
+ */
+export class EntraContexts {
+  readonly links: EntraLinks;
+  private readonly clients = new Map<string, GraphClient>();
+  private readonly evidence = new Map<string, Evidence>();
+
+  constructor(private readonly options: EntraContextOptions) {
+    this.links = new EntraLinks(options.settings);
+  }
+
+  /** Graph for the signed-in tenant, for calls about no organization (the pickers). */
+  async graph(): Promise<GraphClient> {
+    const target = await this.options.microsoft.target();
+    if (target === null) throw notSignedIn();
+    return this.graphFor(target.graphBaseUrl);
+  }
+
+  /** The organization in the signed-in tenant; MICROSOFT_NOT_SIGNED_IN when nobody is. */
+  async context(organizationId: string): Promise<EntraContext> {
+    const target = await this.options.microsoft.target();
+    if (target === null) throw notSignedIn();
+    const key = { organizationId, sandbox: target.sandbox, tenantId: target.tenantId };
+    return { key, graph: this.graphFor(target.graphBaseUrl), evidence: this.evidenceOf(key) };
+  }
+
+  /** …with its app; ENTRA_STEP_MISSING when none is linked. */
+  async withApp(organizationId: string): Promise<AppContext> {
+    const context = await this.context(organizationId);
+    const link = await this.links.find(context.key);
+    if (link === null) throw noEntraApp();
+    return { ...context, link, spId: link.servicePrincipalId };
+  }
+
+  /** …with its job; ENTRA_STEP_MISSING when the app has none yet. */
+  async withJob(organizationId: string): Promise<JobContext> {
+    const context = await this.withApp(organizationId);
+    if (context.link.jobId === null) throw noProvisioningJob();
+    return { ...context, jobId: context.link.jobId };
+  }
+
+  /** Links another app: the evidence about the previous one no longer applies. */
+  async link(context: EntraContext, link: EntraAppLink, app: EntraApp): Promise<void> {
+    await this.links.save(link);
+    Object.assign(context.evidence, noEvidence(), { app });
+  }
+
+  /** The view of what the context knows. */
+  view(context: EntraContext): EntraSetupView {
+    return { organizationId: context.key.organizationId, ...context.evidence };
+  }
+
+  /** The view for someone not signed in: nothing known. */
+  emptyView(organizationId: string): EntraSetupView {
+    return { organizationId, ...noEvidence() };
+  }
+
+  private graphFor(baseUrl: string): GraphClient {
+    let client = this.clients.get(baseUrl);
+    if (client === undefined) {
+      const { microsoft, fetch, logger, clock } = this.options;
+      client = createGraphClient({
+        fetch,
+        logger,
+        baseUrl,
+        accessToken: (scopes) => microsoft.accessToken(scopes),
+        ...(clock ? { clock } : {}),
+      });
+      this.clients.set(baseUrl, client);
+    }
+    return client;
+  }
+
+  private evidenceOf(key: LinkKey): Evidence {
+    const id = JSON.stringify([key.sandbox, key.tenantId, key.organizationId]);
+    let evidence = this.evidence.get(id);
+    if (evidence === undefined) {
+      evidence = noEvidence();
+      this.evidence.set(id, evidence);
+    }
+    return evidence;
+  }
+}

@@ -1,0 +1,161 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type { INetworkModule } from '@azure/msal-node';
+
+import type { MicrosoftStatus } from '../../shared/entra/entra-views';
+import type { ScopeRequest } from '../../shared/entra/graph-permissions';
+import { GRAPH_BASE_URL } from '../graph/create-graph-client';
+import type { Logger } from '../logging/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { ExternalOpener } from '../security/open-external';
+import type { SettingsStore } from '../settings/settings-store';
+import { MicrosoftSignIn, type MicrosoftSignInStatus } from './microsoft-sign-in';
+import { openLoopbackSignInPage, openMicrosoftSignInPage } from './sign-in-page';
+
+/**
+ * What sandbox mode's Microsoft stand-ins offer the sign-in (main/sandbox/sandbox-microsoft.ts's
+ * `SandboxMicrosoft` fits). An interface so this folder does not depend on the sandbox.
+ */
+export interface SandboxMicrosoftLink {
+  clientId: string;
+  /** MSAL's documented network hook, sending login.microsoftonline.com to the stand-in. */
+  networkClient: INetworkModule;
+  /** The loopback page that plays Microsoft's sign-in for an authorize URL. */
+  browserUrl(authorizeUrl: string): string;
+  graphBaseUrl: string;
+}
+
+/** What the session is built from (by the composition root). */
+export interface MicrosoftSessionOptions {
+  /** The app's data folder; the sandbox's cache goes in its `sandbox` subfolder. */
+  dir: string;
+  keychain: SecretStore;
+  settings: Pick<SettingsStore, 'get'>;
+  logger: Logger;
+  /** The host's opener (raw shell.openExternal in the app): guarded in sign-in-page.ts. */
+  openExternal: ExternalOpener;
+  /** True while the Stytch session is connected to the sandbox. */
+  sandboxMode: () => boolean;
+  /** The running sandbox's Microsoft stand-ins. */
+  sandboxMicrosoft: () => Promise<SandboxMicrosoftLink>;
+}
+
+/** The signed-in account as Graph callers need it: which tenant, and which Graph. */
+export interface MicrosoftTarget {
+  sandbox: boolean;
+  tenantId: string;
+  graphBaseUrl: string;
+}
+
+/** The sandbox sign-in's folder, under the app's data folder. */
+export const SANDBOX_SIGN_IN_DIR = 'sandbox';
+/** Its cache file: another name, so its keychain key is another entry too. */
+export const SANDBOX_TOKEN_CACHE_FILE_NAME = 'sandbox-microsoft-token-cache.json';
+
+/**
+ * Picks where Microsoft sign-in goes: Microsoft itself (the client ID from the settings, the
+ * system browser on Microsoft's page), or, while the app is connected to the sandbox, the
+ * sandbox's identity and Graph stand-ins with their own client ID and their own cache file, so a
+ * sandbox sign-in never touches the real one. Tokens stay in main ({@link accessToken}).
+ */
+export class MicrosoftSession {
+  private readonly real: MicrosoftSignIn;
+  private sandbox: { link: SandboxMicrosoftLink; signIn: Promise<MicrosoftSignIn> } | null = null;
+
+  constructor(private readonly options: MicrosoftSessionOptions) {
+    this.real = new MicrosoftSignIn({
+      dir: options.dir,
+      keychain: options.keychain,
+      settings: options.settings,
+      logger: options.logger,
+      openBrowser: (url) => openMicrosoftSignInPage(url, options.openExternal),
+    });
+  }
+
+  /** Who is signed in where; never a token. */
+  async status(): Promise<MicrosoftStatus> {
+    const sandbox = this.options.sandboxMode();
+    const status = await (await this.current()).status();
+    return toView(status, sandbox);
+  }
+
+  /** Signs in interactively for an action's scopes (shared/entra/graph-permissions.ts). */
+  async signIn(action: ScopeRequest): Promise<MicrosoftStatus> {
+    const sandbox = this.options.sandboxMode();
+    const account = await (await this.current()).signIn(action);
+    return toView(account, sandbox);
+  }
+
+  /** Cancels the sign-in in flight, in either place. */
+  async cancelSignIn(): Promise<boolean> {
+    const sandbox =
+      this.sandbox === null ? false : await (await this.sandbox.signIn).cancelSignIn();
+    return (await this.real.cancelSignIn()) || sandbox;
+  }
+
+  /** Signs out of the current place (real or sandbox) only. */
+  async signOut(): Promise<MicrosoftStatus> {
+    await (await this.current()).signOut();
+    return this.status();
+  }
+
+  /** A Graph token, for main's Graph client only. */
+  async accessToken(scopes: ScopeRequest): Promise<string> {
+    return (await this.current()).accessToken(scopes);
+  }
+
+  /** Graph's v1.0 base URL, or the sandbox's Graph stand-in. */
+  async graphBaseUrl(): Promise<string> {
+    return this.options.sandboxMode()
+      ? (await this.options.sandboxMicrosoft()).graphBaseUrl
+      : GRAPH_BASE_URL;
+  }
+
+  /** The signed-in account's tenant and Graph, or null when nobody is signed in. */
+  async target(): Promise<MicrosoftTarget | null> {
+    const sandbox = this.options.sandboxMode();
+    const status = await (await this.current()).status();
+    if (!status.signedIn) return null;
+    return { sandbox, tenantId: status.tenantId, graphBaseUrl: await this.graphBaseUrl() };
+  }
+
+  private async current(): Promise<MicrosoftSignIn> {
+    if (!this.options.sandboxMode()) return this.real;
+    const link = await this.options.sandboxMicrosoft();
+    if (this.sandbox?.link !== link) this.sandbox = { link, signIn: this.sandboxSignIn(link) };
+    return this.sandbox.signIn;
+  }
+
+  /**
+   * A sign-in for one sandbox run. The stand-ins' tokens die with them, so an account cached by
+   * an earlier run is forgotten rather than shown as signed in.
+   */
+  private async sandboxSignIn(link: SandboxMicrosoftLink): Promise<MicrosoftSignIn> {
+    const { options } = this;
+    const dir = join(options.dir, SANDBOX_SIGN_IN_DIR);
+    await mkdir(dir, { recursive: true });
+    const signIn = new MicrosoftSignIn({
+      dir,
+      cacheFileName: SANDBOX_TOKEN_CACHE_FILE_NAME,
+      keychain: options.keychain,
+      settings: {
+        get: async () => ({ ...(await options.settings.get()), microsoftClientId: link.clientId }),
+      },
+      logger: options.logger,
+      networkClient: link.networkClient,
+      openBrowser: (url) => openLoopbackSignInPage(link.browserUrl(url), options.openExternal),
+    });
+    await signIn.signOut().catch((error: unknown) => {
+      options.logger.warn('microsoft.sandbox-cache-reset-failed', { error });
+    });
+    return signIn;
+  }
+}
+
+function toView(status: MicrosoftSignInStatus, sandbox: boolean): MicrosoftStatus {
+  if (!status.signedIn)
+    return { sandbox, clientIdConfigured: sandbox || status.clientIdConfigured, account: null };
+  const { username, name, tenantId } = status;
+  return { sandbox, clientIdConfigured: true, account: { username, name, tenantId } };
+}

@@ -1,0 +1,101 @@
+import type { INetworkModule } from '@azure/msal-node';
+
+import type { FetchLike } from '../http/create-http-client';
+import { startGraphStandIn, type RunningGraphStandIn } from './graph-stand-in/graph-stand-in';
+import { SANDBOX_TENANT_ID, SANDBOX_TENANT_NAME } from './graph-stand-in/tenant';
+import { IdentityStandIn } from './identity-stand-in/identity-stand-in';
+import type { StandInUser } from './identity-stand-in/tokens';
+
+/**
+ * Time between the sandbox's simulated provisioning cycles. Entra's is 40 minutes; the sandbox's
+ * is short so the admin sees cycles happen, and the job's `schedule.interval` says so (PT20S).
+ */
+export const SANDBOX_CYCLE_INTERVAL_MS = 20_000;
+
+/** The client ID sign-in uses in sandbox mode; the stand-in has no app registrations to check. */
+export const SANDBOX_CLIENT_ID = '5a0c3f7e-9b1d-4c2e-8f3a-6d7b8c9e0f1a';
+
+/** Adele may do every step; Megan holds no admin role, so Graph refuses her admin-only calls. */
+export const SANDBOX_ACCOUNTS = {
+  adele: {
+    oid: '7a98b7b9-f491-4a05-a26f-eadb3e154b56',
+    tid: SANDBOX_TENANT_ID,
+    username: 'adele.vance@contoso.example',
+    name: 'Adele Vance',
+    adminRole: 'Application Administrator',
+  },
+  megan: {
+    oid: '8ba9c8ca-05a2-4b16-b370-fbec4f265c67',
+    tid: SANDBOX_TENANT_ID,
+    username: 'megan.bowen@contoso.example',
+    name: 'Megan Bowen',
+    adminRole: null,
+  },
+} as const satisfies Record<string, StandInUser>;
+
+/** How to start the sandbox's Microsoft side. */
+export interface SandboxMicrosoftOptions {
+  /** Default {@link SANDBOX_CYCLE_INTERVAL_MS}. */
+  cycleIntervalMs?: number;
+  /** What the simulated provisioning engine calls SCIM endpoints with (Node's fetch by default). */
+  fetch?: FetchLike;
+  now?: () => Date;
+}
+
+/** The sandbox's Microsoft identity platform and Graph, tied together. */
+export interface SandboxMicrosoft {
+  /** The client ID sign-in uses in sandbox mode (any GUID the stand-in accepts; fixed). */
+  clientId: string;
+  tenantId: string;
+  /** MSAL's documented system.networkClient, sending login.microsoftonline.com traffic to the stand-in. */
+  networkClient: INetworkModule;
+  /** The stand-in's authorize page for MSAL's authorize URL (what the "system browser" opens). */
+  browserUrl(authorizeUrl: string): string;
+  /** In place of https://graph.microsoft.com/v1.0. */
+  graphBaseUrl: string;
+  identity: IdentityStandIn;
+  graph: RunningGraphStandIn;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the identity stand-in and the Graph stand-in for "Contoso (sandbox)": a token the
+ * identity stand-in issues is accepted by Graph with exactly its scopes and its user's role.
+ */
+export async function startSandboxMicrosoft(
+  options: SandboxMicrosoftOptions = {},
+): Promise<SandboxMicrosoft> {
+  const identity = await IdentityStandIn.start({
+    accounts: [SANDBOX_ACCOUNTS.adele, SANDBOX_ACCOUNTS.megan],
+    tenantName: SANDBOX_TENANT_NAME,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  let graph: RunningGraphStandIn;
+  try {
+    graph = await startGraphStandIn({
+      cycleIntervalMs: options.cycleIntervalMs ?? SANDBOX_CYCLE_INTERVAL_MS,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      verifyToken: (bearer) => {
+        const grant = identity.verifyAccessToken(bearer);
+        return grant && { scopes: grant.scope, isAdmin: grant.user.adminRole !== null };
+      },
+    });
+  } catch (error) {
+    await identity.close();
+    throw error;
+  }
+  return {
+    clientId: SANDBOX_CLIENT_ID,
+    tenantId: SANDBOX_TENANT_ID,
+    networkClient: identity.networkClient(),
+    browserUrl: (authorizeUrl) => identity.browserUrl(authorizeUrl),
+    graphBaseUrl: graph.baseUrl,
+    identity,
+    graph,
+    stop: async () => {
+      await graph.stop();
+      await identity.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+
+import type { DirectoryPrincipal, EntraSetupView } from '../../../shared/entra/entra-views';
+import { MAX_ASSIGN_PRINCIPALS } from '../../../shared/entra/entra-views';
+import { Busy } from '../../components/Busy';
+import { useEntraStore } from '../../state/entra-store';
+import { OpFailure } from './OpFailure';
+import { PrincipalPicker } from './PrincipalPicker';
+
+function AssignedOutcomes() {
+  const assigned = useEntraStore((s) => s.assigned);
+  if (assigned === null || assigned.length === 0) return null;
+  return (
+    <ul className="notice notice-success" role="status" aria-label="What assigning did">
+      {assigned.map((outcome) => (
+        <li key={outcome.principalId}>
+          {outcome.displayName}: {outcome.alreadyAssigned ? 'already assigned (fine)' : 'assigned'}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CurrentAssignments({ view }: { view: EntraSetupView }) {
+  if (view.assignments === null) return null;
+  return (
+    <>
+      <h4>Assigned to the app</h4>
+      {view.assignments.length === 0 ? (
+        <p>Nobody is assigned yet.</p>
+      ) : (
+        <ul aria-label="Assigned to the app">
+          {view.assignments.map((a) => (
+            <li key={a.principalId}>
+              {a.displayName ?? a.principalId} ({a.kind})
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** Assigns users and groups to the app, chosen with two directory pickers. */
+export function AssignPanel({ view }: { view: EntraSetupView }) {
+  const [selected, setSelected] = useState<DirectoryPrincipal[]>([]);
+  const busy = useEntraStore((s) => s.busy);
+  const assign = useEntraStore((s) => s.assign);
+  const add = (p: DirectoryPrincipal) =>
+    setSelected((list) => (list.some((s) => s.id === p.id) ? list : [...list, p]));
+  const remove = (id: string) => setSelected((list) => list.filter((p) => p.id !== id));
+  const submit = async () => {
+    await assign(selected);
+    if (useEntraStore.getState().failure === null) setSelected([]);
+  };
+  return (
+    <section
+      className="entra-assign"
+      aria-labelledby="entra-assign-heading"
+      aria-busy={busy === 'assign'}
+    >
+      <h3 id="entra-assign-heading">Assign users and groups</h3>
+      <p className="field-hint">
+        Assigning groups needs a Microsoft Entra ID P1 or P2 licence; only direct members of a group
+        are provisioned.
+      </p>
+      <div className="pickers">
+        <PrincipalPicker kind="user" selected={selected} onAdd={add} />
+        <PrincipalPicker kind="group" selected={selected} onAdd={add} />
+      </div>
+      <h4>Selected</h4>
+      {selected.length === 0 ? (
+        <p>Nobody selected yet.</p>
+      ) : (
+        <ul className="chips" aria-label="Selected">
+          {selected.map((p) => (
+            <li key={p.id} className="badge">
+              {p.displayName} ({p.kind}){' '}
+              <button
+                type="button"
+                className="button button-link"
+                aria-label={`Remove ${p.displayName}`}
+                onClick={() => remove(p.id)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={
+            busy !== null || selected.length === 0 || selected.length > MAX_ASSIGN_PRINCIPALS
+          }
+          onClick={() => void submit()}
+        >
+          Assign
+        </button>
+        {busy === 'assign' && <Busy label="Assigning in Entra…" />}
+      </div>
+      <AssignedOutcomes />
+      <OpFailure ops={['assign']} title="The assignment did not finish." />
+      <CurrentAssignments view={view} />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { GraphActionName } from '../../../shared/entra/graph-permissions';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Failure } from '../../state/failure';
+import { ClientIdForm } from './ClientIdForm';
+import { SignInButton } from './SignInButton';
+
+const SIGN_IN_CODES = new Set([
+  'MICROSOFT_NOT_SIGNED_IN',
+  'MICROSOFT_CONSENT_REQUIRED',
+  'MICROSOFT_CACHE_UNREADABLE',
+]);
+
+interface EntraFailureNoticeProps {
+  failure: Failure;
+  /** What was being attempted. */
+  title: string;
+  /** The permissions the attempt needs, asked for by "Sign in to Microsoft". */
+  action: GraphActionName;
+}
+
+/**
+ * A failed Graph step: the client-ID form when none is set, "Sign in to Microsoft" (for this
+ * step's permissions, then the step again) when Microsoft wants the admin, else main's message,
+ * hint and client request ID with Retry.
+ */
+export function EntraFailureNotice({ failure, title, action }: EntraFailureNoticeProps) {
+  const { error } = failure;
+  if (error.code === 'MICROSOFT_CLIENT_ID_MISSING') {
+    return (
+      <div className="notice notice-warning" role="alert">
+        <p className="notice-title">{title}</p>
+        <p className="notice-message">{error.message}</p>
+        <ClientIdForm />
+      </div>
+    );
+  }
+  if (SIGN_IN_CODES.has(error.code)) {
+    return (
+      <div className="notice notice-warning" role="alert">
+        <p className="notice-title">{title}</p>
+        <p className="notice-message">{error.message}</p>
+        <p className="notice-hint">{error.hint}</p>
+        <SignInButton action={action} onSignedIn={failure.retry} />
+      </div>
+    );
+  }
+  return <ErrorNotice failure={failure} title={title} requestIdLabel="Client request ID" />;
+}

@@ -1,0 +1,60 @@
+import type { EntraSetupView } from '../../../shared/entra/entra-views';
+import { AssignPanel } from './AssignPanel';
+import { AssistantOnly } from './AssistantOnly';
+import { AssistantTicks } from './AssistantTicks';
+import { HealthPanel } from './HealthPanel';
+import { NeedsJob } from './NeedsJob';
+import { OnDemandPanel } from './OnDemandPanel';
+import { StartPanel } from './StartPanel';
+
+function ProvisionTicks({ view }: { view: EntraSetupView }) {
+  const assigned = view.assignments ?? [];
+  const onDemand = view.lastOnDemand?.result === 'Success' ? view.lastOnDemand : null;
+  const started = view.job?.scheduleState === 'Active' || view.job?.status === 'Active';
+  return (
+    <>
+      <AssistantTicks
+        step="provision-users"
+        items={['assigned']}
+        evidence={assigned.length > 0 ? `${assigned.length} assigned to the app.` : null}
+      />
+      <AssistantTicks
+        step="provision-users"
+        items={['on-demand']}
+        evidence={
+          onDemand
+            ? `provision on demand succeeded for ${onDemand.userDisplayName ?? onDemand.userId}.`
+            : null
+        }
+      />
+      <AssistantTicks
+        step="provision-users"
+        items={['started']}
+        evidence={
+          started ? `provisioning is started (job status ${view.job?.status ?? '—'}).` : null
+        }
+      />
+    </>
+  );
+}
+
+/** Step 7 in assistant mode, above the watch: assign, start, provision on demand, job health. */
+export function EntraProvisionStep() {
+  return (
+    <AssistantOnly>
+      <div className="entra-setup">
+        <NeedsJob>
+          {(view) => (
+            <>
+              <AssignPanel view={view} />
+              <StartPanel view={view} />
+              <OnDemandPanel view={view} />
+              <HealthPanel />
+              <ProvisionTicks view={view} />
+            </>
+          )}
+        </NeedsJob>
+      </div>
+    </AssistantOnly>
+  );
+}

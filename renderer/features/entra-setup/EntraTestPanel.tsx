@@ -1,0 +1,97 @@
+import type { EntraSetupView, EntraTestResult } from '../../../shared/entra/entra-views';
+import { reportVerdict } from '../../../shared/probe/report-text';
+import { Busy } from '../../components/Busy';
+import { useEntraStore } from '../../state/entra-store';
+import { useProbeStore } from '../../state/probe-store';
+import { clockTime } from '../provisioning-watch/clock-time';
+import { OpFailure } from './OpFailure';
+
+/** Scrolls to the assistant's probe panel on this step and puts focus on its button. */
+function goToProbe(): void {
+  const heading = document.getElementById('probe-heading');
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.parentElement?.querySelector('button')?.focus();
+}
+
+function EntraVerdict({ test }: { test: EntraTestResult }) {
+  if (test.passed) return <>Entra: passed</>;
+  const what = [test.scimCode, test.error?.message].filter(Boolean).join(' ');
+  return <>Entra: failed — {what || 'no reason given'}</>;
+}
+
+/** The assistant's probe verdict for this connection, next to Entra's. */
+function ProbeVerdict({ connectionId, failed }: { connectionId: string; failed: boolean }) {
+  const report = useProbeStore((s) =>
+    s.targetKey?.startsWith(`scim-token:${connectionId}:`) ? s.report : null,
+  );
+  return (
+    <p>
+      The assistant’s probe: {report ? reportVerdict(report) : 'not run yet.'}{' '}
+      {failed && 'The assistant’s probe explains why. '}
+      <button type="button" className="button button-link" onClick={goToProbe}>
+        {report ? 'Go to the assistant’s probe' : 'Run the assistant’s probe'}
+      </button>
+    </p>
+  );
+}
+
+/** Entra's own Test Connection (validateCredentials), then saving the credentials in Entra. */
+export function EntraTestPanel({
+  view,
+  connectionId,
+}: {
+  view: EntraSetupView;
+  connectionId: string;
+}) {
+  const busy = useEntraStore((s) => s.busy);
+  const testConnection = useEntraStore((s) => s.testConnection);
+  const saveCredentials = useEntraStore((s) => s.saveCredentials);
+  const test = view.lastTest?.connectionId === connectionId ? view.lastTest : null;
+  const saved = view.credentialsSaved?.connectionId === connectionId ? view.credentialsSaved : null;
+  const inFlight = busy === 'test' || busy === 'save';
+  return (
+    <section className="entra-test" aria-labelledby="entra-test-heading" aria-busy={inFlight}>
+      <h3 id="entra-test-heading">Entra’s own Test Connection</h3>
+      <p>
+        Entra tests this connection’s Tenant URL with its Secret Token, read from the keychain by
+        the app’s background process (the token never reaches this window).
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void testConnection(connectionId)}
+          disabled={busy !== null}
+        >
+          Run Entra’s Test Connection
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void saveCredentials(connectionId)}
+          disabled={busy !== null}
+        >
+          Save credentials in Entra
+        </button>
+        {busy === 'test' && <Busy label="Entra is testing the connection…" />}
+        {busy === 'save' && <Busy label="Saving the credentials in Entra…" />}
+      </div>
+      {test && (
+        <div className={`notice ${test.passed ? 'notice-success' : 'notice-error'}`} role="status">
+          <p className="notice-title">
+            <EntraVerdict test={test} />
+          </p>
+          {!test.passed && test.error && <p className="notice-hint">{test.error.hint}</p>}
+          <p className="notice-meta">Tested at {clockTime(test.testedAt, true)}.</p>
+          <ProbeVerdict connectionId={connectionId} failed={!test.passed} />
+        </div>
+      )}
+      {saved && (
+        <p className="notice notice-success" role="status">
+          Saved the Tenant URL and Secret Token in Entra at {clockTime(saved.at, true)}.
+        </p>
+      )}
+      <OpFailure ops={['test', 'save']} title="Entra’s Test Connection or the save did not run." />
+    </section>
+  );
+}

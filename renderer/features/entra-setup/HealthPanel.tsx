@@ -1,0 +1,143 @@
+import { useEffect } from 'react';
+
+import type { EntraHealth, ProvisioningJobView } from '../../../shared/entra/entra-views';
+import { Busy } from '../../components/Busy';
+import { useEntraStore } from '../../state/entra-store';
+import { LogEntry } from '../provisioning-watch/LogEntry';
+import { ConfirmAction } from './ConfirmAction';
+import { EntraFailureNotice } from './EntraFailureNotice';
+import { OpFailure } from './OpFailure';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+function LastCycle({ cycle }: { cycle: NonNullable<ProvisioningJobView['lastCycle']> }) {
+  return (
+    <dl className="details" aria-label="Last cycle">
+      <dt>Last cycle</dt>
+      <dd>{cycle.state ?? '—'}</dd>
+      <dt>Began</dt>
+      <dd>{when(cycle.began)}</dd>
+      <dt>Ended</dt>
+      <dd>{when(cycle.ended)}</dd>
+      <dt>Objects exported</dt>
+      <dd>{cycle.countExported ?? '—'}</dd>
+      {cycle.error && (
+        <>
+          <dt>Error</dt>
+          <dd>
+            {cycle.error.code}: {cycle.error.message}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Quarantine({
+  quarantine,
+}: {
+  quarantine: NonNullable<ProvisioningJobView['quarantine']>;
+}) {
+  return (
+    <div className="notice notice-warning">
+      <p className="notice-title">The provisioning job is in quarantine</p>
+      <p>Reason: {quarantine.reason ?? 'not given'}</p>
+      {quarantine.error && (
+        <p>
+          {quarantine.error.code}: {quarantine.error.message}
+        </p>
+      )}
+      <p>
+        Since {when(quarantine.since)}; next attempt {when(quarantine.nextAttempt)}.
+      </p>
+      <p className="notice-hint">
+        Entra runs cycles far less often until a cycle ends without failures.
+      </p>
+    </div>
+  );
+}
+
+function HealthLog({ health }: { health: EntraHealth }) {
+  return (
+    <>
+      <h4>Recent provisioning log, failures first</h4>
+      {health.logError && (
+        <EntraFailureNotice
+          failure={{
+            error: health.logError,
+            retry: () => void useEntraStore.getState().readHealth(),
+          }}
+          title="The provisioning log could not be read."
+          action="read-provisioning-logs"
+        />
+      )}
+      {health.log.length === 0 && !health.logError ? (
+        <p>No entries yet.</p>
+      ) : (
+        <ol aria-label="Provisioning log">
+          {health.log.map((entry) => (
+            <LogEntry key={entry.changeId} entry={entry} />
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+/** The job's health (status, last cycle, quarantine), Restart provisioning, and Entra's log. */
+export function HealthPanel() {
+  const health = useEntraStore((s) => s.health);
+  const busy = useEntraStore((s) => s.busy);
+  const readHealth = useEntraStore((s) => s.readHealth);
+  const restart = useEntraStore((s) => s.restart);
+  useEffect(() => {
+    if (useEntraStore.getState().health === null) void readHealth();
+  }, [readHealth]);
+  const job = health?.job ?? null;
+  return (
+    <section
+      className="entra-health"
+      aria-labelledby="entra-health-heading"
+      aria-busy={busy === 'health' || busy === 'restart'}
+    >
+      <h3 id="entra-health-heading">Provisioning job health</h3>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void readHealth()}
+          disabled={busy !== null}
+        >
+          Check job health
+        </button>
+        <ConfirmAction
+          trigger="Restart provisioning…"
+          question="Restart provisioning?"
+          confirm="Yes, restart provisioning"
+          cancel="Don’t restart"
+          disabled={busy !== null || job === null}
+          onConfirm={() => void restart()}
+        >
+          <p>
+            Entra clears the job’s state and quarantine and runs a new initial cycle: every assigned
+            user and group is evaluated again.
+          </p>
+        </ConfirmAction>
+        {busy === 'health' && <Busy label="Reading the job’s health…" />}
+        {busy === 'restart' && <Busy label="Restarting provisioning…" />}
+      </div>
+      <OpFailure
+        ops={['health', 'restart']}
+        title="The job’s health could not be read or restarted."
+      />
+      {job && (
+        <p role="status">
+          Job status: <strong>{job.status}</strong>
+        </p>
+      )}
+      {job?.quarantine && <Quarantine quarantine={job.quarantine} />}
+      {job?.lastCycle && <LastCycle cycle={job.lastCycle} />}
+      {health && <HealthLog health={health} />}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import type { GraphActionName } from '../../../shared/entra/graph-permissions';
+import type { EntraOp } from '../../state/entra-store';
+
+/**
+ * The Graph action (its delegated scopes) each operation needs, so "Sign in to Microsoft" after a
+ * MICROSOFT_NOT_SIGNED_IN or MICROSOFT_CONSENT_REQUIRED asks exactly for what the panel runs.
+ */
+export const OP_ACTION: Readonly<Record<EntraOp, GraphActionName>> = {
+  choice: 'read-apps',
+  load: 'read-apps',
+  find: 'read-apps',
+  create: 'create-app',
+  use: 'read-apps',
+  job: 'configure-provisioning',
+  test: 'configure-provisioning',
+  save: 'configure-provisioning',
+  'read-mapping': 'read-provisioning',
+  'fix-mapping': 'configure-provisioning',
+  assign: 'assign-users',
+  start: 'configure-provisioning',
+  'on-demand': 'configure-provisioning',
+  health: 'read-provisioning',
+  restart: 'configure-provisioning',
+};

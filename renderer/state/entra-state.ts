@@ -1,0 +1,68 @@
+import type {
+  DirectoryPrincipal,
+  EntraApp,
+  EntraHealth,
+  EntraSetupView,
+} from '../../shared/entra/entra-views';
+import type { EntraStepsChoice } from '../../shared/settings/settings';
+import type { Failure } from './failure';
+
+/** One Entra operation the assistant runs through Microsoft Graph (one per `entra:*` channel). */
+export type EntraOp =
+  | 'choice'
+  | 'load'
+  | 'find'
+  | 'create'
+  | 'use'
+  | 'job'
+  | 'test'
+  | 'save'
+  | 'read-mapping'
+  | 'fix-mapping'
+  | 'assign'
+  | 'start'
+  | 'on-demand'
+  | 'health'
+  | 'restart';
+
+/** What assigning one user or group did, named for the screen. */
+export interface AssignOutcome {
+  principalId: string;
+  displayName: string;
+  alreadyAssigned: boolean;
+}
+
+/** The entra store's state and actions (renderer/state/entra-store.ts). */
+export interface EntraState {
+  /** Step 3's choice, as saved in the settings file. */
+  choice: EntraStepsChoice | null;
+  /** The organization `view` belongs to; answers about another one are dropped. */
+  organizationId: string | null;
+  view: EntraSetupView | null;
+  /** The last "Find existing" answer. */
+  candidates: readonly EntraApp[] | null;
+  assigned: readonly AssignOutcome[] | null;
+  health: EntraHealth | null;
+  /** The operation in flight (one at a time: they change the same app and job). */
+  busy: EntraOp | null;
+  /** The operation `failure` belongs to, so the panel that ran it shows it. */
+  failedOp: EntraOp | null;
+  failure: Failure | null;
+  restoreChoice: (choice: EntraStepsChoice | null) => void;
+  choose: (choice: EntraStepsChoice) => Promise<void>;
+  load: (organizationId: string) => Promise<void>;
+  findApps: (displayName: string) => Promise<void>;
+  createApp: (displayName: string) => Promise<void>;
+  /** Works on an app found by name (entra:useApp); named so it is not mistaken for a hook. */
+  selectApp: (servicePrincipalId: string) => Promise<void>;
+  ensureJob: () => Promise<void>;
+  testConnection: (connectionId: string) => Promise<void>;
+  saveCredentials: (connectionId: string) => Promise<void>;
+  readMapping: () => Promise<void>;
+  fixMapping: (fingerprint: string) => Promise<void>;
+  assign: (principals: readonly DirectoryPrincipal[]) => Promise<void>;
+  start: () => Promise<void>;
+  provisionOnDemand: (userId: string) => Promise<void>;
+  readHealth: () => Promise<void>;
+  restart: () => Promise<void>;
+}

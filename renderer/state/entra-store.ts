@@ -1,0 +1,172 @@
+import { create } from 'zustand';
+
+import type { EntraHealth, EntraSetupView } from '../../shared/entra/entra-views';
+import type { Result } from '../../shared/ipc';
+import { call } from '../lib/api';
+import type { EntraOp, EntraState } from './entra-state';
+import { trackCall } from './track-call';
+
+export type { AssignOutcome, EntraOp } from './entra-state';
+
+const NOTHING_READ = {
+  organizationId: null,
+  view: null,
+  candidates: null,
+  assigned: null,
+  health: null,
+  busy: null,
+  failedOp: null,
+  failure: null,
+} as const;
+
+/** The Entra side of the chosen organization, as the assistant sees and changes it. */
+export const useEntraStore = create<EntraState>()((set, get) => {
+  /** Runs one call for the organization on screen; its answer is dropped if that changed. */
+  const run = async <T>(
+    op: EntraOp,
+    request: (organizationId: string) => Promise<Result<T>>,
+    retry: () => Promise<void>,
+    done: (data: T) => Partial<EntraState>,
+  ): Promise<void> => {
+    const organizationId = get().organizationId;
+    if (organizationId === null) return;
+    await trackCall(set, () => request(organizationId), {
+      start: { busy: op, failedOp: op },
+      end: { busy: null },
+      retry,
+      done,
+      current: () => get().organizationId === organizationId,
+    });
+  };
+  const withView = (view: EntraSetupView) => ({ view });
+  const withHealth = (health: EntraHealth) => {
+    const view = get().view;
+    return { health, view: view ? { ...view, job: health.job } : view };
+  };
+
+  return {
+    choice: null,
+    ...NOTHING_READ,
+    restoreChoice: (choice) => set({ choice }),
+    choose: async (choice) => {
+      await trackCall(set, () => call('settings:update', { entraSteps: choice }), {
+        start: { busy: 'choice', failedOp: 'choice' },
+        end: { busy: null },
+        retry: () => get().choose(choice),
+        done: (settings) => ({ choice: settings.entraSteps }),
+      });
+    },
+    load: async (organizationId) => {
+      if (get().organizationId !== organizationId) set({ ...NOTHING_READ, organizationId });
+      await run(
+        'load',
+        (id) => call('entra:get', { organizationId: id }),
+        () => get().load(organizationId),
+        withView,
+      );
+    },
+    findApps: (displayName) =>
+      run(
+        'find',
+        (organizationId) => call('entra:findApps', { organizationId, displayName }),
+        () => get().findApps(displayName),
+        ({ apps }) => ({ candidates: apps }),
+      ),
+    createApp: (displayName) =>
+      run(
+        'create',
+        (organizationId) => call('entra:createApp', { organizationId, displayName }),
+        () => get().createApp(displayName),
+        withView,
+      ),
+    selectApp: (servicePrincipalId) =>
+      run(
+        'use',
+        (organizationId) => call('entra:useApp', { organizationId, servicePrincipalId }),
+        () => get().selectApp(servicePrincipalId),
+        withView,
+      ),
+    ensureJob: () =>
+      run(
+        'job',
+        (organizationId) => call('entra:ensureJob', { organizationId }),
+        get().ensureJob,
+        withView,
+      ),
+    testConnection: (connectionId) =>
+      run(
+        'test',
+        (organizationId) => call('entra:testConnection', { organizationId, connectionId }),
+        () => get().testConnection(connectionId),
+        withView,
+      ),
+    saveCredentials: (connectionId) =>
+      run(
+        'save',
+        (organizationId) => call('entra:saveCredentials', { organizationId, connectionId }),
+        () => get().saveCredentials(connectionId),
+        withView,
+      ),
+    readMapping: () =>
+      run(
+        'read-mapping',
+        (organizationId) => call('entra:readMapping', { organizationId }),
+        get().readMapping,
+        withView,
+      ),
+    fixMapping: (fingerprint) =>
+      run(
+        'fix-mapping',
+        (organizationId) => call('entra:fixMapping', { organizationId, fingerprint }),
+        () => get().fixMapping(fingerprint),
+        withView,
+      ),
+    assign: (principals) =>
+      run(
+        'assign',
+        (organizationId) =>
+          call('entra:assign', {
+            organizationId,
+            principals: principals.map(({ id, kind }) => ({ id, kind })),
+          }),
+        () => get().assign(principals),
+        ({ view, outcomes }) => ({
+          view,
+          assigned: outcomes.map((outcome) => ({
+            ...outcome,
+            displayName:
+              principals.find((p) => p.id === outcome.principalId)?.displayName ??
+              outcome.principalId,
+          })),
+        }),
+      ),
+    start: () =>
+      run(
+        'start',
+        (organizationId) => call('entra:start', { organizationId }),
+        get().start,
+        withView,
+      ),
+    provisionOnDemand: (userId) =>
+      run(
+        'on-demand',
+        (organizationId) => call('entra:provisionOnDemand', { organizationId, userId }),
+        () => get().provisionOnDemand(userId),
+        withView,
+      ),
+    readHealth: () =>
+      run(
+        'health',
+        (organizationId) => call('entra:health', { organizationId }),
+        get().readHealth,
+        withHealth,
+      ),
+    restart: () =>
+      run(
+        'restart',
+        (organizationId) => call('entra:restart', { organizationId }),
+        get().restart,
+        withHealth,
+      ),
+  };
+});

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+import { AppErrorSchema } from '../errors';
+import { ProvisioningLogRowSchema } from '../provisioning/log-row';
+import { GRAPH_ACTIONS, type GraphActionName } from './graph-permissions';
+
+/**
+ * What the renderer sees of the Entra steps the assistant does through Microsoft Graph
+ * (main/entra-setup/). Ids, names, statuses and evidence only: Microsoft tokens, the SCIM token
+ * and the Stytch secret never appear here.
+ */
+
+const GRAPH_ACTION_NAMES = Object.keys(GRAPH_ACTIONS) as [GraphActionName, ...GraphActionName[]];
+
+/** One row of the delegated-permission table (shared/entra/graph-permissions.ts). */
+export const GraphActionNameSchema = z.enum(GRAPH_ACTION_NAMES);
+
+/** A Graph object id (a GUID in Entra; the stand-in uses GUIDs too). Bounded, no spaces. */
+export const GraphIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._#-]+$/, {
+    message: 'A Microsoft Graph object id has no spaces or slashes.',
+  });
+
+/** Who is signed in to Microsoft, for the UI. Never a token. */
+export const MicrosoftStatusSchema = z.object({
+  /** True when sign-in and Graph go to the local stand-ins (tenant "Contoso (sandbox)"). */
+  sandbox: z.boolean(),
+  /** False until the admin enters their app registration's client ID (never false in sandbox). */
+  clientIdConfigured: z.boolean(),
+  account: z
+    .object({ username: z.string(), name: z.string().nullable(), tenantId: z.string() })
+    .nullable(),
+});
+export type MicrosoftStatus = z.infer<typeof MicrosoftStatusSchema>;
+
+/** An enterprise app (service principal) that may be the one for this Stytch organization. */
+export const EntraAppSchema = z.object({
+  servicePrincipalId: z.string(),
+  appId: z.string().nullable(),
+  displayName: z.string(),
+  /** Made from the non-gallery template ("Create your own application"), as Stytch's guide asks. */
+  nonGallery: z.boolean(),
+});
+export type EntraApp = z.infer<typeof EntraAppSchema>;
+
+const ExecutionErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+/** The provisioning job's health, as the app's Provisioning overview shows it. */
+export const ProvisioningJobViewSchema = z.object({
+  jobId: z.string(),
+  status: z.enum(['NotConfigured', 'NotRun', 'Active', 'Paused', 'Quarantine', 'Unknown']),
+  /** The schedule's state: Active once provisioning is started. */
+  scheduleState: z.enum(['Active', 'Disabled', 'Paused']).nullable(),
+  /** The cycle interval as Graph gives it (ISO 8601: PT40M in Entra; short in the sandbox). */
+  interval: z.string().nullable(),
+  lastCycle: z
+    .object({
+      state: z.string().nullable(),
+      began: z.string().nullable(),
+      ended: z.string().nullable(),
+      countExported: z.number().int().nonnegative().nullable(),
+      error: ExecutionErrorSchema.nullable(),
+    })
+    .nullable(),
+  quarantine: z
+    .object({
+      reason: z.string().nullable(),
+      since: z.string().nullable(),
+      nextAttempt: z.string().nullable(),
+      error: ExecutionErrorSchema.nullable(),
+    })
+    .nullable(),
+});
+export type ProvisioningJobView = z.infer<typeof ProvisioningJobViewSchema>;
+
+/** Entra's own Test Connection (`validateCredentials`) for one Stytch SCIM connection. */
+export const EntraTestResultSchema = z.object({
+  connectionId: z.string(),
+  testedAt: z.string(),
+  passed: z.boolean(),
+  /** On failure: the SCIM error code Entra named (e.g. SystemForCrossDomainIdentityManagementCredentialValidationUnavailable), if any. */
+  scimCode: z.string().nullable(),
+  /** On failure: what Entra said, and what to do (secrets masked). */
+  error: AppErrorSchema.nullable(),
+});
+export type EntraTestResult = z.infer<typeof EntraTestResultSchema>;
+
+/**
+ * What the user mapping sends as externalId, and the one change Stytch needs: objectId →
+ * externalId (stytch-and-entra.md). `fingerprint` names the schema document this was read from,
+ * so a fix applies exactly the change shown.
+ */
+export const ExternalIdMappingSchema = z.object({
+  ruleId: z.string(),
+  objectMappingName: z.string(),
+  /** The source expression mapped to externalId today (e.g. `[mailNickname]`); null: unmapped. */
+  currentSource: z.string().nullable(),
+  /** What the fix sets. */
+  proposedSource: z.literal('[objectId]'),
+  correct: z.boolean(),
+  fingerprint: z.string(),
+});
+export type ExternalIdMapping = z.infer<typeof ExternalIdMappingSchema>;
+
+/** A user or group in the tenant, for the assignment pickers. */
+export const DirectoryPrincipalSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['user', 'group']),
+  displayName: z.string(),
+  /** The user's UPN or mail; the group's description. */
+  detail: z.string().nullable(),
+});
+export type DirectoryPrincipal = z.infer<typeof DirectoryPrincipalSchema>;
+
+/** Someone assigned to the app. */
+export const AssignmentViewSchema = z.object({
+  principalId: z.string(),
+  kind: z.enum(['user', 'group', 'other']),
+  displayName: z.string().nullable(),
+});
+export type AssignmentView = z.infer<typeof AssignmentViewSchema>;
+
+/** One step of a provision-on-demand run, as Entra shows it (Import, Scoping, Matching, Export). */
+export const OnDemandStepSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  status: z.string(),
+  description: z.string().nullable(),
+  details: z.record(z.string(), z.string()),
+});
+
+/** What provision on demand did for one user. */
+export const OnDemandViewSchema = z.object({
+  userId: z.string(),
+  userDisplayName: z.string().nullable(),
+  /** Entra's result: Success, Skipped or Failure (another value is shown as sent). */
+  result: z.string(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  /** The SCIM id Entra got back, when it says. */
+  targetId: z.string().nullable(),
+  steps: z.array(OnDemandStepSchema),
+});
+export type OnDemandView = z.infer<typeof OnDemandViewSchema>;
+
+/**
+ * The Entra side of one Stytch organization as the assistant knows it: which app and job it
+ * works on (remembered in the settings file, ids only) and the evidence of what it did this run.
+ */
+export const EntraSetupViewSchema = z.object({
+  organizationId: z.string(),
+  app: EntraAppSchema.nullable(),
+  job: ProvisioningJobViewSchema.nullable(),
+  lastTest: EntraTestResultSchema.nullable(),
+  /** When the assistant last saved the Tenant URL and Secret Token into the job, and for which connection. */
+  credentialsSaved: z.object({ connectionId: z.string(), at: z.string() }).nullable(),
+  mapping: ExternalIdMappingSchema.nullable(),
+  assignments: z.array(AssignmentViewSchema).nullable(),
+  lastOnDemand: OnDemandViewSchema.nullable(),
+});
+export type EntraSetupView = z.infer<typeof EntraSetupViewSchema>;
+
+/** How many log rows a health view carries, failures first. */
+export const MAX_HEALTH_LOG = 50;
+
+/** The job's health and its recent provisioning log. */
+export const EntraHealthSchema = z.object({
+  job: ProvisioningJobViewSchema,
+  /** Failures first, then newest first; at most {@link MAX_HEALTH_LOG}. */
+  log: z.array(ProvisioningLogRowSchema),
+  /** Set when the log could not be read (e.g. no AuditLog.Read.All): the job's status still shows. */
+  logError: AppErrorSchema.nullable(),
+});
+export type EntraHealth = z.infer<typeof EntraHealthSchema>;
+
+/** The most users and groups one assignment request may carry. */
+export const MAX_ASSIGN_PRINCIPALS = 50;

@@ -1,0 +1,93 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Result } from '../../../shared/errors';
+import type { InvokeChannel, Req, Res } from '../../../shared/ipc';
+import { composeServices, HANDLERS, type Services } from '../../../main/composition';
+import { createDispatcher, type EmitEvent } from '../../../main/ipc/dispatch';
+import type { RunningSandbox } from '../../../main/sandbox/sandbox';
+import { MemorySecretStore } from '../../support/keychain';
+import { FakeClipboard } from '../clipboard/fakes';
+import { formsOf, submit } from '../sandbox/microsoft/page-browser';
+import { captureLogger } from '../secrets/test-support';
+
+/** The app as main/index.ts composes it, in sandbox mode, with everything that leaves main kept. */
+export interface EntraHarness {
+  services: Services;
+  sandbox: RunningSandbox;
+  dir: string;
+  secretStore: MemorySecretStore;
+  /** Every IPC answer, to look for secrets in. */
+  answers: Result<unknown>[];
+  log: ReturnType<typeof captureLogger>;
+  /** Every address handed to the host's opener (the system browser). */
+  opened: string[];
+  /** The account button the "admin" clicks on the sandbox's sign-in page. */
+  account: { name: string };
+  call<C extends InvokeChannel>(channel: C, request: Req<C>): Promise<Result<Res<C>>>;
+  /** Calls and fails the test unless the answer is ok. */
+  ok<C extends InvokeChannel>(channel: C, request: Req<C>): Promise<Res<C>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Composes the app's services around Node's fetch (real loopback HTTP to the sandbox's Stytch,
+ * SCIM, identity and Graph stand-ins), an in-memory keychain and a temp data folder; connects
+ * like `sandbox:start`. The host's opener plays the admin at the sandbox's sign-in page.
+ */
+export async function startEntraHarness(): Promise<EntraHarness> {
+  const dir = await mkdtemp(join(tmpdir(), 'entra-setup-'));
+  const log = captureLogger();
+  const secretStore = new MemorySecretStore();
+  const opened: string[] = [];
+  const account = { name: 'Adele Vance' };
+  const services = composeServices({
+    app: { name: 'SCIM Setup Assistant', version: '0.0.0-test', platform: process.platform },
+    logger: log.logger,
+    fetch,
+    openExternal: async (url) => {
+      opened.push(url);
+      const html = await (await fetch(url)).text();
+      const form = formsOf(html).find((candidate) => candidate.button.startsWith(account.name));
+      if (form === undefined) throw new Error(`No "${account.name}" button on the page.`);
+      await (await submit(form)).text();
+    },
+    userDataDir: dir,
+    secretStore,
+    clipboardPort: new FakeClipboard(),
+  });
+  const dispatch = createDispatcher(HANDLERS, services, log.logger);
+  const emit: EmitEvent = () => undefined;
+  const answers: Result<unknown>[] = [];
+  const call = async <C extends InvokeChannel>(channel: C, request: Req<C>) => {
+    const answer = (await dispatch(channel, request, emit)) as Result<Res<C>>;
+    answers.push(answer);
+    return answer;
+  };
+  const ok = async <C extends InvokeChannel>(channel: C, request: Req<C>) => {
+    const answer = await call(channel, request);
+    if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
+    return answer.data;
+  };
+  await ok('sandbox:start', {});
+  const sandbox = await services.sandbox.ensureStarted();
+  return {
+    services,
+    sandbox,
+    dir,
+    secretStore,
+    answers,
+    log,
+    opened,
+    account,
+    call,
+    ok,
+    close: async () => {
+      services.watch.stop();
+      await services.clipboard.dispose();
+      await services.sandbox.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
+import { createDispatcher, type EmitEvent } from '../../../main/ipc/dispatch';
+import { microsoftHandlers } from '../../../main/microsoft-sign-in/microsoft-handlers';
+import {
+  MicrosoftSession,
+  SANDBOX_SIGN_IN_DIR,
+  SANDBOX_TOKEN_CACHE_FILE_NAME,
+} from '../../../main/microsoft-sign-in/microsoft-session';
+import { TOKEN_CACHE_FILE_NAME } from '../../../main/microsoft-sign-in/microsoft-sign-in';
+import {
+  openLoopbackSignInPage,
+  openMicrosoftSignInPage,
+} from '../../../main/microsoft-sign-in/sign-in-page';
+import { MemorySecretStore } from '../../support/keychain';
+import { startEntraHarness, type EntraHarness } from '../entra-setup/entra-harness';
+import { captureLogger, memorySettings } from '../secrets/test-support';
+import { CLIENT_ID, rejectionOf } from './support';
+
+const ignore: EmitEvent = () => undefined;
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+describe('sign-in pages', () => {
+  const record = () => {
+    const opened: string[] = [];
+    return { opened, opener: (url: string) => Promise.resolve(void opened.push(url)) };
+  };
+
+  it("opens Microsoft's authorize page and nothing else in the system browser", async () => {
+    const { opened, opener } = record();
+    const page =
+      'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=x&state=y';
+    await openMicrosoftSignInPage(page, opener);
+    expect(opened).toEqual([page]);
+    for (const other of [
+      'http://login.microsoftonline.com/organizations/oauth2/v2.0/authorize',
+      'https://login.microsoftonline.com.evil.example/authorize',
+      'https://evil.example@login.microsoftonline.com/authorize',
+      'https://login.microsoftonline.com:8443/authorize',
+      'https://login.microsoftonline.com\\@evil.example/',
+      'file:///etc/passwd',
+      'http://127.0.0.1:5000/organizations/oauth2/v2.0/authorize',
+    ]) {
+      expect((await rejectionOf(openMicrosoftSignInPage(other, opener))).code).toBe(
+        'EXTERNAL_URL_BLOCKED',
+      );
+    }
+    expect(opened).toHaveLength(1);
+  });
+
+  it("opens the sandbox's page only on this computer, over http", async () => {
+    const { opened, opener } = record();
+    await openLoopbackSignInPage(
+      'http://127.0.0.1:4100/organizations/oauth2/v2.0/authorize',
+      opener,
+    );
+    for (const other of ['https://127.0.0.1:4100/', 'http://example.com/', 'http://10.0.0.1/']) {
+      expect((await rejectionOf(openLoopbackSignInPage(other, opener))).code).toBe(
+        'EXTERNAL_URL_BLOCKED',
+      );
+    }
+    expect(opened).toHaveLength(1);
+  });
+});
+
+describe('MicrosoftSession in real mode', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'microsoft-session-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const session = (microsoftClientId: string | null, opened: string[] = []) =>
+    new MicrosoftSession({
+      dir,
+      keychain: new MemorySecretStore(),
+      settings: memorySettings({ ...DEFAULT_SETTINGS, microsoftClientId }),
+      logger: captureLogger().logger,
+      openExternal: (url) => Promise.resolve(void opened.push(url)),
+      sandboxMode: () => false,
+      sandboxMicrosoft: () => Promise.reject(new Error('not in sandbox mode')),
+    });
+
+  it('says the client ID is missing, and sign-in explains how to register one', async () => {
+    const microsoft = session(null);
+    const dispatch = createDispatcher(microsoftHandlers, { microsoft }, captureLogger().logger);
+    expect(await dispatch('microsoft:status', {}, ignore)).toEqual({
+      ok: true,
+      data: { sandbox: false, clientIdConfigured: false, account: null },
+    });
+    const refused = await dispatch('microsoft:signIn', { action: 'read-apps' }, ignore);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'MICROSOFT_CLIENT_ID_MISSING' } });
+    expect(await dispatch('microsoft:cancelSignIn', {}, ignore)).toEqual({
+      ok: true,
+      data: { cancelled: false },
+    });
+  });
+
+  it("sends the browser to Microsoft's authorize page, and cancels cleanly", async () => {
+    const opened: string[] = [];
+    const microsoft = session(CLIENT_ID, opened);
+    const signing = rejectionOf(microsoft.signIn('read-apps'));
+    for (let i = 0; i < 100 && opened.length === 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(new URL(opened[0] ?? 'http://none').origin).toBe('https://login.microsoftonline.com');
+    expect(await microsoft.cancelSignIn()).toBe(true);
+    expect((await signing).code).toBe('MICROSOFT_SIGN_IN_CANCELLED');
+  });
+});
+
+describe('MicrosoftSession in sandbox mode, through the app’s composition', () => {
+  let app: EntraHarness;
+  beforeAll(async () => {
+    app = await startEntraHarness();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('signs in at the stand-ins with its own cache file and key, never the real ones', async () => {
+    const status = await app.ok('microsoft:signIn', { action: 'read-apps' });
+    expect(status.account?.username).toBe('adele.vance@contoso.example');
+    expect(await exists(join(app.dir, SANDBOX_SIGN_IN_DIR, SANDBOX_TOKEN_CACHE_FILE_NAME))).toBe(
+      true,
+    );
+    expect(await exists(join(app.dir, TOKEN_CACHE_FILE_NAME))).toBe(false);
+    const keys = [...app.secretStore.snapshot().keys()].filter((key) =>
+      key.startsWith('microsoft-cache-key:'),
+    );
+    expect(keys).toEqual([`microsoft-cache-key:${SANDBOX_TOKEN_CACHE_FILE_NAME}`]);
+    expect(await app.services.microsoft.graphBaseUrl()).toBe(app.sandbox.microsoft.graphBaseUrl);
+  });
+
+  it('signs out of the sandbox', async () => {
+    expect(await app.ok('microsoft:signOut', {})).toEqual({
+      sandbox: true,
+      clientIdConfigured: true,
+      account: null,
+    });
+    const refused = await app.call('entra:findApps', {
+      organizationId: 'organization-test-x',
+      displayName: 'x',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'MICROSOFT_NOT_SIGNED_IN' } });
+  });
+});

@@ -1,0 +1,195 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import type { ExternalIdMapping } from '../../../shared/entra/entra-views';
+import { checklistKey } from '../../../shared/wizard/content';
+import { useWizardStore } from '../../../renderer/state/wizard-store';
+import { okFor } from '../fake-assistant';
+import { appError, connectionView } from '../fixtures';
+import { cleanUpAfterEach, renderApp } from '../render-app';
+import { SIGNED_IN, entraApp, entraView, jobView } from './entra-fixtures';
+import { installEntraAt } from './install';
+
+cleanUpAfterEach();
+
+const ORG = 'organization-test-1';
+const CONNECTION_ID = connectionView().connectionId;
+const withJob = entraView({ app: entraApp(), job: jobView() });
+const ticked = (step: Parameters<typeof checklistKey>[0], id: string) =>
+  Boolean(useWizardStore.getState().checklist[checklistKey(step, id)]);
+
+describe('Step 4: the provisioning job', () => {
+  it('offers sign-in for the job’s permissions when Microsoft wants it, then sets the job up', async () => {
+    let signedIn = false;
+    const fake = installEntraAt('enable-provisioning', {
+      'entra:get': () => okFor('entra:get', entraView({ app: entraApp() })),
+      'microsoft:signIn': () => {
+        signedIn = true;
+        return okFor('microsoft:signIn', SIGNED_IN);
+      },
+      'entra:ensureJob': () =>
+        signedIn
+          ? okFor('entra:ensureJob', withJob)
+          : {
+              ok: false,
+              error: appError({
+                code: 'MICROSOFT_NOT_SIGNED_IN',
+                message: 'Sign in to Microsoft first.',
+                hint: 'Sign in.',
+              }),
+            },
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Set up the provisioning job' }));
+    expect(await screen.findByText('Sign in to Microsoft first.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft' }));
+    expect(fake.callsTo('microsoft:signIn')).toEqual([{ action: 'configure-provisioning' }]);
+    expect(
+      await screen.findByText(
+        /Done by the assistant: the app has provisioning job scim.job-test-1/,
+      ),
+    ).toBeTruthy();
+    expect(fake.callsTo('entra:ensureJob')).toHaveLength(2);
+    await waitFor(() => expect(ticked('enable-provisioning', 'credential-fields')).toBe(true));
+  });
+});
+
+describe('Step 6: Entra’s own Test Connection', () => {
+  it('shows Entra’s SCIM code and message beside the assistant’s probe', async () => {
+    const fake = installEntraAt('configure-credentials', {
+      'entra:get': () => okFor('entra:get', withJob),
+      'entra:testConnection': () =>
+        okFor('entra:testConnection', {
+          ...withJob,
+          lastTest: {
+            connectionId: CONNECTION_ID,
+            testedAt: '2026-12-01T12:00:00.000Z',
+            passed: false,
+            scimCode: 'SystemForCrossDomainIdentityManagementCredentialValidationUnavailable',
+            error: appError({
+              code: 'GRAPH_CREDENTIALS_REJECTED',
+              message: 'The endpoint answered 401.',
+              hint: 'Check the token.',
+            }),
+          },
+        }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Run Entra’s Test Connection' }));
+    expect(fake.callsTo('entra:testConnection')).toEqual([
+      { organizationId: ORG, connectionId: CONNECTION_ID },
+    ]);
+    expect(
+      await screen.findByText(
+        'Entra: failed — SystemForCrossDomainIdentityManagementCredentialValidationUnavailable The endpoint answered 401.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/The assistant’s probe: not run yet\. The assistant’s probe explains why/),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Run the assistant’s probe' })).toBeTruthy();
+    expect(ticked('configure-credentials', 'entra-test')).toBe(false);
+  });
+
+  it('ticks entra-test once Entra passed and the credentials are saved', async () => {
+    const passed = {
+      connectionId: CONNECTION_ID,
+      testedAt: '2026-12-01T12:00:00.000Z',
+      passed: true,
+      scimCode: null,
+      error: null,
+    };
+    installEntraAt('configure-credentials', {
+      'entra:get': () => okFor('entra:get', withJob),
+      'entra:testConnection': () => okFor('entra:testConnection', { ...withJob, lastTest: passed }),
+      'entra:saveCredentials': () =>
+        okFor('entra:saveCredentials', {
+          ...withJob,
+          lastTest: passed,
+          credentialsSaved: { connectionId: CONNECTION_ID, at: '2026-12-01T12:01:00.000Z' },
+        }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Run Entra’s Test Connection' }));
+    expect(await screen.findByText('Entra: passed')).toBeTruthy();
+    expect(ticked('configure-credentials', 'entra-test')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Save credentials in Entra' }));
+    expect(await screen.findByText(/Saved the Tenant URL and Secret Token in Entra/)).toBeTruthy();
+    await waitFor(() => expect(ticked('configure-credentials', 'entra-test')).toBe(true));
+  });
+
+  it('shows a Graph failure with its client request ID and Retry', async () => {
+    installEntraAt('configure-credentials', {
+      'entra:get': () => okFor('entra:get', withJob),
+      'entra:saveCredentials': () => ({
+        ok: false,
+        error: appError({
+          code: 'GRAPH_PERMISSION_DENIED',
+          message: 'Graph refused.',
+          hint: 'Ask for the role.',
+          requestId: 'crid-123',
+        }),
+      }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Save credentials in Entra' }));
+    expect(await screen.findByText('Client request ID: crid-123')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+});
+
+describe('Step 6: the mapping', () => {
+  const wrong: ExternalIdMapping = {
+    ruleId: 'rule-1',
+    objectMappingName: 'Provision Microsoft Entra ID Users',
+    currentSource: '[mailNickname]',
+    proposedSource: '[objectId]',
+    correct: false,
+    fingerprint: 'fingerprint-abc',
+  };
+
+  it('shows the change as before/after and applies it only after confirmation', async () => {
+    const fake = installEntraAt('configure-credentials', {
+      'entra:get': () => okFor('entra:get', withJob),
+      'entra:readMapping': () => okFor('entra:readMapping', { ...withJob, mapping: wrong }),
+      'entra:fixMapping': () =>
+        okFor('entra:fixMapping', {
+          ...withJob,
+          mapping: { ...wrong, currentSource: '[objectId]', correct: true },
+        }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Check the mapping' }));
+    expect(await screen.findByText('externalId ← [mailNickname]')).toBeTruthy();
+    expect(screen.getByText('externalId ← [objectId]')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Apply this change…' }));
+    expect(fake.callsTo('entra:fixMapping')).toEqual([]);
+    expect(screen.getByRole('group', { name: 'Change the user mapping in Entra?' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Yes, apply this change' }));
+    expect(fake.callsTo('entra:fixMapping')).toEqual([
+      { organizationId: ORG, fingerprint: 'fingerprint-abc' },
+    ]);
+    expect(await screen.findByText('objectId → externalId ✓')).toBeTruthy();
+    await waitFor(() => expect(ticked('configure-credentials', 'mapping')).toBe(true));
+  });
+});
+
+describe('Mixed paths', () => {
+  it('offers the assistant on step 6 after choosing by hand', async () => {
+    const fake = installEntraAt(
+      'configure-credentials',
+      { 'entra:get': () => okFor('entra:get', withJob) },
+      'by-hand',
+    );
+    const { user } = await renderApp();
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Let the assistant do this through Microsoft Graph',
+      }),
+    );
+    expect(fake.settings.entraSteps).toBe('assistant');
+    expect(
+      await screen.findByRole('heading', { name: 'Entra’s own Test Connection' }),
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,210 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import type { DirectoryPrincipal, EntraSetupView } from '../../../shared/entra/entra-views';
+import { checklistKey } from '../../../shared/wizard/content';
+import { useWizardStore } from '../../../renderer/state/wizard-store';
+import { okFor } from '../fake-assistant';
+import { cleanUpAfterEach, renderApp } from '../render-app';
+import {
+  entraApp,
+  entraHealth,
+  entraView,
+  jobView,
+  logRow,
+  microsoftStatus,
+} from './entra-fixtures';
+import { installEntraAt } from './install';
+
+cleanUpAfterEach();
+
+const ORG = 'organization-test-1';
+const ticked = (id: string) =>
+  Boolean(useWizardStore.getState().checklist[checklistKey('provision-users', id)]);
+const alice: DirectoryPrincipal = {
+  id: 'user-alice',
+  kind: 'user',
+  displayName: 'Alice',
+  detail: 'alice@contoso.test',
+};
+const bob: DirectoryPrincipal = { id: 'user-bob', kind: 'user', displayName: 'Bob', detail: null };
+const sales: DirectoryPrincipal = {
+  id: 'group-sales',
+  kind: 'group',
+  displayName: 'Sales',
+  detail: null,
+};
+const base: EntraSetupView = entraView({ app: entraApp(), job: jobView(), assignments: [] });
+const assigned = (view: EntraSetupView): EntraSetupView => ({
+  ...view,
+  assignments: [
+    { principalId: alice.id, kind: 'user', displayName: 'Alice' },
+    { principalId: sales.id, kind: 'group', displayName: 'Sales' },
+  ],
+});
+
+describe('Step 7: assign users and groups', () => {
+  it('searches both pickers, assigns the selection and says an existing assignment is fine', async () => {
+    const fake = installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', base),
+      'entra:searchDirectory': ({ kind, text }) =>
+        okFor('entra:searchDirectory', {
+          principals:
+            kind === 'group' ? [sales] : [alice, bob].filter((p) => p.displayName.includes(text)),
+        }),
+      'entra:assign': () =>
+        okFor('entra:assign', {
+          view: assigned(base),
+          outcomes: [
+            { principalId: alice.id, alreadyAssigned: false },
+            { principalId: sales.id, alreadyAssigned: true },
+          ],
+        }),
+    });
+    const { user } = await renderApp();
+    const users = await screen.findByRole('list', { name: 'Users found' });
+    await within(users).findByText('Bob');
+    await user.type(screen.getByLabelText('Search users'), 'Ali');
+    await waitFor(() => expect(within(users).queryByText('Bob')).toBeNull());
+    expect(fake.callsTo('entra:searchDirectory')).toContainEqual({ kind: 'user', text: 'Ali' });
+    await user.click(screen.getByRole('button', { name: 'Add Alice' }));
+    await user.click(await screen.findByRole('button', { name: 'Add Sales' }));
+    const chips = screen.getByRole('list', { name: 'Selected' });
+    expect(within(chips).getByText(/Alice/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Assign' }));
+    expect(fake.callsTo('entra:assign')).toEqual([
+      {
+        organizationId: ORG,
+        principals: [
+          { id: alice.id, kind: 'user' },
+          { id: sales.id, kind: 'group' },
+        ],
+      },
+    ]);
+    expect(await screen.findByText('Sales: already assigned (fine)')).toBeTruthy();
+    expect(screen.getByText('Alice: assigned')).toBeTruthy();
+    await waitFor(() => expect(ticked('assigned')).toBe(true));
+  });
+});
+
+describe('Step 7: start and provision on demand', () => {
+  it('starts provisioning with the sandbox’s interval labelled', async () => {
+    installEntraAt('provision-users', {
+      'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: true })),
+      'entra:get': () => okFor('entra:get', base),
+      'entra:start': () =>
+        okFor('entra:start', {
+          ...base,
+          job: jobView({ status: 'Active', scheduleState: 'Active', interval: 'PT20S' }),
+        }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Start provisioning' }));
+    expect(
+      await screen.findByText('Sandbox: a cycle every 20 seconds (Entra: about every 40 minutes)'),
+    ).toBeTruthy();
+    await waitFor(() => expect(ticked('started')).toBe(true));
+  });
+
+  it('provisions the chosen assigned user and shows Entra’s steps', async () => {
+    const fake = installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', assigned(base)),
+      'entra:provisionOnDemand': ({ userId }) =>
+        okFor('entra:provisionOnDemand', {
+          ...assigned(base),
+          lastOnDemand: {
+            userId,
+            userDisplayName: 'Alice',
+            result: 'Success',
+            errorCode: null,
+            errorMessage: null,
+            targetId: 'scim-alice',
+            steps: [
+              {
+                name: 'Import',
+                type: 'Import',
+                status: 'Success',
+                description: 'Retrieved the user',
+                details: { objectId: userId },
+              },
+              {
+                name: 'Export',
+                type: 'Export',
+                status: 'Success',
+                description: 'Created the user',
+                details: {},
+              },
+            ],
+          },
+        }),
+    });
+    const { user } = await renderApp();
+    expect(await screen.findByLabelText('User to provision on demand')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Provision on demand' }));
+    expect(fake.callsTo('entra:provisionOnDemand')).toEqual([
+      { organizationId: ORG, userId: alice.id },
+    ]);
+    const steps = await screen.findByRole('list', { name: 'Entra’s steps' });
+    expect(within(steps).getByText('Import')).toBeTruthy();
+    expect(within(steps).getByText(/Created the user/)).toBeTruthy();
+    expect(screen.getByText('Provision on demand for Alice: Success')).toBeTruthy();
+    await waitFor(() => expect(ticked('on-demand')).toBe(true));
+  });
+});
+
+describe('Step 7: job health', () => {
+  it('shows the quarantine and its log, failures first, and restarts only after confirmation', async () => {
+    const quarantined = jobView({
+      status: 'Quarantine',
+      quarantine: {
+        reason: 'EncounteredQuarantineException',
+        since: '2026-12-01T11:00:00.000Z',
+        nextAttempt: '2026-12-02T11:00:00.000Z',
+        error: {
+          code: 'SystemForCrossDomainIdentityManagementServiceIncompatible',
+          message: 'HTTP 500',
+        },
+      },
+    });
+    const fake = installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', base),
+      'entra:health': () =>
+        okFor('entra:health', entraHealth({ job: quarantined, log: [logRow()] })),
+      'entra:restart': () => okFor('entra:restart', entraHealth()),
+    });
+    const { user } = await renderApp();
+    expect(await screen.findByText('The provisioning job is in quarantine')).toBeTruthy();
+    expect(screen.getByText('Reason: EncounteredQuarantineException')).toBeTruthy();
+    const log = screen.getByRole('list', { name: 'Provisioning log' });
+    expect(within(log).getByText(/Alice · Create · Failure/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Restart provisioning…' }));
+    expect(fake.callsTo('entra:restart')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Yes, restart provisioning' }));
+    expect(fake.callsTo('entra:restart')).toEqual([{ organizationId: ORG }]);
+    await waitFor(() =>
+      expect(screen.queryByText('The provisioning job is in quarantine')).toBeNull(),
+    );
+  });
+
+  it('offers sign-in for the log’s permissions when only the log is refused', async () => {
+    const fake = installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', base),
+      'entra:health': () =>
+        okFor(
+          'entra:health',
+          entraHealth({
+            logError: {
+              code: 'MICROSOFT_CONSENT_REQUIRED',
+              message: 'Consent is needed to read the logs.',
+              hint: 'Sign in again.',
+            },
+          }),
+        ),
+    });
+    const { user } = await renderApp();
+    expect(await screen.findByText('Consent is needed to read the logs.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft' }));
+    expect(fake.callsTo('microsoft:signIn')).toEqual([{ action: 'read-provisioning-logs' }]);
+    await waitFor(() => expect(fake.callsTo('entra:health')).toHaveLength(2));
+  });
+});
