@@ -103,15 +103,14 @@ export class SettingsStore {
 
   /** Applies a change the renderer asked for (`settings:update`). */
   async update(patch: SettingsPatch): Promise<Settings> {
-    return this.mutate((current) => ({
-      ...current,
-      ...(patch.organizationId !== undefined ? { organizationId: patch.organizationId } : {}),
-      ...(patch.wizard !== undefined ? { wizard: patch.wizard } : {}),
-      ...(patch.clipboardClearMs !== undefined ? { clipboardClearMs: patch.clipboardClearMs } : {}),
-      ...(patch.microsoftClientId !== undefined
-        ? { microsoftClientId: patch.microsoftClientId }
-        : {}),
-    }));
+    // Every field the patch carries, so a field added to SettingsPatchSchema is saved without a
+    // second list here; mutate parses the result against the full schema before writing. A key
+    // present as undefined (possible from zod's optional) means "unchanged", not "clear it".
+    const entries: [string, unknown][] = Object.entries(patch);
+    const fields = Object.fromEntries(
+      entries.filter(([, value]) => value !== undefined),
+    ) as Partial<Settings>;
+    return this.mutate((current) => ({ ...current, ...fields }));
   }
 
   /**

@@ -38,7 +38,11 @@ export const useEntraStore = create<EntraState>()((set, get) => {
       current: () => get().organizationId === organizationId,
     });
   };
-  const withView = (view: EntraSetupView) => ({ view });
+  // One job status on screen: a newer view's job also updates the health panel's copy.
+  const withView = (view: EntraSetupView) => {
+    const health = get().health;
+    return { view, health: health && view.job ? { ...health, job: view.job } : health };
+  };
   const withHealth = (health: EntraHealth) => {
     const view = get().view;
     return { health, view: view ? { ...view, job: health.job } : view };
@@ -49,9 +53,12 @@ export const useEntraStore = create<EntraState>()((set, get) => {
     ...NOTHING_READ,
     restoreChoice: (choice) => set({ choice }),
     choose: async (choice) => {
+      // Shown at once, as a radio button is; a choice main could not save goes back.
+      const previous = get().choice;
       await trackCall(set, () => call('settings:update', { entraSteps: choice }), {
-        start: { busy: 'choice', failedOp: 'choice' },
+        start: { busy: 'choice', failedOp: 'choice', choice },
         end: { busy: null },
+        failed: { choice: previous },
         retry: () => get().choose(choice),
         done: (settings) => ({ choice: settings.entraSteps }),
       });

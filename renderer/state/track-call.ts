@@ -13,6 +13,8 @@ export interface CallSteps<S, T> {
   retry: () => unknown;
   /** What the answer adds to the store. */
   done?: (data: T) => Partial<S>;
+  /** What a failure puts back (e.g. an optimistic change undone). */
+  failed?: Partial<S>;
   /** False once a newer call has taken this one's place: its answer is then dropped. */
   current?: () => boolean;
 }
@@ -25,12 +27,12 @@ export interface CallSteps<S, T> {
 export async function trackCall<S extends { failure: Failure | null }, T>(
   set: StoreApi<S>['setState'],
   request: () => Promise<Result<T>>,
-  { start, end, retry, done, current }: CallSteps<S, T>,
+  { start, end, retry, done, failed, current }: CallSteps<S, T>,
 ): Promise<Result<T> | null> {
   set({ ...start, failure: null });
   const result = await request();
   if (current && !current()) return null;
   if (result.ok) set({ ...end, ...done?.(result.data) });
-  else set({ ...end, failure: { error: result.error, retry: () => void retry() } });
+  else set({ ...end, ...failed, failure: { error: result.error, retry: () => void retry() } });
   return result;
 }

@@ -1,3 +1,5 @@
+import type { AttributeDefinition, DirectoryDefinition } from '@microsoft/microsoft-graph-types';
+
 import type { ExternalIdSource } from '../../entra-simulator/entra-simulator';
 
 /** The rule id provisionOnDemand names (reference §2; the real one for `scim` is [unconfirmed]). */
@@ -48,6 +50,118 @@ function objectMapping(
   };
 }
 
+/** An attributeDefinition in the documented shape (microsoft-graph-types `AttributeDefinition`). */
+function attributeDefinition(
+  name: string,
+  type: 'String' | 'Boolean' | 'Reference' = 'String',
+  options: { anchor?: boolean; multivalued?: boolean; referencedObjects?: string[] } = {},
+): AttributeDefinition {
+  return {
+    name,
+    type,
+    anchor: options.anchor ?? false,
+    caseExact: false,
+    defaultValue: null,
+    flowNullValues: false,
+    multivalued: options.multivalued ?? false,
+    mutability: 'ReadWrite',
+    required: false,
+    apiExpressions: [],
+    metadata: [],
+    referencedObjects: (options.referencedObjects ?? []).map((referencedObjectName) => ({
+      referencedObjectName,
+      referencedProperty: null,
+    })),
+  };
+}
+
+/**
+ * The two directories a `scim` job's schema describes: Entra's side and the SCIM app's
+ * (`customappsso`), each with the objects and attributes the mappings below use. Only
+ * `directories:[…]` is in the reference (§2); the shapes are microsoft-graph-types'
+ * `DirectoryDefinition`, and the ids, discoverabilities and versions here are the stand-in's own
+ * [unconfirmed]. They give a schema PUT nested content the app must hand back untouched.
+ */
+function defaultDirectories(): DirectoryDefinition[] {
+  return [
+    {
+      id: 'AzureActiveDirectory',
+      name: 'Azure Active Directory',
+      discoverabilities: 'None',
+      discoveryDateTime: null,
+      readOnly: true,
+      version: null,
+      objects: [
+        {
+          name: 'User',
+          supportedApis: [],
+          metadata: [],
+          attributes: [
+            attributeDefinition('objectId', 'String', { anchor: true }),
+            attributeDefinition('userPrincipalName'),
+            attributeDefinition('mail'),
+            attributeDefinition('mailNickname'),
+            attributeDefinition('givenName'),
+            attributeDefinition('surname'),
+            attributeDefinition('IsSoftDeleted', 'Boolean'),
+          ],
+        },
+        {
+          name: 'Group',
+          supportedApis: [],
+          metadata: [],
+          attributes: [
+            attributeDefinition('objectId', 'String', { anchor: true }),
+            attributeDefinition('displayName'),
+            attributeDefinition('members', 'Reference', {
+              multivalued: true,
+              referencedObjects: ['User', 'Group'],
+            }),
+          ],
+        },
+      ],
+    },
+    {
+      id: 'customappsso',
+      name: 'customappsso',
+      discoverabilities: 'AttributeNames',
+      discoveryDateTime: null,
+      readOnly: false,
+      version: null,
+      objects: [
+        {
+          name: USER_OBJECT,
+          supportedApis: [],
+          metadata: [
+            { key: 'BaseObjectName', value: 'urn:ietf:params:scim:schemas:core:2.0:User' },
+          ],
+          attributes: [
+            attributeDefinition('userName', 'String', { anchor: true }),
+            attributeDefinition('active', 'Boolean'),
+            attributeDefinition('emails[type eq "work"].value'),
+            attributeDefinition('name.givenName'),
+            attributeDefinition('name.familyName'),
+            attributeDefinition('externalId'),
+          ],
+        },
+        {
+          name: GROUP_OBJECT,
+          supportedApis: [],
+          metadata: [],
+          attributes: [
+            attributeDefinition('displayName', 'String', { anchor: true }),
+            attributeDefinition('externalId'),
+            attributeDefinition('members', 'Reference', {
+              multivalued: true,
+              referencedObjects: [USER_OBJECT, GROUP_OBJECT],
+            }),
+          ],
+        },
+      ],
+    },
+  ];
+}
+
 /**
  * The job's schema as a new non-gallery `scim` job has it, trimmed to the mappings the simulator
  * plays. The user mapping is the default "seen in the wild", with mailNickname → externalId,
@@ -59,7 +173,7 @@ export function defaultSchema(jobId: string) {
   return {
     id: jobId,
     version: 'Date:2025-03-01T00:00:00Z~###~Version:1',
-    directories: [],
+    directories: defaultDirectories(),
     synchronizationRules: [
       {
         id: USER_RULE_ID,

@@ -286,8 +286,10 @@ export class IdentityStandIn {
   private redeemRefresh(form: URLSearchParams): Grant | null {
     const token = form.get('refresh_token') ?? '';
     const grant = this.refreshTokens.get(token);
-    // Refresh tokens rotate: each is good once, like Entra's for public clients.
-    this.refreshTokens.delete(token);
+    // Each use returns a new refresh token, but the old one stays valid: "The Microsoft identity
+    // platform doesn't revoke old refresh tokens when used to fetch new access tokens"
+    // (learn.microsoft.com, entra/identity-platform/refresh-tokens, "Token lifetime"). MSAL may
+    // renew for two scopes at once with the same one; a stand-in stricter than Entra would fail it.
     return grant && grant.clientId === form.get('client_id') ? grant : null;
   }
 

@@ -11,13 +11,17 @@ function AssignedOutcomes() {
   const assigned = useEntraStore((s) => s.assigned);
   if (assigned === null || assigned.length === 0) return null;
   return (
-    <ul className="notice notice-success" role="status" aria-label="What assigning did">
-      {assigned.map((outcome) => (
-        <li key={outcome.principalId}>
-          {outcome.displayName}: {outcome.alreadyAssigned ? 'already assigned (fine)' : 'assigned'}
-        </li>
-      ))}
-    </ul>
+    // The live region wraps the list: role="status" on the <ul> itself would unmake the list.
+    <div className="notice notice-success" role="status">
+      <ul aria-label="What assigning did">
+        {assigned.map((outcome) => (
+          <li key={outcome.principalId}>
+            {outcome.displayName}:{' '}
+            {outcome.alreadyAssigned ? 'already assigned (fine)' : 'assigned'}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

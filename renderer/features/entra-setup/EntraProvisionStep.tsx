@@ -38,7 +38,10 @@ function ProvisionTicks({ view }: { view: EntraSetupView }) {
   );
 }
 
-/** Step 7 in assistant mode, above the watch: assign, start, provision on demand, job health. */
+/**
+ * Step 7 in assistant mode, above the watch, in the checklist's order: assign, provision one user
+ * on demand, start, job health.
+ */
 export function EntraProvisionStep() {
   return (
     <AssistantOnly>
@@ -47,8 +50,8 @@ export function EntraProvisionStep() {
           {(view) => (
             <>
               <AssignPanel view={view} />
-              <StartPanel view={view} />
               <OnDemandPanel view={view} />
+              <StartPanel view={view} />
               <HealthPanel />
               <ProvisionTicks view={view} />
             </>

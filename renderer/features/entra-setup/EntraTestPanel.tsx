@@ -13,10 +13,15 @@ function goToProbe(): void {
   heading?.parentElement?.querySelector('button')?.focus();
 }
 
+/** Entra's verdict as its title (with the SCIM code Entra named), then what Entra said. */
 function EntraVerdict({ test }: { test: EntraTestResult }) {
-  if (test.passed) return <>Entra: passed</>;
-  const what = [test.scimCode, test.error?.message].filter(Boolean).join(' ');
-  return <>Entra: failed — {what || 'no reason given'}</>;
+  if (test.passed) return <p className="notice-title">Entra: passed</p>;
+  return (
+    <>
+      <p className="notice-title">Entra: failed — {test.scimCode ?? 'no error code given'}</p>
+      {test.error && <p>{test.error.message}</p>}
+    </>
+  );
 }
 
 /** The assistant's probe verdict for this connection, next to Entra's. */
@@ -78,9 +83,7 @@ export function EntraTestPanel({
       </div>
       {test && (
         <div className={`notice ${test.passed ? 'notice-success' : 'notice-error'}`} role="status">
-          <p className="notice-title">
-            <EntraVerdict test={test} />
-          </p>
+          <EntraVerdict test={test} />
           {!test.passed && test.error && <p className="notice-hint">{test.error.hint}</p>}
           <p className="notice-meta">Tested at {clockTime(test.testedAt, true)}.</p>
           <ProbeVerdict connectionId={connectionId} failed={!test.passed} />

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Result } from '../../../shared/errors';
 import type { InvokeChannel, Req, Res } from '../../../shared/ipc';
 import { composeServices, HANDLERS, type Services } from '../../../main/composition';
+import type { FetchLike } from '../../../main/http/create-http-client';
 import { createDispatcher, type EmitEvent } from '../../../main/ipc/dispatch';
 import type { RunningSandbox } from '../../../main/sandbox/sandbox';
 import { MemorySecretStore } from '../../support/keychain';
@@ -31,12 +32,21 @@ export interface EntraHarness {
   close(): Promise<void>;
 }
 
+/** What a caller may change about the harness. */
+export interface EntraHarnessOptions {
+  /**
+   * The host's fetch, which the app's Stytch and Graph calls go through (Node's by default); the
+   * Graph benchmark passes one that slows Graph down. The opener's page visits stay on Node's.
+   */
+  fetch?: FetchLike;
+}
+
 /**
  * Composes the app's services around Node's fetch (real loopback HTTP to the sandbox's Stytch,
  * SCIM, identity and Graph stand-ins), an in-memory keychain and a temp data folder; connects
  * like `sandbox:start`. The host's opener plays the admin at the sandbox's sign-in page.
  */
-export async function startEntraHarness(): Promise<EntraHarness> {
+export async function startEntraHarness(options: EntraHarnessOptions = {}): Promise<EntraHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'entra-setup-'));
   const log = captureLogger();
   const secretStore = new MemorySecretStore();
@@ -45,7 +55,7 @@ export async function startEntraHarness(): Promise<EntraHarness> {
   const services = composeServices({
     app: { name: 'SCIM Setup Assistant', version: '0.0.0-test', platform: process.platform },
     logger: log.logger,
-    fetch,
+    fetch: options.fetch ?? fetch,
     openExternal: async (url) => {
       opened.push(url);
       const html = await (await fetch(url)).text();

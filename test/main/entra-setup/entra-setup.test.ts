@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntraHealthSchema, EntraSetupViewSchema } from '../../../shared/entra/entra-views';
 import { ipcContract } from '../../../shared/ipc';
 import { SETTINGS_FILE_NAME } from '../../../main/settings/settings-store';
+import type { defaultSchema } from '../../../main/sandbox/graph-stand-in/job-schema';
 import { SANDBOX_TENANT_ID } from '../../../main/sandbox/graph-stand-in/tenant';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { startEntraHarness, type EntraHarness } from './entra-harness';
-import { entraDefaultSchema, standInJob } from './schema-fixture';
 
 const acme = SEEDED_ORGANIZATIONS.acme;
 const initech = SEEDED_ORGANIZATIONS.initech;
@@ -21,6 +21,12 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
   const scimTokens: string[] = [];
 
   const view = (data: unknown) => EntraSetupViewSchema.parse(data);
+  /** The stand-in's job, to read and set its schema as Entra would hold it. */
+  const standInJob = (id: string) => {
+    const entry = app.sandbox.microsoft.graph.state.jobs.get(id);
+    if (entry === undefined) throw new Error(`The stand-in has no job ${id}.`);
+    return entry.job;
+  };
   const createConnection = async (organizationId: string) => {
     const created = await app.ok('scim:createConnection', {
       organizationId,
@@ -134,8 +140,8 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
   });
 
   it('reads the externalId mapping, refuses a fix for a schema changed since, and applies the one change', async () => {
-    const job = standInJob(app.sandbox.microsoft.graph, jobId);
-    job.schema = entraDefaultSchema(jobId);
+    // The stand-in's new job carries Entra's default mappings: mailNickname → externalId.
+    const job = standInJob(jobId);
     const read = view(await app.ok('entra:readMapping', { organizationId: acme }));
     expect(read.mapping).toMatchObject({
       currentSource: '[mailNickname]',
@@ -145,7 +151,7 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
     });
 
     // Someone edits the mappings in the portal meanwhile.
-    const edited = entraDefaultSchema(jobId);
+    const edited = structuredClone(job.schema) as ReturnType<typeof defaultSchema>;
     edited.version = 'Date:2025-03-02T00:00:00Z~###~Version:8';
     job.schema = edited;
     const stale = await app.call('entra:fixMapping', {
@@ -168,13 +174,15 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
     const externalId = userMapping?.attributeMappings.find(
       (m) => m.targetAttributeName === 'externalId',
     );
-    if (externalId === undefined) throw new Error('fixture without externalId');
+    if (externalId === undefined) throw new Error('default schema without externalId');
     externalId.source = {
       expression: '[objectId]',
       name: 'objectId',
       type: 'Attribute',
       parameters: [],
     };
+    // Everything else, the directories' nested definitions included, went back as it was read.
+    expect(expected.directories.flatMap((d) => d.objects ?? []).length).toBeGreaterThan(0);
     expect(job.schema).toEqual(expected);
   });
 
@@ -272,7 +280,7 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
     expect(used.job?.jobId).toBe(jobId);
     expect(used.lastTest).toBeNull();
     // The Graph stand-in's own schema has a user rule but no object mappings in it.
-    standInJob(app.sandbox.microsoft.graph, jobId).schema = {
+    standInJob(jobId).schema = {
       synchronizationRules: [{ id: 'r1', name: 'USER_TO_SCIM', objectMappings: [] }],
     };
     const unreadable = await app.call('entra:readMapping', { organizationId: globex });

@@ -90,12 +90,13 @@ describe('the Graph client against the stand-in over loopback HTTP', () => {
     const job = await client.createJob(servicePrincipal.id);
     const schema = await client.getSchema(servicePrincipal.id, job.id);
     expect(schema.synchronizationRules[0]?.id).toMatch(/#V2$/);
-    expect(schema['directories']).toEqual([]);
+    expect(schema['directories']).toContainEqual(expect.objectContaining({ name: 'customappsso' }));
     await client.putSchema(servicePrincipal.id, job.id, { ...schema, version: 'edited' });
     const again = await client.getSchema(servicePrincipal.id, job.id);
     expect(again['version']).toBe('edited');
     expect(again.synchronizationRules[0]?.['objectMappings']).toEqual(
       schema.synchronizationRules[0]?.['objectMappings'],
     );
+    expect(again['directories']).toEqual(schema['directories']);
   });
 });

@@ -107,6 +107,22 @@ describe('MicrosoftSignIn: tokens for main', () => {
     });
   });
 
+  it('renews for two actions at once with the same refresh token (a health read does)', async () => {
+    const service = world.service();
+    await service.signIn('read-apps');
+
+    const tokens = await Promise.all([
+      service.accessToken('read-provisioning'),
+      service.accessToken('read-provisioning-logs'),
+    ]);
+
+    expect(new Set(tokens).size).toBe(2);
+    expect(world.standIn.tokenRequests.slice(1).map((request) => request.outcome)).toEqual([
+      'tokens',
+      'tokens',
+    ]);
+  });
+
   it('takes Graph scopes directly, as the Graph transport asks per operation', async () => {
     const service = world.service();
     await service.signIn('read-apps');

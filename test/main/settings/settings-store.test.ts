@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { AppFailure } from '../../../shared/errors';
-import { DEFAULT_SETTINGS, SettingsSchema } from '../../../shared/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  SettingsPatchSchema,
+  SettingsSchema,
+} from '../../../shared/settings/settings';
 import {
   corruptFileName,
   SETTINGS_FILE_NAME,
@@ -32,6 +36,22 @@ async function writeRaw(content: string): Promise<void> {
 }
 
 describe('SettingsStore', () => {
+  it('saves every field the renderer may patch, and keeps it after a restart', async () => {
+    const patch = {
+      organizationId: 'organization-test-7c1b2a3d-0000-4000-8000-000000000001',
+      wizard: { currentStep: 'webhooks', completedSteps: ['connect-stytch'], checklist: {} },
+      clipboardClearMs: 30_000,
+      microsoftClientId: '2f1c7a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b',
+      entraSteps: 'assistant',
+    } as const;
+    // A field added to the patch schema must be added here too, and then saved.
+    expect(Object.keys(patch).sort()).toEqual(Object.keys(SettingsPatchSchema.shape).sort());
+    await newStore().update(SettingsPatchSchema.parse(patch));
+    const reloaded = await newStore().get();
+    for (const [key, value] of Object.entries(patch))
+      expect(reloaded[key as keyof typeof patch]).toEqual(value);
+  });
+
   it('starts from defaults on a first run without writing anything', async () => {
     const store = newStore();
     expect(await store.get()).toEqual(DEFAULT_SETTINGS);

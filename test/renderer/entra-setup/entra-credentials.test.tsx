@@ -81,9 +81,10 @@ describe('Step 6: Entra’s own Test Connection', () => {
     ]);
     expect(
       await screen.findByText(
-        'Entra: failed — SystemForCrossDomainIdentityManagementCredentialValidationUnavailable The endpoint answered 401.',
+        'Entra: failed — SystemForCrossDomainIdentityManagementCredentialValidationUnavailable',
       ),
     ).toBeTruthy();
+    expect(screen.getByText('The endpoint answered 401.')).toBeTruthy();
     expect(
       screen.getByText(/The assistant’s probe: not run yet\. The assistant’s probe explains why/),
     ).toBeTruthy();
