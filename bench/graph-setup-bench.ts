@@ -27,9 +27,9 @@ const ROUND_TRIPS = {
   readMapping: 1,
   // PUT schema: the schema read above, changed, sent back whole.
   fixMapping: 1,
-  // POST appRoleAssignedTo, once per principal: the three are independent, so they could all be
-  // in flight at once (the role id comes from the app read at createApp). Sent one after another
-  // they cost three: the floor stays one, so the figure shows it.
+  // POST appRoleAssignedTo, once per principal: the three are independent, so they are all in
+  // flight at once (the role id is in the instantiate answer). The service sends at most four at
+  // a time, so more than four principals would cost more than one; the floor counts one.
   assign: 1,
   // POST start.
   start: 1,

@@ -49,11 +49,25 @@ const noEvidence = (): Evidence => ({
   lastOnDemand: null,
 });
 
+/**
+ * Ids this run read from Graph that later steps reuse instead of asking again, each with the
+ * object it was read from, so it never applies to another app or job. Memory only, not shown.
+ */
+export interface Known {
+  /** The role assignments use, from the service principal read at createApp, useApp or get. */
+  assignmentRole: { spId: string; roleId: string } | null;
+  /** The user rule's id, from this run's latest read of the job's schema. */
+  userRule: { jobId: string; ruleId: string } | null;
+}
+
+const nothingKnown = (): Known => ({ assignmentRole: null, userRule: null });
+
 /** One operation's footing: the organization in the signed-in tenant, its Graph and evidence. */
 export interface EntraContext {
   key: LinkKey;
   graph: GraphClient;
   evidence: Evidence;
+  known: Known;
 }
 
 /** …with the app linked. */
@@ -84,7 +98,7 @@ export interface EntraContextOptions {
 export class EntraContexts {
   readonly links: EntraLinks;
   private readonly clients = new Map<string, GraphClient>();
-  private readonly evidence = new Map<string, Evidence>();
+  private readonly runs = new Map<string, { evidence: Evidence; known: Known }>();
 
   constructor(private readonly options: EntraContextOptions) {
     this.links = new EntraLinks(options.settings);
@@ -102,7 +116,7 @@ export class EntraContexts {
     const target = await this.options.microsoft.target();
     if (target === null) throw notSignedIn();
     const key = { organizationId, sandbox: target.sandbox, tenantId: target.tenantId };
-    return { key, graph: this.graphFor(target.graphBaseUrl), evidence: this.evidenceOf(key) };
+    return { key, graph: this.graphFor(target.graphBaseUrl), ...this.runOf(key) };
   }
 
   /** …with its app; ENTRA_STEP_MISSING when none is linked. */
@@ -124,6 +138,7 @@ export class EntraContexts {
   async link(context: EntraContext, link: EntraAppLink, app: EntraApp): Promise<void> {
     await this.links.save(link);
     Object.assign(context.evidence, noEvidence(), { app });
+    Object.assign(context.known, nothingKnown());
   }
 
   /** The view of what the context knows. */
@@ -152,13 +167,13 @@ export class EntraContexts {
     return client;
   }
 
-  private evidenceOf(key: LinkKey): Evidence {
+  private runOf(key: LinkKey): { evidence: Evidence; known: Known } {
     const id = JSON.stringify([key.sandbox, key.tenantId, key.organizationId]);
-    let evidence = this.evidence.get(id);
-    if (evidence === undefined) {
-      evidence = noEvidence();
-      this.evidence.set(id, evidence);
+    let run = this.runs.get(id);
+    if (run === undefined) {
+      run = { evidence: noEvidence(), known: nothingKnown() };
+      this.runs.set(id, run);
     }
-    return evidence;
+    return run;
   }
 }

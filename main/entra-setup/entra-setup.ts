@@ -8,11 +8,18 @@ import type {
 } from '../../shared/entra/entra-views';
 import type { SecretHandle } from '../../shared/stytch/views';
 import { userAppRoleId, type ScimCredentials } from '../graph/graph-queries';
-import type { ServicePrincipal, SynchronizationJob } from '../graph/graph-schemas';
+import type {
+  AppRoleAssignment,
+  ServicePrincipal,
+  SynchronizationJob,
+  SynchronizationSchemaDocument,
+} from '../graph/graph-schemas';
 import { redactAndCut } from '../logging/redact';
 import { connectionTenantUrl, type ConnectionLookup } from '../stytch/connection-tenant-url';
+import { mapBounded } from './bounded';
 import {
   EntraContexts,
+  type AppContext,
   type EntraContext,
   type EntraContextOptions,
   type JobContext,
@@ -40,6 +47,12 @@ export const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';
 /** Log entries read for a health view: enough to find the failures among the latest. */
 const HEALTH_LOG_READ = 200;
 
+/**
+ * Assignment POSTs in flight at once: they are independent, so a few overlap, but few enough
+ * that picking a large group of people does not set off Graph's throttling (ours).
+ */
+export const ASSIGN_CONCURRENCY = 4;
+
 /** What {@link EntraSetup} is built from (by the composition root). */
 export interface EntraSetupOptions extends EntraContextOptions {
   /** Where a connection's SCIM endpoint is, from Stytch (never from the renderer). */
@@ -53,6 +66,25 @@ export interface EntraSetupOptions extends EntraContextOptions {
 export function assignmentRoleId(sp: ServicePrincipal): string {
   const open = sp.appRoles?.find((role) => role.allowedMemberTypes.includes('User'));
   return userAppRoleId(sp) ?? open?.id ?? DEFAULT_ACCESS_ROLE_ID;
+}
+
+/** The assignment role when `sp` came with its roles; null when Graph left them out. */
+function knownRoleId(sp: ServicePrincipal): string | null {
+  return sp.appRoles === undefined ? null : assignmentRoleId(sp);
+}
+
+/**
+ * Who is assigned: the list read, with the assignments just made put in (answers win). An
+ * assignment made by hand after the list was served and then repeated here ("already exists")
+ * is the one thing it can miss.
+ */
+function mergedAssignments(
+  listed: readonly AppRoleAssignment[],
+  made: readonly AppRoleAssignment[],
+): AppRoleAssignment[] {
+  const byId = new Map(listed.map((assignment) => [assignment.id, assignment]));
+  for (const assignment of made) byId.set(assignment.id, assignment);
+  return [...byId.values()];
 }
 
 /** The job to work on: the `scim` one (reference §2), else the first. */
@@ -91,6 +123,7 @@ export class EntraSetup {
     if (link !== null) {
       const sp = await context.graph.getServicePrincipal(link.servicePrincipalId);
       context.evidence.app = entraAppView(sp);
+      this.rememberRole(context, sp);
       context.evidence.job =
         link.jobId === null
           ? null
@@ -105,12 +138,15 @@ export class EntraSetup {
     return (await graph.findServicePrincipals(displayName)).map(entraAppView);
   }
 
-  /** Creates the non-gallery app, waits until Graph can read it, and links it. */
+  /**
+   * Creates the non-gallery app and links it. The instantiate answer already carries the service
+   * principal (id, appId, name, template, roles), so it is not read again here: the calls that
+   * follow on it wait out replication themselves (operations marked `replicates`, `markCreated`).
+   */
   async createApp(organizationId: string, displayName: string): Promise<EntraSetupView> {
     const context = await this.contexts.context(organizationId);
     const created = await context.graph.instantiateNonGalleryApp(displayName);
-    const sp = await context.graph.getServicePrincipal(created.servicePrincipal.id);
-    return this.linkApp(context, sp, null);
+    return this.linkApp(context, created.servicePrincipal, null);
   }
 
   /** Links an existing app, and its SCIM job if it has one. */
@@ -172,6 +208,7 @@ export class EntraSetup {
   async readMapping(organizationId: string): Promise<EntraSetupView> {
     const context = await this.contexts.withJob(organizationId);
     const schema = await context.graph.getSchema(context.spId, context.jobId);
+    this.rememberUserRule(context, schema);
     context.evidence.mapping = readExternalIdMapping(schema);
     return this.contexts.view(context);
   }
@@ -180,11 +217,18 @@ export class EntraSetup {
   async fixMapping(organizationId: string, fingerprint: string): Promise<EntraSetupView> {
     const context = await this.contexts.withJob(organizationId);
     const { graph, spId, jobId } = context;
+    // Read again before writing: the safety check that the change applied is exactly the one shown.
     const schema = await graph.getSchema(spId, jobId);
     if (schemaFingerprint(schema) !== fingerprint) throw schemaChanged();
-    if (!readExternalIdMapping(schema).correct)
-      await graph.putSchema(spId, jobId, withObjectIdExternalId(schema));
-    context.evidence.mapping = readExternalIdMapping(await graph.getSchema(spId, jobId));
+    this.rememberUserRule(context, schema);
+    let mapping = readExternalIdMapping(schema);
+    if (!mapping.correct) {
+      const fixed = withObjectIdExternalId(schema);
+      await graph.putSchema(spId, jobId, fixed);
+      // Not read back: PUT replaced the whole document with the one sent, so that is the mapping.
+      mapping = readExternalIdMapping(fixed);
+    }
+    context.evidence.mapping = mapping;
     return this.contexts.view(context);
   }
 
@@ -206,15 +250,28 @@ export class EntraSetup {
   }> {
     const context = await this.contexts.withApp(organizationId);
     const { graph, spId } = context;
-    const roleId = assignmentRoleId(await graph.getServicePrincipal(spId));
-    const outcomes = [];
-    for (const principal of principals) {
-      const outcome = await graph.directory.assign(spId, principal.id, roleId);
-      outcomes.push({ principalId: principal.id, alreadyAssigned: outcome.alreadyAssigned });
-    }
-    context.evidence.assignments = (await graph.directory.listAssignments(spId)).map(
-      assignmentView,
-    );
+    const roleId = await this.assignmentRole(context);
+    // Still read: the answers alone would miss assignments made by hand in the portal or before
+    // this run, and an "already exists" answer has no name or type to show. Read alongside the
+    // POSTs (it needs none of them), with the assignments they made merged in.
+    const [posted, listed] = await Promise.allSettled([
+      // Independent POSTs, a few at a time; outcomes stay in the order the principals came.
+      mapBounded(principals, ASSIGN_CONCURRENCY, (principal) =>
+        graph.directory.assign(spId, principal.id, roleId),
+      ),
+      graph.directory.listAssignments(spId),
+    ]);
+    // A failed POST is the news; a failed list read only matters when every POST went through.
+    if (posted.status === 'rejected') throw posted.reason;
+    if (listed.status === 'rejected') throw listed.reason;
+    const answers = posted.value;
+    const made = answers.flatMap((answer) => (answer.alreadyAssigned ? [] : [answer.assignment]));
+    const assignments = mergedAssignments(listed.value, made);
+    context.evidence.assignments = assignments.map(assignmentView);
+    const outcomes = principals.map((principal, index) => ({
+      principalId: principal.id,
+      alreadyAssigned: answers[index]?.alreadyAssigned ?? false,
+    }));
     return { view: this.contexts.view(context), outcomes };
   }
 
@@ -222,6 +279,8 @@ export class EntraSetup {
   async start(organizationId: string): Promise<EntraSetupView> {
     const context = await this.contexts.withJob(organizationId);
     await context.graph.startJob(context.spId, context.jobId);
+    // Read back: start answers 204 with no body, and the view shows Graph's own status, schedule
+    // and quarantine after it (a quarantined or unconfigured job need not become Active).
     await this.refreshJob(context);
     return this.contexts.view(context);
   }
@@ -230,9 +289,8 @@ export class EntraSetup {
   async provisionOnDemand(organizationId: string, userId: string): Promise<EntraSetupView> {
     const context = await this.contexts.withJob(organizationId);
     const { graph, spId, jobId, evidence } = context;
-    const rule = userRule(await graph.getSchema(spId, jobId));
-    if (rule === null) throw noUserMapping();
-    const outcome = await graph.provisionOnDemand(spId, jobId, rule.id, {
+    const ruleId = await this.userRuleId(context);
+    const outcome = await graph.provisionOnDemand(spId, jobId, ruleId, {
       objectId: userId,
       objectTypeName: 'User',
     });
@@ -270,7 +328,39 @@ export class EntraSetup {
     const { organizationId, sandbox, tenantId } = context.key;
     const link = { organizationId, sandbox, tenantId, servicePrincipalId: sp.id, jobId };
     await this.contexts.link(context, link, app);
+    this.rememberRole(context, sp);
     return this.contexts.view(context);
+  }
+
+  /** Keeps the assignment role of a service principal just read, for assign. */
+  private rememberRole(context: EntraContext, sp: ServicePrincipal) {
+    const roleId = knownRoleId(sp);
+    if (roleId !== null) context.known.assignmentRole = { spId: sp.id, roleId };
+  }
+
+  /** The assignment role: as read earlier in this run, else from the service principal now. */
+  private async assignmentRole(context: AppContext): Promise<string> {
+    const known = context.known.assignmentRole;
+    if (known?.spId === context.spId) return known.roleId;
+    const sp = await context.graph.getServicePrincipal(context.spId);
+    this.rememberRole(context, sp);
+    return assignmentRoleId(sp);
+  }
+
+  /** Keeps the user rule's id of a schema just read, for provisionOnDemand. */
+  private rememberUserRule(context: JobContext, schema: SynchronizationSchemaDocument) {
+    const rule = userRule(schema);
+    context.known.userRule = rule === null ? null : { jobId: context.jobId, ruleId: rule.id };
+  }
+
+  /** The user rule's id: from this run's schema read of the job, else read now. */
+  private async userRuleId(context: JobContext): Promise<string> {
+    const known = context.known.userRule;
+    if (known?.jobId === context.jobId) return known.ruleId;
+    const rule = userRule(await context.graph.getSchema(context.spId, context.jobId));
+    if (rule === null) throw noUserMapping();
+    context.known.userRule = { jobId: context.jobId, ruleId: rule.id };
+    return rule.id;
   }
 
   private async refreshJob(context: JobContext) {

@@ -57,6 +57,9 @@ export interface EntraSimulatorOptions {
 /** The result of Test Connection. */
 export type ConnectionResult = { ok: true } | { ok: false; error: SimulatorError };
 
+/** The parts of a restart's reset scope the simulator acts on. */
+export type RestartScope = 'QuarantineState' | 'Escrows' | 'Watermark';
+
 /** A simulated Entra provisioning job against one SCIM endpoint. */
 export interface EntraSimulator {
   /** Whether requests use the `aadOptscim062020` dialect (on-demand runs never do). */
@@ -69,6 +72,13 @@ export interface EntraSimulator {
   log(): ProvisioningLogEntry[];
   state(): 'running' | 'quarantined';
   quarantine(): Quarantine | null;
+  /**
+   * Graph's restart (`criteria.resetScope`, reference graph-provisioning.md §2 "Restart
+   * criteria"): `QuarantineState` lifts the quarantine, `Escrows` drops the failed objects
+   * awaiting a retry, `Watermark` makes the next cycle an initial one. Other scopes change
+   * nothing the simulator keeps.
+   */
+  restart(resetScope: readonly RestartScope[]): Promise<void>;
   /** The objectIds of the users the job created or matched and still manages, in no order. */
   provisionedUsers(): string[];
 }
@@ -169,6 +179,13 @@ export function createEntraSimulator(
         const ctx = context('legacy', 'onDemand');
         const checks = connectionRequests(matchOn, newGuid, false);
         return runOnDemand(ctx, job, valid, userObjectId, checks);
+      }),
+    restart: (resetScope) =>
+      serial(() => {
+        if (resetScope.includes('QuarantineState')) job.clearQuarantine();
+        if (resetScope.includes('Escrows')) engine.escrows.clear();
+        if (resetScope.includes('Watermark')) engine.watermark = null;
+        return Promise.resolve();
       }),
     log: () => structuredClone(job.entries),
     state: () => (job.quarantine() === null ? 'running' : 'quarantined'),

@@ -58,6 +58,12 @@ export class Job {
     return !(counted && ESCROW_CHECK_AFTER_EACH_OBJECT && this.checkEscrow());
   }
 
+  /** Restart with `QuarantineState` in its reset scope: out of quarantine, counts from zero. */
+  clearQuarantine(): void {
+    this.current = null;
+    this.tally.reset();
+  }
+
   /** Quarantines the job (a failed opening check, a refused token, a query answered 404). */
   enter(reason: QuarantineReason, error: { code: string; message: string }): void {
     this.current = { reason, error, currentBegan: this.now().toISOString() };

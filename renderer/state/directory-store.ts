@@ -4,8 +4,18 @@ import type { DirectoryPrincipal } from '../../shared/entra/entra-views';
 import { call } from '../lib/api';
 import type { Failure } from './failure';
 
-/** Which picker: the tenant's users or its groups. */
+/** What a picker searches for: the tenant's users or its groups. */
 export type PrincipalKind = DirectoryPrincipal['kind'];
+
+/** Which picker: assignment's users or groups, or provision on demand's user. */
+export type PickerSlot = PrincipalKind | 'on-demand-user';
+
+/** What each picker searches for. */
+export const SLOT_KIND: Record<PickerSlot, PrincipalKind> = {
+  user: 'user',
+  group: 'group',
+  'on-demand-user': 'user',
+};
 
 interface PickerResults {
   /** The text the results belong to (null: nothing loaded yet). */
@@ -15,35 +25,37 @@ interface PickerResults {
   failure: Failure | null;
 }
 
-type DirectoryState = Record<PrincipalKind, PickerResults> & {
-  /** Searches the tenant (entra:searchDirectory); a slower, older answer is dropped. */
-  search: (kind: PrincipalKind, text: string) => Promise<void>;
+type DirectoryState = Record<PickerSlot, PickerResults> & {
+  /** Searches the tenant for one picker (entra:searchDirectory); a slower, older answer is dropped. */
+  search: (slot: PickerSlot, text: string) => Promise<void>;
 };
 
 const EMPTY: PickerResults = { loadedText: null, principals: [], searching: false, failure: null };
 
 // Per picker, only the newest search may write its results.
-const seq: Record<PrincipalKind, number> = { user: 0, group: 0 };
+const seq: Record<PickerSlot, number> = { user: 0, group: 0, 'on-demand-user': 0 };
 
 /**
- * The assignment pickers' search results (step 7). Two pickers search at once, so each keeps its
- * own progress and failure rather than one shared `busy`.
+ * Step 7's pickers' search results: assignment's users and groups, and provision on demand's
+ * user. Pickers search at once, so each keeps its own results, progress and failure rather than one
+ * shared `busy`.
  */
 export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   user: EMPTY,
   group: EMPTY,
-  search: async (kind, text) => {
-    const mine = ++seq[kind];
-    set({ [kind]: { ...get()[kind], searching: true, failure: null } });
-    const result = await call('entra:searchDirectory', { kind, text });
-    if (mine !== seq[kind]) return;
+  'on-demand-user': EMPTY,
+  search: async (slot, text) => {
+    const mine = ++seq[slot];
+    set({ [slot]: { ...get()[slot], searching: true, failure: null } });
+    const result = await call('entra:searchDirectory', { kind: SLOT_KIND[slot], text });
+    if (mine !== seq[slot]) return;
     set({
-      [kind]: result.ok
+      [slot]: result.ok
         ? { loadedText: text, principals: result.data.principals, searching: false, failure: null }
         : {
-            ...get()[kind],
+            ...get()[slot],
             searching: false,
-            failure: { error: result.error, retry: () => void get().search(kind, text) },
+            failure: { error: result.error, retry: () => void get().search(slot, text) },
           },
     });
   },

@@ -43,6 +43,8 @@ export interface EntraState {
   candidates: readonly EntraApp[] | null;
   assigned: readonly AssignOutcome[] | null;
   health: EntraHealth | null;
+  /** When `health` was read (ISO time, this computer's clock), so the panel can say how fresh it is. */
+  healthReadAt: string | null;
   /** The operation in flight (one at a time: they change the same app and job). */
   busy: EntraOp | null;
   /** The operation `failure` belongs to, so the panel that ran it shows it. */

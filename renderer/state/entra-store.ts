@@ -14,6 +14,7 @@ const NOTHING_READ = {
   candidates: null,
   assigned: null,
   health: null,
+  healthReadAt: null,
   busy: null,
   failedOp: null,
   failure: null,
@@ -45,7 +46,11 @@ export const useEntraStore = create<EntraState>()((set, get) => {
   };
   const withHealth = (health: EntraHealth) => {
     const view = get().view;
-    return { health, view: view ? { ...view, job: health.job } : view };
+    return {
+      health,
+      healthReadAt: new Date().toISOString(),
+      view: view ? { ...view, job: health.job } : view,
+    };
   };
 
   return {

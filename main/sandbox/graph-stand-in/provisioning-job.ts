@@ -5,6 +5,7 @@ import {
   type CycleReport,
   type Directory,
   type EntraSimulator,
+  type RestartScope,
   type SimulatorError,
 } from '../../entra-simulator/entra-simulator';
 import type { FetchLike } from '../../http/create-http-client';
@@ -14,6 +15,8 @@ export { USER_RULE_ID } from './job-schema';
 
 /** "Never" in Graph's timestamps (reference §2, Job status). */
 const NEVER = '0001-01-01T00:00:00Z';
+
+const RESTART_SCOPES: readonly RestartScope[] = ['QuarantineState', 'Escrows', 'Watermark'];
 
 /** What a job needs from the stand-in around it. */
 export interface JobContext {
@@ -57,6 +60,8 @@ export class StandInJob {
   private waiters: { count: number; resolve: () => void }[] = [];
   private lastExecution: ReturnType<typeof execution> | null = null;
   private forcedQuarantine = false;
+  /** When the timer runs the next cycle: a quarantined job's next attempt. */
+  private nextCycleAt: Date | null = null;
 
   constructor(
     tenantId: string,
@@ -98,6 +103,7 @@ export class StandInJob {
     this.started = true;
     void this.cycle();
     this.timer = setInterval(() => void this.cycle(), this.context.cycleIntervalMs);
+    this.nextCycleAt = new Date(this.context.now().getTime() + this.context.cycleIntervalMs);
     this.timer.unref();
   }
 
@@ -117,9 +123,17 @@ export class StandInJob {
     this.forcedQuarantine = true;
   }
 
-  /** Restart clears quarantine and watermark (reference §2, Restart criteria). */
-  restart(): void {
-    this.forcedQuarantine = false;
+  /**
+   * Restart with `resetScope` (reference §2, Restart criteria): an empty scope is the portal's
+   * "Restart provisioning", about QuarantineState + Watermark + Escrows.
+   */
+  async restart(resetScope: readonly string[]): Promise<void> {
+    const scope: RestartScope[] =
+      resetScope.length === 0
+        ? ['QuarantineState', 'Watermark', 'Escrows']
+        : RESTART_SCOPES.filter((item) => resetScope.includes(item));
+    if (scope.includes('QuarantineState')) this.forcedQuarantine = false;
+    await this.simulator?.restart(scope);
   }
 
   async onDemand(userObjectId: string) {
@@ -132,6 +146,8 @@ export class StandInJob {
   }
 
   private async cycle(): Promise<void> {
+    if (this.timer !== null)
+      this.nextCycleAt = new Date(this.context.now().getTime() + this.context.cycleIntervalMs);
     const simulator = this.simulator;
     if (simulator !== null && !this.forcedQuarantine) {
       const began = this.context.now();
@@ -173,7 +189,9 @@ export class StandInJob {
         quarantine: quarantined
           ? {
               currentBegan: began,
-              nextAttempt: began,
+              // The stand-in keeps its cycle interval in quarantine; Entra slows it down, up to
+              // once a day (how-provisioning-works.md, "Quarantine").
+              nextAttempt: (this.nextCycleAt ?? this.context.now()).toISOString(),
               reason: simulated?.reason ?? 'QuarantinedOnDemand',
               seriesBegan: began,
               seriesCount: 1,

@@ -132,8 +132,17 @@ export const GRAPH_ROUTES = {
     job.start();
     return { status: 204 };
   },
-  'jobs.restart': ({ params }, state) => {
-    state.job(state.app(params['spId'] ?? ''), params['jobId'] ?? '').restart();
+  'jobs.restart': async ({ params, body }, state) => {
+    // The body is optional; criteria.resetScope is a comma-separated list (reference §2).
+    const { criteria } = parse(
+      z.object({ criteria: z.object({ resetScope: z.string().default('') }).optional() }),
+      body ?? {},
+    );
+    const scope = (criteria?.resetScope ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    await state.job(state.app(params['spId'] ?? ''), params['jobId'] ?? '').restart(scope);
     return { status: 204 };
   },
   'jobs.schema.get': ({ params }, state) => ({

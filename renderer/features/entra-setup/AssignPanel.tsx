@@ -69,8 +69,8 @@ export function AssignPanel({ view }: { view: EntraSetupView }) {
         are provisioned.
       </p>
       <div className="pickers">
-        <PrincipalPicker kind="user" selected={selected} onAdd={add} />
-        <PrincipalPicker kind="group" selected={selected} onAdd={add} />
+        <PrincipalPicker slot="user" selected={selected} onAdd={add} />
+        <PrincipalPicker slot="group" selected={selected} onAdd={add} />
       </div>
       <h4>Selected</h4>
       {selected.length === 0 ? (

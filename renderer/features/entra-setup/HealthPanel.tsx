@@ -3,8 +3,9 @@ import { useEffect } from 'react';
 import type { EntraHealth, ProvisioningJobView } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
+import { clockTime } from '../provisioning-watch/clock-time';
 import { LogEntry } from '../provisioning-watch/LogEntry';
-import { ConfirmAction } from './ConfirmAction';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
 import { OpFailure } from './OpFailure';
 
@@ -84,9 +85,14 @@ function HealthLog({ health }: { health: EntraHealth }) {
   );
 }
 
-/** The job's health (status, last cycle, quarantine), Restart provisioning, and Entra's log. */
+/**
+ * The job's health (status, last cycle, quarantine), Restart provisioning, and Entra's log, with
+ * when it was read. It is read on request only: no polling, so while the job is active, checking
+ * again is the main action.
+ */
 export function HealthPanel() {
   const health = useEntraStore((s) => s.health);
+  const readAt = useEntraStore((s) => s.healthReadAt);
   const busy = useEntraStore((s) => s.busy);
   const readHealth = useEntraStore((s) => s.readHealth);
   const restart = useEntraStore((s) => s.restart);
@@ -94,6 +100,7 @@ export function HealthPanel() {
     if (useEntraStore.getState().health === null) void readHealth();
   }, [readHealth]);
   const job = health?.job ?? null;
+  const active = job?.status === 'Active';
   return (
     <section
       className="entra-health"
@@ -104,7 +111,7 @@ export function HealthPanel() {
       <div className="actions">
         <button
           type="button"
-          className="button"
+          className={active ? 'button button-primary' : 'button'}
           onClick={() => void readHealth()}
           disabled={busy !== null}
         >
@@ -115,6 +122,7 @@ export function HealthPanel() {
           question="Restart provisioning?"
           confirm="Yes, restart provisioning"
           cancel="Don’t restart"
+          tone={active ? 'secondary' : 'primary'}
           disabled={busy !== null || job === null}
           onConfirm={() => void restart()}
         >
@@ -133,6 +141,13 @@ export function HealthPanel() {
       {job && (
         <p role="status">
           Job status: <strong>{job.status}</strong>
+        </p>
+      )}
+      {readAt && <p className="field-hint">Read at {clockTime(readAt, true)}.</p>}
+      {active && (
+        <p className="field-hint">
+          Entra keeps running cycles; this panel does not refresh on its own. Check job health again
+          to see the latest cycle and log.
         </p>
       )}
       {job?.quarantine && <Quarantine quarantine={job.quarantine} />}

@@ -1,7 +1,7 @@
 import type { EntraSetupView, ExternalIdMapping } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
-import { ConfirmAction } from './ConfirmAction';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { OpFailure } from './OpFailure';
 
 function BeforeAfter({ mapping }: { mapping: ExternalIdMapping }) {

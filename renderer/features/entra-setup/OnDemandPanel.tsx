@@ -1,11 +1,21 @@
 import { useState } from 'react';
 
-import type { EntraSetupView, OnDemandView } from '../../../shared/entra/entra-views';
+import type {
+  DirectoryPrincipal,
+  EntraSetupView,
+  OnDemandView,
+} from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { OpFailure } from './OpFailure';
+import { PrincipalPicker } from './PrincipalPicker';
 
-function OnDemandResult({ result }: { result: OnDemandView }) {
+interface Choice {
+  id: string;
+  name: string;
+}
+
+function OnDemandResult({ result, name }: { result: OnDemandView; name: string | undefined }) {
   const tone =
     result.result === 'Success'
       ? 'notice-success'
@@ -15,7 +25,7 @@ function OnDemandResult({ result }: { result: OnDemandView }) {
   return (
     <div className={`notice ${tone}`} role="status">
       <p className="notice-title">
-        Provision on demand for {result.userDisplayName ?? result.userId}: {result.result}
+        Provision on demand for {result.userDisplayName ?? name ?? result.userId}: {result.result}
       </p>
       {result.errorCode && (
         <p>
@@ -49,15 +59,31 @@ function OnDemandResult({ result }: { result: OnDemandView }) {
   );
 }
 
-/** Provisions one assigned user now and shows each of Entra's steps. */
+/**
+ * Provisions one user now and shows each of Entra's steps. Users assigned directly are a quick
+ * choice; any other user (e.g. a member of an assigned group) is found by search, and Entra's
+ * scoping step says whether that user is in scope.
+ */
 export function OnDemandPanel({ view }: { view: EntraSetupView }) {
-  const users = (view.assignments ?? []).filter((a) => a.kind === 'user');
+  const assigned: Choice[] = (view.assignments ?? [])
+    .filter((a) => a.kind === 'user')
+    .map((a) => ({ id: a.principalId, name: a.displayName ?? a.principalId }));
+  const [found, setFound] = useState<DirectoryPrincipal | null>(null);
   const [chosen, setChosen] = useState('');
   const busy = useEntraStore((s) => s.busy);
   const provisionOnDemand = useEntraStore((s) => s.provisionOnDemand);
-  const userId = users.some((u) => u.principalId === chosen)
-    ? chosen
-    : (users[0]?.principalId ?? '');
+  const choices =
+    found && !assigned.some((u) => u.id === found.id)
+      ? [...assigned, { id: found.id, name: `${found.displayName} (found by search)` }]
+      : assigned;
+  const userId = choices.some((u) => u.id === chosen) ? chosen : (choices[0]?.id ?? '');
+  const choose = (principal: DirectoryPrincipal) => {
+    setFound(principal);
+    setChosen(principal.id);
+  };
+  const result = view.lastOnDemand;
+  const names = new Map(assigned.map((u) => [u.id, u.name]));
+  if (found) names.set(found.id, found.displayName);
   return (
     <section
       className="entra-on-demand"
@@ -65,20 +91,29 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
       aria-busy={busy === 'on-demand'}
     >
       <h3 id="entra-on-demand-heading">Provision on demand</h3>
-      {users.length === 0 ? (
-        <p>Assign a user first: provision on demand works on one assigned user.</p>
+      {choices.length === 0 ? (
+        <p>No user is assigned directly: search for the user to provision.</p>
       ) : (
         <div className="field">
           <label htmlFor="on-demand-user">User to provision on demand</label>
           <select id="on-demand-user" value={userId} onChange={(e) => setChosen(e.target.value)}>
-            {users.map((u) => (
-              <option key={u.principalId} value={u.principalId}>
-                {u.displayName ?? u.principalId}
+            {choices.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
               </option>
             ))}
           </select>
         </div>
       )}
+      <p className="field-hint">
+        Members of an assigned group are in scope too. Entra’s scoping step says whether the user
+        you choose is in scope.
+      </p>
+      <PrincipalPicker
+        slot="on-demand-user"
+        selected={found?.id === userId ? [found] : []}
+        onAdd={choose}
+      />
       <div className="actions">
         <button
           type="button"
@@ -90,7 +125,7 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
         </button>
         {busy === 'on-demand' && <Busy label="Entra is provisioning the user…" />}
       </div>
-      {view.lastOnDemand && <OnDemandResult result={view.lastOnDemand} />}
+      {result && <OnDemandResult result={result} name={names.get(result.userId)} />}
       <OpFailure ops={['on-demand']} title="Provision on demand did not run." />
     </section>
   );

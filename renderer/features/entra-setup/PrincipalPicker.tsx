@@ -3,40 +3,64 @@ import { useEffect, useState } from 'react';
 import type { DirectoryPrincipal } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useDirectoryStore, type PrincipalKind } from '../../state/directory-store';
+import { useDirectoryStore, type PickerSlot } from '../../state/directory-store';
 
 /** Graph's directory search is throttled like any call: typing waits for a pause. */
 const SEARCH_DEBOUNCE_MS = 350;
 
-const WORDS = {
-  user: { label: 'Search users', none: 'No user matches.' },
-  group: { label: 'Search groups', none: 'No group matches.' },
-} as const;
+// Each picker's own names, so two on one page never share a label, list name or button name.
+const WORDS: Record<
+  PickerSlot,
+  { label: string; none: string; list: string; add: string; added: string }
+> = {
+  user: {
+    label: 'Search users',
+    none: 'No user matches.',
+    list: 'Users found',
+    add: 'Add',
+    added: 'Added',
+  },
+  group: {
+    label: 'Search groups',
+    none: 'No group matches.',
+    list: 'Groups found',
+    add: 'Add',
+    added: 'Added',
+  },
+  'on-demand-user': {
+    label: 'Or search for any user',
+    none: 'No user matches.',
+    list: 'Users found to provision on demand',
+    add: 'Choose',
+    added: 'Chosen',
+  },
+};
 
 interface PrincipalPickerProps {
-  kind: PrincipalKind;
+  slot: PickerSlot;
   selected: readonly DirectoryPrincipal[];
   onAdd: (principal: DirectoryPrincipal) => void;
 }
 
-/** Searches the tenant's users or groups (debounced) and adds one to the selection. */
-export function PrincipalPicker({ kind, selected, onAdd }: PrincipalPickerProps) {
+/** Searches the tenant's users or groups (debounced) and hands the one picked to `onAdd`. */
+export function PrincipalPicker({ slot, selected, onAdd }: PrincipalPickerProps) {
   const [text, setText] = useState('');
-  const results = useDirectoryStore((s) => s[kind]);
+  const results = useDirectoryStore((s) => s[slot]);
   const search = useDirectoryStore((s) => s.search);
   const trimmed = text.trim();
   useEffect(() => {
-    if (trimmed === useDirectoryStore.getState()[kind].loadedText) return;
+    if (trimmed === useDirectoryStore.getState()[slot].loadedText) return;
     // The first, unfiltered listing goes out at once; typing waits for a pause.
-    const first = useDirectoryStore.getState()[kind].loadedText === null && trimmed === '';
-    const timer = setTimeout(() => void search(kind, trimmed), first ? 0 : SEARCH_DEBOUNCE_MS);
+    const first = useDirectoryStore.getState()[slot].loadedText === null && trimmed === '';
+    const timer = setTimeout(() => void search(slot, trimmed), first ? 0 : SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [kind, trimmed, search]);
-  const id = `picker-${kind}`;
+  }, [slot, trimmed, search]);
+  const words = WORDS[slot];
+  const id = `picker-${slot}`;
   const chosen = new Set(selected.map((p) => p.id));
   return (
     <div className="field picker" aria-busy={results.searching}>
-      <label htmlFor={id}>{WORDS[kind].label}</label>
+      <label htmlFor={id}>{words.label}</label>
       <input
         id={id}
         type="search"
@@ -48,7 +72,7 @@ export function PrincipalPicker({ kind, selected, onAdd }: PrincipalPickerProps)
         {results.searching ? (
           <Busy label="Searching…" />
         ) : results.loadedText !== null && results.principals.length === 0 ? (
-          WORDS[kind].none
+          words.none
         ) : (
           ''
         )}
@@ -60,7 +84,7 @@ export function PrincipalPicker({ kind, selected, onAdd }: PrincipalPickerProps)
           requestIdLabel="Client request ID"
         />
       )}
-      <ul className="principals" aria-label={`${kind === 'user' ? 'Users' : 'Groups'} found`}>
+      <ul className="principals" aria-label={words.list}>
         {results.principals.map((principal) => (
           <li key={principal.id} className="option">
             <span className="option-name">{principal.displayName}</span>
@@ -70,9 +94,9 @@ export function PrincipalPicker({ kind, selected, onAdd }: PrincipalPickerProps)
               className="button"
               disabled={chosen.has(principal.id)}
               onClick={() => onAdd(principal)}
-              aria-label={`Add ${principal.displayName}`}
+              aria-label={`${words.add} ${principal.displayName}`}
             >
-              {chosen.has(principal.id) ? 'Added' : 'Add'}
+              {chosen.has(principal.id) ? words.added : words.add}
             </button>
           </li>
         ))}

@@ -4,6 +4,7 @@ import type { WatchSnapshot } from '../../../shared/provisioning/watch';
 import { checklistKey } from '../../../shared/wizard/content';
 import { selectMode, useAppStore } from '../../state/app-store';
 import { useConnectionStore } from '../../state/connection-store';
+import { useEntraStore } from '../../state/entra-store';
 import { useWatchStore } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ConnectionReading } from '../scim-connection/ConnectionReading';
@@ -48,7 +49,10 @@ export function WatchStep() {
   const { ready } = useOrganizationConnection();
   const connection = useConnectionStore((s) => s.connection);
   // Only the sandbox is rehearsed: main refuses anything else, and the buttons are not offered.
-  const sandbox = useAppStore((s) => selectMode(s) === 'sandbox');
+  // When the assistant does the Entra steps, the sandbox tenant's own job provisions (its log is
+  // in the job health panel), so a second simulated Entra beside it would only confuse.
+  const assistant = useEntraStore((s) => s.choice === 'assistant');
+  const sandbox = useAppStore((s) => selectMode(s) === 'sandbox') && !assistant;
   const target = connection
     ? { organizationId: connection.organizationId, connectionId: connection.connectionId }
     : null;

@@ -124,6 +124,27 @@ describe('quarantine: jobs that mostly fail, or are refused', () => {
     expect(simulator.state()).toBe('running');
   });
 
+  it('restarts as Graph resets its scope: quarantine lifted, the next cycle an initial one', async () => {
+    let revoked = false;
+    const { simulator } = await setUp((_request, count) =>
+      revoked && count > 3 ? scimError(401, 'The token was revoked.') : null,
+    );
+    expect((await simulator.runCycle(initialDirectory())).completed).toBe(true);
+    revoked = true;
+    await simulator.runCycle(changedDirectory());
+    expect(simulator.state()).toBe('quarantined');
+
+    await simulator.restart(['Escrows']);
+    expect(simulator.state()).toBe('quarantined');
+    await simulator.restart(['QuarantineState', 'Watermark']);
+    expect(simulator.state()).toBe('running');
+    revoked = false;
+    expect(await simulator.runCycle(changedDirectory())).toMatchObject({
+      kind: 'initial',
+      completed: true,
+    });
+  });
+
   it('quarantines before any object when the opening dummy-user query is refused (400 invalidFilter)', async () => {
     const { simulator, double } = await setUp((request) =>
       request.query.has('filter')

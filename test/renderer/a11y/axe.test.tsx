@@ -1,5 +1,4 @@
 import { screen } from '@testing-library/react';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 
 import type { WizardStepId } from '../../../shared/wizard/steps';
@@ -14,19 +13,9 @@ import {
   settings,
 } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
+import { seriousViolations } from './serious-violations';
 
 cleanUpAfterEach();
-
-/** Serious and critical axe findings on the whole document, as "rule: target" lines. */
-async function seriousViolations(): Promise<string[]> {
-  // jsdom's blank document has neither; renderer/index.html sets both.
-  document.documentElement.lang = 'en';
-  document.title = 'SCIM Setup Assistant';
-  const results = await axe.run(document.documentElement, { resultTypes: ['violations'] });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 function installAt(step: WizardStepId) {
   const done = WIZARD_STEP_IDS.slice(0, WIZARD_STEP_IDS.indexOf(step));

@@ -1,24 +1,14 @@
 import { screen } from '@testing-library/react';
-import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 
 import { okFor } from '../fake-assistant';
 import { appError } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
+import { seriousViolations } from '../a11y/serious-violations';
 import { SIGNED_IN, entraApp, entraHealth, entraView, jobView, logRow } from './entra-fixtures';
 import { installEntraAt } from './install';
 
 cleanUpAfterEach();
-
-/** Serious and critical axe findings on the whole document, as "rule: target" lines. */
-async function seriousViolations(): Promise<string[]> {
-  document.documentElement.lang = 'en';
-  document.title = 'SCIM Setup Assistant';
-  const results = await axe.run(document.documentElement, { resultTypes: ['violations'] });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 const full = entraView({
   app: entraApp(),

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { DirectoryPrincipal, EntraSetupView } from '../../../shared/entra/entra-views';
 import { checklistKey } from '../../../shared/wizard/content';
@@ -28,6 +28,12 @@ const alice: DirectoryPrincipal = {
   detail: 'alice@contoso.test',
 };
 const bob: DirectoryPrincipal = { id: 'user-bob', kind: 'user', displayName: 'Bob', detail: null };
+const carol: DirectoryPrincipal = {
+  id: 'user-carol',
+  kind: 'user',
+  displayName: 'Carol',
+  detail: 'carol@contoso.test',
+};
 const sales: DirectoryPrincipal = {
   id: 'group-sales',
   kind: 'group',
@@ -150,6 +156,49 @@ describe('Step 7: start and provision on demand', () => {
     expect(screen.getByText('Provision on demand for Alice: Success')).toBeTruthy();
     await waitFor(() => expect(ticked('on-demand')).toBe(true));
   });
+  it('provisions a user found by search who is not assigned directly, named in the result', async () => {
+    const fake = installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', assigned(base)),
+      'entra:searchDirectory': ({ text }) =>
+        okFor('entra:searchDirectory', {
+          principals: [alice, bob, carol].filter((p) => p.displayName.includes(text)),
+        }),
+      'entra:provisionOnDemand': ({ userId }) =>
+        okFor('entra:provisionOnDemand', {
+          ...assigned(base),
+          // Entra's summary may leave the name out; the panel names the user it chose.
+          lastOnDemand: {
+            userId,
+            userDisplayName: null,
+            result: 'Success',
+            errorCode: null,
+            errorMessage: null,
+            targetId: 'scim-carol',
+            steps: [],
+          },
+        }),
+    });
+    const { user } = await renderApp();
+    const select = await screen.findByLabelText<HTMLSelectElement>('User to provision on demand');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Alice']);
+    await user.type(screen.getByLabelText('Or search for any user'), 'Car');
+    const found = screen.getByRole('list', { name: 'Users found to provision on demand' });
+    await waitFor(() => expect(within(found).queryByText('Alice')).toBeNull());
+    await user.click(within(found).getByRole('button', { name: 'Choose Carol' }));
+    expect(select.value).toBe(carol.id);
+    await user.click(screen.getByRole('button', { name: 'Provision on demand' }));
+    expect(fake.callsTo('entra:provisionOnDemand')).toEqual([
+      { organizationId: ORG, userId: carol.id },
+    ]);
+    expect(await screen.findByText('Provision on demand for Carol: Success')).toBeTruthy();
+    // The assignment pickers keep their own results.
+    const toAssign = screen.getByRole('list', { name: 'Users found' });
+    expect(within(toAssign).getByText('Bob')).toBeTruthy();
+  });
 });
 
 describe('Step 7: job health', () => {
@@ -206,5 +255,33 @@ describe('Step 7: job health', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft' }));
     expect(fake.callsTo('microsoft:signIn')).toEqual([{ action: 'read-provisioning-logs' }]);
     await waitFor(() => expect(fake.callsTo('entra:health')).toHaveLength(2));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('says when it was read and, while the job is active, asks for a check rather than polling', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 1, 12, 1, 5));
+    const fake = installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', base),
+      'entra:health': () =>
+        okFor('entra:health', entraHealth({ job: jobView({ status: 'Active' }) })),
+    });
+    const { user } = await renderApp();
+    expect(await screen.findByText(/^Read at 12:01:05/)).toBeTruthy();
+    const check = screen.getByRole('button', { name: 'Check job health' });
+    expect(check.className).toContain('button-primary');
+    expect(screen.getByRole('button', { name: 'Restart provisioning…' }).className).not.toContain(
+      'button-primary',
+    );
+    expect(screen.getByText(/does not refresh on its own/)).toBeTruthy();
+    expect(fake.callsTo('entra:health')).toHaveLength(1);
+
+    vi.setSystemTime(new Date(2026, 11, 1, 12, 7, 30));
+    await user.click(check);
+    expect(await screen.findByText(/^Read at 12:07:30/)).toBeTruthy();
+    expect(fake.callsTo('entra:health')).toHaveLength(2);
   });
 });

@@ -280,6 +280,8 @@ describe('Create the SCIM connection step', () => {
     const { user } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Delete this connection…' }));
     const confirm = screen.getByRole('group', { name: 'Delete the SCIM connection?' });
+    // The question replaces the button that had focus, so focus moves to it.
+    expect(document.activeElement).toBe(within(confirm).getByText('Delete the SCIM connection?'));
     expect(confirm.textContent).toContain('Entra provisioning for this organization stops working');
     expect(confirm.textContent).toContain('removed from this computer’s keychain');
     expect(confirm.textContent).toContain('Members already provisioned stay');

@@ -1,5 +1,19 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
+import { Busy } from './Busy';
+
+/**
+ * How the asking and confirming buttons look: `danger` for what cannot be undone; `secondary`
+ * makes only the asking button plain, beside a more likely action.
+ */
+export type ConfirmTone = 'primary' | 'secondary' | 'danger';
+
+const BUTTON_CLASS: Record<ConfirmTone, string> = {
+  primary: 'button button-primary',
+  secondary: 'button',
+  danger: 'button button-danger',
+};
+
 interface ConfirmActionProps {
   /** The button that asks first, e.g. "Apply this change…". */
   trigger: string;
@@ -11,11 +25,23 @@ interface ConfirmActionProps {
   cancel: string;
   disabled: boolean;
   onConfirm: () => void;
+  /** Defaults to `primary`. */
+  tone?: ConfirmTone;
+  /**
+   * Given (even as null), the question stays on screen after yes, so what it says stays in view,
+   * and shows this label while the action runs; the caller's next screen replaces it, and a failed
+   * action leaves it open to try again or cancel. Without it, yes closes the question.
+   */
+  progress?: string | null;
 }
 
-/** A change to Entra behind an explicit confirmation in the page (never window.confirm). */
+/**
+ * An action behind an explicit confirmation in the page (never window.confirm): a button, then a
+ * question that takes focus, then yes or cancel.
+ */
 export function ConfirmAction(props: ConfirmActionProps) {
   const { trigger, question, children, confirm, cancel, disabled, onConfirm } = props;
+  const { tone = 'primary', progress } = props;
   const [confirming, setConfirming] = useState(false);
   const title = useRef<HTMLParagraphElement>(null);
   const id = useId();
@@ -27,7 +53,7 @@ export function ConfirmAction(props: ConfirmActionProps) {
     return (
       <button
         type="button"
-        className="button button-primary"
+        className={BUTTON_CLASS[tone]}
         onClick={() => setConfirming(true)}
         disabled={disabled}
       >
@@ -36,7 +62,12 @@ export function ConfirmAction(props: ConfirmActionProps) {
     );
   }
   return (
-    <div className="confirm" role="group" aria-labelledby={id}>
+    <div
+      className="confirm"
+      role="group"
+      aria-labelledby={id}
+      aria-busy={progress === undefined ? undefined : progress !== null}
+    >
       <p id={id} className="notice-title" ref={title} tabIndex={-1}>
         {question}
       </p>
@@ -44,10 +75,11 @@ export function ConfirmAction(props: ConfirmActionProps) {
       <div className="actions">
         <button
           type="button"
-          className="button button-primary"
+          // Once asked, yes is the question's main action, even after a secondary trigger.
+          className={BUTTON_CLASS[tone === 'secondary' ? 'primary' : tone]}
           disabled={disabled}
           onClick={() => {
-            setConfirming(false);
+            if (progress === undefined) setConfirming(false);
             onConfirm();
           }}
         >
@@ -56,6 +88,7 @@ export function ConfirmAction(props: ConfirmActionProps) {
         <button type="button" className="button" onClick={() => setConfirming(false)}>
           {cancel}
         </button>
+        {progress && <Busy label={progress} />}
       </div>
     </div>
   );

@@ -1,0 +1,272 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings';
+import { mapBounded } from '../../../main/entra-setup/bounded';
+import { ASSIGN_CONCURRENCY, EntraSetup } from '../../../main/entra-setup/entra-setup';
+import type { FetchLike } from '../../../main/http/create-http-client';
+import {
+  startGraphStandIn,
+  type RunningGraphStandIn,
+} from '../../../main/sandbox/graph-stand-in/graph-stand-in';
+import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
+import { VirtualClock } from '../graph/graph-harness';
+import { memoryLogger } from '../stytch/support';
+import { startEntraHarness, type EntraHarness } from './entra-harness';
+
+/**
+ * The Graph requests the Entra steps leave out because this run already knows the answer: the
+ * service principal from instantiate, the "User" role, the schema just written, the user rule.
+ */
+
+const acme = SEEDED_ORGANIZATIONS.acme;
+const globex = SEEDED_ORGANIZATIONS.globex;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const urlOf = (input: Parameters<FetchLike>[0]) =>
+  input instanceof Request ? input.url : input.toString();
+const methodOf = (input: Parameters<FetchLike>[0], init: Parameters<FetchLike>[1]) =>
+  init?.method ?? (input instanceof Request ? input.method : 'GET');
+
+/**
+ * Node's fetch, holding each assignment POST a while (later ones shorter, so they finish out of
+ * order) and counting how many are in flight at once.
+ */
+function assignmentWatch() {
+  const watch = { inFlight: 0, most: 0, started: 0 };
+  const fetchLike: FetchLike = async (input, init) => {
+    const isAssign =
+      methodOf(input, init) === 'POST' &&
+      new URL(urlOf(input)).pathname.endsWith('/appRoleAssignedTo');
+    if (!isAssign) return fetch(input, init);
+    const order = watch.started;
+    watch.started += 1;
+    watch.inFlight += 1;
+    watch.most = Math.max(watch.most, watch.inFlight);
+    try {
+      await sleep(Math.max(5, 60 - order * 10));
+      return await fetch(input, init);
+    } finally {
+      watch.inFlight -= 1;
+    }
+  };
+  return { watch, fetch: fetchLike };
+}
+
+describe('the Entra steps through the app, sending only the Graph requests they need', () => {
+  let app: EntraHarness;
+  let watch: ReturnType<typeof assignmentWatch>['watch'];
+  let connectionId: string;
+
+  const history = () => app.sandbox.microsoft.graph.history;
+  const sentDuring = async (step: () => Promise<unknown>) => {
+    const before = history().length;
+    await step();
+    return history()
+      .slice(before)
+      .map((record) => record.operation);
+  };
+
+  beforeAll(async () => {
+    const watched = assignmentWatch();
+    watch = watched.watch;
+    app = await startEntraHarness({ fetch: watched.fetch });
+    await app.ok('microsoft:signIn', { action: 'create-app' });
+    const created = await app.ok('scim:createConnection', {
+      organizationId: acme,
+      displayName: 'Microsoft Entra ID',
+    });
+    connectionId = created.connection.connectionId;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('creates the app from the instantiate answer alone, and knows the "User" role when assigning', async () => {
+    const sent = await sentDuring(() =>
+      app.ok('entra:createApp', { organizationId: acme, displayName: 'Stytch SCIM' }),
+    );
+    expect(sent).toEqual(['applicationTemplates.instantiate']);
+    const view = app.answers.at(-1);
+    expect(view).toMatchObject({
+      ok: true,
+      data: { app: { displayName: 'Stytch SCIM', nonGallery: true } },
+    });
+    await app.ok('entra:ensureJob', { organizationId: acme });
+    await app.ok('entra:saveCredentials', { organizationId: acme, connectionId });
+  });
+
+  it('sends the assignment POSTs concurrently within the bound, outcomes in request order', async () => {
+    const { users, groups } = app.sandbox.microsoft.graph.state;
+    const alice = users[0]?.objectId ?? '';
+    await app.ok('entra:assign', {
+      organizationId: acme,
+      principals: [{ id: alice, kind: 'user' }],
+    });
+    watch.most = 0;
+    watch.started = 0;
+
+    const principals = [
+      ...users.map((user) => ({ id: user.objectId, kind: 'user' as const })),
+      ...groups.map((group) => ({ id: group.objectId, kind: 'group' as const })),
+    ];
+    expect(principals.length).toBeGreaterThan(ASSIGN_CONCURRENCY);
+    let answer: Awaited<ReturnType<typeof app.ok<'entra:assign'>>> | undefined;
+    const sent = await sentDuring(async () => {
+      answer = await app.ok('entra:assign', { organizationId: acme, principals });
+    });
+
+    // No service principal read: the role came from the instantiate answer.
+    expect(sent.filter((operation) => operation === 'servicePrincipals.get')).toEqual([]);
+    expect(sent.filter((operation) => operation === 'appRoleAssignedTo.create')).toHaveLength(
+      principals.length,
+    );
+    expect(watch.started).toBe(principals.length);
+    expect(watch.most).toBe(ASSIGN_CONCURRENCY);
+    expect(answer?.outcomes).toEqual(
+      principals.map((principal) => ({
+        principalId: principal.id,
+        alreadyAssigned: principal.id === alice,
+      })),
+    );
+    const shown = answer?.view.assignments ?? [];
+    expect(shown.map((a) => a.principalId).sort()).toEqual(principals.map((p) => p.id).sort());
+    expect(shown.find((a) => a.principalId === groups[0]?.objectId)).toEqual({
+      principalId: groups[0]?.objectId,
+      kind: 'group',
+      displayName: 'Engineering',
+    });
+    const roles = app.sandbox.microsoft.graph.state.apps[0]?.assignments.map((a) => a.appRoleId);
+    expect(new Set(roles)).toEqual(new Set(['18d14569-c3bd-439b-9a66-3a2aee01d14f']));
+  });
+
+  it('shows the mapping it wrote without reading the schema back', async () => {
+    const read = await app.ok('entra:readMapping', { organizationId: acme });
+    const sent = await sentDuring(() =>
+      app.ok('entra:fixMapping', {
+        organizationId: acme,
+        fingerprint: read.mapping?.fingerprint ?? '',
+      }),
+    );
+    expect(sent).toEqual(['jobs.schema.get', 'jobs.schema.put']);
+    expect(app.answers.at(-1)).toMatchObject({
+      ok: true,
+      data: { mapping: { currentSource: '[objectId]', correct: true } },
+    });
+  });
+
+  it('provisions on demand with the user rule from this run’s schema read, without reading it again', async () => {
+    const alice = app.sandbox.microsoft.graph.state.users[0]?.objectId ?? '';
+    let shown: Awaited<ReturnType<typeof app.ok<'entra:provisionOnDemand'>>> | undefined;
+    const sent = await sentDuring(async () => {
+      shown = await app.ok('entra:provisionOnDemand', { organizationId: acme, userId: alice });
+    });
+    expect(sent).toEqual(['jobs.provisionOnDemand']);
+    expect(shown?.lastOnDemand?.userId).toBe(alice);
+    expect(shown?.lastOnDemand?.result).toMatch(/Success|Skipped/);
+  });
+
+  it('reads the schema once for on demand when this run has not read it for that job', async () => {
+    const found = await app.ok('entra:findApps', {
+      organizationId: globex,
+      displayName: 'Stytch SCIM',
+    });
+    await app.ok('entra:useApp', {
+      organizationId: globex,
+      servicePrincipalId: found.apps[0]?.servicePrincipalId ?? '',
+    });
+    const bob = app.sandbox.microsoft.graph.state.users[1]?.objectId ?? '';
+    const sent = await sentDuring(() =>
+      app.ok('entra:provisionOnDemand', { organizationId: globex, userId: bob }),
+    );
+    expect(sent).toEqual(['jobs.schema.get', 'jobs.provisionOnDemand']);
+    const again = await sentDuring(() =>
+      app.ok('entra:provisionOnDemand', { organizationId: globex, userId: bob }),
+    );
+    expect(again).toEqual(['jobs.provisionOnDemand']);
+  });
+});
+
+describe('createApp without reading the new service principal back, while Graph replicates it', () => {
+  let standIn: RunningGraphStandIn | undefined;
+
+  afterEach(async () => {
+    await standIn?.stop();
+    standIn = undefined;
+  });
+
+  /** EntraSetup on a Graph stand-in of its own, on virtual time; nothing else is needed. */
+  function entraSetupOn(graph: RunningGraphStandIn, clock: VirtualClock) {
+    let settings: Settings = structuredClone(DEFAULT_SETTINGS);
+    const unused = () => Promise.reject(new Error('not used by these steps'));
+    return new EntraSetup({
+      microsoft: {
+        target: () =>
+          Promise.resolve({
+            sandbox: true,
+            tenantId: graph.state.tenantId,
+            graphBaseUrl: graph.baseUrl,
+          }),
+        accessToken: (scopes) => graph.accessToken(scopes),
+      },
+      settings: {
+        get: () => Promise.resolve(settings),
+        mutate: (change) => {
+          settings = change(settings);
+          return Promise.resolve(settings);
+        },
+      },
+      fetch,
+      logger: memoryLogger().logger,
+      clock,
+      stytch: { client: unused },
+      secrets: { readToken: unused },
+    });
+  }
+
+  it('links the app at once; ensureJob waits out the 404s and finds no job to create twice', async () => {
+    const clock = new VirtualClock();
+    standIn = await startGraphStandIn({ now: () => new Date(clock.now()), replicationReads: 3 });
+    const entra = entraSetupOn(standIn, clock);
+
+    const created = await entra.createApp(acme, 'Stytch SCIM');
+    expect(created.app).toMatchObject({ displayName: 'Stytch SCIM', nonGallery: true });
+    expect(standIn.history.map((record) => record.operation)).toEqual([
+      'applicationTemplates.instantiate',
+    ]);
+    expect(clock.sleeps).toEqual([]);
+
+    const withJob = await entra.ensureJob(acme);
+    expect(withJob.job?.jobId).toMatch(/^scim\./);
+    // Three 404s on the new app, each waited out, then the list and the create.
+    expect(clock.sleeps).toHaveLength(3);
+    expect(standIn.history.map((record) => record.operation)).toEqual([
+      'applicationTemplates.instantiate',
+      'jobs.list',
+      'jobs.list',
+      'jobs.list',
+      'jobs.list',
+      'jobs.create',
+    ]);
+    expect(standIn.state.jobs.size).toBe(1);
+    expect(standIn.state.apps[0]?.unreplicatedReads).toBe(0);
+  });
+});
+
+describe('mapBounded, the bound the assignment POSTs go through', () => {
+  it('starts nothing after a failure, lets started work finish, then throws the first failure', async () => {
+    const started: number[] = [];
+    const finished: number[] = [];
+    const run = mapBounded([0, 1, 2, 3, 4, 5], 2, async (item) => {
+      started.push(item);
+      await sleep(item === 1 ? 5 : 20);
+      finished.push(item);
+      if (item === 1) throw new Error('refused 1');
+      return item;
+    });
+    await expect(run).rejects.toThrow('refused 1');
+    // 0 and 1 start; 1 fails first; 0 still finishes; 2 and later never start.
+    expect(started).toEqual([0, 1]);
+    expect(finished.sort()).toEqual([0, 1]);
+  });
+});
