@@ -48,6 +48,11 @@ export interface HostDependencies {
   stytchHosts?: Partial<Record<StytchEnvironment, string>>;
   /** Timers for clearing a copied secret; real timers unless a test supplies fake ones. */
   clipboardTimers?: ClipboardTimers;
+  /**
+   * Time between the sandbox's simulated provisioning cycles (default SANDBOX_CYCLE_INTERVAL_MS);
+   * only tests shorten it, to see a second cycle without waiting.
+   */
+  sandboxCycleIntervalMs?: number;
 }
 
 /**
@@ -123,7 +128,11 @@ export function composeServices(host: HostDependencies): Services {
     logger,
     ...(host.stytchHosts ? { hosts: host.stytchHosts } : {}),
   });
-  const sandbox = new SandboxLauncher({ logger });
+  const cycleIntervalMs = host.sandboxCycleIntervalMs;
+  const sandbox = new SandboxLauncher({
+    logger,
+    ...(cycleIntervalMs === undefined ? {} : { start: { cycleIntervalMs } }),
+  });
   const microsoft = new MicrosoftSession({
     dir: host.userDataDir,
     keychain: host.secretStore,

@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   'MICROSOFT_CACHE_UNREADABLE',
   // The Entra steps (main/entra-setup/): a step that needs an earlier one (app, job) done first
   'ENTRA_STEP_MISSING',
+  // Unassigning a user or group that holds no assignment on the app
+  'ENTRA_NOT_ASSIGNED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

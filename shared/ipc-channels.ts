@@ -44,6 +44,7 @@ export const INVOKE_CHANNELS = [
   'entra:fixMapping',
   'entra:searchDirectory',
   'entra:assign',
+  'entra:unassign',
   'entra:start',
   'entra:provisionOnDemand',
   'entra:health',

@@ -291,6 +291,12 @@ export const ipcContract = {
       outcomes: z.array(z.object({ principalId: z.string(), alreadyAssigned: z.boolean() })),
     }),
   },
+  // Removes the app role assignment(s) of one user or group; Entra's next cycle then
+  // deprovisions whoever leaves the app's scope.
+  'entra:unassign': {
+    request: z.object({ ...OrgRef, principalId: GraphIdSchema }).strict(),
+    response: EntraSetupViewSchema,
+  },
   'entra:start': { request: z.object(OrgRef).strict(), response: EntraSetupViewSchema },
   'entra:provisionOnDemand': {
     request: z.object({ ...OrgRef, userId: GraphIdSchema }).strict(),

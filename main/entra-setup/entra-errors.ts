@@ -23,6 +23,15 @@ export function noProvisioningJob(): AppFailure {
   );
 }
 
+/** Unassign asked for a user or group that holds no role on the app (ours to refuse: Graph has no such call). */
+export function notAssigned(principalId: string): AppFailure {
+  return appFailure(
+    'ENTRA_NOT_ASSIGNED',
+    `This user or group (object ID ${principalId}) is not assigned to the Entra app, so there is nothing to unassign.`,
+    'Someone may have unassigned them already, here or in the Entra admin center (Enterprise applications → the app → Users and groups).',
+  );
+}
+
 /** The schema changed between reading the mapping and fixing it. */
 export function schemaChanged(): AppFailure {
   return appFailure(

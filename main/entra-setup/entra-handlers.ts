@@ -44,6 +44,10 @@ export const entraHandlers = {
   'entra:assign': (request, services) =>
     services.entra.assign(request.organizationId, request.principals),
 
+  /** Removes the user's or group's assignments; Entra deprovisions them at its next cycle. */
+  'entra:unassign': (request, services) =>
+    services.entra.unassign(request.organizationId, request.principalId),
+
   'entra:start': (request, services) => services.entra.start(request.organizationId),
 
   'entra:provisionOnDemand': (request, services) =>

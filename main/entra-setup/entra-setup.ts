@@ -9,13 +9,13 @@ import type {
 import type { SecretHandle } from '../../shared/stytch/views';
 import { userAppRoleId, type ScimCredentials } from '../graph/graph-queries';
 import type {
-  AppRoleAssignment,
   ServicePrincipal,
   SynchronizationJob,
   SynchronizationSchemaDocument,
 } from '../graph/graph-schemas';
 import { redactAndCut } from '../logging/redact';
 import { connectionTenantUrl, type ConnectionLookup } from '../stytch/connection-tenant-url';
+import { ASSIGN_CONCURRENCY, mergedAssignments, unassignPrincipal } from './assignments';
 import { mapBounded } from './bounded';
 import {
   EntraContexts,
@@ -24,7 +24,7 @@ import {
   type EntraContextOptions,
   type JobContext,
 } from './entra-context';
-import { noUserMapping, schemaChanged } from './entra-errors';
+import { notAssigned, noUserMapping, schemaChanged } from './entra-errors';
 import {
   readExternalIdMapping,
   schemaFingerprint,
@@ -47,11 +47,7 @@ export const DEFAULT_ACCESS_ROLE_ID = '00000000-0000-0000-0000-000000000000';
 /** Log entries read for a health view: enough to find the failures among the latest. */
 const HEALTH_LOG_READ = 200;
 
-/**
- * Assignment POSTs in flight at once: they are independent, so a few overlap, but few enough
- * that picking a large group of people does not set off Graph's throttling (ours).
- */
-export const ASSIGN_CONCURRENCY = 4;
+export { ASSIGN_CONCURRENCY } from './assignments';
 
 /** What {@link EntraSetup} is built from (by the composition root). */
 export interface EntraSetupOptions extends EntraContextOptions {
@@ -71,20 +67,6 @@ export function assignmentRoleId(sp: ServicePrincipal): string {
 /** The assignment role when `sp` came with its roles; null when Graph left them out. */
 function knownRoleId(sp: ServicePrincipal): string | null {
   return sp.appRoles === undefined ? null : assignmentRoleId(sp);
-}
-
-/**
- * Who is assigned: the list read, with the assignments just made put in (answers win). An
- * assignment made by hand after the list was served and then repeated here ("already exists")
- * is the one thing it can miss.
- */
-function mergedAssignments(
-  listed: readonly AppRoleAssignment[],
-  made: readonly AppRoleAssignment[],
-): AppRoleAssignment[] {
-  const byId = new Map(listed.map((assignment) => [assignment.id, assignment]));
-  for (const assignment of made) byId.set(assignment.id, assignment);
-  return [...byId.values()];
 }
 
 /** The job to work on: the `scim` one (reference §2), else the first. */
@@ -273,6 +255,20 @@ export class EntraSetup {
       alreadyAssigned: answers[index]?.alreadyAssigned ?? false,
     }));
     return { view: this.contexts.view(context), outcomes };
+  }
+
+  /**
+   * Removes every role the user or group holds on the app. Entra's next cycle then finds them out
+   * of scope and deprovisions them (a user is deactivated: how-provisioning-works.md,
+   * "Deprovisioning", as main/entra-simulator plays it). ENTRA_NOT_ASSIGNED when they hold none;
+   * the view's list is refreshed from the read either way.
+   */
+  async unassign(organizationId: string, principalId: string): Promise<EntraSetupView> {
+    const context = await this.contexts.withApp(organizationId);
+    const outcome = await unassignPrincipal(context.graph.directory, context.spId, principalId);
+    context.evidence.assignments = outcome.remaining.map(assignmentView);
+    if (outcome.removed === 0) throw notAssigned(principalId);
+    return this.contexts.view(context);
   }
 
   /** Starts provisioning cycles. */

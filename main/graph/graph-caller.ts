@@ -4,7 +4,7 @@ import { collectionOf } from './graph-schemas';
 import { DEFAULT_PAGE_LIMITS, type PageLimits } from './graph-paging';
 
 import type { RetryClock } from '../stytch/retry';
-import type { GraphOperation, GraphPathParams } from './graph-operations';
+import { GRAPH_OPERATIONS, type GraphOperation, type GraphPathParams } from './graph-operations';
 import type { GraphCallSpec, GraphTransport } from './graph-transport';
 
 /** How long after instantiate a 404 on the new app is read as replication (ours; reference §1). */
@@ -61,8 +61,12 @@ export class GraphCaller {
     const values: Record<string, string> = params;
     const spId = values['spId'];
     const createdAt = spId === undefined ? undefined : this.created.get(spId);
+    // Only operations marked `replicates`: on the others a 404 is the answer itself (an
+    // unassign's 404 means the assignment is gone), so it must not be waited out.
     const waitForReplication =
-      createdAt !== undefined && this.clock.now() - createdAt < REPLICATION_WINDOW_MS;
+      GRAPH_OPERATIONS[operation].replicates &&
+      createdAt !== undefined &&
+      this.clock.now() - createdAt < REPLICATION_WINDOW_MS;
     return this.transport.call({ operation, params, schema, waitForReplication, ...extra });
   }
 }

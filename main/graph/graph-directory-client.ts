@@ -1,9 +1,10 @@
-import { GraphCallError } from './graph-errors';
+import { GRAPH_ERROR_CODES, GraphCallError } from './graph-errors';
 import { isExistingAssignment, pickerFilter } from './graph-queries';
 import {
   AppRoleAssignmentSchema,
   collectionOf,
   GroupSchema,
+  NoContentSchema,
   UserSchema,
   type AppRoleAssignment,
   type GraphGroup,
@@ -45,6 +46,25 @@ export class GraphDirectoryClient {
       const facts = error instanceof GraphCallError ? error.facts : null;
       if (facts && isExistingAssignment(facts.graphCode, facts.graphMessage))
         return { alreadyAssigned: true };
+      throw error;
+    }
+  }
+
+  /**
+   * `DELETE /servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}` (Graph v1.0 "Delete
+   * appRoleAssignedTo", 204). A 404 `Request_ResourceNotFound` means the assignment is already
+   * gone (removed in the portal meanwhile, or a retried delete whose first answer was lost), which
+   * is what the caller wanted: `alreadyGone` rather than an error. Only here: elsewhere a 404 is
+   * news.
+   */
+  async unassign(spId: string, assignmentId: string): Promise<{ alreadyGone: boolean }> {
+    try {
+      await this.caller.call('appRoleAssignedTo.delete', { spId, assignmentId }, NoContentSchema);
+      return { alreadyGone: false };
+    } catch (error) {
+      const facts = error instanceof GraphCallError ? error.facts : null;
+      if (facts?.status === 404 && facts.graphCode === GRAPH_ERROR_CODES.notFound)
+        return { alreadyGone: true };
       throw error;
     }
   }

@@ -139,6 +139,17 @@ export const GRAPH_OPERATIONS = {
     idempotent: true,
     replicates: true,
   },
+  // Graph v1.0 "Delete appRoleAssignedTo": 204 No Content. Deleting an id twice changes nothing,
+  // so a lost answer may be retried; the repeat's 404 reads as "already gone" in the client. Not
+  // `replicates`: the id came from a list read on this app, so a 404 means the assignment is gone,
+  // not that the app is still being copied across the directory.
+  'appRoleAssignedTo.delete': {
+    method: 'DELETE',
+    path: '/servicePrincipals/{spId}/appRoleAssignedTo/{assignmentId}',
+    action: 'assign-users',
+    idempotent: true,
+    replicates: false,
+  },
   // §4: provisioning logs.
   'auditLogs.provisioning': {
     method: 'GET',

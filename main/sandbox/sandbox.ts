@@ -106,11 +106,17 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
 export class SandboxLauncher {
   private running: Promise<RunningSandbox> | null = null;
 
-  constructor(private readonly deps: { logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      logger: Logger;
+      /** How the sandbox starts; tests shorten the provisioning cycles (`cycleIntervalMs`). */
+      start?: StartSandboxOptions;
+    },
+  ) {}
 
   /** The running sandbox, started if needed. */
   async ensureStarted(): Promise<RunningSandbox> {
-    this.running ??= startSandbox().catch((error: unknown) => {
+    this.running ??= startSandbox(this.deps.start).catch((error: unknown) => {
       this.running = null;
       this.deps.logger.error('sandbox.start-failed', { error });
       if (error instanceof AppFailure) throw error;

@@ -20,6 +20,7 @@ export type EntraOp =
   | 'read-mapping'
   | 'fix-mapping'
   | 'assign'
+  | 'unassign'
   | 'start'
   | 'on-demand'
   | 'health'
@@ -63,6 +64,8 @@ export interface EntraState {
   readMapping: () => Promise<void>;
   fixMapping: (fingerprint: string) => Promise<void>;
   assign: (principals: readonly DirectoryPrincipal[]) => Promise<void>;
+  /** Removes every app role the user or group holds (entra:unassign); Entra deprovisions next cycle. */
+  unassign: (principalId: string) => Promise<void>;
   start: () => Promise<void>;
   provisionOnDemand: (userId: string) => Promise<void>;
   readHealth: () => Promise<void>;

@@ -152,6 +152,17 @@ export const useEntraStore = create<EntraState>()((set, get) => {
           })),
         }),
       ),
+    unassign: (principalId) =>
+      run(
+        'unassign',
+        (organizationId) => call('entra:unassign', { organizationId, principalId }),
+        () => get().unassign(principalId),
+        (view) => ({
+          ...withView(view),
+          // "Alice: assigned" from an earlier Assign would now say the opposite of the list.
+          assigned: get().assigned?.filter((o) => o.principalId !== principalId) ?? null,
+        }),
+      ),
     start: () =>
       run(
         'start',

@@ -44,7 +44,7 @@ export const GRAPH_ACTIONS = {
   'assign-users': {
     permissions: ['AppRoleAssignment.ReadWrite.All', 'Application.Read.All'],
     roles: APP_ADMINS,
-    purpose: 'assign users and groups to the app',
+    purpose: 'assign users and groups to the app, and unassign them',
   },
   'read-provisioning-logs': {
     permissions: ['AuditLog.Read.All', 'Directory.Read.All'],

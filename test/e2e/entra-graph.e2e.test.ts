@@ -127,6 +127,8 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
         SOON,
       )
       .toBe(true);
+    // Saved by the assistant: nothing left to paste, so that box ticks itself too.
+    expect(await ticked("I've pasted both into Entra")).toBe(true);
     await checkpoint('05-entra-test-passed');
   });
 
@@ -142,8 +144,12 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     expect(await ticked('In the user mapping, objectId (source) maps to externalId (target)')).toBe(
       true,
     );
-    await page.getByRole('checkbox', { name: "I've pasted both into Entra" }).check();
-    await wizard.tickAll(page.getByRole('group', { name: 'Checklist' }));
+    // Every box on this step was ticked by what the assistant saw: Next is open.
+    for (const box of await page
+      .getByRole('group', { name: 'Checklist' })
+      .getByRole('checkbox')
+      .all())
+      expect(await box.isChecked()).toBe(true);
     await checkpoint('07-mapping-fixed');
   });
 
@@ -211,6 +217,29 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     await checkpoint('11-health');
   });
 
+  it("unassigns a user: Entra's next cycle deactivates the member, and the item ticks itself", async () => {
+    const members = page.getByRole('region', { name: 'Members in Stytch' });
+    const bob = members.getByRole('row').filter({ hasText: 'bob.builder@contoso.example' });
+    // The started job's first cycle provisioned everyone assigned, Bob among them.
+    await expect.poll(() => bob.textContent(), SOON).toContain('Active');
+    await wizard.button('Unassign Bob Builder').click();
+    const confirm = page.getByRole('group', { name: 'Unassign Bob Builder from the app?' });
+    await checkpoint('12-unassign-question');
+    await confirm.getByRole('button', { name: 'Yes, unassign' }).click();
+    await expect
+      .poll(() => text(/Unassigned Bob Builder\. Entra deprovisions them in Stytch/), SOON)
+      .toBe(1);
+    // The sandbox job's next cycle (every 20 s) finds Bob out of scope; the watch then sees it.
+    const CYCLE = { timeout: 60_000, interval: 1_000 };
+    await expect.poll(() => bob.textContent(), CYCLE).toContain('Deactivated');
+    await expect
+      .poll(() =>
+        ticked('After unassigning someone in Entra, their member showed as deactivated in Stytch'),
+      )
+      .toBe(true);
+    await checkpoint('13-unassigned');
+  });
+
   it("fails Entra's Test Connection for the faulty organization, beside the probe's explanation", async () => {
     await page
       .getByRole('navigation', { name: 'Setup steps' })
@@ -233,7 +262,23 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       .toBe(1);
     await wizard.button('Test Connection').click();
     await expect.poll(() => text(/Entra shows \(approximately\)/), SOON).toBeGreaterThan(0);
-    await checkpoint('12-faulty-entra-test');
+    await checkpoint('14-faulty-entra-test');
+  });
+
+  it('tells a tenant user without an admin role which role creating the app needs', async () => {
+    await page
+      .getByRole('navigation', { name: 'Setup steps' })
+      .getByRole('button', { name: /^Choose the organization/ })
+      .click();
+    await wizard.chooseOrganization('Globex', 'Globex');
+    await wizard.next('Create the Entra application');
+    await wizard.button('Sign out of Microsoft').click();
+    await signInAs(/Megan Bowen/);
+    await wizard.button('Create the app').click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Application Administrator' });
+    await expect.poll(() => refused.count(), SOON).toBe(1);
+    expect(await refused.textContent()).toMatch(/Client request ID/);
+    await checkpoint('15-no-admin-role');
   });
 
   it('left no Microsoft token, SCIM token or project secret in IPC answers, events, logs or settings', async () => {

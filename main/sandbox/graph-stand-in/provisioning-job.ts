@@ -112,6 +112,11 @@ export class StandInJob {
     this.timer = null;
   }
 
+  /** Cycles finished so far: a test waits for `cyclesDone(cyclesRun + n)` after a change. */
+  get cyclesRun(): number {
+    return this.cycles;
+  }
+
   /** Resolves once `count` cycles in all have finished. */
   cyclesDone(count: number): Promise<void> {
     if (this.cycles >= count) return Promise.resolve();

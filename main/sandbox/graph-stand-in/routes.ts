@@ -195,6 +195,16 @@ export const GRAPH_ROUTES = {
     app.assignments.push(assignment);
     return { status: 201, body: assignment };
   },
+  // Graph v1.0 "Delete appRoleAssignedTo": 204. The app's next cycle reads the assignments anew
+  // (state.directoryOf), so the principal is out of scope and the simulator deprovisions them.
+  'appRoleAssignedTo.delete': ({ params }, state) => {
+    const app = state.app(params['spId'] ?? '');
+    const assignmentId = params['assignmentId'] ?? '';
+    const index = app.assignments.findIndex((assignment) => assignment.id === assignmentId);
+    if (index === -1) throw notFound(assignmentId);
+    app.assignments.splice(index, 1);
+    return { status: 204 };
+  },
   'auditLogs.provisioning': ({ query }, state) => {
     const jobId = /jobId eq '([^']*)'/.exec(query.get('$filter') ?? '')?.[1];
     const entries = [...state.jobs.entries()].flatMap(([id, { spId, job }]) => {

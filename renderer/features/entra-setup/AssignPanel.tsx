@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { DirectoryPrincipal, EntraSetupView } from '../../../shared/entra/entra-views';
 import { MAX_ASSIGN_PRINCIPALS } from '../../../shared/entra/entra-views';
@@ -6,6 +6,7 @@ import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { OpFailure } from './OpFailure';
 import { PrincipalPicker } from './PrincipalPicker';
+import { UnassignAction } from './UnassignAction';
 
 function AssignedOutcomes() {
   const assigned = useEntraStore((s) => s.assigned);
@@ -26,17 +27,34 @@ function AssignedOutcomes() {
 }
 
 function CurrentAssignments({ view }: { view: EntraSetupView }) {
+  const [unassigned, setUnassigned] = useState<string | null>(null);
+  const notice = useRef<HTMLParagraphElement>(null);
+  // The row whose question had focus is gone once unassigned: focus goes to what happened.
+  useEffect(() => {
+    if (unassigned !== null) notice.current?.focus();
+  }, [unassigned]);
   if (view.assignments === null) return null;
   return (
     <>
       <h4>Assigned to the app</h4>
+      <OpFailure ops={['unassign']} title="The unassignment did not finish." />
+      {unassigned !== null && (
+        <p className="notice notice-success" role="status" ref={notice} tabIndex={-1}>
+          Unassigned {unassigned}. Entra deprovisions them in Stytch at its next provisioning cycle.
+        </p>
+      )}
       {view.assignments.length === 0 ? (
         <p>Nobody is assigned yet.</p>
       ) : (
         <ul aria-label="Assigned to the app">
           {view.assignments.map((a) => (
             <li key={a.principalId}>
-              {a.displayName ?? a.principalId} ({a.kind})
+              {a.displayName ?? a.principalId} ({a.kind}){' '}
+              <UnassignAction
+                assignment={a}
+                interval={view.job?.interval ?? null}
+                onDone={setUnassigned}
+              />
             </li>
           ))}
         </ul>

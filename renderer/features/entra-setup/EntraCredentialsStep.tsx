@@ -22,6 +22,13 @@ function CredentialsTicks({ view, connectionId }: { view: EntraSetupView; connec
       />
       <AssistantTicks
         step="configure-credentials"
+        items={['pasted']}
+        evidence={
+          saved ? 'the Tenant URL and Secret Token are saved in Entra: nothing to paste.' : null
+        }
+      />
+      <AssistantTicks
+        step="configure-credentials"
         items={['mapping']}
         evidence={view.mapping?.correct ? 'the user mapping sends objectId as externalId.' : null}
       />

@@ -17,6 +17,7 @@ export const OP_ACTION: Readonly<Record<EntraOp, GraphActionName>> = {
   'read-mapping': 'read-provisioning',
   'fix-mapping': 'configure-provisioning',
   assign: 'assign-users',
+  unassign: 'assign-users',
   start: 'configure-provisioning',
   'on-demand': 'configure-provisioning',
   health: 'read-provisioning',

@@ -39,6 +39,8 @@ export interface EntraHarnessOptions {
    * Graph benchmark passes one that slows Graph down. The opener's page visits stay on Node's.
    */
   fetch?: FetchLike;
+  /** Time between the sandbox's provisioning cycles: short in tests that wait for a second one. */
+  cycleIntervalMs?: number;
 }
 
 /**
@@ -66,6 +68,9 @@ export async function startEntraHarness(options: EntraHarnessOptions = {}): Prom
     userDataDir: dir,
     secretStore,
     clipboardPort: new FakeClipboard(),
+    ...(options.cycleIntervalMs === undefined
+      ? {}
+      : { sandboxCycleIntervalMs: options.cycleIntervalMs }),
   });
   const dispatch = createDispatcher(HANDLERS, services, log.logger);
   const emit: EmitEvent = () => undefined;

@@ -72,6 +72,43 @@ describe('the Graph client against the stand-in over loopback HTTP', () => {
     expect(assignments.map((a) => a.principalType).sort()).toEqual(['Group', 'User']);
   });
 
+  it('unassigns with DELETE (204), and reads a 404 Request_ResourceNotFound on it as already gone', async () => {
+    harness = await graphHarness();
+    const { client, standIn, scopeRequests } = harness;
+    const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
+    const spId = servicePrincipal.id;
+    const [alice] = await client.directory.searchUsers('alice');
+    const made = await client.directory.assign(
+      spId,
+      alice?.id ?? '',
+      userAppRoleId(servicePrincipal) ?? '',
+    );
+    if (made.alreadyAssigned) throw new Error('expected a new assignment');
+    const assignmentId = made.assignment.id;
+
+    expect(await client.directory.unassign(spId, assignmentId)).toEqual({ alreadyGone: false });
+    expect(await client.directory.listAssignments(spId)).toEqual([]);
+    // The assignments row of the permission table: AppRoleAssignment.ReadWrite.All.
+    expect(scopeRequests.at(-2)).toEqual(scopesFor('assign-users'));
+    // Deleting it again (a retry whose first answer was lost, or a removal in the portal meanwhile).
+    expect(await client.directory.unassign(spId, assignmentId)).toEqual({ alreadyGone: true });
+    const deletes = standIn.history.filter((r) => r.operation === 'appRoleAssignedTo.delete');
+    expect(deletes.map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
+    expect(deletes[0]?.path).toBe(`/servicePrincipals/${spId}/appRoleAssignedTo/${assignmentId}`);
+  });
+
+  it('reads a 404 on unassign of a missing app as gone too, but a 404 elsewhere stays an error', async () => {
+    harness = await graphHarness();
+    const { client } = harness;
+    // An assignment cannot outlive its app, and Graph answers the same Request_ResourceNotFound.
+    expect(await client.directory.unassign('no-such-app', 'no-such-assignment')).toEqual({
+      alreadyGone: true,
+    });
+    await expect(client.getServicePrincipal('no-such-app')).rejects.toMatchObject({
+      appError: { code: 'GRAPH_NOT_FOUND' },
+    });
+  });
+
   it('searches the sandbox tenant’s users and groups by prefix for the pickers', async () => {
     harness = await graphHarness();
     const { client } = harness;

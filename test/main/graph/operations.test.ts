@@ -17,7 +17,12 @@ import {
 } from '../../../main/graph/graph-queries';
 
 /** Every parameter any path names; graphPath reads only the ones its template has. */
-const ALL_PARAMS = { spId: 'sp/1', jobId: 'scim.abc.def', templateId: 't 1' };
+const ALL_PARAMS = {
+  spId: 'sp/1',
+  jobId: 'scim.abc.def',
+  templateId: 't 1',
+  assignmentId: 'a 1',
+};
 const params = <O extends GraphOperation>(_operation: O) => ALL_PARAMS as GraphPathParams<O>;
 
 describe('the one list of Graph operations', () => {
@@ -27,7 +32,7 @@ describe('the one list of Graph operations', () => {
       const matched = matchGraphOperation(GRAPH_OPERATIONS[operation].method, path);
       expect(matched?.operation, operation).toBe(operation);
       for (const value of Object.values(matched?.params ?? {}))
-        expect(['sp/1', 'scim.abc.def', 't 1']).toContain(value);
+        expect(['sp/1', 'scim.abc.def', 't 1', 'a 1']).toContain(value);
     }
   });
 

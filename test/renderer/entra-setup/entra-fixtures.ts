@@ -133,6 +133,8 @@ export function entraDefaults(): FakeHandlers {
         },
       }),
     'entra:searchDirectory': () => okFor('entra:searchDirectory', { principals: [] }),
+    'entra:unassign': ({ organizationId }) =>
+      okFor('entra:unassign', { ...withJob(organizationId), assignments: [] }),
     'entra:health': () => okFor('entra:health', entraHealth()),
     'entra:restart': () => okFor('entra:restart', entraHealth()),
   };
