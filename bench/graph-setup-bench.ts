@@ -76,15 +76,15 @@ async function preparedApp() {
     });
     // Whom the admin picks: chosen here, since picking is the admin's time, not the setup's.
     const { users, groups } = app.sandbox.microsoft.graph.state;
-    const [alice, bob] = users;
+    const [adele, alex] = users;
     const engineering = groups.find((group) => group.displayName === 'Engineering');
-    if (!alice || !bob || !engineering) throw new Error('the sandbox tenant has fewer people');
+    if (!adele || !alex || !engineering) throw new Error('the sandbox tenant has fewer people');
     const principals = [
-      { id: alice.objectId, kind: 'user' as const },
-      { id: bob.objectId, kind: 'user' as const },
+      { id: adele.objectId, kind: 'user' as const },
+      { id: alex.objectId, kind: 'user' as const },
       { id: engineering.objectId, kind: 'group' as const },
     ];
-    return { app, connectionId: created.connection.connectionId, principals, onDemand: alice };
+    return { app, connectionId: created.connection.connectionId, principals, onDemand: adele };
   } catch (error) {
     await app.close();
     throw error;

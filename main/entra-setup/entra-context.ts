@@ -8,6 +8,7 @@ import type {
   ProvisioningJobView,
 } from '../../shared/entra/entra-views';
 import type { EntraAppLink } from '../../shared/settings/settings';
+import type { SecretHandle } from '../../shared/stytch/views';
 import { createGraphClient } from '../graph/create-graph-client';
 import type { GraphClient } from '../graph/graph-client';
 import type { FetchLike } from '../http/create-http-client';
@@ -15,6 +16,7 @@ import type { Logger } from '../logging/logger';
 import type { MicrosoftTarget } from '../microsoft-sign-in/microsoft-session';
 import { notSignedIn } from '../microsoft-sign-in/sign-in-errors';
 import type { SettingsStore } from '../settings/settings-store';
+import type { ConnectionLookup } from '../stytch/connection-tenant-url';
 import type { RetryClock } from '../stytch/retry';
 import { noEntraApp, noProvisioningJob } from './entra-errors';
 import { EntraLinks, type LinkKey } from './entra-links';
@@ -176,4 +178,20 @@ export class EntraContexts {
     }
     return run;
   }
+}
+
+/** What `EntraSetup` is built from (by the composition root). */
+export interface EntraSetupOptions extends EntraContextOptions {
+  /** Where a connection's SCIM endpoint is, from Stytch (never from the renderer). */
+  stytch: ConnectionLookup;
+  /** The SCIM token, read in main by its handle. */
+  secrets: { readToken(handle: SecretHandle): Promise<string> };
+  now?: () => Date;
+}
+
+/** What every step works with: the operations' footing, what `EntraSetup` was built from, a clock. */
+export interface EntraStepDeps {
+  contexts: EntraContexts;
+  options: EntraSetupOptions;
+  now: () => Date;
 }

@@ -1,66 +1,18 @@
+import { contosoDirectory } from '../entra-simulator/contoso';
 import { userScope, type Directory, type DirectoryUser } from '../entra-simulator/directory';
 
-/**
- * Object ids in Entra's shape (GUIDs), fixed so a rehearsal's externalIds are the same every run
- * and tests can name them.
- */
-export const DEMO_IDS = {
-  adele: '6d1c0c8e-3b7a-4c52-9a41-0c0fee000001',
-  alex: '6d1c0c8e-3b7a-4c52-9a41-0c0fee000002',
-  diego: '6d1c0c8e-3b7a-4c52-9a41-0c0fee000003',
-  megan: '6d1c0c8e-3b7a-4c52-9a41-0c0fee000004',
-  nestor: '6d1c0c8e-3b7a-4c52-9a41-0c0fee000005',
-  sales: '9e47a2d1-58c0-4f3e-8b6a-0c0fee000101',
-  engineering: '9e47a2d1-58c0-4f3e-8b6a-0c0fee000102',
-} as const;
-
-function person(key: keyof typeof DEMO_IDS, given: string, family: string): DirectoryUser {
-  const upn = `${given}.${family}@contoso.com`.toLowerCase();
-  return {
-    objectId: DEMO_IDS[key],
-    userPrincipalName: upn,
-    mail: upn,
-    givenName: given,
-    surname: family,
-    displayName: `${given} ${family}`,
-    accountEnabled: true,
-  };
-}
+/** Contoso's object ids, which a rehearsal's externalIds are. */
+export { DEMO_IDS } from '../entra-simulator/contoso';
 
 /**
- * The rehearsal's Entra tenant: five people of Microsoft's demo tenant and two groups, every user
- * and both groups assigned to the app (the scope "Sync only assigned users and groups").
+ * The rehearsal's Entra tenant: Contoso, every user and both groups assigned to the app (the
+ * scope "Sync only assigned users and groups").
  */
 export function demoDirectory(): Directory {
+  const contoso = contosoDirectory();
   return {
-    users: [
-      person('adele', 'Adele', 'Vance'),
-      person('alex', 'Alex', 'Wilber'),
-      person('diego', 'Diego', 'Siciliani'),
-      person('megan', 'Megan', 'Bowen'),
-      person('nestor', 'Nestor', 'Wilke'),
-    ],
-    groups: [
-      {
-        objectId: DEMO_IDS.sales,
-        displayName: 'Sales and Marketing',
-        members: [DEMO_IDS.adele, DEMO_IDS.alex, DEMO_IDS.megan],
-      },
-      {
-        objectId: DEMO_IDS.engineering,
-        displayName: 'Engineering',
-        members: [DEMO_IDS.diego, DEMO_IDS.nestor],
-      },
-    ],
-    assignments: [
-      DEMO_IDS.adele,
-      DEMO_IDS.alex,
-      DEMO_IDS.diego,
-      DEMO_IDS.megan,
-      DEMO_IDS.nestor,
-      DEMO_IDS.sales,
-      DEMO_IDS.engineering,
-    ],
+    ...contoso,
+    assignments: [...contoso.users, ...contoso.groups].map((object) => object.objectId),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { RehearsalAction, RehearsalRun } from '../../shared/ipc';
+import type { RehearsalAction, RehearsalRun } from '../../shared/provisioning/rehearsal';
 import type {
   DirectoryUser,
   EntraSimulator,

@@ -1,5 +1,9 @@
 import type { ProvisioningLogRow } from '../../shared/provisioning/log-row';
-import { MAX_REHEARSAL_LOG, type RehearsalRun, type RehearsalView } from '../../shared/ipc';
+import {
+  MAX_REHEARSAL_LOG,
+  type RehearsalRun,
+  type RehearsalView,
+} from '../../shared/provisioning/rehearsal';
 import type {
   Directory,
   EntraSimulator,

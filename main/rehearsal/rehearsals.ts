@@ -1,5 +1,9 @@
 import { appFailure } from '../../shared/errors';
-import type { RehearsalAction, RehearsalRun, RehearsalView } from '../../shared/ipc';
+import type {
+  RehearsalAction,
+  RehearsalRun,
+  RehearsalView,
+} from '../../shared/provisioning/rehearsal';
 import { createEntraSimulator, type EntraSimulator } from '../entra-simulator/entra-simulator';
 import type { FetchLike } from '../http/create-http-client';
 import type { Logger } from '../logging/logger';

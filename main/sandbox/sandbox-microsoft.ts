@@ -1,5 +1,6 @@
 import type { INetworkModule } from '@azure/msal-node';
 
+import { contosoUser, type ContosoPerson } from '../entra-simulator/contoso';
 import type { FetchLike } from '../http/create-http-client';
 import { startGraphStandIn, type RunningGraphStandIn } from './graph-stand-in/graph-stand-in';
 import { SANDBOX_TENANT_ID, SANDBOX_TENANT_NAME } from './graph-stand-in/tenant';
@@ -15,23 +16,26 @@ export const SANDBOX_CYCLE_INTERVAL_MS = 20_000;
 /** The client ID sign-in uses in sandbox mode; the stand-in has no app registrations to check. */
 export const SANDBOX_CLIENT_ID = '5a0c3f7e-9b1d-4c2e-8f3a-6d7b8c9e0f1a';
 
-/** Adele may do every step; Megan holds no admin role, so Graph refuses her admin-only calls. */
+/** A Contoso user as an account the identity stand-in signs in, with the admin role they hold. */
+function signInAccount(key: ContosoPerson, adminRole: string | null): StandInUser {
+  const user = contosoUser(key);
+  return {
+    oid: user.objectId,
+    tid: SANDBOX_TENANT_ID,
+    username: user.userPrincipalName,
+    name: user.displayName ?? user.userPrincipalName,
+    adminRole,
+  };
+}
+
+/**
+ * Contoso's Adele may do every step; Megan holds no admin role, so Graph refuses her admin-only
+ * calls. Both are users of the Graph stand-in's tenant, so the pickers find them too.
+ */
 export const SANDBOX_ACCOUNTS = {
-  adele: {
-    oid: '7a98b7b9-f491-4a05-a26f-eadb3e154b56',
-    tid: SANDBOX_TENANT_ID,
-    username: 'adele.vance@contoso.example',
-    name: 'Adele Vance',
-    adminRole: 'Application Administrator',
-  },
-  megan: {
-    oid: '8ba9c8ca-05a2-4b16-b370-fbec4f265c67',
-    tid: SANDBOX_TENANT_ID,
-    username: 'megan.bowen@contoso.example',
-    name: 'Megan Bowen',
-    adminRole: null,
-  },
-} as const satisfies Record<string, StandInUser>;
+  adele: signInAccount('adele', 'Application Administrator'),
+  megan: signInAccount('megan', null),
+} satisfies Record<string, StandInUser>;
 
 /** How to start the sandbox's Microsoft side. */
 export interface SandboxMicrosoftOptions {

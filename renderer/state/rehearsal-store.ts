@@ -1,6 +1,10 @@
 import { create } from 'zustand';
 
-import type { RehearsalAction, RehearsalRun, RehearsalView } from '../../shared/ipc';
+import type {
+  RehearsalAction,
+  RehearsalRun,
+  RehearsalView,
+} from '../../shared/provisioning/rehearsal';
 import { call } from '../lib/api';
 import type { Failure } from './failure';
 import { trackCall } from './track-call';

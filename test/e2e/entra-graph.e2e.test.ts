@@ -156,34 +156,34 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
   it('assigns two users and one group', async () => {
     await wizard.next('Provision users');
     for (const [kind, query, name] of [
-      ['users', 'Alice', 'Alice Example'],
-      ['users', 'Bob', 'Bob Builder'],
-      ['groups', 'Sales', 'Sales'],
+      ['users', 'Diego', 'Diego Siciliani'],
+      ['users', 'Nestor', 'Nestor Wilke'],
+      ['groups', 'Sales', 'Sales and Marketing'],
     ] as const) {
       await page.getByRole('searchbox', { name: `Search ${kind}` }).fill(query);
       await page.getByRole('button', { name: `Add ${name}`, exact: true }).click();
     }
     await wizard.button('Assign').click();
-    await expect.poll(() => text(/Alice Example: assigned/), SOON).toBe(1);
-    expect(await text(/Bob Builder: assigned/)).toBe(1);
-    expect(await text(/Sales: assigned/)).toBe(1);
+    await expect.poll(() => text(/Diego Siciliani: assigned/), SOON).toBe(1);
+    expect(await text(/Nestor Wilke: assigned/)).toBe(1);
+    expect(await text(/Sales and Marketing: assigned/)).toBe(1);
     await expect.poll(() => ticked('I assigned users or groups')).toBe(true);
     await checkpoint('08-assigned');
   });
 
   it("provisions one user on demand, shows Entra's steps, and the member appears in the watch", async () => {
     await page.getByRole('combobox', { name: 'User to provision on demand' }).selectOption({
-      label: 'Alice Example',
+      label: 'Diego Siciliani',
     });
     await wizard.button('Provision on demand').click();
-    await expect.poll(() => text(/Provision on demand for Alice Example: Success/), SOON).toBe(1);
+    await expect.poll(() => text(/Provision on demand for Diego Siciliani: Success/), SOON).toBe(1);
     const steps = page.getByRole('list', { name: 'Entra’s steps' });
     expect(await steps.getByRole('listitem').count()).toBeGreaterThanOrEqual(4);
     await expect.poll(() => ticked('Provision on demand succeeded for one user')).toBe(true);
     const members = page.getByRole('region', { name: 'Members in Stytch' });
     await expect
       .poll(
-        () => members.getByRole('row').filter({ hasText: 'alice.example@contoso.example' }).count(),
+        () => members.getByRole('row').filter({ hasText: 'diego.siciliani@contoso.com' }).count(),
         SOON,
       )
       .toBe(1);
@@ -212,26 +212,26 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     const log = page.getByRole('list', { name: 'Provisioning log' });
     // Entra's log entry for the on-demand run; the started job's first cycle may add more.
     await expect
-      .poll(() => log.getByText(/User Alice Example · Create · Success/).count(), SOON)
+      .poll(() => log.getByText(/User Diego Siciliani · Create · Success/).count(), SOON)
       .toBeGreaterThan(0);
     await checkpoint('11-health');
   });
 
   it("unassigns a user: Entra's next cycle deactivates the member, and the item ticks itself", async () => {
     const members = page.getByRole('region', { name: 'Members in Stytch' });
-    const bob = members.getByRole('row').filter({ hasText: 'bob.builder@contoso.example' });
-    // The started job's first cycle provisioned everyone assigned, Bob among them.
-    await expect.poll(() => bob.textContent(), SOON).toContain('Active');
-    await wizard.button('Unassign Bob Builder').click();
-    const confirm = page.getByRole('group', { name: 'Unassign Bob Builder from the app?' });
+    const nestor = members.getByRole('row').filter({ hasText: 'nestor.wilke@contoso.com' });
+    // The started job's first cycle provisioned everyone assigned, Nestor among them.
+    await expect.poll(() => nestor.textContent(), SOON).toContain('Active');
+    await wizard.button('Unassign Nestor Wilke').click();
+    const confirm = page.getByRole('group', { name: 'Unassign Nestor Wilke from the app?' });
     await checkpoint('12-unassign-question');
     await confirm.getByRole('button', { name: 'Yes, unassign' }).click();
     await expect
-      .poll(() => text(/Unassigned Bob Builder\. Entra deprovisions them in Stytch/), SOON)
+      .poll(() => text(/Unassigned Nestor Wilke\. Entra deprovisions them in Stytch/), SOON)
       .toBe(1);
-    // The sandbox job's next cycle (every 20 s) finds Bob out of scope; the watch then sees it.
+    // The sandbox job's next cycle (every 20 s) finds Nestor out of scope; the watch then sees it.
     const CYCLE = { timeout: 60_000, interval: 1_000 };
-    await expect.poll(() => bob.textContent(), CYCLE).toContain('Deactivated');
+    await expect.poll(() => nestor.textContent(), CYCLE).toContain('Deactivated');
     await expect
       .poll(() =>
         ticked('After unassigning someone in Entra, their member showed as deactivated in Stytch'),

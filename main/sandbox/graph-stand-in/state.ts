@@ -3,9 +3,10 @@ import type {
   DirectoryGroup,
   DirectoryUser,
 } from '../../entra-simulator/entra-simulator';
+import { contosoDirectory } from '../../entra-simulator/contoso';
 import type { FetchLike } from '../../http/create-http-client';
 import { StandInJob } from './provisioning-job';
-import { newApp, SANDBOX_TENANT_ID, seedDirectory, type StandInApp } from './tenant';
+import { newApp, SANDBOX_TENANT_ID, type StandInApp } from './tenant';
 
 /** A Graph error the stand-in answers with (reference §5, error envelope). */
 export class GraphStandInError extends Error {
@@ -47,9 +48,9 @@ export class GraphStandInState {
   readonly jobs = new Map<string, { spId: string; job: StandInJob }>();
 
   constructor(readonly options: GraphStandInStateOptions) {
-    const seed = seedDirectory();
-    this.users = seed.users;
-    this.groups = seed.groups;
+    const { users, groups } = contosoDirectory();
+    this.users = users;
+    this.groups = groups;
   }
 
   createApp(displayName: string): StandInApp {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { INetworkModule } from '@azure/msal-node';
 
+import { SANDBOX_TENANT_NAME } from '../graph-stand-in/tenant';
 import {
   authorizePage,
   errorPage,
@@ -130,7 +131,7 @@ export class IdentityStandIn {
   ) {
     this.accounts = options.accounts ?? [DEFAULT_USER];
     this.user = this.accounts[0] ?? DEFAULT_USER;
-    this.tenantName = options.tenantName ?? 'Contoso (sandbox)';
+    this.tenantName = options.tenantName ?? SANDBOX_TENANT_NAME;
     this.now = options.now ?? (() => new Date());
   }
 

@@ -1,4 +1,4 @@
-import type { RehearsalView } from '../../../shared/ipc';
+import type { RehearsalView } from '../../../shared/provisioning/rehearsal';
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 

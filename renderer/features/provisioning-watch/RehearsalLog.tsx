@@ -1,4 +1,4 @@
-import type { RehearsalView } from '../../../shared/ipc';
+import type { RehearsalView } from '../../../shared/provisioning/rehearsal';
 import { useRehearsalStore } from '../../state/rehearsal-store';
 import { clockTime } from './clock-time';
 import { LogEntry } from './LogEntry';

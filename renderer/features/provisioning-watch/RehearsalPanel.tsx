@@ -1,4 +1,8 @@
-import type { RehearsalAction, RehearsalRun, RehearsalView } from '../../../shared/ipc';
+import type {
+  RehearsalAction,
+  RehearsalRun,
+  RehearsalView,
+} from '../../../shared/provisioning/rehearsal';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRehearsalStore } from '../../state/rehearsal-store';

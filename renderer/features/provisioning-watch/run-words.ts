@@ -1,4 +1,4 @@
-import type { RehearsalRun } from '../../../shared/ipc';
+import type { RehearsalRun } from '../../../shared/provisioning/rehearsal';
 
 const ACTION_WORDS: Readonly<Record<RehearsalRun['action'], string>> = {
   'provision-on-demand': 'Provision on demand',

@@ -98,10 +98,10 @@ describe('the Entra steps through the app, sending only the Graph requests they 
 
   it('sends the assignment POSTs concurrently within the bound, outcomes in request order', async () => {
     const { users, groups } = app.sandbox.microsoft.graph.state;
-    const alice = users[0]?.objectId ?? '';
+    const adele = users[0]?.objectId ?? '';
     await app.ok('entra:assign', {
       organizationId: acme,
-      principals: [{ id: alice, kind: 'user' }],
+      principals: [{ id: adele, kind: 'user' }],
     });
     watch.most = 0;
     watch.started = 0;
@@ -126,7 +126,7 @@ describe('the Entra steps through the app, sending only the Graph requests they 
     expect(answer?.outcomes).toEqual(
       principals.map((principal) => ({
         principalId: principal.id,
-        alreadyAssigned: principal.id === alice,
+        alreadyAssigned: principal.id === adele,
       })),
     );
     const shown = answer?.view.assignments ?? [];
@@ -134,7 +134,7 @@ describe('the Entra steps through the app, sending only the Graph requests they 
     expect(shown.find((a) => a.principalId === groups[0]?.objectId)).toEqual({
       principalId: groups[0]?.objectId,
       kind: 'group',
-      displayName: 'Engineering',
+      displayName: 'Sales and Marketing',
     });
     const roles = app.sandbox.microsoft.graph.state.apps[0]?.assignments.map((a) => a.appRoleId);
     expect(new Set(roles)).toEqual(new Set(['18d14569-c3bd-439b-9a66-3a2aee01d14f']));
@@ -156,13 +156,13 @@ describe('the Entra steps through the app, sending only the Graph requests they 
   });
 
   it('provisions on demand with the user rule from this run’s schema read, without reading it again', async () => {
-    const alice = app.sandbox.microsoft.graph.state.users[0]?.objectId ?? '';
+    const adele = app.sandbox.microsoft.graph.state.users[0]?.objectId ?? '';
     let shown: Awaited<ReturnType<typeof app.ok<'entra:provisionOnDemand'>>> | undefined;
     const sent = await sentDuring(async () => {
-      shown = await app.ok('entra:provisionOnDemand', { organizationId: acme, userId: alice });
+      shown = await app.ok('entra:provisionOnDemand', { organizationId: acme, userId: adele });
     });
     expect(sent).toEqual(['jobs.provisionOnDemand']);
-    expect(shown?.lastOnDemand?.userId).toBe(alice);
+    expect(shown?.lastOnDemand?.userId).toBe(adele);
     expect(shown?.lastOnDemand?.result).toMatch(/Success|Skipped/);
   });
 
@@ -175,13 +175,13 @@ describe('the Entra steps through the app, sending only the Graph requests they 
       organizationId: globex,
       servicePrincipalId: found.apps[0]?.servicePrincipalId ?? '',
     });
-    const bob = app.sandbox.microsoft.graph.state.users[1]?.objectId ?? '';
+    const alex = app.sandbox.microsoft.graph.state.users[1]?.objectId ?? '';
     const sent = await sentDuring(() =>
-      app.ok('entra:provisionOnDemand', { organizationId: globex, userId: bob }),
+      app.ok('entra:provisionOnDemand', { organizationId: globex, userId: alex }),
     );
     expect(sent).toEqual(['jobs.schema.get', 'jobs.provisionOnDemand']);
     const again = await sentDuring(() =>
-      app.ok('entra:provisionOnDemand', { organizationId: globex, userId: bob }),
+      app.ok('entra:provisionOnDemand', { organizationId: globex, userId: alex }),
     );
     expect(again).toEqual(['jobs.provisionOnDemand']);
   });

@@ -66,7 +66,7 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
       sandbox: true,
       clientIdConfigured: true,
       account: {
-        username: 'adele.vance@contoso.example',
+        username: 'adele.vance@contoso.com',
         name: 'Adele Vance',
         tenantId: SANDBOX_TENANT_ID,
       },
@@ -190,21 +190,21 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
     const users = await app.ok('entra:searchDirectory', { kind: 'user', text: '' });
     const groups = await app.ok('entra:searchDirectory', { kind: 'group', text: 'Eng' });
     expect(groups.principals.map((g) => g.displayName)).toEqual(['Engineering']);
-    const [alice, bob] = users.principals;
+    const [adele, alex] = users.principals;
     const engineering = groups.principals[0];
-    if (!alice || !bob || !engineering) throw new Error('the sandbox tenant has fewer people');
+    if (!adele || !alex || !engineering) throw new Error('the sandbox tenant has fewer people');
     const principals = [
-      { id: alice.id, kind: 'user' as const },
-      { id: bob.id, kind: 'user' as const },
+      { id: adele.id, kind: 'user' as const },
+      { id: alex.id, kind: 'user' as const },
       { id: engineering.id, kind: 'group' as const },
     ];
     const first = await app.ok('entra:assign', { organizationId: acme, principals });
     expect(first.outcomes.map((o) => o.alreadyAssigned)).toEqual([false, false, false]);
     const again = await app.ok('entra:assign', {
       organizationId: acme,
-      principals: [{ id: alice.id, kind: 'user' }],
+      principals: [{ id: adele.id, kind: 'user' }],
     });
-    expect(again.outcomes).toEqual([{ principalId: alice.id, alreadyAssigned: true }]);
+    expect(again.outcomes).toEqual([{ principalId: adele.id, alreadyAssigned: true }]);
     expect(again.view.assignments?.map((a) => a.kind).sort()).toEqual(['group', 'user', 'user']);
     const roles = app.sandbox.microsoft.graph.state.apps[0]?.assignments.map((a) => a.appRoleId);
     expect(new Set(roles)).toEqual(new Set(['18d14569-c3bd-439b-9a66-3a2aee01d14f']));
@@ -214,23 +214,23 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
     const started = view(await app.ok('entra:start', { organizationId: acme }));
     expect(started.job).toMatchObject({ jobId, scheduleState: 'Active' });
 
-    // Alice is assigned (above): on demand exports her.
-    const alice = (await app.ok('entra:searchDirectory', { kind: 'user', text: 'Alice' }))
+    // Adele is assigned (above): on demand exports her.
+    const adele = (await app.ok('entra:searchDirectory', { kind: 'user', text: 'Adele' }))
       .principals[0];
     const onDemand = view(
-      await app.ok('entra:provisionOnDemand', { organizationId: acme, userId: alice?.id ?? '' }),
+      await app.ok('entra:provisionOnDemand', { organizationId: acme, userId: adele?.id ?? '' }),
     ).lastOnDemand;
-    expect(onDemand?.userId).toBe(alice?.id);
+    expect(onDemand?.userId).toBe(adele?.id);
     expect(onDemand?.result).toMatch(/Success|Skipped/);
     expect(onDemand?.steps.length).toBeGreaterThanOrEqual(3);
     expect(onDemand?.steps.map((s) => s.type)).toEqual(['import', 'scoping', 'matching', 'export']);
-    expect(onDemand?.userDisplayName).toBe('Alice Example');
+    expect(onDemand?.userDisplayName).toBe('Adele Vance');
 
     const health = EntraHealthSchema.parse(await app.ok('entra:health', { organizationId: acme }));
     expect(health.job.status).toBe('Active');
     expect(health.logError).toBeNull();
     expect(health.log.length).toBeGreaterThan(0);
-    expect(health.log.some((row) => row.sourceIdentity.id === alice?.id)).toBe(true);
+    expect(health.log.some((row) => row.sourceIdentity.id === adele?.id)).toBe(true);
     const failuresFirst = health.log.findIndex((row) => row.status !== 'Failure');
     expect(health.log.slice(failuresFirst).every((row) => row.status !== 'Failure')).toBe(true);
 

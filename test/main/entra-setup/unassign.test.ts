@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { EntraSetupViewSchema } from '../../../shared/entra/entra-views';
+import { DEMO_IDS } from '../../../main/entra-simulator/contoso';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import { connectionMembers } from '../../../main/stytch/connection-members';
 import { startEntraHarness, type EntraHarness, type EntraHarnessOptions } from './entra-harness';
@@ -15,12 +16,9 @@ import { ACME, APP_NAME, refusal, requestsOf, signInAs } from './failure-modes/s
 /** Short cycles, so a test sees the cycle after an unassign without waiting Entra's 40 minutes. */
 const CYCLE_MS = 150;
 
-/** Contoso's Alice and Bob (main/sandbox/graph-stand-in/tenant.ts). */
-const ALICE = {
-  id: '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef',
-  email: 'alice.example@contoso.example',
-};
-const BOB = { id: '1b32e1e3-9e3b-4a9f-8c09-8474d5bfe5f0', email: 'bob.builder@contoso.example' };
+/** Contoso's Megan and Alex (main/entra-simulator/contoso.ts). */
+const MEGAN = { id: DEMO_IDS.megan, email: 'megan.bowen@contoso.com' };
+const ALEX = { id: DEMO_IDS.alex, email: 'alex.wilber@contoso.com' };
 
 /** The app role the template gives for SSO, not the "User" role the assistant assigns. */
 const MSIAM_ACCESS_ROLE = 'b9632174-c057-4f7e-951b-be3adc52bfe6';
@@ -77,30 +75,30 @@ const assign = (harness: EntraHarness, ...ids: string[]) =>
 describe('entra:unassign', () => {
   it("deactivates the unassigned user's Stytch member at the next cycle, while the other stays active", async () => {
     const { harness, job, statuses } = await acmeApp({ cycleIntervalMs: CYCLE_MS });
-    await assign(harness, ALICE.id, BOB.id);
+    await assign(harness, MEGAN.id, ALEX.id);
     await harness.ok('entra:start', { organizationId: ACME });
     await job.cyclesDone(1);
-    expect(await statuses()).toEqual({ [ALICE.email]: 'active', [BOB.email]: 'active' });
+    expect(await statuses()).toEqual({ [MEGAN.email]: 'active', [ALEX.email]: 'active' });
 
     const view = EntraSetupViewSchema.parse(
-      await harness.ok('entra:unassign', { organizationId: ACME, principalId: ALICE.id }),
+      await harness.ok('entra:unassign', { organizationId: ACME, principalId: MEGAN.id }),
     );
 
-    expect(view.assignments?.map((a) => a.principalId)).toEqual([BOB.id]);
+    expect(view.assignments?.map((a) => a.principalId)).toEqual([ALEX.id]);
     expect(requestsOf(harness, 'appRoleAssignedTo.delete')).toHaveLength(1);
     // A cycle under way during the DELETE read the assignments before it: wait for the one after.
     await job.cyclesDone(job.cyclesRun + 2);
-    expect(await statuses()).toEqual({ [ALICE.email]: 'deleted', [BOB.email]: 'active' });
+    expect(await statuses()).toEqual({ [MEGAN.email]: 'deleted', [ALEX.email]: 'active' });
   });
 
   it('deletes every assignment the user holds on the app, one per role', async () => {
     const { harness, standInApp } = await acmeApp();
-    await assign(harness, ALICE.id, BOB.id);
-    // A second role given to Alice outside the assistant (in the portal): she stays in scope
+    await assign(harness, MEGAN.id, ALEX.id);
+    // A second role given to Megan outside the assistant (in the portal): she stays in scope
     // while any assignment is left, so both have to go.
-    // The POSTs run side by side, so the list's order is not the request's: find Alice's.
-    const first = standInApp.assignments.find((a) => a.principalId === ALICE.id);
-    if (first === undefined) throw new Error('Alice is not assigned');
+    // The POSTs run side by side, so the list's order is not the request's: find Megan's.
+    const first = standInApp.assignments.find((a) => a.principalId === MEGAN.id);
+    if (first === undefined) throw new Error('Megan is not assigned');
     standInApp.assignments.push({
       ...first,
       id: crypto.randomUUID(),
@@ -108,57 +106,57 @@ describe('entra:unassign', () => {
     });
 
     const view = EntraSetupViewSchema.parse(
-      await harness.ok('entra:unassign', { organizationId: ACME, principalId: ALICE.id }),
+      await harness.ok('entra:unassign', { organizationId: ACME, principalId: MEGAN.id }),
     );
 
     expect(requestsOf(harness, 'appRoleAssignedTo.delete')).toHaveLength(2);
-    expect(standInApp.assignments.map((a) => a.principalId)).toEqual([BOB.id]);
-    expect(view.assignments?.map((a) => a.principalId)).toEqual([BOB.id]);
+    expect(standInApp.assignments.map((a) => a.principalId)).toEqual([ALEX.id]);
+    expect(view.assignments?.map((a) => a.principalId)).toEqual([ALEX.id]);
   });
 
   it('refuses someone not assigned with ENTRA_NOT_ASSIGNED, sending no DELETE', async () => {
     const { harness } = await acmeApp();
-    await assign(harness, BOB.id);
+    await assign(harness, ALEX.id);
 
     const error = refusal(
-      await harness.call('entra:unassign', { organizationId: ACME, principalId: ALICE.id }),
+      await harness.call('entra:unassign', { organizationId: ACME, principalId: MEGAN.id }),
     );
 
     expect(error.code).toBe('ENTRA_NOT_ASSIGNED');
-    expect(error.message).toContain(ALICE.id);
+    expect(error.message).toContain(MEGAN.id);
     expect(error.hint).toMatch(/unassigned them already/);
     expect(requestsOf(harness, 'appRoleAssignedTo.delete')).toHaveLength(0);
     // The list was read afresh, so the view shows who is assigned now.
     const view = EntraSetupViewSchema.parse(
       await harness.ok('entra:get', { organizationId: ACME }),
     );
-    expect(view.assignments?.map((a) => a.principalId)).toEqual([BOB.id]);
+    expect(view.assignments?.map((a) => a.principalId)).toEqual([ALEX.id]);
   });
 
   it('counts an assignment gone by the time of its DELETE (404 Request_ResourceNotFound) as unassigned', async () => {
     let goneMeanwhile = false;
-    // Someone removes Alice in the portal between the app's list read and its DELETE.
+    // Someone removes Megan in the portal between the app's list read and its DELETE.
     const racingFetch: FetchLike = async (input, init) => {
       const isDelete =
         methodOf(input, init) === 'DELETE' &&
         new URL(urlOf(input)).pathname.includes('/appRoleAssignedTo/');
       const standInApp = app?.sandbox.microsoft.graph.state.apps[0];
       if (isDelete && standInApp !== undefined) {
-        standInApp.assignments = standInApp.assignments.filter((a) => a.principalId !== ALICE.id);
+        standInApp.assignments = standInApp.assignments.filter((a) => a.principalId !== MEGAN.id);
         goneMeanwhile = true;
       }
       return fetch(input, init);
     };
     const { harness } = await acmeApp({ fetch: racingFetch });
-    await assign(harness, ALICE.id, BOB.id);
+    await assign(harness, MEGAN.id, ALEX.id);
 
     const view = EntraSetupViewSchema.parse(
-      await harness.ok('entra:unassign', { organizationId: ACME, principalId: ALICE.id }),
+      await harness.ok('entra:unassign', { organizationId: ACME, principalId: MEGAN.id }),
     );
 
     expect(goneMeanwhile).toBe(true);
-    // One DELETE, answered 404 and not retried; the view no longer lists Alice.
+    // One DELETE, answered 404 and not retried; the view no longer lists Megan.
     expect(requestsOf(harness, 'appRoleAssignedTo.delete')).toHaveLength(1);
-    expect(view.assignments?.map((a) => a.principalId)).toEqual([BOB.id]);
+    expect(view.assignments?.map((a) => a.principalId)).toEqual([ALEX.id]);
   });
 });

@@ -61,11 +61,11 @@ describe('the Graph client against the stand-in over loopback HTTP', () => {
     const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
     const roleId = userAppRoleId(servicePrincipal);
     expect(roleId).toBe('18d14569-c3bd-439b-9a66-3a2aee01d14f');
-    const [alice] = await client.directory.searchUsers('alice');
+    const [adele] = await client.directory.searchUsers('adele');
     const [engineering] = await client.directory.searchGroups('Eng');
-    const first = await client.directory.assign(servicePrincipal.id, alice?.id ?? '', roleId ?? '');
+    const first = await client.directory.assign(servicePrincipal.id, adele?.id ?? '', roleId ?? '');
     expect(first.alreadyAssigned).toBe(false);
-    const again = await client.directory.assign(servicePrincipal.id, alice?.id ?? '', roleId ?? '');
+    const again = await client.directory.assign(servicePrincipal.id, adele?.id ?? '', roleId ?? '');
     expect(again).toEqual({ alreadyAssigned: true });
     await client.directory.assign(servicePrincipal.id, engineering?.id ?? '', roleId ?? '');
     const assignments = await client.directory.listAssignments(servicePrincipal.id);
@@ -77,10 +77,10 @@ describe('the Graph client against the stand-in over loopback HTTP', () => {
     const { client, standIn, scopeRequests } = harness;
     const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
     const spId = servicePrincipal.id;
-    const [alice] = await client.directory.searchUsers('alice');
+    const [adele] = await client.directory.searchUsers('adele');
     const made = await client.directory.assign(
       spId,
-      alice?.id ?? '',
+      adele?.id ?? '',
       userAppRoleId(servicePrincipal) ?? '',
     );
     if (made.alreadyAssigned) throw new Error('expected a new assignment');
@@ -113,11 +113,11 @@ describe('the Graph client against the stand-in over loopback HTTP', () => {
     harness = await graphHarness();
     const { client } = harness;
     expect(SANDBOX_TENANT_NAME).toBe('Contoso (sandbox)');
-    const users = await client.directory.searchUsers('car');
-    expect(users.map((u) => u.displayName)).toEqual(['Carol Singer']);
+    const users = await client.directory.searchUsers('di');
+    expect(users.map((u) => u.displayName)).toEqual(['Diego Siciliani']);
     expect(await client.directory.searchUsers('')).toHaveLength(5);
     const groups = await client.directory.searchGroups('sa');
-    expect(groups.map((g) => g.displayName)).toEqual(['Sales']);
+    expect(groups.map((g) => g.displayName)).toEqual(['Sales and Marketing']);
   });
 
   it('round-trips the job schema, keeping fields it does not model', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { GraphClient } from '../../../main/graph/graph-client';
+import { DEMO_IDS } from '../../../main/entra-simulator/contoso';
 import { userAppRoleId } from '../../../main/graph/graph-queries';
 import { USER_RULE_ID } from '../../../main/sandbox/graph-stand-in/provisioning-job';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
@@ -22,10 +23,6 @@ afterEach(async () => {
   await harness?.standIn.stop();
   harness = undefined;
 });
-
-const ALICE = '0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef';
-const CAROL = '2c43d2d4-af4c-4bb0-9d1a-9585e6c0f601';
-const ENGINEERING = '5f76a5a7-d27f-4ee3-a04d-c8b819f32934';
 
 /** The app, its scim job and the sandbox SCIM connection it provisions to. */
 async function configuredApp(client: GraphClient) {
@@ -72,14 +69,14 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
     harness = await graphHarness({ cycleIntervalMs: 25 });
     const { client, standIn } = harness;
     const { spId, jobId, target, roleId } = await configuredApp(client);
-    await client.directory.assign(spId, ENGINEERING, roleId);
+    await client.directory.assign(spId, DEMO_IDS.engineering, roleId);
     await client.saveSecrets(spId, credentialsOf(target));
     await client.startJob(spId, jobId);
     await standIn.state.jobs.get(jobId)?.job.cyclesDone(2);
 
     expect(await userNames(target)).toEqual([
-      'alice.example@contoso.example',
-      'bob.builder@contoso.example',
+      'diego.siciliani@contoso.com',
+      'nestor.wilke@contoso.com',
     ]);
     const job = await client.getJob(spId, jobId);
     expect(job.status?.code).toBe('Active');
@@ -89,7 +86,7 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
     const logs = await client.listProvisioningLogs(jobId);
     const created = logs.filter((entry) => entry.provisioningAction === 'create');
     expect(created.map((entry) => entry.sourceIdentity?.id).sort()).toEqual(
-      [ALICE, '1b32e1e3-9e3b-4a9f-8c09-8474d5bfe5f0', ENGINEERING].sort(),
+      [DEMO_IDS.diego, DEMO_IDS.nestor, DEMO_IDS.engineering].sort(),
     );
     expect(created.every((entry) => entry.jobId === jobId)).toBe(true);
     expect(created[0]?.provisioningStatusInfo?.status).toBe('success');
@@ -102,13 +99,16 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
     harness = await graphHarness();
     const { client } = harness;
     const { spId, jobId, target, roleId } = await configuredApp(client);
-    await client.directory.assign(spId, CAROL, roleId);
+    await client.directory.assign(spId, DEMO_IDS.alex, roleId);
     await client.saveSecrets(spId, credentialsOf(target));
-    const subject = { objectId: CAROL, objectTypeName: 'User' as const };
+    const subject = { objectId: DEMO_IDS.alex, objectTypeName: 'User' as const };
     const outcome = await client.provisionOnDemand(spId, jobId, USER_RULE_ID, subject);
     expect(outcome.result).toBe('Success');
-    expect(outcome.summary).toMatchObject({ action: 'Create', sourceIdentity: { id: CAROL } });
-    expect(await userNames(target)).toEqual(['carol.singer@contoso.example']);
+    expect(outcome.summary).toMatchObject({
+      action: 'Create',
+      sourceIdentity: { id: DEMO_IDS.alex },
+    });
+    expect(await userNames(target)).toEqual(['alex.wilber@contoso.com']);
     const again = await client.provisionOnDemand(spId, jobId, USER_RULE_ID, subject);
     expect(again.result).not.toBe('Failure');
   });
@@ -117,7 +117,7 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
     harness = await graphHarness({ cycleIntervalMs: 25 });
     const { client, standIn } = harness;
     const { spId, jobId, target, roleId } = await configuredApp(client);
-    await client.directory.assign(spId, ALICE, roleId);
+    await client.directory.assign(spId, DEMO_IDS.adele, roleId);
     await client.saveSecrets(spId, credentialsOf(target, 'revoked-token'));
     await client.startJob(spId, jobId);
     await standIn.state.jobs.get(jobId)?.job.cyclesDone(1);

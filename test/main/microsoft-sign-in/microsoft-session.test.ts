@@ -130,7 +130,7 @@ describe('MicrosoftSession in sandbox mode, through the app’s composition', ()
 
   it('signs in at the stand-ins with its own cache file and key, never the real ones', async () => {
     const status = await app.ok('microsoft:signIn', { action: 'read-apps' });
-    expect(status.account?.username).toBe('adele.vance@contoso.example');
+    expect(status.account?.username).toBe('adele.vance@contoso.com');
     expect(await exists(join(app.dir, SANDBOX_SIGN_IN_DIR, SANDBOX_TOKEN_CACHE_FILE_NAME))).toBe(
       true,
     );

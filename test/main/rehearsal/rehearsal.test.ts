@@ -2,7 +2,8 @@ import type { ProvisioningLogRow } from '../../../shared/provisioning/log-row';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { WatchSnapshot } from '../../../shared/provisioning/watch';
-import { ipcContract, RehearsalViewSchema, type RehearsalRun } from '../../../shared/ipc';
+import { ipcContract } from '../../../shared/ipc';
+import { RehearsalViewSchema, type RehearsalRun } from '../../../shared/provisioning/rehearsal';
 import { DEMO_IDS } from '../../../main/rehearsal/demo-directory';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { answerCredentialCheck } from '../ipc/ipc-harness';

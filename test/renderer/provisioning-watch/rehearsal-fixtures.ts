@@ -1,5 +1,5 @@
 import type { ProvisioningLogRow } from '../../../shared/provisioning/log-row';
-import type { RehearsalRun, RehearsalView } from '../../../shared/ipc';
+import type { RehearsalRun, RehearsalView } from '../../../shared/provisioning/rehearsal';
 
 const people = [
   ['Adele Vance', 'adele.vance@contoso.com'],

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { RehearsalRun, RehearsalView, Res, Result } from '../../../shared/ipc';
+import type { Res, Result } from '../../../shared/ipc';
+import type { RehearsalRun, RehearsalView } from '../../../shared/provisioning/rehearsal';
 import { useRehearsalStore } from '../../../renderer/state/rehearsal-store';
 import { installConnectedAt, okFor, type FakeHandlers } from '../fake-assistant';
 import { connectionView } from '../fixtures';

@@ -179,20 +179,20 @@ describe('provisionOnDemand: at most 5 per 10 s', () => {
       connectionId: created.connection.connectionId,
     });
     const users = await app.ok('entra:searchDirectory', { kind: 'user', text: '' });
-    const alice = users.principals[0];
-    if (alice === undefined) throw new Error('the sandbox tenant has no users');
+    const adele = users.principals[0];
+    if (adele === undefined) throw new Error('the sandbox tenant has no users');
     await app.ok('entra:assign', {
       organizationId: ACME,
-      principals: [{ id: alice.id, kind: 'user' }],
+      principals: [{ id: adele.id, kind: 'user' }],
     });
     const check = vi.spyOn(graph().controls, 'check');
     time = virtualTime();
 
     for (let run = 0; run < ON_DEMAND_LIMIT.requests + 1; run += 1) {
       const view = EntraSetupViewSchema.parse(
-        await app.ok('entra:provisionOnDemand', { organizationId: ACME, userId: alice.id }),
+        await app.ok('entra:provisionOnDemand', { organizationId: ACME, userId: adele.id }),
       );
-      expect(view.lastOnDemand?.userId).toBe(alice.id);
+      expect(view.lastOnDemand?.userId).toBe(adele.id);
     }
 
     // The sixth waited in the client, the whole window, once.

@@ -76,8 +76,8 @@ describe('the identity stand-in’s authorize page', () => {
     const { html } = await page(authorizeUrl());
     const buttons = formsOf(html).map((form) => form.button);
     expect(buttons).toEqual([
-      'Adele Vance (adele.vance@contoso.example, Application Administrator)',
-      'Megan Bowen (megan.bowen@contoso.example, no admin role)',
+      'Adele Vance (adele.vance@contoso.com, Application Administrator)',
+      'Megan Bowen (megan.bowen@contoso.com, no admin role)',
       'Cancel',
     ]);
     expect(formsOf(html).every((form) => form.action === 'http://localhost:53123')).toBe(true);

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { DEMO_IDS } from '../../../../main/entra-simulator/contoso';
 import type { SynchronizationSchemaDocument } from '../../../../main/graph/graph-schemas';
 import { userAppRoleId } from '../../../../main/graph/graph-queries';
 import {
@@ -27,8 +28,6 @@ afterEach(async () => {
   await harness?.standIn.stop();
   harness = undefined;
 });
-
-const CAROL = '2c43d2d4-af4c-4bb0-9d1a-9585e6c0f601';
 
 interface Mapping {
   sourceObjectName: string;
@@ -80,12 +79,12 @@ describe('the stand-in job’s schema', () => {
     const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
     const spId = servicePrincipal.id;
     const job = await client.createJob(spId);
-    await client.directory.assign(spId, CAROL, userAppRoleId(servicePrincipal) ?? '');
+    await client.directory.assign(spId, DEMO_IDS.alex, userAppRoleId(servicePrincipal) ?? '');
     await client.saveSecrets(spId, { baseAddress: target.tenantUrl, secretToken: target.token });
-    const subject = { objectId: CAROL, objectTypeName: 'User' as const };
+    const subject = { objectId: DEMO_IDS.alex, objectTypeName: 'User' as const };
 
     await client.provisionOnDemand(spId, job.id, USER_RULE_ID, subject);
-    expect((await target.list('Users'))[0]?.['externalId']).toBe('carol.singer');
+    expect((await target.list('Users'))[0]?.['externalId']).toBe('alex.wilber');
 
     const schema = await client.getSchema(spId, job.id);
     const fixed = structuredClone(schema);
@@ -101,7 +100,7 @@ describe('the stand-in job’s schema', () => {
       },
     );
     await client.provisionOnDemand(spId, job.id, USER_RULE_ID, subject);
-    expect((await target.list('Users'))[0]?.['externalId']).toBe(CAROL);
+    expect((await target.list('Users'))[0]?.['externalId']).toBe(DEMO_IDS.alex);
   });
 
   it('reads the externalId source defensively from whatever schema was PUT', () => {

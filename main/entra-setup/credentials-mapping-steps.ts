@@ -1,0 +1,104 @@
+import type { EntraSetupView, EntraTestResult } from '../../shared/entra/entra-views';
+import type { ScimCredentials } from '../graph/graph-queries';
+import { redactAndCut } from '../logging/redact';
+import { connectionTenantUrl } from '../stytch/connection-tenant-url';
+import type { EntraStepDeps } from './entra-context';
+import { schemaChanged } from './entra-errors';
+import {
+  readExternalIdMapping,
+  schemaFingerprint,
+  withObjectIdExternalId,
+} from './external-id-mapping';
+import { rememberUserRule } from './known-ids';
+
+/** The job's settings: the connection's credentials (tested, then saved) and its externalId mapping. */
+
+/**
+ * Entra's own Test Connection against the connection's endpoint. A refusal is evidence (its
+ * SCIM code and Entra's words, masked), not a failed call; Graph's own failures still throw.
+ */
+export async function testConnection(
+  deps: EntraStepDeps,
+  organizationId: string,
+  connectionId: string,
+): Promise<EntraSetupView> {
+  const context = await deps.contexts.withJob(organizationId);
+  const credentials = await scimCredentials(deps, organizationId, connectionId, 'test');
+  const check = await context.graph.validateCredentials(context.spId, context.jobId, credentials);
+  const testedAt = deps.now().toISOString();
+  const mask = [credentials.secretToken];
+  let result: EntraTestResult;
+  if (check.ok) result = { connectionId, testedAt, passed: true, scimCode: null, error: null };
+  else {
+    const said = check.graphMessage === null ? '' : ` Entra said: ${check.graphMessage}`;
+    const error = {
+      ...check.error,
+      message: redactAndCut(`${check.error.message}${said}`, 1_000, mask),
+      hint: redactAndCut(check.error.hint, 1_000, mask),
+    };
+    result = { connectionId, testedAt, passed: false, scimCode: check.scimCode, error };
+  }
+  context.evidence.lastTest = result;
+  return deps.contexts.view(context);
+}
+
+/** Saves Tenant URL and Secret Token into the job (PUT secrets replaces the set: both sent). */
+export async function saveCredentials(
+  deps: EntraStepDeps,
+  organizationId: string,
+  connectionId: string,
+): Promise<EntraSetupView> {
+  const context = await deps.contexts.withApp(organizationId);
+  const credentials = await scimCredentials(deps, organizationId, connectionId, 'save');
+  await context.graph.saveSecrets(context.spId, credentials);
+  context.evidence.credentialsSaved = { connectionId, at: deps.now().toISOString() };
+  return deps.contexts.view(context);
+}
+
+/** Reads what the user mapping sends as externalId. */
+export async function readMapping(
+  { contexts }: EntraStepDeps,
+  organizationId: string,
+): Promise<EntraSetupView> {
+  const context = await contexts.withJob(organizationId);
+  const schema = await context.graph.getSchema(context.spId, context.jobId);
+  rememberUserRule(context, schema);
+  context.evidence.mapping = readExternalIdMapping(schema);
+  return contexts.view(context);
+}
+
+/** Applies the change shown, only to the schema it was read from (GRAPH_CONFLICT otherwise). */
+export async function fixMapping(
+  { contexts }: EntraStepDeps,
+  organizationId: string,
+  fingerprint: string,
+): Promise<EntraSetupView> {
+  const context = await contexts.withJob(organizationId);
+  const { graph, spId, jobId } = context;
+  // Read again before writing: the safety check that the change applied is exactly the one shown.
+  const schema = await graph.getSchema(spId, jobId);
+  if (schemaFingerprint(schema) !== fingerprint) throw schemaChanged();
+  rememberUserRule(context, schema);
+  let mapping = readExternalIdMapping(schema);
+  if (!mapping.correct) {
+    const fixed = withObjectIdExternalId(schema);
+    await graph.putSchema(spId, jobId, fixed);
+    // Not read back: PUT replaced the whole document with the one sent, so that is the mapping.
+    mapping = readExternalIdMapping(fixed);
+  }
+  context.evidence.mapping = mapping;
+  return contexts.view(context);
+}
+
+/** Tenant URL from Stytch and the token from the keychain, both read here in main. */
+async function scimCredentials(
+  { options }: EntraStepDeps,
+  organizationId: string,
+  connectionId: string,
+  purpose: string,
+): Promise<ScimCredentials> {
+  const { stytch, secrets } = options;
+  const baseAddress = await connectionTenantUrl(stytch, organizationId, connectionId, purpose);
+  const secretToken = await secrets.readToken({ kind: 'scim-token', connectionId });
+  return { baseAddress, secretToken };
+}
