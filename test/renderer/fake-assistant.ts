@@ -10,7 +10,7 @@ import type {
 } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings/settings';
 import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
-import { settings as defaultSettings, progressAt } from './fixtures';
+import { settings as defaultSettings, probeCheck, probeReport, progressAt } from './fixtures';
 import { entraDefaults } from './entra-setup/entra-fixtures';
 import { rehearsalView } from './provisioning-watch/rehearsal-fixtures';
 
@@ -145,6 +145,15 @@ export function installFakeAssistant(
   );
   // In sandbox mode step 7 reads the connection's rehearsal; by default nothing was sent yet.
   fake.handle('rehearsal:get', (target) => okFor('rehearsal:get', rehearsalView(target)));
+  // The probe, when a panel runs it unasked (after Entra's Test Connection failed): it explains.
+  fake.handle('probe:run', () =>
+    okFor(
+      'probe:run',
+      probeReport([
+        probeCheck({ status: 'fail', message: 'The server answered 401 to Entra’s query.' }),
+      ]),
+    ),
+  );
   // The Entra steps through Graph: nobody signed in, nothing found, every change succeeding.
   for (const [channel, handler] of Object.entries(entraDefaults()) as [
     InvokeChannel,

@@ -42,13 +42,18 @@ export function EntraCredentialsStep() {
   // Without a usable connection the step above says what to do first.
   if (connection === null || connection.rotating) return null;
   const { connectionId } = connection;
+  const probeTarget = {
+    organizationId: connection.organizationId,
+    tenantUrl: connection.tenantUrl,
+    token: { kind: 'scim-token', connectionId },
+  } as const;
   return (
     <AssistantOnly>
       <div className="entra-setup">
         <NeedsJob>
           {(view) => (
             <>
-              <EntraTestPanel view={view} connectionId={connectionId} />
+              <EntraTestPanel view={view} probeTarget={probeTarget} />
               <MappingPanel view={view} />
               <CredentialsTicks view={view} connectionId={connectionId} />
             </>

@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
+
 import type { EntraSetupView, EntraTestResult } from '../../../shared/entra/entra-views';
 import { reportVerdict } from '../../../shared/probe/report-text';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
-import { useProbeStore } from '../../state/probe-store';
+import { probeTargetKey, useProbeStore, type ProbeTarget } from '../../state/probe-store';
 import { clockTime } from '../provisioning-watch/clock-time';
 import { OpFailure } from './OpFailure';
 
@@ -24,11 +26,37 @@ function EntraVerdict({ test }: { test: EntraTestResult }) {
   );
 }
 
+/**
+ * When Entra's Test Connection fails, runs the assistant's probe once for that failure (unless it
+ * already has a report for this connection or is running), so its explanation is there to read
+ * beside Entra's error code without another click. Read-only: no write cycle.
+ */
+function useProbeOnEntraFailure(test: EntraTestResult | null, target: ProbeTarget): void {
+  const failedAt = test !== null && !test.passed ? test.testedAt : null;
+  const probedFor = useRef<string | null>(null);
+  const { organizationId, tenantUrl } = target;
+  const { kind, connectionId } = target.token;
+  useEffect(() => {
+    // Once per failed test: a probe that itself fails shows its own error and is not re-run.
+    if (failedAt === null || probedFor.current === failedAt) return;
+    probedFor.current = failedAt;
+    const probe = useProbeStore.getState();
+    const again = { organizationId, tenantUrl, token: { kind, connectionId } };
+    if (probe.running || (probe.targetKey === probeTargetKey(again) && probe.report !== null))
+      return;
+    void probe.run(again, false);
+  }, [failedAt, organizationId, tenantUrl, kind, connectionId]);
+}
+
 /** The assistant's probe verdict for this connection, next to Entra's. */
 function ProbeVerdict({ connectionId, failed }: { connectionId: string; failed: boolean }) {
+  const running = useProbeStore(
+    (s) => s.running && Boolean(s.targetKey?.startsWith(`scim-token:${connectionId}:`)),
+  );
   const report = useProbeStore((s) =>
     s.targetKey?.startsWith(`scim-token:${connectionId}:`) ? s.report : null,
   );
+  if (running) return <p>The assistant’s probe is checking why…</p>;
   return (
     <p>
       The assistant’s probe: {report ? reportVerdict(report) : 'not run yet.'}{' '}
@@ -43,17 +71,20 @@ function ProbeVerdict({ connectionId, failed }: { connectionId: string; failed: 
 /** Entra's own Test Connection (validateCredentials), then saving the credentials in Entra. */
 export function EntraTestPanel({
   view,
-  connectionId,
+  probeTarget,
 }: {
   view: EntraSetupView;
-  connectionId: string;
+  /** The connection's probe target (its token handle): Entra tests the same connection. */
+  probeTarget: ProbeTarget;
 }) {
+  const { connectionId } = probeTarget.token;
   const busy = useEntraStore((s) => s.busy);
   const testConnection = useEntraStore((s) => s.testConnection);
   const saveCredentials = useEntraStore((s) => s.saveCredentials);
   const test = view.lastTest?.connectionId === connectionId ? view.lastTest : null;
   const saved = view.credentialsSaved?.connectionId === connectionId ? view.credentialsSaved : null;
   const inFlight = busy === 'test' || busy === 'save';
+  useProbeOnEntraFailure(test, probeTarget);
   return (
     <section className="entra-test" aria-labelledby="entra-test-heading" aria-busy={inFlight}>
       <h3 id="entra-test-heading">Entra’s own Test Connection</h3>

@@ -85,10 +85,20 @@ describe('Step 6: Entra’s own Test Connection', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText('The endpoint answered 401.')).toBeTruthy();
+    // Entra's failure runs the probe once, read-only, so its explanation is there beside it.
     expect(
-      screen.getByText(/The assistant’s probe: not run yet\. The assistant’s probe explains why/),
+      await screen.findByText(
+        /The assistant’s probe: 1 of 1 checks failed\. The assistant’s probe explains why/,
+      ),
     ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Run the assistant’s probe' })).toBeTruthy();
+    expect(fake.callsTo('probe:run')).toEqual([
+      expect.objectContaining({
+        organizationId: ORG,
+        token: { kind: 'scim-token', connectionId: CONNECTION_ID },
+        writeCycle: false,
+      }),
+    ]);
+    expect(screen.getByRole('button', { name: 'Go to the assistant’s probe' })).toBeTruthy();
     expect(ticked('configure-credentials', 'entra-test')).toBe(false);
   });
 
