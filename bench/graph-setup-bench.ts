@@ -21,8 +21,10 @@ const ROUND_TRIPS = {
   ensureJob: 1,
   // POST validateCredentials: Entra's own Test Connection, one call.
   testConnection: 1,
-  // PUT secrets: replace-all, both keys in one body.
-  saveCredentials: 1,
+  // GET secrets (beta), then PUT secrets: the PUT replaces the whole set, so the job's other
+  // settings (notification e-mail, scope…) must be read before it to be sent back; the PUT needs
+  // the GET's answer, so the two cannot overlap.
+  saveCredentials: 2,
   // GET schema: what the user mapping sends as externalId.
   readMapping: 1,
   // PUT schema: the schema read above, changed, sent back whole.

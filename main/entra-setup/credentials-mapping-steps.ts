@@ -1,8 +1,10 @@
 import type { EntraSetupView, EntraTestResult } from '../../shared/entra/entra-views';
-import type { ScimCredentials } from '../graph/graph-queries';
+import { AppFailure } from '../../shared/errors';
+import { GraphCallError } from '../graph/graph-errors';
+import { settingsToKeep, type KeptSetting, type ScimCredentials } from '../graph/graph-queries';
 import { redactAndCut } from '../logging/redact';
 import { connectionTenantUrl } from '../stytch/connection-tenant-url';
-import type { EntraStepDeps } from './entra-context';
+import type { AppContext, EntraStepDeps } from './entra-context';
 import { schemaChanged } from './entra-errors';
 import {
   readExternalIdMapping,
@@ -42,7 +44,14 @@ export async function testConnection(
   return deps.contexts.view(context);
 }
 
-/** Saves Tenant URL and Secret Token into the job (PUT secrets replaces the set: both sent). */
+/**
+ * Saves Tenant URL and Secret Token into the job. `PUT …/secrets` replaces the whole set
+ * (reference §2, Secrets), so the job's other settings (SyncNotificationSettings, SyncAll,
+ * SkipOutOfScopeDeletions… set in the Entra admin center) are read first and sent back
+ * unchanged; the view names them, never their values. When they cannot be read, or came back
+ * masked (settingsToKeep), only the two credentials are sent and the view says so
+ * (`keptSettings: null`).
+ */
 export async function saveCredentials(
   deps: EntraStepDeps,
   organizationId: string,
@@ -50,9 +59,72 @@ export async function saveCredentials(
 ): Promise<EntraSetupView> {
   const context = await deps.contexts.withApp(organizationId);
   const credentials = await scimCredentials(deps, organizationId, connectionId, 'save');
-  await context.graph.saveSecrets(context.spId, credentials);
-  context.evidence.credentialsSaved = { connectionId, at: deps.now().toISOString() };
+  const kept = await settingsKept(deps, context);
+  try {
+    await context.graph.saveSecrets(context.spId, credentials, kept ?? []);
+  } catch (error) {
+    throw withoutValues(error, kept ?? []);
+  }
+  context.evidence.credentialsSaved = {
+    connectionId,
+    at: deps.now().toISOString(),
+    keptSettings: kept === null ? null : kept.map((setting) => setting.key),
+  };
   return deps.contexts.view(context);
+}
+
+/**
+ * How Graph refuses the beta read when it cannot be had: 400 (beta or the segment not served),
+ * 403 (not permitted), 404 (not found on this app), 405 (GET not allowed). The save goes on with
+ * the two credentials alone. Anything else (401, 429 or 5xx after retries, the network, an answer
+ * the app does not understand) stops the save: nothing is written.
+ */
+const UNREADABLE_STATUSES: ReadonlySet<number> = new Set([400, 403, 404, 405]);
+
+/** The job's other settings to send back, or null when they cannot be (logged by name only). */
+async function settingsKept(
+  { options }: EntraStepDeps,
+  context: AppContext,
+): Promise<KeptSetting[] | null> {
+  let read;
+  try {
+    read = await context.graph.listSecrets(context.spId);
+  } catch (error) {
+    if (!(error instanceof GraphCallError)) throw error;
+    const { status, clientRequestId } = error.facts;
+    if (status === undefined || !UNREADABLE_STATUSES.has(status)) throw error;
+    options.logger.warn('entra.settings-unreadable', { status, clientRequestId });
+    return null;
+  }
+  const kept = settingsToKeep(read);
+  if (kept === null) {
+    // Names only: a value may be sensitive (a notification e-mail address).
+    options.logger.warn('entra.settings-withheld', { keys: read.map((setting) => setting.key) });
+  }
+  return kept;
+}
+
+/**
+ * A failed PUT's error without the kept values: Graph's message is quoted for a 400, and it might
+ * echo what was sent. Values shorter than six characters ("true", "false", a number) are left:
+ * masking them would garble the request IDs and words around them, and they reveal nothing.
+ */
+function withoutValues(error: unknown, kept: readonly KeptSetting[]): unknown {
+  const values = kept
+    .map((setting) => setting.value)
+    .filter((value) => value.trim().length >= 6)
+    .sort((a, b) => b.length - a.length);
+  if (!(error instanceof AppFailure) || values.length === 0) return error;
+  const mask = (text: string) =>
+    values.reduce((out, value) => out.split(value).join('[redacted]'), text);
+  const { appError } = error;
+  const cleaned = { ...appError, message: mask(appError.message), hint: mask(appError.hint) };
+  if (cleaned.message === appError.message && cleaned.hint === appError.hint) return error;
+  if (!(error instanceof GraphCallError)) return new AppFailure(cleaned);
+  const { graphMessage } = error.facts;
+  const facts =
+    graphMessage === undefined ? error.facts : { ...error.facts, graphMessage: mask(graphMessage) };
+  return new GraphCallError(cleaned, facts);
 }
 
 /** Reads what the user mapping sends as externalId. */

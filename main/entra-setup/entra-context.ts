@@ -35,7 +35,8 @@ export interface Evidence {
   app: EntraApp | null;
   job: ProvisioningJobView | null;
   lastTest: EntraTestResult | null;
-  credentialsSaved: { connectionId: string; at: string } | null;
+  /** `keptSettings`: names of the job's other settings re-sent unchanged (never their values). */
+  credentialsSaved: EntraSetupView['credentialsSaved'];
   mapping: ExternalIdMapping | null;
   assignments: AssignmentView[] | null;
   lastOnDemand: OnDemandView | null;

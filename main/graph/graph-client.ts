@@ -14,6 +14,7 @@ import {
   parseJson,
   secretPairs,
   SP_SELECT,
+  type KeptSetting,
   type ScimCredentials,
 } from './graph-queries';
 import {
@@ -23,10 +24,12 @@ import {
   OnDemandResponseSchema,
   OnDemandResultSchema,
   ProvisioningObjectSummarySchema,
+  SecretSettingsSchema,
   ServicePrincipalSchema,
   SynchronizationJobSchema,
   SynchronizationSchemaSchema,
   type ProvisioningObjectSummary,
+  type SecretSetting,
   type ServicePrincipal,
   type SynchronizationJob,
   type SynchronizationSchemaDocument,
@@ -34,7 +37,8 @@ import {
 import type { GraphTransport } from './graph-transport';
 import { SlidingWindowLimiter } from './rate-limiter';
 
-export type { ScimCredentials } from './graph-queries';
+export type { KeptSetting, ScimCredentials } from './graph-queries';
+export type { SecretSetting } from './graph-schemas';
 
 /** Display names are not unique, but a few pages of look-alikes is already more than anyone picks from. */
 const SP_PAGE_LIMITS = { maxPages: 5, maxItems: 500 };
@@ -171,17 +175,27 @@ export class GraphClient {
   }
 
   /**
+   * `GET …/secrets` on Graph beta, the only version that has it (reference §2, Secrets): the
+   * provisioning settings the job holds, values possibly null or masked (SecretSettingSchema).
+   * The answer is never logged; its values are the caller's to keep out of views and errors.
+   */
+  async listSecrets(spId: string): Promise<SecretSetting[]> {
+    const answer = await this.caller.call('secrets.list', { spId }, SecretSettingsSchema);
+    return answer.value;
+  }
+
+  /**
    * `PUT …/secrets`: replace-all (reference §2, Secrets), so BaseAddress and SecretToken are
-   * re-sent with every settings change.
+   * re-sent with every settings change, and `kept` (the job's other settings, in order) with them.
    */
   async saveSecrets(
     spId: string,
     credentials: ScimCredentials,
-    settings: Record<string, string> = {},
+    kept: readonly KeptSetting[] = [],
   ): Promise<void> {
     registerSecret(credentials.secretToken);
-    const extra = Object.entries(settings).map(([key, value]) => ({ key, value }));
-    const body = { value: [...secretPairs(credentials), ...extra] };
+    const others = kept.map(({ key, value }) => ({ key, value }));
+    const body = { value: [...secretPairs(credentials), ...others] };
     await this.caller.call('secrets.put', { spId }, NoContentSchema, { body });
   }
 

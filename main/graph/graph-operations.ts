@@ -9,6 +9,12 @@ import {
 export type GraphMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
+ * The Graph versions the app calls: v1.0 for everything it can; `beta` only for an operation v1.0
+ * does not have, marked `apiVersion: 'beta'` on its row.
+ */
+export type GraphApiVersion = 'v1.0' | 'beta';
+
+/**
  * What one Graph call needs from the signed-in admin: the least-privileged delegated scope(s) and
  * the Entra role(s) that allow it. Each operation names its row of the one permission table that
  * sign-in asks from (shared/entra/graph-permissions.ts, reference graph-provisioning.md §5);
@@ -20,8 +26,10 @@ export interface GraphNeeds {
 }
 
 /**
- * THE list of Microsoft Graph v1.0 calls the app makes (reference §1–§4), by the name logs, the
- * client, error hints and the stand-in's routes use. `{name}` marks a path parameter.
+ * THE list of Microsoft Graph calls the app makes (reference §1–§4), by the name logs, the
+ * client, error hints and the stand-in's routes use. `{name}` marks a path parameter. Every call
+ * is v1.0 unless its row says `apiVersion: 'beta'` (the transport then sends it to
+ * `…/beta/…`, graphBaseUrl below).
  * `idempotent` calls are retried on 502/503/504 and resets; every call is retried on 429, which
  * Graph sends before doing anything (concepts/throttling.md). `replicates` marks calls on an
  * object that may have just been created: a 404 `Request_ResourceNotFound` is retried with
@@ -78,6 +86,23 @@ export const GRAPH_OPERATIONS = {
     action: 'configure-provisioning',
     idempotent: true,
     replicates: true,
+  },
+  // Beta only: v1.0 documents PUT alone (reference §2 "Secrets": a (beta) `GET …/secrets`
+  // exists; Entra's skip-out-of-scope-deletions how-to reads the list, appends a key and PUTs
+  // the whole list back). Whether it echoes SecretToken is [unconfirmed]. Its permission is not
+  // in the reference's table (§5 lists only "secrets PUT": Synchronization.ReadWrite.All); it
+  // asks for that same row, which the PUT right after it needs anyway, so reading adds no
+  // consent and a read that wants more than Synchronization.Read.All still has it. Not
+  // `replicates`: its 404 is an answer (this tenant's beta does not serve it, and the save goes
+  // on without it), not worth two minutes of replication waits; by the time credentials are
+  // saved the job was already created on this app, and the PUT still waits out replication.
+  'secrets.list': {
+    method: 'GET',
+    path: '/servicePrincipals/{spId}/synchronization/secrets',
+    apiVersion: 'beta',
+    action: 'configure-provisioning',
+    idempotent: true,
+    replicates: false,
   },
   'secrets.put': {
     method: 'PUT',
@@ -178,6 +203,7 @@ export const GRAPH_OPERATIONS = {
   {
     method: GraphMethod;
     path: string;
+    apiVersion?: GraphApiVersion;
     action: GraphActionName;
     idempotent: boolean;
     replicates: boolean;
@@ -199,6 +225,25 @@ export type GraphPathParams<O extends GraphOperation> = Record<
 /** The path of a call, each parameter URL-encoded (ids come from Graph and from users). */
 export function graphPath<O extends GraphOperation>(operation: O, params: GraphPathParams<O>) {
   return fillTemplate(GRAPH_OPERATIONS[operation].path, params);
+}
+
+/** The Graph version an operation is sent to: its row's `apiVersion`, v1.0 by default. */
+export function graphApiVersion(operation: GraphOperation): GraphApiVersion {
+  const row = GRAPH_OPERATIONS[operation];
+  return 'apiVersion' in row ? row.apiVersion : 'v1.0';
+}
+
+/**
+ * The base URL of a version, from the configured v1.0 base (`https://graph.microsoft.com/v1.0`
+ * or the stand-in's `http://127.0.0.1:<port>/v1.0`): its trailing `/v1.0` swapped for `/beta`.
+ * Throws for a base without that segment: where its beta is cannot be guessed.
+ */
+export function graphBaseUrl(v1BaseUrl: string, version: GraphApiVersion): string {
+  const base = v1BaseUrl.replace(/\/+$/, '');
+  if (version === 'v1.0') return base;
+  if (!base.endsWith('/v1.0'))
+    throw new Error(`The Graph base URL does not end in /v1.0, so its ${version} is unknown.`);
+  return `${base.slice(0, -'/v1.0'.length)}/${version}`;
 }
 
 /** The operation a request is for (as the stand-in receives it), with its decoded parameters. */

@@ -1,4 +1,4 @@
-import type { ServicePrincipal } from './graph-schemas';
+import type { SecretSetting, ServicePrincipal } from './graph-schemas';
 
 /**
  * The non-gallery ("Custom") application template, global cloud (reference §1, [G-inst]). US Gov
@@ -77,6 +77,45 @@ export function secretPairs(credentials: ScimCredentials) {
     { key: 'BaseAddress', value: credentials.baseAddress },
     { key: 'SecretToken', value: credentials.secretToken },
   ];
+}
+
+/** A provisioning setting to send back in `PUT …/secrets`, its value as read. */
+export interface KeptSetting {
+  key: string;
+  value: string;
+}
+
+/** The keys the credentials save writes itself (reference §2); compared ignoring case. */
+const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(['baseaddress', 'secrettoken']);
+
+/**
+ * A value Graph did not really give: missing or null, empty, or a mask (only asterisks or
+ * bullets). Sent back, it would overwrite the real value with the mask.
+ */
+export function isWithheldValue(value: string | null): boolean {
+  if (value === null) return true;
+  const text = value.trim();
+  return text === '' || /^[*•●]+$/u.test(text);
+}
+
+/**
+ * The job's other provisioning settings to re-send with new credentials, because `PUT …/secrets`
+ * replaces the whole set (reference §2, Secrets): every key read except BaseAddress and
+ * SecretToken, exactly as read and in the order read. Null when any of them came back without its
+ * real value (isWithheldValue): the list cannot then be sent back whole without overwriting a real
+ * setting with its mask, and dropping that key from the PUT would delete it just the same while
+ * reporting the others as kept. The caller then sends the two credentials alone and says the
+ * other settings could not be kept. BaseAddress and SecretToken are replaced, so their values
+ * (SecretToken's may well be withheld) do not matter.
+ */
+export function settingsToKeep(read: readonly SecretSetting[]): KeptSetting[] | null {
+  const others = read.filter((setting) => !CREDENTIAL_KEYS.has(setting.key.toLowerCase()));
+  const kept: KeptSetting[] = [];
+  for (const { key, value } of others) {
+    if (value === null || isWithheldValue(value)) return null;
+    kept.push({ key, value });
+  }
+  return kept;
 }
 
 /** A JSON string's value, or null when it is not JSON. */

@@ -246,6 +246,23 @@ export const GroupSchema = z.object({
 });
 export type GraphGroup = z.output<typeof GroupSchema>;
 
+/**
+ * One key of the job's provisioning settings, as the (beta) `GET …/synchronization/secrets`
+ * answers it (reference §2, Secrets; resource synchronizationSecretKeyStringValuePair). Read
+ * leniently: `key` is kept as any string (Graph's enum grows), and a `value` that is missing,
+ * null or not a string reads as null (Graph may withhold or mask a secret's value; whether it
+ * echoes SecretToken is [unconfirmed]). A key that is not a string is an answer the app does
+ * not understand.
+ */
+export const SecretSettingSchema = z.object({
+  key: z.string(),
+  value: z.string().nullable().catch(null),
+});
+export type SecretSetting = z.output<typeof SecretSettingSchema>;
+
+/** `GET …/synchronization/secrets` (beta): `{ value: [{ key, value }] }`, not paged. */
+export const SecretSettingsSchema = z.object({ value: z.array(SecretSettingSchema) });
+
 /** Graph's error envelope (reference §5, concepts/errors.md). */
 export const GraphErrorBodySchema = z.object({
   error: z.object({

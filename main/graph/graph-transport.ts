@@ -11,6 +11,8 @@ import { backoffDelay, mayRetry, type RetryClock, type RetryPolicy } from '../st
 import { GraphCallError, tokenAppError } from './graph-errors';
 import {
   GRAPH_OPERATIONS,
+  graphApiVersion,
+  graphBaseUrl,
   graphPath,
   graphScopes,
   type GraphOperation,
@@ -26,7 +28,10 @@ export type AccessTokenFn = (scopes: string[]) => Promise<string>;
 export interface GraphTransportOptions {
   /** Electron's net.fetch in the app, Node's fetch in tests. */
   fetch: FetchLike;
-  /** `https://graph.microsoft.com/v1.0` (reference preamble), or the stand-in's base. */
+  /**
+   * `https://graph.microsoft.com/v1.0` (reference preamble), or the stand-in's base. A beta
+   * operation goes to the same base with `/beta` for its trailing `/v1.0` (graphBaseUrl).
+   */
   baseUrl: string;
   accessToken: AccessTokenFn;
   clock: RetryClock;
@@ -105,10 +110,9 @@ export class GraphTransport {
     spec: GraphCallSpec<S, O>,
   ): Promise<z.output<S>> {
     const { clock, logger } = this.options;
-    if (
-      spec.nextLink !== undefined &&
-      sameGraphLink(this.options.baseUrl, spec.nextLink) === null
-    ) {
+    // A next page stays on the operation's own version: a v1.0 list never follows a link into
+    // beta (or back), whose answers it was not written for.
+    if (spec.nextLink !== undefined && sameGraphLink(this.baseFor(spec), spec.nextLink) === null) {
       logger.warn('graph.next-link-refused', { operation: spec.operation });
       throw foreignNextLink(spec.operation, spec.nextLink);
     }
@@ -141,6 +145,11 @@ export class GraphTransport {
     }
   }
 
+  /** The base URL of the operation's Graph version. */
+  private baseFor(spec: GraphCallSpec<z.ZodType, GraphOperation>): string {
+    return graphBaseUrl(this.options.baseUrl, graphApiVersion(spec.operation));
+  }
+
   private policyFor(
     spec: GraphCallSpec<z.ZodType, GraphOperation>,
     outcome: Extract<GraphAttempt<unknown>, { ok: false }>,
@@ -163,14 +172,13 @@ export class GraphTransport {
     } catch (error) {
       return this.failed(tokenAppError(spec.operation, error), clientRequestId, false);
     }
+    const url = spec.nextLink ?? `${this.baseFor(spec)}${graphPath(spec.operation, spec.params)}`;
     const sentAt = this.options.clock.now();
     let response: AxiosResponse<unknown>;
     try {
       response = await this.http.request({
         method: GRAPH_OPERATIONS[spec.operation].method,
-        url:
-          spec.nextLink ??
-          `${this.options.baseUrl.replace(/\/$/, '')}${graphPath(spec.operation, spec.params)}`,
+        url,
         params: spec.nextLink === undefined ? spec.query : undefined,
         data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         responseType: 'text',

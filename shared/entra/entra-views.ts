@@ -156,7 +156,18 @@ export const EntraSetupViewSchema = z.object({
   job: ProvisioningJobViewSchema.nullable(),
   lastTest: EntraTestResultSchema.nullable(),
   /** When the assistant last saved the Tenant URL and Secret Token into the job, and for which connection. */
-  credentialsSaved: z.object({ connectionId: z.string(), at: z.string() }).nullable(),
+  credentialsSaved: z
+    .object({
+      connectionId: z.string(),
+      at: z.string(),
+      /**
+       * The job's other provisioning settings (secrets keys such as SyncNotificationSettings),
+       * by name, re-sent unchanged because the PUT replaces the whole set; null when they could
+       * not be read, so only the Tenant URL and Secret Token were sent.
+       */
+      keptSettings: z.array(z.string()).nullable(),
+    })
+    .nullable(),
   mapping: ExternalIdMappingSchema.nullable(),
   assignments: z.array(AssignmentViewSchema).nullable(),
   lastOnDemand: OnDemandViewSchema.nullable(),

@@ -127,6 +127,10 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
         SOON,
       )
       .toBe(true);
+    // The PUT replaces the job's whole set: the settings a new job has were read and re-sent.
+    expect(
+      await text(/Your other provisioning settings were kept: SyncNotificationSettings, SyncAll/),
+    ).toBe(1);
     // Saved by the assistant: nothing left to paste, so that box ticks itself too.
     expect(await ticked("I've pasted both into Entra")).toBe(true);
     await checkpoint('05-entra-test-passed');

@@ -19,6 +19,15 @@ function covers(scopes: readonly string[], needed: string): boolean {
 
 const INSUFFICIENT = 'Insufficient privileges to complete the operation.';
 
+/** Graph's code and message for a refusal set with {@link GraphControls.refuse}, by status. */
+const REFUSALS: Record<number, [string, string]> = {
+  400: ['BadRequest', 'Resource not found for the segment.'],
+  403: ['Authorization_RequestDenied', INSUFFICIENT],
+  404: ['Request_ResourceNotFound', 'The requested resource was not found.'],
+  405: ['Request_BadRequest', 'The requested resource does not support http method.'],
+  503: ['ServiceUnavailable', 'The service is temporarily unavailable.'],
+};
+
 /**
  * The stand-in's failure modes, set by tests and the sandbox (reference §5): consent withheld for
  * a scope, the signed-in admin without an admin role, throttling with `Retry-After`, and
@@ -30,6 +39,7 @@ export class GraphControls {
   private throttles: { count: number; retryAfterSeconds: number; operation?: GraphOperation }[] =
     [];
   private readonly onDemandSent: number[] = [];
+  private readonly refused = new Map<GraphOperation, GraphStandInError>();
 
   constructor(private readonly nowMs: () => number) {}
 
@@ -49,11 +59,28 @@ export class GraphControls {
   }
 
   /**
+   * Every request of `operation` answers `status` with Graph's envelope until {@link allow}: e.g.
+   * the beta secrets read a tenant does not serve (404, 405) or does not permit (403), or Graph
+   * down (503).
+   */
+  refuse(operation: GraphOperation, status: number): void {
+    const [code, message] = REFUSALS[status] ?? ['BadRequest', 'The request was refused.'];
+    this.refused.set(operation, new GraphStandInError(status, code, message));
+  }
+
+  /** Lifts {@link refuse}. */
+  allow(operation: GraphOperation): void {
+    this.refused.delete(operation);
+  }
+
+  /**
    * Refuses a request as Graph would, or lets it through. `grant` is what the bearer token
    * carries (its permissions and whether its user holds an admin role); omitted, the token is
    * the stand-in's own, which carries everything.
    */
   check(operation: GraphOperation, needs: GraphNeeds, grant?: TokenGrant): void {
+    const refusal = this.refused.get(operation);
+    if (refusal !== undefined) throw refusal;
     const missing = needs.scopes.find(
       (scope) => this.withheld.has(scope) || (grant !== undefined && !covers(grant.scopes, scope)),
     );

@@ -3,7 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { GRAPH_RESOURCE } from '../../../shared/entra/graph-permissions';
-import { graphNeeds, matchGraphOperation, type GraphOperation } from '../../graph/graph-operations';
+import {
+  graphApiVersion,
+  graphNeeds,
+  matchGraphOperation,
+  type GraphApiVersion,
+  type GraphOperation,
+} from '../../graph/graph-operations';
 import type { FetchLike } from '../../http/create-http-client';
 import { sameSecret } from '../scim-server';
 import { GraphControls, type TokenGrant } from './controls';
@@ -33,11 +39,17 @@ export type { TokenGrant } from './controls';
 export interface GraphRequestRecord {
   operation: GraphOperation | null;
   method: string;
+  /** The path after the version segment, e.g. `/servicePrincipals/…`. */
   path: string;
+  /** The version segment it was sent to (`/v1.0/…` or `/beta/…`); null for neither. */
+  apiVersion: GraphApiVersion | null;
   clientRequestId: string | undefined;
 }
 
-/** A running stand-in: its base URL (in place of `https://graph.microsoft.com/v1.0`) and state. */
+/**
+ * A running stand-in: its base URL (in place of `https://graph.microsoft.com/v1.0`; its beta is
+ * the same with `/beta`) and state.
+ */
 export interface RunningGraphStandIn {
   baseUrl: string;
   /** The sign-in's stand-in: the one token the stand-in accepts. */
@@ -118,13 +130,19 @@ export async function startGraphStandIn(
     request: http.IncomingMessage,
   ): Promise<{ status: number; body?: unknown }> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/^\/v1\.0/, '');
-    const match = matchGraphOperation(request.method ?? 'GET', path);
+    const versioned = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
+    const apiVersion = (versioned?.[1] ?? null) as GraphApiVersion | null;
+    const path = versioned?.[2] ?? url.pathname;
+    // Each operation is served on its own version only (graph-operations.ts): a v1.0 call sent
+    // to beta, or the beta-only secrets read sent to v1.0, is not found, so a slip shows in tests.
+    const found = matchGraphOperation(request.method ?? 'GET', path);
+    const match = found !== null && graphApiVersion(found.operation) === apiVersion ? found : null;
     const clientRequestId = request.headers['client-request-id'];
     history.push({
       operation: match?.operation ?? null,
       method: request.method ?? 'GET',
       path,
+      apiVersion,
       clientRequestId: typeof clientRequestId === 'string' ? clientRequestId : undefined,
     });
     const grant = grantOf(request.headers.authorization, token, options.verifyToken);

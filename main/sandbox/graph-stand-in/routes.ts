@@ -110,6 +110,17 @@ export const GRAPH_ROUTES = {
     if (error !== null) throw badRequest(`${error.code}: ${error.message}`);
     return { status: 204 };
   },
+  // Beta only (reference §2, Secrets): the keys last PUT (or a new job's defaults), each value as
+  // stored unless state.secretsReadAs withholds it (SecretToken answers null).
+  'secrets.list': ({ params }, state) => ({
+    status: 200,
+    body: {
+      value: state.app(params['spId'] ?? '').secrets.map(({ key, value }) => ({
+        key,
+        value: state.secretsReadAs.has(key) ? (state.secretsReadAs.get(key) ?? null) : value,
+      })),
+    },
+  }),
   'secrets.put': ({ params, body }, state) => {
     const app = state.app(params['spId'] ?? '');
     const { value } = parse(z.object({ value: Pairs }), body);

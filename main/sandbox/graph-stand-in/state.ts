@@ -29,6 +29,17 @@ export const notFound = (id: string) =>
     `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
   );
 
+/**
+ * The provisioning settings (`…/synchronization/secrets` keys) a new non-gallery SCIM job holds
+ * before anyone saves credentials: the failure e-mail off and "Sync only assigned users and
+ * groups" (reference §2, Secrets, gives these values as examples; that a new job starts with
+ * exactly them is [inferred]).
+ */
+export const DEFAULT_JOB_SECRETS: readonly { key: string; value: string }[] = [
+  { key: 'SyncNotificationSettings', value: '{"Enabled":false,"DeleteThresholdEnabled":false}' },
+  { key: 'SyncAll', value: 'false' },
+];
+
 /** What the stand-in's tenant is built from. */
 export interface GraphStandInStateOptions {
   fetch: FetchLike;
@@ -46,6 +57,13 @@ export class GraphStandInState {
   readonly groups: DirectoryGroup[];
   readonly apps: StandInApp[] = [];
   readonly jobs = new Map<string, { spId: string; job: StandInJob }>();
+  /**
+   * What `GET …/secrets` (beta) answers in place of a stored value, by key. Whether Graph echoes
+   * SecretToken is [unconfirmed] (reference §2, Secrets), so the stand-in withholds it (null):
+   * the app must save credentials without it. Tests add others (a mask) to play a withheld
+   * setting.
+   */
+  readonly secretsReadAs = new Map<string, string | null>([['SecretToken', null]]);
 
   constructor(readonly options: GraphStandInStateOptions) {
     const { users, groups } = contosoDirectory();
@@ -70,7 +88,12 @@ export class GraphStandInState {
     return app;
   }
 
+  /**
+   * A new provisioning job; the app's first one also gets the settings Entra gives a new
+   * non-gallery job (DEFAULT_JOB_SECRETS), unless it already has some.
+   */
   createJob(app: StandInApp): StandInJob {
+    if (app.secrets.length === 0) app.secrets = DEFAULT_JOB_SECRETS.map((pair) => ({ ...pair }));
     const job = new StandInJob(this.tenantId, {
       fetch: this.options.fetch,
       now: this.options.now,

@@ -123,6 +123,15 @@ export function EntraTestPanel({
       {saved && (
         <p className="notice notice-success" role="status">
           Saved the Tenant URL and Secret Token in Entra at {clockTime(saved.at, true)}.
+          {saved.keptSettings !== null &&
+            saved.keptSettings.length > 0 &&
+            ` Your other provisioning settings were kept: ${saved.keptSettings.join(', ')}.`}
+        </p>
+      )}
+      {saved && saved.keptSettings === null && (
+        <p className="notice notice-warning" role="status">
+          The job’s other provisioning settings could not be read, so only the Tenant URL and Secret
+          Token were sent; check Settings on the Provisioning page in Entra.
         </p>
       )}
       <OpFailure ops={['test', 'save']} title="Entra’s Test Connection or the save did not run." />

@@ -134,8 +134,15 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
       await app.ok('entra:saveCredentials', { organizationId: acme, connectionId: acmeConnection }),
     );
     expect(saved.credentialsSaved?.connectionId).toBe(acmeConnection);
+    // The new job's own settings were read and sent back with the credentials (PUT replaces).
+    expect(saved.credentialsSaved?.keptSettings).toEqual(['SyncNotificationSettings', 'SyncAll']);
     const app0 = app.sandbox.microsoft.graph.state.apps[0];
-    expect(app0?.secrets.map((pair) => pair.key)).toEqual(['BaseAddress', 'SecretToken']);
+    expect(app0?.secrets.map((pair) => pair.key)).toEqual([
+      'BaseAddress',
+      'SecretToken',
+      'SyncNotificationSettings',
+      'SyncAll',
+    ]);
     expect(app0?.secrets[1]?.value).toBe(scimTokens[0]);
   });
 

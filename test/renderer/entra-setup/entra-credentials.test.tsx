@@ -117,7 +117,11 @@ describe('Step 6: Entra’s own Test Connection', () => {
         okFor('entra:saveCredentials', {
           ...withJob,
           lastTest: passed,
-          credentialsSaved: { connectionId: CONNECTION_ID, at: '2026-12-01T12:01:00.000Z' },
+          credentialsSaved: {
+            connectionId: CONNECTION_ID,
+            at: '2026-12-01T12:01:00.000Z',
+            keptSettings: ['SyncNotificationSettings', 'SyncAll'],
+          },
         }),
     });
     const { user } = await renderApp();
@@ -125,8 +129,37 @@ describe('Step 6: Entra’s own Test Connection', () => {
     expect(await screen.findByText('Entra: passed')).toBeTruthy();
     expect(ticked('configure-credentials', 'entra-test')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Save credentials in Entra' }));
-    expect(await screen.findByText(/Saved the Tenant URL and Secret Token in Entra/)).toBeTruthy();
+    const saved = await screen.findByText(/Saved the Tenant URL and Secret Token in Entra/);
+    expect(saved.textContent).toContain(
+      'Your other provisioning settings were kept: SyncNotificationSettings, SyncAll.',
+    );
+    expect(saved.className).toContain('notice-success');
+    expect(screen.queryByText(/could not be read/)).toBeNull();
     await waitFor(() => expect(ticked('configure-credentials', 'entra-test')).toBe(true));
+  });
+
+  it('warns when the job’s other settings could not be read and only the two credentials were sent', async () => {
+    installEntraAt('configure-credentials', {
+      'entra:get': () => okFor('entra:get', withJob),
+      'entra:saveCredentials': () =>
+        okFor('entra:saveCredentials', {
+          ...withJob,
+          credentialsSaved: {
+            connectionId: CONNECTION_ID,
+            at: '2026-12-01T12:01:00.000Z',
+            keptSettings: null,
+          },
+        }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Save credentials in Entra' }));
+    const saved = await screen.findByText(/Saved the Tenant URL and Secret Token in Entra/);
+    expect(saved.textContent).not.toContain('were kept');
+    const warning = screen.getByText(/other provisioning settings could not be read/);
+    expect(warning.textContent).toBe(
+      'The job’s other provisioning settings could not be read, so only the Tenant URL and Secret Token were sent; check Settings on the Provisioning page in Entra.',
+    );
+    expect(warning.className).toContain('notice-warning');
   });
 
   it('shows a Graph failure with its client request ID and Retry', async () => {

@@ -118,7 +118,11 @@ export function entraDefaults(): FakeHandlers {
     'entra:saveCredentials': ({ organizationId, connectionId }) =>
       okFor('entra:saveCredentials', {
         ...withJob(organizationId),
-        credentialsSaved: { connectionId, at: '2026-12-01T12:00:00.000Z' },
+        credentialsSaved: {
+          connectionId,
+          at: '2026-12-01T12:00:00.000Z',
+          keptSettings: ['SyncNotificationSettings', 'SyncAll'],
+        },
       }),
     'entra:readMapping': ({ organizationId }) =>
       okFor('entra:readMapping', {
