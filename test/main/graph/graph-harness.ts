@@ -1,3 +1,5 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
 import type { LogRecord } from '../../../main/logging/logger';
 import { GraphClient } from '../../../main/graph/graph-client';
 import { GraphTransport, type AccessTokenFn } from '../../../main/graph/graph-transport';
@@ -8,6 +10,7 @@ import {
   type RunningGraphStandIn,
 } from '../../../main/sandbox/graph-stand-in/graph-stand-in';
 import type { RetryClock } from '../../../main/stytch/retry';
+import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import { memoryLogger } from '../stytch/support';
 
 /** Virtual time that only moves when someone sleeps, so waits are asserted exactly. */
@@ -82,5 +85,34 @@ export async function graphHarness(
     records,
     scopeRequests,
     token,
+  };
+}
+
+/**
+ * For a test file whose tests provision into the sandbox's SCIM endpoint: one sandbox for the
+ * file and a Graph harness per test, each stopped after its test (registers vitest hooks).
+ */
+export function sandboxWithGraphHarness(): {
+  sandbox: () => RunningSandbox;
+  harness: (options?: Parameters<typeof graphHarness>[0]) => Promise<GraphHarness>;
+} {
+  let sandbox: RunningSandbox | null = null;
+  let current: GraphHarness | null = null;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: [] });
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+  afterEach(async () => {
+    await current?.standIn.stop();
+    current = null;
+  });
+  return {
+    sandbox: () => {
+      if (sandbox === null) throw new Error('The sandbox starts in beforeAll.');
+      return sandbox;
+    },
+    harness: async (options) => (current = await graphHarness(options)),
   };
 }

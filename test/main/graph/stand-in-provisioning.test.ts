@@ -1,32 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { GraphClient } from '../../../main/graph/graph-client';
 import { DEMO_IDS } from '../../../main/entra-simulator/contoso';
 import { userAppRoleId } from '../../../main/graph/graph-queries';
 import { USER_RULE_ID } from '../../../main/sandbox/graph-stand-in/provisioning-job';
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import { sandboxTarget, type SandboxTarget } from '../entra-simulator/sandbox-target';
-import { graphHarness, type GraphHarness } from './graph-harness';
+import { sandboxWithGraphHarness } from './graph-harness';
 
-let sandbox: RunningSandbox;
-let harness: GraphHarness | undefined;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: [] });
-});
-
-afterAll(async () => {
-  await sandbox.stop();
-});
-
-afterEach(async () => {
-  await harness?.standIn.stop();
-  harness = undefined;
-});
+const world = sandboxWithGraphHarness();
 
 /** The app, its scim job and the sandbox SCIM connection it provisions to. */
 async function configuredApp(client: GraphClient) {
-  const target = sandboxTarget(sandbox, 'generic');
+  const target = sandboxTarget(world.sandbox(), 'generic');
   const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
   const job = await client.createJob(servicePrincipal.id);
   return {
@@ -47,7 +32,7 @@ const userNames = async (target: SandboxTarget) =>
 
 describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM endpoint', () => {
   it('validateCredentials runs Test Connection: the right token passes, a wrong one names the SCIM error', async () => {
-    harness = await graphHarness();
+    const harness = await world.harness();
     const { client } = harness;
     const { spId, jobId, target } = await configuredApp(client);
     expect(await client.validateCredentials(spId, jobId, credentialsOf(target))).toEqual({
@@ -66,7 +51,7 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
   });
 
   it('start runs cycles that provision the assigned group’s members, and the logs show them in Graph’s shape', async () => {
-    harness = await graphHarness({ cycleIntervalMs: 25 });
+    const harness = await world.harness({ cycleIntervalMs: 25 });
     const { client, standIn } = harness;
     const { spId, jobId, target, roleId } = await configuredApp(client);
     await client.directory.assign(spId, DEMO_IDS.engineering, roleId);
@@ -96,7 +81,7 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
   });
 
   it('provisionOnDemand provisions one user and answers key and value as JSON strings', async () => {
-    harness = await graphHarness();
+    const harness = await world.harness();
     const { client } = harness;
     const { spId, jobId, target, roleId } = await configuredApp(client);
     await client.directory.assign(spId, DEMO_IDS.alex, roleId);
@@ -114,7 +99,7 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
   });
 
   it('reports quarantine in the job status when the SCIM endpoint refuses the saved token', async () => {
-    harness = await graphHarness({ cycleIntervalMs: 25 });
+    const harness = await world.harness({ cycleIntervalMs: 25 });
     const { client, standIn } = harness;
     const { spId, jobId, target, roleId } = await configuredApp(client);
     await client.directory.assign(spId, DEMO_IDS.adele, roleId);
@@ -128,7 +113,7 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
   });
 
   it('can put a job in quarantine on purpose, and restart clears it', async () => {
-    harness = await graphHarness();
+    const harness = await world.harness();
     const { client, standIn } = harness;
     const { spId, jobId } = await configuredApp(client);
     standIn.state.jobs.get(jobId)?.job.quarantine();

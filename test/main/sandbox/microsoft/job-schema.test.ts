@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEMO_IDS } from '../../../../main/entra-simulator/contoso';
 import type { SynchronizationSchemaDocument } from '../../../../main/graph/graph-schemas';
@@ -9,25 +9,11 @@ import {
   USER_RULE_ID,
 } from '../../../../main/sandbox/graph-stand-in/job-schema';
 import { SANDBOX_CYCLE_INTERVAL_MS } from '../../../../main/sandbox/sandbox-microsoft';
-import { startSandbox, type RunningSandbox } from '../../../../main/sandbox/sandbox';
+import { startSandbox } from '../../../../main/sandbox/sandbox';
 import { sandboxTarget } from '../../entra-simulator/sandbox-target';
-import { graphHarness, type GraphHarness } from '../../graph/graph-harness';
+import { sandboxWithGraphHarness } from '../../graph/graph-harness';
 
-let sandbox: RunningSandbox;
-let harness: GraphHarness | undefined;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: [] });
-});
-
-afterAll(async () => {
-  await sandbox.stop();
-});
-
-afterEach(async () => {
-  await harness?.standIn.stop();
-  harness = undefined;
-});
+const world = sandboxWithGraphHarness();
 
 interface Mapping {
   sourceObjectName: string;
@@ -49,7 +35,7 @@ function attributeOf(schema: SynchronizationSchemaDocument, object: string, targ
 
 describe('the stand-in job’s schema', () => {
   it('has the default non-gallery mappings, with mailNickname → externalId for users', async () => {
-    harness = await graphHarness();
+    const harness = await world.harness();
     const { client } = harness;
     const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
     const job = await client.createJob(servicePrincipal.id);
@@ -73,9 +59,9 @@ describe('the stand-in job’s schema', () => {
   });
 
   it('makes the simulator send mailNickname as externalId, and objectId once the mapping is fixed', async () => {
-    harness = await graphHarness();
+    const harness = await world.harness();
     const { client } = harness;
-    const target = sandboxTarget(sandbox, 'generic');
+    const target = sandboxTarget(world.sandbox(), 'generic');
     const { servicePrincipal } = await client.instantiateNonGalleryApp('Stytch SCIM');
     const spId = servicePrincipal.id;
     const job = await client.createJob(spId);
