@@ -6,6 +6,7 @@ import { connectionMembers } from '../main/stytch/connection-members';
 import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, type RetryClock } from '../main/stytch/retry';
 import { DEFAULT_TIMEOUTS, StytchClient } from '../main/stytch/stytch-client';
 import { StytchTransport } from '../main/stytch/stytch-transport';
+import { entraUser } from '../test/support/scim-users';
 
 /** The benches measure the watch, not logging. */
 export const SILENT = createLogger(() => undefined);
@@ -91,15 +92,7 @@ export async function createScimUser(
   userName: string,
   externalId: string,
 ): Promise<string> {
-  const created = await scimWrite(connection, 'POST', '/Users', {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-    externalId,
-    userName,
-    active: true,
-    displayName: userName.split('@')[0],
-    emails: [{ primary: true, type: 'work', value: userName }],
-    name: { formatted: `Name of ${userName}`, familyName: 'Family', givenName: 'Given' },
-  });
+  const created = await scimWrite(connection, 'POST', '/Users', entraUser(userName, externalId));
   const id = created?.id;
   if (typeof id !== 'string') throw new Error(`SCIM POST /Users for ${userName} answered no id`);
   return id;

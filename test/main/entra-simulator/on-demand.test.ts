@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createEntraSimulator } from '../../../main/entra-simulator/entra-simulator';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
-import { changedDirectory, guidSequence, IDS, initialDirectory, recordingFetch } from './fixtures';
-import { sandboxTarget } from './sandbox-target';
+import { changedDirectory, IDS, initialDirectory } from './fixtures';
+import { simulatedEntra } from './sandbox-target';
 
 let sandbox: RunningSandbox;
 
@@ -15,18 +14,7 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-function setUp() {
-  const target = sandboxTarget(sandbox, 'microsoft-entra');
-  const { fetch, sent } = recordingFetch();
-  const created = createEntraSimulator({
-    tenantUrl: target.tenantUrl,
-    token: target.token,
-    fetch,
-    newGuid: guidSequence(),
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return { target, simulator: created.simulator, sent };
-}
+const setUp = () => simulatedEntra(sandbox, 'microsoft-entra');
 
 describe('entra simulator: provision on demand', () => {
   it('checks a dummy user, then imports, scopes, matches and creates one user', async () => {

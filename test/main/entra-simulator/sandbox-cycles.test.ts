@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  createEntraSimulator,
-  type EntraSimulator,
-  type ProvisioningLogEntry,
-} from '../../../main/entra-simulator/entra-simulator';
+import { type ProvisioningLogEntry } from '../../../main/entra-simulator/entra-simulator';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import {
   changedDirectory,
-  guidSequence,
   IDS,
   initialDirectory,
   reassignedDirectory,
-  recordingFetch,
   type SentRequest,
 } from './fixtures';
-import { sandboxTarget, type SandboxTarget } from './sandbox-target';
+import { simulatedEntra } from './sandbox-target';
 
 let sandbox: RunningSandbox;
 
@@ -27,24 +21,8 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-interface Setup {
-  target: SandboxTarget;
-  simulator: EntraSimulator;
-  sent: SentRequest[];
-}
-
-function setUp(identityProvider: 'microsoft-entra' | 'generic'): Setup {
-  const target = sandboxTarget(sandbox, identityProvider);
-  const { fetch, sent } = recordingFetch();
-  const created = createEntraSimulator({
-    tenantUrl: target.tenantUrl,
-    token: target.token,
-    fetch,
-    newGuid: guidSequence(),
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return { target, simulator: created.simulator, sent };
-}
+const setUp = (identityProvider: 'microsoft-entra' | 'generic') =>
+  simulatedEntra(sandbox, identityProvider);
 
 const entryFor = (entries: ProvisioningLogEntry[], objectId: string) =>
   entries.find((entry) => entry.sourceIdentity.id === objectId);

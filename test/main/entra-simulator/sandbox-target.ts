@@ -1,4 +1,9 @@
+import {
+  createEntraSimulator,
+  type EntraSimulator,
+} from '../../../main/entra-simulator/entra-simulator';
 import type { RunningSandbox } from '../../../main/sandbox/sandbox';
+import { guidSequence, recordingFetch, type SentRequest } from './fixtures';
 
 /** A sandbox SCIM connection, as Entra would be configured with it. */
 export interface SandboxTarget {
@@ -42,4 +47,28 @@ export function sandboxTarget(
       return json.Resources ?? [];
     },
   };
+}
+
+/** A simulator aimed at a new sandbox connection, recording every request it sends. */
+export interface SimulatedEntra {
+  target: SandboxTarget;
+  simulator: EntraSimulator;
+  sent: SentRequest[];
+}
+
+/** A new sandbox connection and a simulated Entra job against it, with predictable GUIDs. */
+export function simulatedEntra(
+  sandbox: RunningSandbox,
+  identityProvider: 'microsoft-entra' | 'generic',
+): SimulatedEntra {
+  const target = sandboxTarget(sandbox, identityProvider);
+  const { fetch, sent } = recordingFetch();
+  const created = createEntraSimulator({
+    tenantUrl: target.tenantUrl,
+    token: target.token,
+    fetch,
+    newGuid: guidSequence(),
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  return { target, simulator: created.simulator, sent };
 }

@@ -105,19 +105,6 @@ export async function scimRequest(
   };
 }
 
-/** The user Entra POSTs, with objectId mapped to externalId as Stytch requires. */
-export function entraUser(userName: string, externalId: string) {
-  return {
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-    externalId,
-    userName,
-    active: true,
-    displayName: userName.split('@')[0],
-    emails: [{ primary: true, type: 'work', value: userName }],
-    name: { formatted: `Name of ${userName}`, familyName: 'Family', givenName: 'Given' },
-  };
-}
-
 /** Entra's PATCH that deactivates (false) or reactivates (true) a user. */
 export function setActive(active: boolean) {
   return {

@@ -4,11 +4,11 @@ import {
   addMember,
   connectionPath,
   entraGroup,
-  entraUser,
   installStandIn,
   scimRequest,
   setActive,
 } from './stand-in-harness';
+import { entraUser } from '../../support/scim-users';
 
 const t = installStandIn();
 const SEARCH = 'v1/b2b/organizations/members/search';

@@ -14,7 +14,8 @@ import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { ListableKeytarStore } from '../../support/keychain';
 import { FakeClipboard } from '../clipboard/fakes';
 import { IDS, initialDirectory } from '../entra-simulator/fixtures';
-import { entraUser, scimRequest, setActive } from '../sandbox/stand-in-harness';
+import { scimRequest, setActive } from '../sandbox/stand-in-harness';
+import { entraUser } from '../../support/scim-users';
 import { allFileText, assertKeychainReachable, captureLogger, uniqueService } from './test-support';
 
 /**
