@@ -42,4 +42,27 @@ describe('.github/workflows/ci.yml (runs where Electron can be downloaded, not h
     expect(commands).toContain('npx tsx scripts/electron-smoke.ts');
     expect(commands).toContain('npx electron-builder --publish never');
   });
+
+  it("uses the README's commands and package.json scripts, not hand-written paths into node_modules", () => {
+    const workflow = load(readFileSync(WORKFLOW, 'utf8')) as Workflow;
+    const commands = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .map((step) => step.run ?? '')
+      .join('\n');
+    const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+    const scripts = (
+      JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(commands).not.toMatch(/node_modules[\\/]/);
+    expect(commands).toMatch(/^npm ci\b/m);
+    expect(readme).toContain('`npm ci`');
+    const npmRuns = [...commands.matchAll(/\bnpm run ([\w:-]+)/g)].map((match) => match[1] ?? '');
+    expect(npmRuns).toContain('electron:download');
+    for (const script of npmRuns) {
+      expect(Object.keys(scripts)).toContain(script);
+      expect(readme).toContain(`npm run ${script}`);
+    }
+  });
 });
