@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'SECRET_STORE_DENIED',
   'SECRET_NOT_FOUND',
   'SECRET_ALREADY_REVEALED',
+  // Reveal asked for a token other than the one Stytch just showed for the connection on screen
+  'SECRET_NOT_REVEALABLE',
   'SETTINGS_CORRUPT',
   'SETTINGS_WRITE_FAILED',
   'CLIPBOARD_FAILED',
@@ -73,6 +75,8 @@ export const ERROR_CODES = [
   'ENTRA_STEP_MISSING',
   // Unassigning a user or group that holds no assignment on the app
   'ENTRA_NOT_ASSIGNED',
+  // "Use this app" on an enterprise app that is not a SCIM app (another vendor's gallery app)
+  'ENTRA_APP_NOT_SCIM',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -69,6 +69,16 @@ const ConnectionWithTokenOutcome = z.object({
 
 const empty = z.object({}).strict();
 
+/**
+ * A host as `URL.host` gives it (name or address, maybe a port): what the admin confirms for
+ * entra:useApp. No path, no spaces; 253 is DNS's longest name, plus a port.
+ */
+const HostNameSchema = z
+  .string()
+  .min(1)
+  .max(260)
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, { message: 'A host name has no path or spaces.' });
+
 /** An enterprise app's display name, as Entra's "Create your own application" takes it. */
 const EntraAppName = z.string().trim().min(1).max(120);
 
@@ -190,9 +200,27 @@ export const ipcContract = {
     request: z.object({ ...OrgRef, displayName: EntraAppName }).strict(),
     response: EntraSetupViewSchema,
   },
+  // The one request that names a service principal: main checks it is a SCIM app, and asks
+  // (`confirm`) before taking over one whose job already provisions elsewhere; the admin's yes
+  // comes back as `confirmHost`, which main compares with what it reads again. Every later write
+  // goes to the app main linked, never to an id from the renderer.
   'entra:useApp': {
-    request: z.object({ ...OrgRef, servicePrincipalId: GraphIdSchema }).strict(),
-    response: EntraSetupViewSchema,
+    request: z
+      .object({
+        ...OrgRef,
+        servicePrincipalId: GraphIdSchema,
+        confirmHost: HostNameSchema.optional(),
+      })
+      .strict(),
+    response: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('linked'), view: EntraSetupViewSchema }),
+      z.object({
+        outcome: z.literal('confirm'),
+        app: EntraAppSchema,
+        /** The host the app's job already sends users to (its BaseAddress's), never the path. */
+        host: z.string(),
+      }),
+    ]),
   },
   'entra:ensureJob': { request: z.object(OrgRef).strict(), response: EntraSetupViewSchema },
   'entra:testConnection': {

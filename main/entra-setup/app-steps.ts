@@ -1,6 +1,7 @@
 import { AppFailure } from '../../shared/errors';
 import type { EntraApp, EntraSetupView } from '../../shared/entra/entra-views';
 import type { ServicePrincipal, SynchronizationJob } from '../graph/graph-schemas';
+import { checkedJobId, isScimApp, notScimApp, otherEndpointHost } from './app-guard';
 import type { EntraContext, EntraStepDeps } from './entra-context';
 import { entraAppView, jobView } from './graph-views';
 import { rememberRole } from './known-ids';
@@ -65,18 +66,35 @@ export async function createApp(
   return linkApp(deps, context, created.servicePrincipal, null);
 }
 
-/** Links an existing app, and its SCIM job if it has one. */
+/** What "Use this app" answers: the app linked, or the question to ask the admin first. */
+export type UseAppAnswer =
+  { outcome: 'linked'; view: EntraSetupView } | { outcome: 'confirm'; app: EntraApp; host: string };
+
+/**
+ * Links an existing app, and its SCIM job if it has one: the only step that takes a service
+ * principal id from the renderer, so it takes only a SCIM app (app-guard.ts), and one whose job
+ * provisions to another endpoint only with `confirmHost` equal to the host read now.
+ */
 export async function useApp(
   deps: EntraStepDeps,
   organizationId: string,
   servicePrincipalId: string,
-): Promise<EntraSetupView> {
+  confirmHost?: string,
+): Promise<UseAppAnswer> {
   const context = await deps.contexts.context(organizationId);
   const sp = await context.graph.getServicePrincipal(servicePrincipalId);
-  const job = pickJob(await context.graph.listJobs(sp.id));
-  const view = await linkApp(deps, context, sp, job?.id ?? null);
+  const jobs = await context.graph.listJobs(sp.id);
+  if (!isScimApp(sp, jobs)) throw notScimApp(sp);
+  const job = pickJob(jobs);
+  const jobId = job === null ? null : checkedJobId(job);
+  const host = await otherEndpointHost(deps, context, sp.id);
+  if (host !== null && host !== confirmHost) {
+    deps.options.logger.info('entra.use-app-needs-confirmation', { spId: sp.id, host });
+    return { outcome: 'confirm', app: entraAppView(sp), host };
+  }
+  const view = await linkApp(deps, context, sp, jobId);
   context.evidence.job = job === null ? null : jobView(job);
-  return { ...view, job: context.evidence.job };
+  return { outcome: 'linked', view: { ...view, job: context.evidence.job } };
 }
 
 /** The app's provisioning job, created from the `scim` template when it has none. */
@@ -87,7 +105,8 @@ export async function ensureJob(
   const context = await contexts.withApp(organizationId);
   const { graph, spId } = context;
   const job = pickJob(await graph.listJobs(spId)) ?? (await graph.createJob(spId));
-  if (context.link.jobId !== job.id) await contexts.links.save({ ...context.link, jobId: job.id });
+  const jobId = checkedJobId(job);
+  if (context.link.jobId !== jobId) await contexts.links.save({ ...context.link, jobId });
   context.evidence.job = jobView(job);
   return contexts.view(context);
 }

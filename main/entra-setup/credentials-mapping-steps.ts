@@ -11,6 +11,7 @@ import {
   schemaFingerprint,
   withObjectIdExternalId,
 } from './external-id-mapping';
+import { readJobSettings } from './job-settings';
 import { rememberUserRule } from './known-ids';
 
 /** The job's settings: the connection's credentials (tested, then saved) and its externalId mapping. */
@@ -73,29 +74,13 @@ export async function saveCredentials(
   return deps.contexts.view(context);
 }
 
-/**
- * How Graph refuses the beta read when it cannot be had: 400 (beta or the segment not served),
- * 403 (not permitted), 404 (not found on this app), 405 (GET not allowed). The save goes on with
- * the two credentials alone. Anything else (401, 429 or 5xx after retries, the network, an answer
- * the app does not understand) stops the save: nothing is written.
- */
-const UNREADABLE_STATUSES: ReadonlySet<number> = new Set([400, 403, 404, 405]);
-
 /** The job's other settings to send back, or null when they cannot be (logged by name only). */
 async function settingsKept(
   { options }: EntraStepDeps,
   context: AppContext,
 ): Promise<KeptSetting[] | null> {
-  let read;
-  try {
-    read = await context.graph.listSecrets(context.spId);
-  } catch (error) {
-    if (!(error instanceof GraphCallError)) throw error;
-    const { status, clientRequestId } = error.facts;
-    if (status === undefined || !UNREADABLE_STATUSES.has(status)) throw error;
-    options.logger.warn('entra.settings-unreadable', { status, clientRequestId });
-    return null;
-  }
+  const read = await readJobSettings(options.logger, context.graph, context.spId);
+  if (read === null) return null;
   const kept = settingsToKeep(read);
   if (kept === null) {
     // Names only: a value may be sensitive (a notification e-mail address).

@@ -20,8 +20,9 @@ export const entraHandlers = {
   'entra:createApp': (request, services) =>
     services.entra.createApp(request.organizationId, request.displayName),
 
+  /** Links a SCIM app found by name; asks first (`confirm`) when its job provisions elsewhere. */
   'entra:useApp': (request, services) =>
-    services.entra.useApp(request.organizationId, request.servicePrincipalId),
+    services.entra.useApp(request.organizationId, request.servicePrincipalId, request.confirmHost),
 
   'entra:ensureJob': (request, services) => services.entra.ensureJob(request.organizationId),
 

@@ -4,7 +4,7 @@ import type {
   EntraHealth,
   EntraSetupView,
 } from '../../shared/entra/entra-views';
-import { createApp, ensureJob, findApps, getSetup, useApp } from './app-steps';
+import { createApp, ensureJob, findApps, getSetup, useApp, type UseAppAnswer } from './app-steps';
 import {
   fixMapping,
   readMapping,
@@ -58,8 +58,12 @@ export class EntraSetup {
     return createApp(this.deps, organizationId, displayName);
   }
 
-  useApp(organizationId: string, servicePrincipalId: string): Promise<EntraSetupView> {
-    return useApp(this.deps, organizationId, servicePrincipalId);
+  useApp(
+    organizationId: string,
+    servicePrincipalId: string,
+    confirmHost?: string,
+  ): Promise<UseAppAnswer> {
+    return useApp(this.deps, organizationId, servicePrincipalId, confirmHost);
   }
 
   ensureJob(organizationId: string): Promise<EntraSetupView> {

@@ -11,10 +11,28 @@ export type TemplateParams<Path extends string> =
 /** A template split at its parameters: literal text at even indexes, names at odd ones. */
 const splitTemplate = (path: string) => path.split(/\{(\w+)\}/);
 
-/** The path of a call, each parameter URL-encoded (ids come from users and from the API). */
+/**
+ * Segments a URL parser resolves or drops rather than sends: `fetch` turns `/a/..` into `/`.
+ * encodeURIComponent leaves dots alone, so these must be refused, not encoded.
+ */
+const NOT_A_SEGMENT: ReadonlySet<string> = new Set(['', '.', '..']);
+
+/** One parameter as one path segment; throws for a missing, empty or dot one. */
+function segment(params: Record<string, string>, name: string): string {
+  const value = params[name];
+  if (value === undefined || NOT_A_SEGMENT.has(value))
+    throw new Error(`The path parameter ${name} is ${JSON.stringify(value ?? null)}, not an id.`);
+  return encodeURIComponent(value);
+}
+
+/**
+ * The path of a call, each parameter URL-encoded so it stays one segment (ids come from users
+ * and from the API). The contract refuses such ids first (shared/ipc.ts); this is the backstop
+ * for every API and caller: a call with an empty, `.` or `..` parameter is never sent.
+ */
 export function fillTemplate(template: string, params: Record<string, string>): string {
   return splitTemplate(template)
-    .map((part, index) => (index % 2 === 0 ? part : encodeURIComponent(params[part] ?? '')))
+    .map((part, index) => (index % 2 === 0 ? part : segment(params, part)))
     .join('');
 }
 

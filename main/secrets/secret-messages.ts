@@ -63,3 +63,15 @@ export function alreadyRevealed(): AppFailure {
     'Use Copy to put it on the clipboard instead; the clipboard is cleared again after a short while.',
   );
 }
+
+/**
+ * Reveal of a token other than the one Stytch just showed for the connection on screen: one kept
+ * by an earlier run, or another connection's.
+ */
+export function notRevealable(): AppFailure {
+  return appFailure(
+    'SECRET_NOT_REVEALABLE',
+    'Reveal shows only a token Stytch issued in this session, for the connection you just created or rotated.',
+    'Use Copy to put this token on the clipboard instead; the clipboard is cleared again after a short while.',
+  );
+}

@@ -17,6 +17,7 @@ import {
   forgetProjectWarning,
   keychainRefusedWarning,
   lastFour,
+  notRevealable,
   tokenNotFound,
 } from './secret-messages';
 import { secretAccount, type SecretRef, type SecretStore } from './secret-store';
@@ -88,6 +89,14 @@ export class Secrets {
   private readonly redaction = new HeldSecrets();
   /** Fingerprints of token values already revealed this run (never the values themselves). */
   private readonly revealed = new Set<string>();
+  /**
+   * The connection on screen, as main knows it: the one whose token Stytch showed last in this
+   * run (create, or rotation's next token), with the fingerprints of the tokens it showed for it.
+   * Reveal serves only these. Not the renderer's word: a compromised page could name any
+   * connection (and read any with scim:getConnection), but cannot make Stytch show an existing
+   * token again.
+   */
+  private onScreen: { connectionId: string; prints: Set<string> } | null = null;
 
   constructor(private readonly deps: SecretsDeps) {}
 
@@ -159,6 +168,7 @@ export class Secrets {
 
   /** Delete connection: both tokens and the index entry go. */
   async deleteConnection(connectionId: string): Promise<TokenDropped> {
+    if (this.onScreen?.connectionId === connectionId) this.onScreen = null;
     const outcome = await this.removeTokens(connectionId);
     await this.changeIndex('remove', (settings) => withoutConnection(settings, connectionId));
     return { keychainWarning: cleanupWarning(outcome.failures) };
@@ -190,11 +200,18 @@ export class Secrets {
     return value;
   }
 
-  /** Reveals a token's value, once per value per run; later calls are refused (use Copy instead). */
+  /**
+   * Reveals a token's value, once per value per run, and only a token Stytch showed in this run
+   * for the connection on screen (see `onScreen`): any other is refused before the keychain is
+   * read. Later calls are refused too (use Copy instead, which stays in main).
+   */
   async revealOnce(handle: SecretHandle): Promise<string> {
+    const shown = this.onScreen;
+    if (shown?.connectionId !== handle.connectionId) throw notRevealable();
     const value = await this.readToken(handle);
     const print = fingerprint(value);
     if (this.revealed.has(print)) throw alreadyRevealed();
+    if (!shown.prints.has(print)) throw notRevealable();
     this.revealed.add(print);
     return value;
   }
@@ -205,6 +222,10 @@ export class Secrets {
     next: boolean,
   ): Promise<TokenSaved> {
     const kept = await this.keep(tokenRef(connection.connectionId, next), value);
+    const { connectionId } = connection;
+    if (this.onScreen?.connectionId !== connectionId)
+      this.onScreen = { connectionId, prints: new Set() };
+    this.onScreen.prints.add(fingerprint(value));
     await this.changeIndex('add', (settings) => withConnection(settings, connection));
     return {
       token: { storage: kept.storage, last4: lastFour(value) },

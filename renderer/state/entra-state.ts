@@ -42,6 +42,11 @@ export interface EntraState {
   view: EntraSetupView | null;
   /** The last "Find existing" answer. */
   candidates: readonly EntraApp[] | null;
+  /**
+   * An app main would not link without the admin's yes: its job already provisions to `host`
+   * (entra:useApp's `confirm` answer). Cleared once an app is linked, or by `keepApp`.
+   */
+  appToConfirm: { app: EntraApp; host: string } | null;
   assigned: readonly AssignOutcome[] | null;
   health: EntraHealth | null;
   /** When `health` was read (ISO time, this computer's clock), so the panel can say how fresh it is. */
@@ -56,8 +61,13 @@ export interface EntraState {
   load: (organizationId: string) => Promise<void>;
   findApps: (displayName: string) => Promise<void>;
   createApp: (displayName: string) => Promise<void>;
-  /** Works on an app found by name (entra:useApp); named so it is not mistaken for a hook. */
-  selectApp: (servicePrincipalId: string) => Promise<void>;
+  /**
+   * Works on an app found by name (entra:useApp); named so it is not mistaken for a hook. With
+   * `confirmHost`, the admin's yes to taking over the provisioning that goes to that host.
+   */
+  selectApp: (servicePrincipalId: string, confirmHost?: string) => Promise<void>;
+  /** Answers no to `appToConfirm`: nothing is linked. */
+  keepApp: () => void;
   ensureJob: () => Promise<void>;
   testConnection: (connectionId: string) => Promise<void>;
   saveCredentials: (connectionId: string) => Promise<void>;

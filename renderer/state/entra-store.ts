@@ -12,6 +12,7 @@ const NOTHING_READ = {
   organizationId: null,
   view: null,
   candidates: null,
+  appToConfirm: null,
   assigned: null,
   health: null,
   healthReadAt: null,
@@ -82,22 +83,31 @@ export const useEntraStore = create<EntraState>()((set, get) => {
         'find',
         (organizationId) => call('entra:findApps', { organizationId, displayName }),
         () => get().findApps(displayName),
-        ({ apps }) => ({ candidates: apps }),
+        ({ apps }) => ({ candidates: apps, appToConfirm: null }),
       ),
     createApp: (displayName) =>
       run(
         'create',
         (organizationId) => call('entra:createApp', { organizationId, displayName }),
         () => get().createApp(displayName),
-        withView,
+        (view) => ({ ...withView(view), appToConfirm: null }),
       ),
-    selectApp: (servicePrincipalId) =>
+    selectApp: (servicePrincipalId, confirmHost) =>
       run(
         'use',
-        (organizationId) => call('entra:useApp', { organizationId, servicePrincipalId }),
-        () => get().selectApp(servicePrincipalId),
-        withView,
+        (organizationId) =>
+          call('entra:useApp', {
+            organizationId,
+            servicePrincipalId,
+            ...(confirmHost === undefined ? {} : { confirmHost }),
+          }),
+        () => get().selectApp(servicePrincipalId, confirmHost),
+        (answer) =>
+          answer.outcome === 'confirm'
+            ? { appToConfirm: { app: answer.app, host: answer.host } }
+            : { ...withView(answer.view), appToConfirm: null },
       ),
+    keepApp: () => set({ appToConfirm: null }),
     ensureJob: () =>
       run(
         'job',

@@ -15,13 +15,25 @@ const GRAPH_ACTION_NAMES = Object.keys(GRAPH_ACTIONS) as [GraphActionName, ...Gr
 /** One row of the delegated-permission table (shared/entra/graph-permissions.ts). */
 export const GraphActionNameSchema = z.enum(GRAPH_ACTION_NAMES);
 
-/** A Graph object id (a GUID in Entra; the stand-in uses GUIDs too). Bounded, no spaces. */
+const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/**
+ * A directory object's id as Graph gives it (service principals, applications, users, groups):
+ * a GUID, nothing else. It goes into Graph paths, so a dot segment (`..`) or a slash must never
+ * pass for one: `/servicePrincipals/..` would reach `/v1.0/` with the admin's token.
+ */
 export const GraphIdSchema = z
   .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9._#-]+$/, {
-    message: 'A Microsoft Graph object id has no spaces or slashes.',
+  .regex(new RegExp(`^${GUID}$`), { message: 'A Microsoft Graph object id is a GUID.' });
+
+/**
+ * A provisioning job's id in its documented form, `<templateId>.<tenant id without dashes>.<GUID>`
+ * (graph-provisioning.md §2: `scim.5f0c3a9e…1a3b.6e0b3c1a-…`; a gallery one `aws.74beb175…`).
+ */
+export const GraphJobIdSchema = z
+  .string()
+  .regex(new RegExp(`^[A-Za-z0-9]+\\.[0-9a-fA-F]{32}\\.${GUID}$`), {
+    message: 'A provisioning job id reads <template>.<tenant id>.<GUID>.',
   });
 
 /** Who is signed in to Microsoft, for the UI. Never a token. */

@@ -51,7 +51,6 @@ function execution(report: CycleReport, began: Date, ended: Date) {
  */
 export class StandInJob {
   readonly id: string;
-  readonly templateId = 'scim';
   schema: unknown;
   private simulator: EntraSimulator | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -63,11 +62,17 @@ export class StandInJob {
   /** When the timer runs the next cycle: a quarantined job's next attempt. */
   private nextCycleAt: Date | null = null;
 
+  /**
+   * `templateId` is `scim` for the jobs the app creates; a test passes another (a gallery app's,
+   * e.g. `salesforce`) to play a job the app must not take over. The id has the documented form
+   * `<templateId>.<tenant id without dashes>.<GUID>` (reference §2).
+   */
   constructor(
     tenantId: string,
     private readonly context: JobContext,
+    readonly templateId = 'scim',
   ) {
-    this.id = `scim.${tenantId.replace(/-/g, '')}.${randomUUID()}`;
+    this.id = `${templateId}.${tenantId.replace(/-/g, '')}.${randomUUID()}`;
     this.schema = defaultSchema(this.id);
   }
 

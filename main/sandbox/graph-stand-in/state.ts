@@ -89,17 +89,22 @@ export class GraphStandInState {
   }
 
   /**
-   * A new provisioning job; the app's first one also gets the settings Entra gives a new
-   * non-gallery job (DEFAULT_JOB_SECRETS), unless it already has some.
+   * A new provisioning job (from the `scim` template unless a test names another); the app's
+   * first one also gets the settings Entra gives a new non-gallery job (DEFAULT_JOB_SECRETS),
+   * unless it already has some.
    */
-  createJob(app: StandInApp): StandInJob {
+  createJob(app: StandInApp, templateId = 'scim'): StandInJob {
     if (app.secrets.length === 0) app.secrets = DEFAULT_JOB_SECRETS.map((pair) => ({ ...pair }));
-    const job = new StandInJob(this.tenantId, {
-      fetch: this.options.fetch,
-      now: this.options.now,
-      directory: () => this.directoryOf(app),
-      cycleIntervalMs: this.options.cycleIntervalMs,
-    });
+    const job = new StandInJob(
+      this.tenantId,
+      {
+        fetch: this.options.fetch,
+        now: this.options.now,
+        directory: () => this.directoryOf(app),
+        cycleIntervalMs: this.options.cycleIntervalMs,
+      },
+      templateId,
+    );
     this.jobs.set(job.id, { spId: app.spId, job });
     return job;
   }

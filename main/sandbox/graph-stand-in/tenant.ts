@@ -47,6 +47,12 @@ export interface StandInApp {
   appId: string;
   spId: string;
   displayName: string;
+  /**
+   * The application template it was made from: the non-gallery one for apps `instantiate`
+   * makes; a test sets a gallery app's (another enterprise app of the tenant, e.g. Salesforce).
+   */
+  applicationTemplateId: string | null;
+  tags: string[];
   /** Reads left that answer 404 Request_ResourceNotFound (replication, reference §1). */
   unreplicatedReads: number;
   assignments: StandInAssignment[];
@@ -60,6 +66,8 @@ export function newApp(displayName: string, unreplicatedReads: number): StandInA
     appId: randomUUID(),
     spId: randomUUID(),
     displayName,
+    applicationTemplateId: NON_GALLERY_TEMPLATE_ID,
+    tags: [CUSTOM_SSO_TAG, 'WindowsAzureActiveDirectoryIntegratedApp'],
     unreplicatedReads,
     assignments: [],
     secrets: [],
@@ -72,11 +80,11 @@ export function servicePrincipalView(app: StandInApp) {
     id: app.spId,
     appId: app.appId,
     displayName: app.displayName,
-    applicationTemplateId: NON_GALLERY_TEMPLATE_ID,
+    applicationTemplateId: app.applicationTemplateId,
     appRoleAssignmentRequired: true,
     servicePrincipalType: 'Application',
     servicePrincipalNames: [app.appId],
-    tags: [CUSTOM_SSO_TAG, 'WindowsAzureActiveDirectoryIntegratedApp'],
+    tags: app.tags,
     appRoles: NON_GALLERY_APP_ROLES,
   };
 }
@@ -86,7 +94,7 @@ export function applicationView(app: StandInApp) {
   return {
     id: app.applicationId,
     appId: app.appId,
-    applicationTemplateId: NON_GALLERY_TEMPLATE_ID,
+    applicationTemplateId: app.applicationTemplateId,
     displayName: app.displayName,
     signInAudience: 'AzureADMyOrg',
     appRoles: NON_GALLERY_APP_ROLES,

@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 
 import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { useEntraStore } from '../../state/entra-store';
 import { useOrganizationStore } from '../../state/organization-store';
 import { AppCandidates } from './AppCandidates';
@@ -18,6 +19,57 @@ const BUSY_WORDS = {
 function useDefaultName(): string {
   const organization = useOrganizationStore((s) => s.selected);
   return `Stytch SCIM – ${organization?.name ?? organization?.organizationId ?? 'organization'}`;
+}
+
+/**
+ * main's question before "Use this app" takes over an app whose provisioning already goes to
+ * another endpoint: the host it names, and what saying yes replaces there. Yes sends the host
+ * back (main links only if it still reads the same one); no leaves nothing linked.
+ */
+function HostConfirmation() {
+  const pending = useEntraStore((s) => s.appToConfirm);
+  const busy = useEntraStore((s) => s.busy);
+  const selectApp = useEntraStore((s) => s.selectApp);
+  const keepApp = useEntraStore((s) => s.keepApp);
+  if (pending === null) return null;
+  const { app, host } = pending;
+  return (
+    <div
+      className="notice notice-warning"
+      role="group"
+      aria-label={`${app.displayName} provisions to ${host}`}
+    >
+      <p className="notice-title">
+        “{app.displayName}” already provisions users to {host}.
+      </p>
+      <p>
+        Its provisioning job holds a Tenant URL on <strong className="mono">{host}</strong>, not
+        this organization’s Stytch SCIM connection. If the assistant uses this app, saving the
+        credentials replaces that Tenant URL and Secret Token: {host} stops receiving the users this
+        app provisions.
+      </p>
+      <div className="actions">
+        <ConfirmAction
+          trigger="Use this app anyway…"
+          question={`Replace the provisioning to ${host} with this organization’s?`}
+          confirm={`Yes, use it and replace ${host}`}
+          cancel="Cancel"
+          tone="danger"
+          disabled={busy !== null}
+          progress={busy === 'use' ? 'Reading the app…' : null}
+          onConfirm={() => void selectApp(app.servicePrincipalId, host)}
+        >
+          <p>
+            Nothing changes in Entra yet: the Tenant URL and Secret Token are replaced when you save
+            the credentials.
+          </p>
+        </ConfirmAction>
+        <button type="button" className="button" onClick={keepApp} disabled={busy !== null}>
+          Choose another app
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /**
@@ -86,6 +138,7 @@ export function AppPanel({ view }: { view: EntraSetupView | null }) {
       )}
       {inFlight && <Busy label={BUSY_WORDS[inFlight]} />}
       <OpFailure ops={['find', 'create', 'use']} title="The assistant could not set up the app." />
+      {(!app || choosing) && <HostConfirmation />}
       {(!app || choosing) && <AppCandidates />}
     </section>
   );

@@ -10,7 +10,9 @@ export const OP_ACTION: Readonly<Record<EntraOp, GraphActionName>> = {
   load: 'read-apps',
   find: 'read-apps',
   create: 'create-app',
-  use: 'read-apps',
+  // Use reads the app's jobs and their settings (Graph beta `…/secrets`, this row's scope) to
+  // check where the job provisions before linking it (main/entra-setup/app-guard.ts).
+  use: 'configure-provisioning',
   job: 'configure-provisioning',
   test: 'configure-provisioning',
   save: 'configure-provisioning',

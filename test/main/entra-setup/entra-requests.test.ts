@@ -171,9 +171,15 @@ describe('the Entra steps through the app, sending only the Graph requests they 
       organizationId: globex,
       displayName: 'Stytch SCIM',
     });
-    await app.ok('entra:useApp', {
+    const request = {
       organizationId: globex,
       servicePrincipalId: found.apps[0]?.servicePrincipalId ?? '',
+    };
+    // Acme's app, already provisioning to Acme's connection: linked once the host is confirmed.
+    const asked = await app.ok('entra:useApp', request);
+    const confirmHost = asked.outcome === 'confirm' ? asked.host : '';
+    expect(await app.ok('entra:useApp', { ...request, confirmHost })).toMatchObject({
+      outcome: 'linked',
     });
     const alex = app.sandbox.microsoft.graph.state.users[1]?.objectId ?? '';
     const sent = await sentDuring(() =>

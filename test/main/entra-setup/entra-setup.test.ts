@@ -278,12 +278,18 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
       organizationId: globex,
       displayName: 'Stytch SCIM',
     });
-    const used = view(
-      await app.ok('entra:useApp', {
-        organizationId: globex,
-        servicePrincipalId: found.apps[0]?.servicePrincipalId ?? '',
-      }),
-    );
+    const request = {
+      organizationId: globex,
+      servicePrincipalId: found.apps[0]?.servicePrincipalId ?? '',
+    };
+    // Acme's app: its job already provisions to Acme's connection, so the assistant asks first.
+    const asked = await app.ok('entra:useApp', request);
+    if (asked.outcome !== 'confirm') throw new Error('useApp linked another organization’s app');
+    const acmeConnectionView = await app.ok('scim:getConnection', { organizationId: acme });
+    expect(asked.host).toBe(new URL(acmeConnectionView.connection?.tenantUrl ?? '').host);
+    const linked = await app.ok('entra:useApp', { ...request, confirmHost: asked.host });
+    if (linked.outcome !== 'linked') throw new Error('useApp did not link after the yes');
+    const used = view(linked.view);
     expect(used.job?.jobId).toBe(jobId);
     expect(used.lastTest).toBeNull();
     // The Graph stand-in's own schema has a user rule but no object mappings in it.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { AppErrorSchema } from '../../../shared/errors';
+import { AppErrorSchema, type Result } from '../../../shared/errors';
 import type { Req } from '../../../shared/ipc';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../shared/ipc-channels';
 import { isAllowedExternalUrl } from '../../../main/security/open-external';
@@ -19,6 +19,10 @@ const MAX_ERROR_TEXT = 4 * 1024;
 
 const ORG = 'organization-test-07971b06-ac8b-4cdb-9c15-63b17e653931';
 const CONNECTION = 'scim-connection-test-cdd5415a-c470-42be-8369-5c90cf7762dc';
+/** A service principal's object id, from Graph's instantiate example (graph-provisioning.md §1). */
+const SP_ID = 'a8cac399-cde5-4516-a674-819503c61313';
+/** A user's object id in the form Graph gives every directory object: a GUID. */
+const USER_ID = '6e7b768e-07e2-4810-8459-485f84f8f204';
 
 /**
  * A valid request per channel, the starting point of every malformed one. Optional, so a new
@@ -57,6 +61,14 @@ const VALID: { [C in InvokeChannel]?: Req<C> } = {
     token: { kind: 'scim-token', connectionId: CONNECTION },
   },
   'watch:start': { organizationId: ORG, connectionId: CONNECTION },
+  'entra:useApp': {
+    organizationId: ORG,
+    servicePrincipalId: SP_ID,
+    confirmHost: 'api.contoso.com',
+  },
+  'entra:assign': { organizationId: ORG, principals: [{ id: USER_ID, kind: 'user' }] },
+  'entra:unassign': { organizationId: ORG, principalId: USER_ID },
+  'entra:provisionOnDemand': { organizationId: ORG, userId: USER_ID },
 };
 
 const BOGUS_CHANNELS: unknown[] = [
@@ -190,5 +202,96 @@ describe('the IPC dispatcher under malformed payloads', () => {
     expect(tally.oversizedErrors).toEqual([]);
     // Most payloads must be refused at the contract, or the fuzzing is not reaching it.
     expect(tally.invalid).toBeGreaterThan(payloads / 2);
+  });
+});
+
+/**
+ * Graph ids the contract must refuse (finding 7: `entra:useApp('..')` sent `GET /v1.0/` with the
+ * admin's token): dot segments, separators, encodings of them, and ids that are not GUIDs.
+ */
+const NOT_GRAPH_GUIDS = [
+  '.',
+  '..',
+  '../..',
+  `${SP_ID}/..`,
+  `${SP_ID}/appRoleAssignedTo`,
+  '%2e%2e',
+  `${SP_ID}?$select=id`,
+  'sp-test-1',
+  SP_ID.slice(0, -1),
+  `{${SP_ID}}`,
+  ` ${SP_ID}`,
+];
+
+describe('the contract’s own checks, under the payloads a compromised renderer would send', () => {
+  it.each(NOT_GRAPH_GUIDS)(
+    'refuses %j as a Graph object id on every entra:* request that names one, before any call',
+    async (id) => {
+      const before = harness.sent.length;
+      const answers: Result<unknown>[] = await Promise.all([
+        harness.dispatch(
+          'entra:useApp',
+          { organizationId: ORG, servicePrincipalId: id },
+          ignoreEvents,
+        ),
+        harness.dispatch(
+          'entra:assign',
+          { organizationId: ORG, principals: [{ id, kind: 'group' }] },
+          ignoreEvents,
+        ),
+        harness.dispatch('entra:unassign', { organizationId: ORG, principalId: id }, ignoreEvents),
+        harness.dispatch(
+          'entra:provisionOnDemand',
+          { organizationId: ORG, userId: id },
+          ignoreEvents,
+        ),
+      ]);
+      for (const answer of answers)
+        expect(answer).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_REQUEST' } });
+      expect(harness.sent.slice(before)).toEqual([]);
+    },
+  );
+
+  it('refuses a confirmation that is not a host name', async () => {
+    for (const confirmHost of ['', 'a'.repeat(300), 'api.contoso.com/scim', 'host name']) {
+      const answer = await harness.dispatch(
+        'entra:useApp',
+        { organizationId: ORG, servicePrincipalId: SP_ID, confirmHost },
+        ignoreEvents,
+      );
+      expect(answer).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_REQUEST' } });
+    }
+  });
+
+  it('reveals only the token on screen: not another connection’s, nor one kept from an earlier run', async () => {
+    const owner = { projectId: 'project-test-fuzz', organizationId: ORG };
+    // A token kept in the keychain by an earlier run of the app: Stytch showed it then, not now.
+    await harness.secretStore.save(
+      { kind: 'scim-token', connectionId: 'scim-connection-test-earlier' },
+      'token-from-an-earlier-run-1111',
+    );
+    await harness.services.secrets.saveCreatedToken(
+      { ...owner, connectionId: 'scim-connection-test-first' },
+      'token-first-connection-2222',
+    );
+    await harness.services.secrets.saveCreatedToken(
+      { ...owner, connectionId: 'scim-connection-test-second' },
+      'token-second-connection-3333',
+    );
+    const reveal = (connectionId: string) =>
+      harness.dispatch(
+        'secrets:reveal',
+        { handle: { kind: 'scim-token', connectionId } },
+        ignoreEvents,
+      );
+    for (const elsewhere of ['scim-connection-test-earlier', 'scim-connection-test-first']) {
+      const refused = await reveal(elsewhere);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'SECRET_NOT_REVEALABLE' } });
+      expect(JSON.stringify(refused)).not.toMatch(/token-(from|first)/);
+    }
+    expect(await reveal('scim-connection-test-second')).toEqual({
+      ok: true,
+      data: { value: 'token-second-connection-3333' },
+    });
   });
 });

@@ -27,6 +27,8 @@ export interface IpcHarness {
   sent: SentRequest[];
   /** Every address handed to the system browser, in order. */
   opened: string[];
+  /** The keychain the services use (in memory), e.g. to hold a token from an earlier run. */
+  secretStore: MemorySecretStore;
   /** The settings file's text, or null when there is none yet. */
   settingsText(): Promise<string | null>;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startIpcHarness(answer: Answer = () => undefined): Promise
   const dir = await mkdtemp(join(tmpdir(), 'ipc-harness-'));
   const sent: SentRequest[] = [];
   const opened: string[] = [];
+  const secretStore = new MemorySecretStore();
   const logger = createLogger(() => undefined);
   const services = composeServices({
     app: { name: 'SCIM Setup Assistant', version: '0.0.0-test', platform: process.platform },
@@ -68,7 +71,7 @@ export async function startIpcHarness(answer: Answer = () => undefined): Promise
       return Promise.resolve();
     },
     userDataDir: dir,
-    secretStore: new MemorySecretStore(),
+    secretStore,
     clipboardPort: new FakeClipboard(),
   });
   return {
@@ -76,6 +79,7 @@ export async function startIpcHarness(answer: Answer = () => undefined): Promise
     services,
     sent,
     opened,
+    secretStore,
     settingsText: () =>
       readFile(join(dir, SETTINGS_FILE_NAME), 'utf8').catch((error: unknown) => {
         if ((error as { code?: unknown }).code === 'ENOENT') return null;

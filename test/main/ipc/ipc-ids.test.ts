@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { z } from 'zod';
+
+import { GraphIdSchema, GraphJobIdSchema } from '../../../shared/entra/entra-views';
 import { ipcContract } from '../../../shared/ipc';
 import { SANDBOX_PROJECT_ID } from '../../../main/sandbox/sandbox';
 import { DEFAULT_SEED, SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
@@ -132,5 +135,56 @@ describe('organization and connection ids at the IPC contract', () => {
     expect(
       ipcContract['stytch:forgetProject'].request.parse({ projectId: '  project-test-abc \n' }),
     ).toEqual({ projectId: 'project-test-abc' });
+  });
+});
+
+describe('Graph ids at the IPC contract', () => {
+  /** Ids from Graph's own examples (graph-provisioning.md §1, §2), and the stand-in's form. */
+  const SP_ID = 'a8cac399-cde5-4516-a674-819503c61313';
+  const TENANT = '5f0c3a9e2b7d4c1e9a0b6c2d8e4f1a3b';
+
+  it('accepts GUIDs, in either case, as the object ids of users, groups and service principals', () => {
+    for (const id of [SP_ID, SP_ID.toUpperCase(), randomUUID()]) {
+      expect(GraphIdSchema.safeParse(id).success).toBe(true);
+    }
+    for (const id of ['..', `${SP_ID}/..`, SP_ID.replace(/-/g, ''), `${SP_ID}0`, 'sp-test-1']) {
+      expect(GraphIdSchema.safeParse(id).success).toBe(false);
+    }
+  });
+
+  it('accepts job ids in their documented form only, <template>.<tenant id>.<GUID>', () => {
+    for (const template of ['scim', 'customappsso', 'aws']) {
+      expect(GraphJobIdSchema.safeParse(`${template}.${TENANT}.${randomUUID()}`).success).toBe(
+        true,
+      );
+    }
+    for (const id of [
+      '..',
+      `scim.${TENANT}.${SP_ID}/..`,
+      `scim.${TENANT}`,
+      `scim..${SP_ID}`,
+      `scim/x.${TENANT}.${SP_ID}`,
+      'scim.abc.def',
+    ]) {
+      expect(GraphJobIdSchema.safeParse(id).success).toBe(false);
+    }
+  });
+
+  it('lets no entra:* request but useApp name a service principal, application or job', () => {
+    const named: string[] = [];
+    const keysOf = (schema: unknown, path: string) => {
+      if (!(schema instanceof z.ZodObject)) return;
+      for (const [key, field] of Object.entries(schema.shape)) {
+        named.push(`${path}.${key}`);
+        const inner: unknown = field instanceof z.ZodArray ? field.element : field;
+        keysOf(inner, `${path}.${key}`);
+      }
+    };
+    for (const [channel, { request }] of Object.entries(ipcContract)) {
+      if (channel.startsWith('entra:')) keysOf(request, channel);
+    }
+    expect(
+      named.filter((key) => /servicePrincipal|jobId|appId|application|template/i.test(key)),
+    ).toEqual(['entra:useApp.servicePrincipalId']);
   });
 });

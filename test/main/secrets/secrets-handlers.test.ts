@@ -47,8 +47,28 @@ describe('secrets:reveal', () => {
     expect(JSON.stringify(second)).not.toContain('token-revealed-7777');
   });
 
-  it('answers SECRET_NOT_FOUND for a connection without a stored token', async () => {
-    expect(await dispatch('secrets:reveal', { handle: HANDLE }, noEmit)).toMatchObject({
+  it('refuses a connection whose token Stytch did not show in this run, pointing to Copy', async () => {
+    const refused = await dispatch('secrets:reveal', { handle: HANDLE }, noEmit);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SECRET_NOT_REVEALABLE' } });
+    expect(errorOf(refused).hint).toContain('Copy');
+  });
+
+  it('answers SECRET_NOT_FOUND when the token shown in this run is no longer stored', async () => {
+    const store = new MemorySecretStore();
+    const { logger } = captureLogger();
+    const own = buildServices({
+      dataDir: dir,
+      secretStore: store,
+      clipboardPort: new FakeClipboard(),
+      logger,
+    });
+    await own.secrets.saveCreatedToken(
+      { projectId: 'p', organizationId: 'o', connectionId: 'conn-r' },
+      'token-removed-8888',
+    );
+    await store.delete(HANDLE);
+    const ownDispatch = createDispatcher(HANDLERS, own, logger);
+    expect(await ownDispatch('secrets:reveal', { handle: HANDLE }, noEmit)).toMatchObject({
       ok: false,
       error: { code: 'SECRET_NOT_FOUND' },
     });

@@ -137,6 +137,9 @@ describe('SettingsStore', () => {
     expect(problem).toMatchObject({ code: 'SETTINGS_CORRUPT' });
     expect(problem?.message).toContain('not valid JSON');
     expect(problem?.hint).toContain(corruptFileName(FIXED_NOW));
+    // The folder is named, never its path (which shows the user's name to whoever sees it).
+    expect(problem?.hint).toContain("app's data folder");
+    expect(JSON.stringify(problem)).not.toContain(dir);
     expect(store.takeProblem()).toBeNull();
     const files = await readdir(dir);
     expect(files).toEqual(['settings.corrupt-2025-01-02T03-04-05-678Z.json']);
@@ -213,6 +216,7 @@ describe('SettingsStore', () => {
     expect(error).toBeInstanceOf(AppFailure);
     expect(errorOf(error).code).toBe('SETTINGS_WRITE_FAILED');
     expect(errorOf(error).hint).toContain("app's data folder");
+    expect(JSON.stringify(errorOf(error))).not.toContain(dir);
     expect((await store.get()).clipboardClearMs).toBe(DEFAULT_SETTINGS.clipboardClearMs);
   });
 

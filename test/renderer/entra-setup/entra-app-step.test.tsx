@@ -158,7 +158,8 @@ describe('Step 3: the enterprise app', () => {
             }),
           ],
         }),
-      'entra:useApp': () => okFor('entra:useApp', entraView({ app: handMade })),
+      'entra:useApp': () =>
+        okFor('entra:useApp', { outcome: 'linked', view: entraView({ app: handMade }) }),
     });
     const { user } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Find existing' }));
@@ -170,5 +171,61 @@ describe('Step 3: the enterprise app', () => {
       { organizationId: 'organization-test-1', servicePrincipalId: 'sp-hand' },
     ]);
     expect(await screen.findByText(/Done by the assistant/)).toBeTruthy();
+  });
+
+  it('asks before using an app that already provisions to another host, naming it, and sends the yes', async () => {
+    const other = entraApp({ servicePrincipalId: 'sp-other', displayName: 'SCIM for Contoso' });
+    const fake = installEntraAt('create-entra-app', {
+      'microsoft:status': () => okFor('microsoft:status', SIGNED_IN),
+      'entra:findApps': () => okFor('entra:findApps', { apps: [other] }),
+      'entra:useApp': ({ confirmHost }) =>
+        okFor(
+          'entra:useApp',
+          confirmHost === 'api.contoso.com'
+            ? { outcome: 'linked', view: entraView({ app: other }) }
+            : { outcome: 'confirm', app: other, host: 'api.contoso.com' },
+        ),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Find existing' }));
+    await user.click(await screen.findByRole('button', { name: 'Use this app' }));
+    const question = await screen.findByRole('group', {
+      name: 'SCIM for Contoso provisions to api.contoso.com',
+    });
+    expect(
+      within(question).getByText(/already provisions users to api\.contoso\.com/),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Done by the assistant/)).toBeNull();
+    await user.click(within(question).getByRole('button', { name: 'Use this app anyway…' }));
+    await user.click(
+      within(question).getByRole('button', { name: 'Yes, use it and replace api.contoso.com' }),
+    );
+    expect(fake.callsTo('entra:useApp')).toEqual([
+      { organizationId: 'organization-test-1', servicePrincipalId: 'sp-other' },
+      {
+        organizationId: 'organization-test-1',
+        servicePrincipalId: 'sp-other',
+        confirmHost: 'api.contoso.com',
+      },
+    ]);
+    expect(await screen.findByText(/Done by the assistant/)).toBeTruthy();
+    expect(screen.queryByRole('group', { name: /provisions to api\.contoso\.com/ })).toBeNull();
+  });
+
+  it('links nothing when the admin chooses another app instead', async () => {
+    const other = entraApp({ servicePrincipalId: 'sp-other', displayName: 'SCIM for Contoso' });
+    const fake = installEntraAt('create-entra-app', {
+      'microsoft:status': () => okFor('microsoft:status', SIGNED_IN),
+      'entra:findApps': () => okFor('entra:findApps', { apps: [other] }),
+      'entra:useApp': () =>
+        okFor('entra:useApp', { outcome: 'confirm', app: other, host: 'api.contoso.com' }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Find existing' }));
+    await user.click(await screen.findByRole('button', { name: 'Use this app' }));
+    await user.click(await screen.findByRole('button', { name: 'Choose another app' }));
+    expect(screen.queryByText(/already provisions users to/)).toBeNull();
+    expect(fake.callsTo('entra:useApp')).toHaveLength(1);
+    expect(screen.queryByText(/Done by the assistant/)).toBeNull();
   });
 });

@@ -102,7 +102,8 @@ export function entraDefaults(): FakeHandlers {
     'entra:findApps': () => okFor('entra:findApps', { apps: [] }),
     'entra:createApp': ({ organizationId, displayName }) =>
       okFor('entra:createApp', entraView({ organizationId, app: entraApp({ displayName }) })),
-    'entra:useApp': ({ organizationId }) => okFor('entra:useApp', withApp(organizationId)),
+    'entra:useApp': ({ organizationId }) =>
+      okFor('entra:useApp', { outcome: 'linked', view: withApp(organizationId) }),
     'entra:ensureJob': ({ organizationId }) => okFor('entra:ensureJob', withJob(organizationId)),
     'entra:testConnection': ({ organizationId, connectionId }) =>
       okFor('entra:testConnection', {
