@@ -196,6 +196,18 @@ export const SynchronizationJobSchema = z.object({
 export type SynchronizationJob = z.output<typeof SynchronizationJobSchema>;
 
 /**
+ * synchronizationTemplate ([G-templates], synchronization-synchronization-list-templates.md):
+ * the fields that pick a job's template. Its `schema` is not read here.
+ */
+export const SynchronizationTemplateSchema = z.object({
+  id: z.string(),
+  factoryTag: z.string().nullable().optional(),
+  default: z.boolean().optional(),
+  description: z.string().nullable().optional(),
+});
+export type SynchronizationTemplate = z.output<typeof SynchronizationTemplateSchema>;
+
+/**
  * synchronizationSchema. Loose on purpose: `PUT …/schema` replaces the whole document (§2,
  * [G-schema-update]), so everything Graph sent must survive a read-modify-write.
  */
