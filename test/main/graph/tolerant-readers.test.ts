@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { jobView } from '../../../main/entra-setup/graph-views';
+import { healthLog } from '../../../main/entra-setup/log-rows';
 import { onDemandView } from '../../../main/entra-setup/on-demand-view';
 import { docSampleText } from '../../support/graph-doc-samples';
 import { JSON_HEADERS, jsonAnswer, scriptedGraph } from './scripted-graph';
@@ -50,6 +52,67 @@ describe('Graph answers in the forms Microsoft documents', () => {
     expect(job.status?.code).toBe('Paused');
     expect(job.status?.quarantine?.reason).toBe('');
     expect(job.status?.quarantine?.error?.code).toBe('SalesforceInvalidCredentials');
+    // Shown as not given, not as an empty reason or a time of "".
+    expect(jobView(job).quarantine).toEqual({
+      reason: null,
+      since: null,
+      nextAttempt: null,
+      error: { code: 'SalesforceInvalidCredentials', message: expect.any(String) as string },
+    });
+  });
+});
+
+/** The documented success entry, changed by `edit` (a JSON round trip of the sample). */
+function logPage(...edits: ((entry: Record<string, unknown>) => unknown)[]): string {
+  const page = JSON.parse(docSampleText('provisioningobjectsummary-list-success')) as {
+    value: Record<string, unknown>[];
+  };
+  const [entry] = page.value;
+  return JSON.stringify({ value: edits.map((edit) => edit(structuredClone(entry ?? {}))) });
+}
+
+describe('one row Graph sends in a shape the app does not know', () => {
+  it('leaves out and counts a log entry without an id, and keeps the rest of the page', async () => {
+    const { client, records } = await scripted([
+      jsonAnswer(
+        logPage(
+          (entry) => entry,
+          (entry) => ({ ...entry, id: 42 }),
+        ),
+      ),
+    ]);
+    const { entries, unreadable } = await client.listProvisioningLogs('job');
+    expect([entries.length, unreadable]).toEqual([1, 1]);
+    expect(records.map((record) => record.event)).toContain('graph.unreadable-rows');
+  });
+
+  it('keeps a step type and status Graph adds later, shown in the row as sent', async () => {
+    const { client } = await scripted([
+      jsonAnswer(
+        logPage((entry) => ({
+          ...entry,
+          provisioningSteps: [
+            { name: 'EntryTransform', provisioningStepType: 'Transformation', status: 'Deferred' },
+          ],
+        })),
+      ),
+    ]);
+    const [row] = healthLog((await client.listProvisioningLogs('job')).entries);
+    expect(row?.steps[0]?.details).toEqual({
+      'Step type': 'Transformation',
+      'Step status': 'Deferred',
+    });
+  });
+
+  it('reads a documented step type in another case as that step ("Import" is the Import step)', async () => {
+    const { client } = await scripted([
+      jsonAnswer(docSampleText('provisioningobjectsummary-list-success')),
+    ]);
+    const [row] = healthLog((await client.listProvisioningLogs('job')).entries);
+    expect(row?.steps.map((step) => [step.name, step.details['Step type']])).toEqual([
+      ['Import', undefined],
+      ['Action', undefined],
+    ]);
   });
 });
 
