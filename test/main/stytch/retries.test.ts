@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
-import {
-  backoffDelay,
-  MAX_RETRY_AFTER_SECONDS,
-  parseRetryAfter,
-} from '../../../main/stytch/retry';
+import { backoffDelay, MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../../main/stytch/retry';
 import type { StytchOperation } from '../../../main/stytch/operations';
 import { installClient } from './client-harness';
 import { failure, TEST_RETRY } from './support';
