@@ -5,12 +5,14 @@ import type {
   ProvisioningJobView,
 } from '../../shared/entra/entra-views';
 import { NON_GALLERY_TEMPLATE_ID } from '../graph/graph-queries';
-import type {
-  AppRoleAssignment,
-  GraphGroup,
-  GraphUser,
-  ServicePrincipal,
-  SynchronizationJob,
+import {
+  documentedSpelling,
+  GRAPH_ENUMS,
+  type AppRoleAssignment,
+  type GraphGroup,
+  type GraphUser,
+  type ServicePrincipal,
+  type SynchronizationJob,
 } from '../graph/graph-schemas';
 
 /** Graph's parsed answers as the wizard shows them: ids, names and states, nothing else. */
@@ -18,7 +20,9 @@ import type {
 /** "Never" in Graph's timestamps (reference §2, Job status): shown as no time at all. */
 const NEVER = '0001-01-01T00:00:00Z';
 const time = (value: string | undefined) =>
-  value === undefined || value === NEVER || value.startsWith('0001-') ? null : value;
+  value === undefined || value === '' || value === NEVER || value.startsWith('0001-')
+    ? null
+    : value;
 
 const errorView = (error: { code?: string | null; message?: string | null } | null | undefined) =>
   error?.code == null && error?.message == null
@@ -39,8 +43,12 @@ export function jobView(job: SynchronizationJob): ProvisioningJobView {
   const quarantine = job.status?.quarantine ?? null;
   return {
     jobId: job.id,
-    status: job.status?.code ?? 'Unknown',
-    scheduleState: job.schedule?.state ?? null,
+    // A documented value in its documented spelling, so the wizard's checks (`'Active'`) hold
+    // whatever the case Graph used; any other value as sent.
+    status: documentedSpelling(job.status?.code || 'Unknown', GRAPH_ENUMS.jobStatusCode),
+    scheduleState: job.schedule?.state
+      ? documentedSpelling(job.schedule.state, GRAPH_ENUMS.scheduleState)
+      : null,
     interval: job.schedule?.interval ?? null,
     lastCycle:
       last === null
@@ -56,7 +64,8 @@ export function jobView(job: SynchronizationJob): ProvisioningJobView {
       quarantine === null
         ? null
         : {
-            reason: quarantine.reason ?? null,
+            // Graph's own example sends "" (synchronizationjob-get.md): shown as not given.
+            reason: quarantine.reason || null,
             since: time(quarantine.currentBegan),
             nextAttempt: time(quarantine.nextAttempt),
             error: errorView(quarantine.error),

@@ -1,6 +1,10 @@
 import { MAX_HEALTH_LOG } from '../../shared/entra/entra-views';
 import type { ProvisioningLogRow } from '../../shared/provisioning/log-row';
-import type { ProvisioningObjectSummary } from '../graph/graph-schemas';
+import {
+  documentedSpelling,
+  GRAPH_ENUMS,
+  type ProvisioningObjectSummary,
+} from '../graph/graph-schemas';
 import { redactAndCut } from '../logging/redact';
 import { detailsText } from './on-demand-view';
 
@@ -36,7 +40,30 @@ const ACTION: Record<string, ProvisioningLogRow['action']> = {
   stagedDelete: 'Delete',
 };
 
-const statusOf = (value: string | null | undefined): Status => STATUS[value ?? ''] ?? 'Skipped';
+/** Graph's enums arrive as sent ("Import" or "import"): looked up in their documented spelling. */
+const result = (value: string | null | undefined) =>
+  value ? documentedSpelling(value, GRAPH_ENUMS.provisioningResult) : '';
+const stepType = (value: string | null | undefined) =>
+  value ? documentedSpelling(value, GRAPH_ENUMS.provisioningStepType) : '';
+const action = (value: string | null | undefined) =>
+  value ? documentedSpelling(value, GRAPH_ENUMS.provisioningAction) : '';
+
+const statusOf = (value: string | null | undefined): Status => STATUS[result(value)] ?? 'Skipped';
+
+/**
+ * What the row has no word for, kept as Graph sent it: a step type or status outside Graph's
+ * documented values (one added later) goes into the step's details, so it is shown, not lost.
+ */
+function unnamed(type: string | null | undefined, status: string | null | undefined) {
+  const knownType = (GRAPH_ENUMS.provisioningStepType as readonly string[]).includes(
+    stepType(type),
+  );
+  const knownStatus = STATUS[result(status)] !== undefined;
+  return {
+    ...(type && !knownType ? { 'Step type': redactAndCut(type, 200) } : {}),
+    ...(status && !knownStatus ? { 'Step status': redactAndCut(status, 200) } : {}),
+  };
+}
 
 export function logRow(summary: ProvisioningObjectSummary): ProvisioningLogRow {
   const info = summary.provisioningStatusInfo ?? null;
@@ -52,14 +79,17 @@ export function logRow(summary: ProvisioningObjectSummary): ProvisioningLogRow {
       displayName: summary.sourceIdentity?.displayName ?? '',
     },
     targetIdentity: { id: summary.targetIdentity?.id ?? '' },
-    action: ACTION[summary.provisioningAction ?? ''] ?? 'Other',
+    action: ACTION[action(summary.provisioningAction)] ?? 'Other',
     status: statusOf(info?.status),
     steps: (summary.provisioningSteps ?? []).map((step) => ({
       // Processing, reference resolution and export are what the row calls the action.
-      name: STEP[step.provisioningStepType ?? ''] ?? 'Action',
+      name: STEP[stepType(step.provisioningStepType)] ?? 'Action',
       status: statusOf(step.status),
       description: redactAndCut(step.description ?? step.name ?? '', MAX_REASON),
-      details: detailsText(step.details),
+      details: {
+        ...detailsText(step.details),
+        ...unnamed(step.provisioningStepType, step.status),
+      },
     })),
     modifiedProperties: (summary.modifiedProperties ?? []).map((property) => ({
       displayName: property.displayName ?? '',

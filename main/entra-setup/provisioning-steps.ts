@@ -124,14 +124,14 @@ export async function health(
   const context = await contexts.withJob(organizationId);
   const job = await refreshJob(context);
   try {
-    const entries = await context.graph.listProvisioningLogs(context.jobId, {
+    const { entries, unreadable } = await context.graph.listProvisioningLogs(context.jobId, {
       maxRows: HEALTH_LOG_READ,
     });
-    return { job, log: healthLog(entries), logError: null };
+    return { job, log: healthLog(entries), logError: null, unreadable };
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
     options.logger.warn('entra.health-log-failed', { code: error.appError.code });
-    return { job, log: [], logError: error.appError };
+    return { job, log: [], logError: error.appError, unreadable: 0 };
   }
 }
 

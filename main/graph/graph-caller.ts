@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { collectionOf } from './graph-schemas';
+import { collectionOf, type ReadList } from './graph-schemas';
 import { DEFAULT_PAGE_LIMITS, type PageLimits } from './graph-paging';
 
 import type { RetryClock } from '../stytch/retry';
@@ -32,6 +32,7 @@ export class GraphCaller {
   /**
    * A collection read across `@odata.nextLink` pages, within `limits` (graph-paging.ts). Links
    * are followed only on the Graph host this client talks to (the transport refuses others).
+   * Rows that could not be read are left out and counted (collectionOf).
    */
   async collect<T extends z.ZodType, O extends GraphOperation>(
     operation: O,
@@ -39,20 +40,22 @@ export class GraphCaller {
     item: T,
     query: Record<string, string | number | undefined> = {},
     limits: PageLimits = DEFAULT_PAGE_LIMITS,
-  ): Promise<z.output<T>[]> {
+  ): Promise<ReadList<z.output<T>>> {
     const schema = collectionOf(item);
     let page = await this.call(operation, params, schema, { query });
     const items: z.output<T>[] = [...page.value];
+    let unreadable = page.unreadable;
     for (let pages = 1; pages < limits.maxPages && items.length < limits.maxItems; pages += 1) {
       const nextLink = page['@odata.nextLink'];
       if (nextLink === undefined) break;
       page = await this.call(operation, params, schema, { nextLink });
       items.push(...page.value);
+      unreadable += page.unreadable;
     }
-    return items;
+    return { items, unreadable };
   }
 
-  call<S extends z.ZodType, O extends GraphOperation>(
+  async call<S extends z.ZodType, O extends GraphOperation>(
     operation: O,
     params: GraphPathParams<O>,
     schema: S,
@@ -67,6 +70,18 @@ export class GraphCaller {
       GRAPH_OPERATIONS[operation].replicates &&
       createdAt !== undefined &&
       this.clock.now() - createdAt < REPLICATION_WINDOW_MS;
-    return this.transport.call({ operation, params, schema, waitForReplication, ...extra });
+    const answer = await this.transport.call({
+      operation,
+      params,
+      schema,
+      waitForReplication,
+      ...extra,
+    });
+    // A page read by collectionOf says how many of its rows were left out: logged here, once
+    // per page, for every list (the views that show a count get it from the caller).
+    const unreadable = (answer as { unreadable?: unknown } | null)?.unreadable;
+    if (typeof unreadable === 'number' && unreadable > 0)
+      this.transport.reportUnreadable(operation, unreadable);
+    return answer;
   }
 }

@@ -11,10 +11,11 @@ import {
   provisioningLogFilter,
   rankServicePrincipals,
   SCIM_JOB_TEMPLATE_ID,
-  parseJson,
+  readOnDemandAnswer,
   secretPairs,
   SP_SELECT,
   type KeptSetting,
+  type OnDemandOutcome,
   type ScimCredentials,
 } from './graph-queries';
 import {
@@ -22,22 +23,23 @@ import {
   InstantiateResponseSchema,
   NoContentSchema,
   OnDemandResponseSchema,
-  OnDemandResultSchema,
   ProvisioningObjectSummarySchema,
   SecretSettingsSchema,
   ServicePrincipalSchema,
   SynchronizationJobSchema,
   SynchronizationSchemaSchema,
+  SynchronizationTemplateSchema,
   type ProvisioningObjectSummary,
   type SecretSetting,
   type ServicePrincipal,
   type SynchronizationJob,
   type SynchronizationSchemaDocument,
+  type SynchronizationTemplate,
 } from './graph-schemas';
 import type { GraphTransport } from './graph-transport';
 import { SlidingWindowLimiter } from './rate-limiter';
 
-export type { KeptSetting, ScimCredentials } from './graph-queries';
+export type { KeptSetting, OnDemandOutcome, ScimCredentials } from './graph-queries';
 export type { SecretSetting } from './graph-schemas';
 
 /** Display names are not unique, but a few pages of look-alikes is already more than anyone picks from. */
@@ -56,14 +58,6 @@ export interface OnDemandSubject {
   objectId: string;
   objectTypeName: 'User' | 'Group';
   links?: { members: { objectId: string; objectTypeName: 'User' }[] };
-}
-
-/** What provisionOnDemand answered, its two JSON strings decoded (reference §2, [G-pod]). */
-export interface OnDemandOutcome {
-  result: string;
-  details: Record<string, unknown>;
-  /** The provisioningObjectSummary-like `value`, as Graph sent it (may be `{}` for groups). */
-  summary: unknown;
 }
 
 /**
@@ -91,7 +85,7 @@ export class GraphClient {
       { $filter: `displayName eq ${odataString(displayName)}`, $select: SP_SELECT },
       SP_PAGE_LIMITS,
     );
-    return rankServicePrincipals(found);
+    return rankServicePrincipals(found.items);
   }
 
   /**
@@ -125,6 +119,15 @@ export class GraphClient {
   listJobs(spId: string): Promise<SynchronizationJob[]> {
     const schema = collectionOf(SynchronizationJobSchema);
     return this.caller.call('jobs.list', { spId }, schema).then((page) => page.value);
+  }
+
+  /**
+   * `GET …/synchronization/templates` ([G-templates]): the provisioning templates the app offers,
+   * a row Graph sends in an unknown shape left out (and logged).
+   */
+  async listTemplates(spId: string): Promise<SynchronizationTemplate[]> {
+    const schema = collectionOf(SynchronizationTemplateSchema);
+    return (await this.caller.call('templates.list', { spId }, schema)).value;
   }
 
   /** `POST …/jobs {"templateId":"scim"}` → 201 synchronizationJob (reference §2). */
@@ -234,34 +237,31 @@ export class GraphClient {
         body,
       },
     );
-    const key = OnDemandResultSchema.safeParse(parseJson(answer.key));
-    return {
-      result: key.success ? key.data.result : 'Unknown',
-      details: key.success ? (key.data.details ?? {}) : {},
-      summary: parseJson(answer.value),
-    };
+    return readOnDemandAnswer(answer);
   }
 
   /**
    * The job's log entries, newest first (reference §4), across pages until `maxRows` arrived:
-   * a busy job logs thousands of entries a day, and a health view shows the latest few.
+   * a busy job logs thousands of entries a day, and a health view shows the latest few. An entry
+   * that could not be read is left out and counted in `unreadable`.
    */
-  listProvisioningLogs(
+  async listProvisioningLogs(
     jobId: string,
     options: { since?: string; top?: number; maxRows?: number } = {},
-  ): Promise<ProvisioningObjectSummary[]> {
+  ): Promise<{ entries: ProvisioningObjectSummary[]; unreadable: number }> {
     const query = {
       $filter: provisioningLogFilter(jobId, options.since),
       $orderby: 'activityDateTime desc',
       $top: options.top ?? 100,
     };
     const limits = { maxPages: LOG_MAX_PAGES, maxItems: options.maxRows ?? DEFAULT_LOG_ROWS };
-    return this.caller.collect(
+    const read = await this.caller.collect(
       'auditLogs.provisioning',
       {},
       ProvisioningObjectSummarySchema,
       query,
       limits,
     );
+    return { entries: read.items, unreadable: read.unreadable };
   }
 }

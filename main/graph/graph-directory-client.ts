@@ -24,8 +24,13 @@ export class GraphDirectoryClient {
   constructor(private readonly caller: GraphCaller) {}
 
   /** `GET /servicePrincipals/{id}/appRoleAssignedTo`, every page (within the default bound). */
-  listAssignments(spId: string): Promise<AppRoleAssignment[]> {
-    return this.caller.collect('appRoleAssignedTo.list', { spId }, AppRoleAssignmentSchema);
+  async listAssignments(spId: string): Promise<AppRoleAssignment[]> {
+    const read = await this.caller.collect(
+      'appRoleAssignedTo.list',
+      { spId },
+      AppRoleAssignmentSchema,
+    );
+    return read.items;
   }
 
   /**

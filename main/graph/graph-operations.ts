@@ -66,6 +66,15 @@ export const GRAPH_OPERATIONS = {
     idempotent: true,
     replicates: true,
   },
+  // [G-templates]: which provisioning templates the app offers (`scim` for a new non-gallery
+  // app, reference §2 "Which template"); read before creating a job to pick its template.
+  'templates.list': {
+    method: 'GET',
+    path: '/servicePrincipals/{spId}/synchronization/templates',
+    action: 'read-provisioning',
+    idempotent: true,
+    replicates: true,
+  },
   'jobs.create': {
     method: 'POST',
     path: '/servicePrincipals/{spId}/synchronization/jobs',

@@ -1,4 +1,9 @@
-import type { SecretSetting, ServicePrincipal } from './graph-schemas';
+import {
+  OnDemandResultSchema,
+  OnDemandSummarySchema,
+  type SecretSetting,
+  type ServicePrincipal,
+} from './graph-schemas';
 
 /**
  * The non-gallery ("Custom") application template, global cloud (reference §1, [G-inst]). US Gov
@@ -125,4 +130,66 @@ export function parseJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** What provisionOnDemand answered, its two strings decoded (reference §2, [G-pod]). */
+export interface OnDemandOutcome {
+  /** Success, Skipped or Failure as Entra sent it; "Unknown" when the answer does not say. */
+  result: string;
+  details: Record<string, unknown>;
+  /**
+   * The provisioningObjectSummary-like object, as Graph sent it (may be `{}` for a group); for
+   * the array form, its first object with every object's steps, in order.
+   */
+  summary: unknown;
+}
+
+const stepStatus = (step: unknown): string | null => {
+  const status = (step as { status?: unknown } | null)?.status;
+  return typeof status === 'string' ? status : null;
+};
+
+/**
+ * The result when `key` is not the object form's JSON (the array form): the summary's
+ * `statusInfo.status` as the object form has it; else "Failure" when a step failed; else the
+ * last step's status. [unconfirmed] which of these the array form carries: Entra's cross-tenant
+ * Graph guide shows its value cut after the first step ("..."), with no statusInfo in view.
+ */
+function resultOfSteps(summary: unknown): { result: string; details: Record<string, unknown> } {
+  const parsed = OnDemandSummarySchema.safeParse(summary);
+  if (!parsed.success) return { result: 'Unknown', details: {} };
+  const info = parsed.data.statusInfo ?? null;
+  const details = {
+    ...(info?.errorCode ? { errorCode: info.errorCode } : {}),
+    ...(info?.reason ? { errorMessage: info.reason } : {}),
+  };
+  if (info?.status) return { result: info.status, details };
+  const statuses = (parsed.data.provisioningSteps ?? []).map(stepStatus);
+  if (statuses.some((status) => status?.toLowerCase() === 'failure'))
+    return { result: 'Failure', details };
+  return { result: statuses.at(-1) ?? 'Unknown', details };
+}
+
+/** The array form's objects as one: the first object, carrying every object's steps. */
+function mergedSummary(objects: readonly unknown[]): unknown {
+  const first: unknown = objects[0] ?? {};
+  if (objects.length < 2 || typeof first !== 'object' || first === null) return first;
+  const steps = objects.flatMap((object) => {
+    const parsed = OnDemandSummarySchema.safeParse(object);
+    return parsed.success ? (parsed.data.provisioningSteps ?? []) : [];
+  });
+  return { ...first, provisioningSteps: steps };
+}
+
+/**
+ * provisionOnDemand's answer in either documented form (graph-schemas.ts, OnDemandResponseSchema):
+ * `key` a JSON `{result, details}` and `value` one object, or `key` the StatusInfo type name and
+ * `value` an array of objects. A `value` that is not JSON leaves the summary null.
+ */
+export function readOnDemandAnswer(answer: { key: string; value: string }): OnDemandOutcome {
+  const decoded = parseJson(answer.value);
+  const summary = Array.isArray(decoded) ? mergedSummary(decoded) : decoded;
+  const key = OnDemandResultSchema.safeParse(parseJson(answer.key));
+  if (key.success) return { result: key.data.result, details: key.data.details ?? {}, summary };
+  return { ...resultOfSteps(summary), summary };
 }

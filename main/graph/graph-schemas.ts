@@ -3,8 +3,73 @@ import { z } from 'zod';
 /**
  * The shapes of the Graph answers the app reads (reference graph-provisioning.md §1–§5). Each
  * keeps only the fields the app uses; test/main/graph/graph-types-contract.test.ts checks them
- * against @microsoft/microsoft-graph-types.
+ * against @microsoft/microsoft-graph-types, and test/main/graph/doc-samples-contract.test.ts
+ * feeds them Microsoft's documented example answers (test/fixtures/graph/).
+ *
+ * Tolerant where the app only shows a value: an enum is read by {@link graphEnum} (any case,
+ * any value, kept as sent), and a list is read row by row ({@link collectionOf}: a row that
+ * does not parse is skipped and counted, never the whole page). Strict where the app acts on a
+ * value: ids, and the shapes of the documents it sends back.
  */
+
+/**
+ * The documented values of the Graph enums the app reads (v1.0 resources synchronizationStatus,
+ * synchronizationSchedule, synchronizationTaskExecution, synchronizationQuarantine,
+ * provisioningObjectSummary, provisioningStep, provisioningStatusInfo, provisioningErrorInfo).
+ */
+export const GRAPH_ENUMS = {
+  jobStatusCode: ['NotConfigured', 'NotRun', 'Active', 'Paused', 'Quarantine'],
+  scheduleState: ['Active', 'Disabled', 'Paused'],
+  executionState: ['Succeeded', 'Failed', 'EntryLevelErrors'],
+  quarantineReason: [
+    'EncounteredBaseEscrowThreshold',
+    'EncounteredTotalEscrowThreshold',
+    'EncounteredEscrowProportionThreshold',
+    'EncounteredQuarantineException',
+    'Unknown',
+    'QuarantinedOnDemand',
+    'TooManyDeletes',
+    'IngestionInterrupted',
+  ],
+  provisioningAction: [
+    'other',
+    'create',
+    'delete',
+    'disable',
+    'update',
+    'stagedDelete',
+    'unknownFutureValue',
+  ],
+  provisioningResult: ['success', 'failure', 'skipped', 'warning', 'unknownFutureValue'],
+  errorCategory: ['failure', 'nonServiceFailure', 'success', 'unknownFutureValue'],
+  provisioningStepType: [
+    'import',
+    'scoping',
+    'matching',
+    'processing',
+    'referenceResolution',
+    'export',
+    'unknownFutureValue',
+  ],
+} as const satisfies Record<string, readonly [string, ...string[]]>;
+
+/**
+ * A Graph enum, read as text and kept exactly as sent. Microsoft's own samples spell the same
+ * value differently (`provisioningStepType` "Import" in one example of
+ * provisioningobjectsummary-list.md, "import" in the other; `quarantine.reason` "" in
+ * synchronizationjob-get.md), and Graph's enums grow (`unknownFutureValue`, evolvable enums), so
+ * a value outside `known`, or in another case, never fails an answer; only a value that is not a
+ * string does. Code that acts on the value compares with {@link documentedSpelling}.
+ */
+export function graphEnum(known: readonly [string, ...string[]]) {
+  return z.string().describe(`one of ${known.join(', ')}, or any other text Graph sends`);
+}
+
+/** `value` in its documented spelling when it is one of `known` in any case; else as sent. */
+export function documentedSpelling(value: string, known: readonly string[]): string {
+  const lower = value.toLowerCase();
+  return known.find((candidate) => candidate.toLowerCase() === lower) ?? value;
+}
 
 /**
  * Accepts `id`, or the legacy `objectId` some Entra articles show for the same v1.0 answer
@@ -48,9 +113,34 @@ export const InstantiateResponseSchema = z.object({
   servicePrincipal: ServicePrincipalSchema,
 });
 
-/** A Graph collection page; `@odata.nextLink` when there are more. */
+/**
+ * A Graph collection page; `@odata.nextLink` when there are more. Read row by row: a row that
+ * does not parse as `item` is left out and counted in `unreadable`, so one entry Graph sends in
+ * a shape the app does not know costs that entry, not the page. `value` itself must be a list.
+ */
 export const collectionOf = <T extends z.ZodType>(item: T) =>
-  z.object({ value: z.array(item), '@odata.nextLink': z.string().optional() });
+  z
+    .object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() })
+    .transform(({ value, '@odata.nextLink': nextLink }) => {
+      const rows: z.output<T>[] = [];
+      let unreadable = 0;
+      for (const row of value) {
+        const parsed = item.safeParse(row);
+        if (parsed.success) rows.push(parsed.data);
+        else unreadable += 1;
+      }
+      return {
+        value: rows,
+        unreadable,
+        ...(nextLink === undefined ? {} : { '@odata.nextLink': nextLink }),
+      };
+    });
+
+/** Rows read from a list, and how many of the rows Graph sent could not be read. */
+export interface ReadList<T> {
+  items: T[];
+  unreadable: number;
+}
 
 const ErrorSchema = z.object({
   code: z.string().nullable().optional(),
@@ -60,29 +150,21 @@ const ErrorSchema = z.object({
 
 /** synchronizationTaskExecution (§2 Job status). */
 export const TaskExecutionSchema = z.object({
-  state: z.enum(['Succeeded', 'Failed', 'EntryLevelErrors']).optional(),
+  state: graphEnum(GRAPH_ENUMS.executionState).optional(),
   timeBegan: z.string().optional(),
   timeEnded: z.string().optional(),
   countExported: z.number().optional(),
   error: ErrorSchema.nullable().optional(),
 });
 
-/** synchronizationQuarantine (§2 Job status). */
+/**
+ * synchronizationQuarantine (§2 Job status). Graph's own example (synchronizationjob-get.md)
+ * sends `reason` and every time as "": kept as sent, shown as "not given".
+ */
 export const QuarantineSchema = z.object({
   currentBegan: z.string().optional(),
   nextAttempt: z.string().optional(),
-  reason: z
-    .enum([
-      'EncounteredBaseEscrowThreshold',
-      'EncounteredTotalEscrowThreshold',
-      'EncounteredEscrowProportionThreshold',
-      'EncounteredQuarantineException',
-      'Unknown',
-      'QuarantinedOnDemand',
-      'TooManyDeletes',
-      'IngestionInterrupted',
-    ])
-    .optional(),
+  reason: graphEnum(GRAPH_ENUMS.quarantineReason).optional(),
   seriesBegan: z.string().optional(),
   seriesCount: z.number().optional(),
   error: ErrorSchema.nullable().optional(),
@@ -95,13 +177,13 @@ export const SynchronizationJobSchema = z.object({
   schedule: z
     .object({
       interval: z.string().optional(),
-      state: z.enum(['Active', 'Disabled', 'Paused']).optional(),
+      state: graphEnum(GRAPH_ENUMS.scheduleState).optional(),
     })
     .nullable()
     .optional(),
   status: z
     .object({
-      code: z.enum(['NotConfigured', 'NotRun', 'Active', 'Paused', 'Quarantine']).optional(),
+      code: graphEnum(GRAPH_ENUMS.jobStatusCode).optional(),
       countSuccessiveCompleteFailures: z.number().optional(),
       lastExecution: TaskExecutionSchema.nullable().optional(),
       lastSuccessfulExecution: TaskExecutionSchema.nullable().optional(),
@@ -114,14 +196,28 @@ export const SynchronizationJobSchema = z.object({
 export type SynchronizationJob = z.output<typeof SynchronizationJobSchema>;
 
 /**
+ * synchronizationTemplate ([G-templates], synchronization-synchronization-list-templates.md):
+ * the fields that pick a job's template. Its `schema` is not read here.
+ */
+export const SynchronizationTemplateSchema = z.object({
+  id: z.string(),
+  factoryTag: z.string().nullable().optional(),
+  default: z.boolean().optional(),
+  description: z.string().nullable().optional(),
+});
+export type SynchronizationTemplate = z.output<typeof SynchronizationTemplateSchema>;
+
+/**
  * synchronizationSchema. Loose on purpose: `PUT …/schema` replaces the whole document (§2,
  * [G-schema-update]), so everything Graph sent must survive a read-modify-write.
  */
 export const SynchronizationSchemaSchema = z.looseObject({
   id: z.string().optional(),
   synchronizationRules: z.array(
+    // Graph's own example (synchronizationschema-get.md) shows rules without an `id`, and an
+    // empty `{}` rule: kept whole, since the PUT must send back every rule it read.
     z.looseObject({
-      id: z.string(),
+      id: z.string().optional(),
       name: z.string().nullable().optional(),
       sourceDirectoryName: z.string().nullable().optional(),
       targetDirectoryName: z.string().nullable().optional(),
@@ -131,15 +227,40 @@ export const SynchronizationSchemaSchema = z.looseObject({
 export type SynchronizationSchemaDocument = z.output<typeof SynchronizationSchemaSchema>;
 
 /**
- * provisionOnDemand's 200: a stringKeyStringValuePair whose `key` and `value` are JSON strings
- * (§2 provisionOnDemand, [G-pod]).
+ * provisionOnDemand's 200: a stringKeyStringValuePair, `key` and `value` both strings (§2
+ * provisionOnDemand). Two forms are documented (decoded by readOnDemandAnswer in
+ * graph-queries.ts): graph-docs' synchronization-synchronizationjob-provisionondemand.md has
+ * `key` a JSON `{result, details}` and `value` a JSON object (`{}` for a group); Entra's
+ * cross-tenant Graph guide (cross-tenant-synchronization-configure-graph.md, Step 11) has `key`
+ * {@link STATUS_INFO_KEY} and `value` a JSON array of such objects.
  */
 export const OnDemandResponseSchema = z.object({ key: z.string(), value: z.string() });
 
-/** The decoded `key` of an on-demand answer. */
+/** The `key` of the array form: a type name, not JSON (Entra's cross-tenant Graph guide). */
+export const STATUS_INFO_KEY =
+  'Microsoft.Identity.Health.CPP.Common.DataContracts.SyncFabric.StatusInfo';
+
+/** The decoded `key` of the object form. */
 export const OnDemandResultSchema = z.object({
   result: z.string(),
   details: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * What the app reads of one `value` object to know the run's result when the `key` does not
+ * say: `statusInfo` (the object form's example has `{status, errorCode, reason, …}`) and each
+ * step's status. Everything else of the object is kept as sent.
+ */
+export const OnDemandSummarySchema = z.looseObject({
+  statusInfo: z
+    .looseObject({
+      status: z.string().nullish(),
+      errorCode: z.string().nullish(),
+      reason: z.string().nullish(),
+    })
+    .nullish()
+    .catch(null),
+  provisioningSteps: z.array(z.unknown()).nullish().catch(null),
 });
 
 /** appRoleAssignment (§3). */
@@ -165,10 +286,7 @@ export const ProvisioningObjectSummarySchema = z.object({
   jobId: z.string().nullable().optional(),
   cycleId: z.string().nullable().optional(),
   changeId: z.string().nullable().optional(),
-  provisioningAction: z
-    .enum(['other', 'create', 'delete', 'disable', 'update', 'stagedDelete', 'unknownFutureValue'])
-    .nullable()
-    .optional(),
+  provisioningAction: graphEnum(GRAPH_ENUMS.provisioningAction).nullable().optional(),
   sourceIdentity: IdentitySchema.extend({ identityType: z.string().nullable().optional() })
     .nullable()
     .optional(),
@@ -178,14 +296,12 @@ export const ProvisioningObjectSummarySchema = z.object({
   servicePrincipal: IdentitySchema.nullable().optional(),
   provisioningStatusInfo: z
     .object({
-      status: z.enum(['success', 'failure', 'skipped', 'warning', 'unknownFutureValue']).optional(),
+      status: graphEnum(GRAPH_ENUMS.provisioningResult).nullable().optional(),
       errorInformation: z
         .object({
           errorCode: z.string().nullable().optional(),
           reason: z.string().nullable().optional(),
-          errorCategory: z
-            .enum(['failure', 'nonServiceFailure', 'success', 'unknownFutureValue'])
-            .optional(),
+          errorCategory: graphEnum(GRAPH_ENUMS.errorCategory).nullable().optional(),
         })
         .nullable()
         .optional(),
@@ -196,20 +312,10 @@ export const ProvisioningObjectSummarySchema = z.object({
     .array(
       z.object({
         name: z.string().nullable().optional(),
-        provisioningStepType: z
-          .enum([
-            'import',
-            'scoping',
-            'matching',
-            'processing',
-            'referenceResolution',
-            'export',
-            'unknownFutureValue',
-          ])
-          .optional(),
-        status: z
-          .enum(['success', 'failure', 'skipped', 'warning', 'unknownFutureValue'])
-          .optional(),
+        // "Import"/"Export" in the success example of provisioningobjectsummary-list.md,
+        // "import"/"export" in its error example: both kept as sent.
+        provisioningStepType: graphEnum(GRAPH_ENUMS.provisioningStepType).nullable().optional(),
+        status: graphEnum(GRAPH_ENUMS.provisioningResult).nullable().optional(),
         description: z.string().nullable().optional(),
         details: z.record(z.string(), z.unknown()).nullable().optional(),
       }),

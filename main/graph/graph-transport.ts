@@ -145,6 +145,14 @@ export class GraphTransport {
     }
   }
 
+  /**
+   * Notes rows of a list that were left out because they could not be read (graph-schemas.ts,
+   * collectionOf): which operation, and how many; never the rows themselves.
+   */
+  reportUnreadable(operation: GraphOperation, count: number): void {
+    this.options.logger.warn('graph.unreadable-rows', { operation, count });
+  }
+
   /** The base URL of the operation's Graph version. */
   private baseFor(spec: GraphCallSpec<z.ZodType, GraphOperation>): string {
     return graphBaseUrl(this.options.baseUrl, graphApiVersion(spec.operation));

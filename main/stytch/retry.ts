@@ -41,16 +41,28 @@ export const SYSTEM_CLOCK: RetryClock = {
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /**
- * Parses `Retry-After` (seconds, or an HTTP date) into seconds from now; undefined when absent
- * or unreadable.
+ * The longest wait a `Retry-After` may ask for: an hour. A larger (or absurd) value is clamped
+ * to it; the retry policy's own total bound then decides whether to wait at all.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 3_600;
+
+/**
+ * Parses `Retry-After` into seconds from now, clamped to [0, {@link MAX_RETRY_AFTER_SECONDS}];
+ * undefined when absent or unreadable. RFC 9110 §10.2.3 allows delay-seconds or an HTTP date;
+ * servers also send a fraction ("2.128") or a negative number, read as that many seconds (a
+ * negative one as 0). A date in the past is 0.
  */
 export function parseRetryAfter(header: unknown, nowMs: number): number | undefined {
   if (typeof header !== 'string' || header.trim() === '') return undefined;
   const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value);
+  const clamp = (seconds: number) => Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
+  if (/^[+-]?\d+(\.\d+)?$/.test(value)) return clamp(Number(value));
+  // Only a date with letters in it (a day or month name): Date.parse also reads "2.128" or
+  // "12" as dates in some year, which they are not.
+  if (!/[a-z]/i.test(value)) return undefined;
   const at = Date.parse(value);
   if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - nowMs) / 1000));
+  return clamp(Math.ceil((at - nowMs) / 1000));
 }
 
 /**
@@ -65,7 +77,7 @@ export function backoffDelay(
 ): number {
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = Math.round(step / 2 + (random() * step) / 2);
-  const asked = retryAfterSeconds === undefined ? 0 : retryAfterSeconds * 1000;
+  const asked = retryAfterSeconds === undefined ? 0 : Math.ceil(retryAfterSeconds * 1000);
   return Math.max(jittered, asked);
 }
 

@@ -63,9 +63,13 @@ const ExecutionErrorSchema = z.object({ code: z.string(), message: z.string() })
 /** The provisioning job's health, as the app's Provisioning overview shows it. */
 export const ProvisioningJobViewSchema = z.object({
   jobId: z.string(),
-  status: z.enum(['NotConfigured', 'NotRun', 'Active', 'Paused', 'Quarantine', 'Unknown']),
-  /** The schedule's state: Active once provisioning is started. */
-  scheduleState: z.enum(['Active', 'Disabled', 'Paused']).nullable(),
+  /**
+   * Graph's status code: NotConfigured, NotRun, Active, Paused or Quarantine; a value Graph adds
+   * later is shown as sent; Unknown when Graph gave none.
+   */
+  status: z.string().max(200),
+  /** The schedule's state: Active once provisioning is started (Disabled, Paused; or as sent). */
+  scheduleState: z.string().max(200).nullable(),
   /** The cycle interval as Graph gives it (ISO 8601: PT40M in Entra; short in the sandbox). */
   interval: z.string().nullable(),
   lastCycle: z
@@ -196,6 +200,11 @@ export const EntraHealthSchema = z.object({
   log: z.array(ProvisioningLogRowSchema),
   /** Set when the log could not be read (e.g. no AuditLog.Read.All): the job's status still shows. */
   logError: AppErrorSchema.nullable(),
+  /**
+   * Log entries Graph sent that the app could not read (left out of `log`, the rest still
+   * shown): 0 when every entry was read.
+   */
+  unreadable: z.number().int().nonnegative(),
 });
 export type EntraHealth = z.infer<typeof EntraHealthSchema>;
 

@@ -46,11 +46,20 @@ export const GRAPH_ACTIONS = {
     roles: APP_ADMINS,
     purpose: 'assign users and groups to the app, and unassign them',
   },
+  // Both, not either: the v1.0 permission table of `GET /auditLogs/provisioning`
+  // (microsoft-graph-docs-contrib api-reference/v1.0/api/provisioningobjectsummary-list.md)
+  // lists "AuditLog.Read.All and Directory.Read.All" as its least-privileged delegated
+  // permissions, with no lower alternative (an earlier version of the page called needing both a
+  // known issue). Entra's "How to analyze activity logs with Microsoft Graph" says "AuditLog.Read.All
+  // or Directory.Read.All" for the activity logs in general; for this call the API page wins. The
+  // roles are that page's list.
   'read-provisioning-logs': {
     permissions: ['AuditLog.Read.All', 'Directory.Read.All'],
     roles: [
       'Reports Reader',
       'Security Reader',
+      'Security Operator',
+      'Security Administrator',
       'Global Reader',
       'Application Administrator',
       'Cloud Application Administrator',

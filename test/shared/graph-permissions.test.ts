@@ -39,6 +39,18 @@ describe('the Graph scope table', () => {
     expect(all).toContain('AuditLog.Read.All');
   });
 
+  it('asks for AuditLog.Read.All and Directory.Read.All together for the provisioning log, the pair Graph lists as least privileged', () => {
+    // microsoft-graph-docs-contrib: api-reference/v1.0/api/provisioningobjectsummary-list.md,
+    // Permissions: "AuditLog.Read.All and Directory.Read.All"; higher privileged: not available.
+    expect(GRAPH_ACTIONS['read-provisioning-logs'].permissions).toEqual([
+      'AuditLog.Read.All',
+      'Directory.Read.All',
+    ]);
+    expect(GRAPH_ACTIONS['read-provisioning-logs'].roles).toEqual(
+      expect.arrayContaining(['Reports Reader', 'Security Operator', 'Security Administrator']),
+    );
+  });
+
   it('gives direct scopes the roles of every action that uses them', () => {
     const need = needFor([`${GRAPH_RESOURCE}/Application.Read.All`]);
     expect(need?.permissions).toEqual(['Application.Read.All']);

@@ -24,18 +24,30 @@ import {
 const MAX_REQUESTS = 6 + FIND_MAX_REQUESTS + PATCH_MAX_REQUESTS + GROUP_MAX_REQUESTS;
 
 /**
- * A user value read back: as sent passes; in another case warns; otherwise fails. Entra compares
- * what it reads with what it holds, and the issue this check answers quotes Microsoft's SCIM
- * guide (use-scim-to-provision-users-and-groups.md) asking for values to be stored in the same
- * format they were sent. [Uncertain] the section of that quote was not re-checked here.
+ * Why a value read back in another case is a note, not a warning. Entra does not compare every
+ * user every cycle: after the initial cycle, incremental cycles "Query the source system for any
+ * users and groups that were updated since the last watermark was stored" (MicrosoftDocs
+ * entra-docs, docs/identity/app-provisioning/how-provisioning-works.md, "Incremental cycles",
+ * step 1), and only a new initial cycle (Restart provisioning, a change of mappings or scoping
+ * filters) "causes all source objects to be evaluated again" (same page). So the value is sent
+ * again at most when the user changes in Entra or a new initial cycle runs, and then as one
+ * update of the same value. [Uncertain] whether Entra's comparison then ignores case was not
+ * found stated. Matching on the value is what could break, and the look-up lines of this check
+ * test that separately (find-by-userName-any-case).
+ */
+const CASE_NOTE =
+  'Harmless on its own: Entra’s incremental cycles only look at users changed in Entra since the last cycle, so it sends the value again only when the user changes in Entra or a new initial cycle runs (Restart provisioning, a mapping change), and then at most one update. It matters only if Entra finds users by this value; the look-up lines below test that.';
+
+/**
+ * A user value read back: as sent passes; in another case passes with a note (CASE_NOTE);
+ * otherwise fails.
  */
 function asSent(what: string, sent: string, found: unknown): Verdict | null {
   if (found === sent) return null;
   if (typeof found === 'string' && found.toLowerCase() === sent.toLowerCase())
     return [
-      'warn',
-      `Read back, but ${what} came back as "${found}", not "${sent}" as sent. Entra compares what it reads with what it holds, so every cycle will see a difference and send an update.`,
-      `Store ${what} in the case it was sent in; Microsoft’s SCIM guide asks for values to be stored in the same format they were sent.`,
+      'pass',
+      `Read back; ${what} came back as "${found}", not "${sent}" as sent. ${CASE_NOTE}`,
     ];
   return ['fail', `Read back, but ${what} is ${quoted(found)}, not "${sent}".`];
 }
@@ -106,10 +118,16 @@ function summary(cycle: Cycle, user: ProbeUser, entraFlag: boolean): StepOutcome
   }
   if (cycle.worst === 'pass') {
     const removal = entraFlag ? 'aadOptscim062020' : 'legacy';
+    // A passing line with a note (a value read back in another case) is said in the summary.
+    const notes = cycle.lines.filter((l) => l.message.endsWith(CASE_NOTE)).map((l) => l.message);
+    const readBack =
+      notes.length === 0
+        ? 'Every write read back as sent'
+        : `${notes.join(' ')} Every other write read back as sent`;
     return {
       ...base,
       status: 'pass',
-      message: `Created ${user.userName}, found it by userName (in another case) and externalId, patched it (legacy and aadOptscim062020 forms), deactivated and deleted it; put it in a new group and took it out again (the ${removal} removal, as Entra sends it for this URL), then deleted the group. Every write read back as sent; nothing left behind.`,
+      message: `Created ${user.userName}, found it by userName (in another case) and externalId, patched it (legacy and aadOptscim062020 forms), deactivated and deleted it; put it in a new group and took it out again (the ${removal} removal, as Entra sends it for this URL), then deleted the group. ${readBack}; nothing left behind.`,
     };
   }
   return {

@@ -88,7 +88,11 @@ export function toProvisioningObjectSummary(entry: ProvisioningLogEntry, context
   };
 }
 
-/** What provisionOnDemand answers for a user: key and value as JSON strings (reference §2). */
+/**
+ * What provisionOnDemand answers for a user: key and value as JSON strings, in the form of Graph's
+ * Example 1 (synchronization-synchronizationjob-provisionondemand.md; every key of its `value`,
+ * checked by test/main/sandbox/microsoft/graph-stand-in-doc-samples.test.ts).
+ */
 export function onDemandAnswer(entry: ProvisioningLogEntry | null, errorMessage: string | null) {
   const result = entry === null ? 'Failure' : entry.status === 'Failure' ? 'Failure' : entry.status;
   const details =
@@ -105,10 +109,29 @@ export function onDemandAnswer(entry: ProvisioningLogEntry | null, errorMessage:
           changeId: entry.changeId,
           startTime: entry.activityDateTime,
           endTime: entry.activityDateTime,
-          sourceIdentity: { id: entry.sourceIdentity.id, type: entry.identityType },
-          targetIdentity: { id: entry.targetIdentity.id, type: TARGET_TYPES[entry.identityType] },
-          sourceSystem: { name: 'Azure Active Directory' },
-          targetSystem: { name: 'customappsso' },
+          reportableIdentifier: entry.sourceIdentity.displayName,
+          statusInfo: {
+            status: entry.status,
+            errorCode: entry.error?.errorCode ?? null,
+            reason: entry.error?.reason ?? null,
+            additionalDetails: null,
+            errorCategory: entry.error?.errorCategory ?? null,
+            recommendedAction: null,
+          },
+          sourceIdentity: {
+            id: entry.sourceIdentity.id,
+            type: entry.identityType,
+            displayName: null,
+            details: null,
+          },
+          targetIdentity: {
+            id: entry.targetIdentity.id,
+            type: TARGET_TYPES[entry.identityType],
+            displayName: null,
+            details: null,
+          },
+          sourceSystem: { id: null, name: 'Azure Active Directory', details: null },
+          targetSystem: { id: null, name: 'customappsso', details: null },
           modifiedProperties: entry.modifiedProperties,
           provisioningSteps: entry.steps.map((step) => ({
             name: step.name,

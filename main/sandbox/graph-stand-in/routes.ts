@@ -6,6 +6,7 @@ import type { GraphOperation } from '../../graph/graph-operations';
 import { NON_GALLERY_TEMPLATE_ID } from '../../graph/graph-queries';
 import { onDemandAnswer, toProvisioningObjectSummary } from './log-mapping';
 import { GraphStandInError, notFound, type GraphStandInState } from './state';
+import { templatesAnswer } from './templates';
 import { applicationView, servicePrincipalView } from './tenant';
 
 /** One request as a route sees it. */
@@ -89,6 +90,10 @@ export const GRAPH_ROUTES = {
     status: 200,
     body: { value: state.jobsOf(state.app(params['spId'] ?? '')).map((job) => job.view()) },
   }),
+  'templates.list': ({ params }, state) => {
+    state.app(params['spId'] ?? '');
+    return { status: 200, body: templatesAnswer() };
+  },
   'jobs.create': ({ params, body }, state) => {
     const app = state.app(params['spId'] ?? '');
     const { templateId } = parse(z.object({ templateId: z.string() }), body);

@@ -72,7 +72,16 @@ function HealthLog({ health }: { health: EntraHealth }) {
           action="read-provisioning-logs"
         />
       )}
-      {health.log.length === 0 && !health.logError ? (
+      {health.unreadable > 0 && (
+        <p className="field-hint" role="note">
+          {health.unreadable === 1
+            ? '1 log entry could not be read'
+            : `${health.unreadable} log entries could not be read`}{' '}
+          (Microsoft sent them in a shape this version of the assistant does not know); the others
+          are shown.
+        </p>
+      )}
+      {health.log.length === 0 && !health.logError && health.unreadable === 0 ? (
         <p>No entries yet.</p>
       ) : (
         <ol aria-label="Provisioning log">

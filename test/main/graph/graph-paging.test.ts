@@ -99,7 +99,7 @@ describe('GraphClient paging (@odata.nextLink)', () => {
         next: loop,
       })),
     );
-    const rows = await client.listProvisioningLogs('job', { maxRows: 5 });
+    const { entries: rows } = await client.listProvisioningLogs('job', { maxRows: 5 });
     expect(rows).toHaveLength(6);
     expect(seen).toHaveLength(3);
 

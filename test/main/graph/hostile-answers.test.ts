@@ -1,51 +1,10 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { failure } from '../stytch/support';
+import { JSON_HEADERS as json, scriptedGraph, type Answer } from './scripted-graph';
 
-import { GraphClient } from '../../../main/graph/graph-client';
-import { GraphTransport } from '../../../main/graph/graph-transport';
-import { failure, memoryLogger } from '../stytch/support';
-import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY, VirtualClock } from './graph-harness';
+const scripted = scriptedGraph();
 
-type Answer = { status: number; headers?: Record<string, string>; body?: string | Buffer };
-
-let server: http.Server | undefined;
-
-afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  server = undefined;
-});
-
-/** A loopback server that plays the given answers in order (the last one repeats). */
-async function scripted(
-  answers: Answer[],
-): Promise<{ client: GraphClient; clock: VirtualClock; hits: () => number }> {
-  let hits = 0;
-  server = http.createServer((_request, response) => {
-    const answer = answers[Math.min(hits, answers.length - 1)] ?? { status: 500 };
-    hits += 1;
-    response.writeHead(answer.status, answer.headers ?? {});
-    response.end(answer.body);
-  });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const clock = new VirtualClock();
-  const transport = new GraphTransport({
-    fetch,
-    baseUrl: `http://127.0.0.1:${port}/v1.0`,
-    accessToken: () => Promise.resolve('token'),
-    clock,
-    logger: memoryLogger().logger,
-    retry: TEST_GRAPH_RETRY,
-    replication: TEST_REPLICATION_RETRY,
-    timeoutMs: 5_000,
-  });
-  return { client: new GraphClient(transport, clock), clock, hits: () => hits };
-}
-
-const json = { 'content-type': 'application/json' };
 const EMPTY_PAGE: Answer = { status: 200, headers: json, body: '{"value":[]}' };
 
 describe('answers that are not what Graph sends', () => {

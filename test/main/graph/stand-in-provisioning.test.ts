@@ -68,7 +68,8 @@ describe('the Graph stand-in drives the Entra simulator against a sandbox SCIM e
     expect(job.schedule?.state).toBe('Active');
     expect(job.status?.lastExecution?.state).toBe('Succeeded');
 
-    const logs = await client.listProvisioningLogs(jobId);
+    const { entries: logs, unreadable } = await client.listProvisioningLogs(jobId);
+    expect(unreadable).toBe(0);
     const created = logs.filter((entry) => entry.provisioningAction === 'create');
     expect(created.map((entry) => entry.sourceIdentity?.id).sort()).toEqual(
       [DEMO_IDS.diego, DEMO_IDS.nestor, DEMO_IDS.engineering].sort(),

@@ -82,7 +82,7 @@ export function logRow(overrides: Partial<ProvisioningLogRow> = {}): Provisionin
 
 /** The job's health: fine, with an empty log. */
 export function entraHealth(overrides: Partial<EntraHealth> = {}): EntraHealth {
-  return { job: jobView(), log: [], logError: null, ...overrides };
+  return { job: jobView(), log: [], logError: null, unreadable: 0, ...overrides };
 }
 
 /**

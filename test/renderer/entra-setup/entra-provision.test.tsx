@@ -257,6 +257,27 @@ describe('Step 7: job health', () => {
     await waitFor(() => expect(fake.callsTo('entra:health')).toHaveLength(2));
   });
 
+  it('says how many log entries could not be read, and still shows the others', async () => {
+    installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', base),
+      'entra:health': () => okFor('entra:health', entraHealth({ log: [logRow()], unreadable: 1 })),
+    });
+    await renderApp();
+    expect(await screen.findByText(/^1 log entry could not be read/)).toBeTruthy();
+    const log = screen.getByRole('list', { name: 'Provisioning log' });
+    expect(within(log).getByText(/Alice · Create · Failure/)).toBeTruthy();
+  });
+
+  it('says the log could not be read in full rather than "No entries yet" when every entry was unreadable', async () => {
+    installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', base),
+      'entra:health': () => okFor('entra:health', entraHealth({ unreadable: 3 })),
+    });
+    await renderApp();
+    expect(await screen.findByText(/^3 log entries could not be read/)).toBeTruthy();
+    expect(screen.queryByText('No entries yet.')).toBeNull();
+  });
+
   afterEach(() => {
     vi.useRealTimers();
   });
