@@ -110,7 +110,7 @@ export function createEntraSimulator(
     };
   }
   // Whatever main writes out later (log lines, errors over IPC) masks the token too.
-  registerSecret(options.token);
+  registerSecret(options.token, 'entra-simulator');
   const send = createScimSend({
     target,
     token: options.token,
