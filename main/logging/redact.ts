@@ -52,7 +52,8 @@ const CUT_MARGIN = 1_024;
 
 function mask(text: string, values: readonly string[]): string {
   let out = text;
-  for (const value of values) out = out.split(value).join(REDACTED);
+  // Most text holds no secret: a search is much cheaper than a split that finds nothing.
+  for (const value of values) if (out.includes(value)) out = out.split(value).join(REDACTED);
   for (const shape of SECRET_SHAPES) out = out.replace(shape.pattern, shape.replace);
   return out;
 }
@@ -98,7 +99,10 @@ export function maskThenCut(
  * each in its encoded forms too.
  */
 export function redactAndCut(text: string, max: number, alsoMask: readonly string[] = []): string {
-  const extra = alsoMask.filter(isSecretLike).flatMap(maskForms);
+  // A value longer than the text cannot be in it, nor can its encodings (longer still).
+  const extra = alsoMask
+    .filter((value) => value.length <= text.length && isSecretLike(value))
+    .flatMap(maskForms);
   const values =
     extra.length === 0
       ? secretsToMask()
@@ -108,6 +112,8 @@ export function redactAndCut(text: string, max: number, alsoMask: readonly strin
 
 /** The field that names whose secret a sibling field holds (a Stytch project's ID). */
 const PAIRED_ID_FIELD = /^project_?id$/i;
+/** Past this, a request's "secret" is no credential (Stytch's are ~50 characters): no pair. */
+const MAX_PAIRED_SECRET = 1_000;
 
 /**
  * The strings held under secret-named fields of a value (a request), to mask in its answer;
@@ -122,7 +128,7 @@ export function secretFieldValues(value: unknown, depth = 0): string[] {
     if (!SECRET_FIELD.test(key.slice(0, MAX_LOG_KEY)) || typeof inner !== 'string')
       return secretFieldValues(inner, depth + 1);
     const secret = inner.trim();
-    return id === undefined
+    return id === undefined || secret.length > MAX_PAIRED_SECRET
       ? [secret]
       : [secret, ...encodedForms(`${String(id[1]).trim()}:${secret}`)];
   });
