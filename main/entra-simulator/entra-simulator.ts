@@ -52,6 +52,11 @@ export interface EntraSimulatorOptions {
   timeoutMs?: number;
   /** Escrow thresholds; defaults are the documented ones (quarantine.ts). */
   quarantineThresholds?: Partial<QuarantineThresholds>;
+  /**
+   * Whether the token is noted for redaction (default true). The sandbox's Graph stand-in says
+   * false: the token it is sent is its caller's, who must not be able to fill the app's set.
+   */
+  noteToken?: boolean;
 }
 
 /** The result of Test Connection. */
@@ -110,7 +115,7 @@ export function createEntraSimulator(
     };
   }
   // Whatever main writes out later (log lines, errors over IPC) masks the token too.
-  registerSecret(options.token);
+  if (options.noteToken !== false) registerSecret(options.token, 'entra-simulator');
   const send = createScimSend({
     target,
     token: options.token,

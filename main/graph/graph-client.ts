@@ -151,7 +151,7 @@ export class GraphClient {
     jobId: string,
     credentials: ScimCredentials,
   ): Promise<CredentialCheck> {
-    registerSecret(credentials.secretToken);
+    registerSecret(credentials.secretToken, 'graph');
     const body = { useSavedCredentials: false, credentials: secretPairs(credentials) };
     try {
       await this.caller.call('jobs.validateCredentials', { spId, jobId }, NoContentSchema, {
@@ -196,7 +196,7 @@ export class GraphClient {
     credentials: ScimCredentials,
     kept: readonly KeptSetting[] = [],
   ): Promise<void> {
-    registerSecret(credentials.secretToken);
+    registerSecret(credentials.secretToken, 'graph');
     const others = kept.map(({ key, value }) => ({ key, value }));
     const body = { value: [...secretPairs(credentials), ...others] };
     await this.caller.call('secrets.put', { spId }, NoContentSchema, { body });

@@ -1,4 +1,5 @@
 import { AppFailure, type AppError } from '../../shared/errors';
+import { maskThenCut } from '../logging/redact';
 import { graphNeeds, type GraphOperation } from './graph-operations';
 import type { GraphErrorBody } from './graph-schemas';
 
@@ -24,7 +25,10 @@ export interface GraphFailureFacts {
   status?: number;
   /** `error.code` from Graph's envelope. */
   graphCode?: string;
-  /** `error.message` from Graph's envelope, cut short (validateCredentials reads the SCIM code in it). */
+  /**
+   * `error.message` from Graph's envelope, masked and then cut short (validateCredentials reads
+   * the SCIM code in it).
+   */
   graphMessage?: string;
   /** The `client-request-id` the app sent with the failed attempt. */
   clientRequestId: string;
@@ -54,6 +58,9 @@ function ids(clientRequestId: string, body: GraphErrorBody | null): string {
     : ` (request ID ${requestId}, client request ID ${clientRequestId})`;
 }
 
+/** How much of Graph's own message an error quotes; masked before it is cut. */
+const MAX_GRAPH_SAID = 300;
+
 /** Whether a 403 is about the token's scopes (consent) rather than the admin's role. */
 function isConsentProblem(body: GraphErrorBody | null): boolean {
   if (body?.error.code === GRAPH_ERROR_CODES.permissionMissing) return true;
@@ -80,7 +87,9 @@ export function graphAppError(input: GraphErrorInput): AppError {
   const code = body?.error.code;
   const tail = ids(clientRequestId, body);
   const extra = { requestId: clientRequestId };
-  const graphSays = body?.error.message ? ` Graph said: ${body.error.message.slice(0, 300)}` : '';
+  const graphSays = body?.error.message
+    ? ` Graph said: ${maskThenCut(body.error.message, MAX_GRAPH_SAID)}`
+    : '';
   if (status === 401 || code === GRAPH_ERROR_CODES.invalidToken) {
     return {
       code: 'MICROSOFT_NOT_SIGNED_IN',

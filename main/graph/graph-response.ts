@@ -3,6 +3,7 @@ import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
 import { appErrorForKind } from '../http/transport-error';
+import { maskThenCut } from '../logging/redact';
 import { parseRetryAfter, RETRYABLE_STATUSES } from '../stytch/retry';
 import { GRAPH_ERROR_CODES, graphAppError } from './graph-errors';
 import type { GraphOperation } from './graph-operations';
@@ -87,7 +88,8 @@ export function readGraphResponse<S extends z.ZodType>(
   const body = envelope.success ? envelope.data : null;
   const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], peer.now);
   const graphCode = body?.error.code;
-  const graphMessage = body?.error.message?.slice(0, 2000);
+  const message = body?.error.message;
+  const graphMessage = message === undefined ? undefined : maskThenCut(message, 2000);
   return {
     ok: false,
     error: graphAppError({

@@ -1,5 +1,5 @@
 import { type AppError, type ErrorCode } from '../../shared/errors';
-import { redactText } from '../logging/redact';
+import { maskThenCut } from '../logging/redact';
 import { RESPONSE_TOO_LARGE } from './response-limit';
 
 /**
@@ -81,9 +81,9 @@ export function classifyTransportError(error: unknown): TransportFailure {
   const ordered = [...parts].reverse();
   for (const rule of RULES) {
     const hit = ordered.find((part) => rule.pattern.test(part));
-    if (hit !== undefined) return { kind: rule.kind, detail: redactText(hit).slice(0, 300) };
+    if (hit !== undefined) return { kind: rule.kind, detail: maskThenCut(hit, 300) };
   }
-  return { kind: 'other', detail: redactText(parts.at(-1) ?? 'unknown error').slice(0, 300) };
+  return { kind: 'other', detail: maskThenCut(parts.at(-1) ?? 'unknown error', 300) };
 }
 
 const KIND_TO_ERROR: Record<

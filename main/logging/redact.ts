@@ -1,4 +1,4 @@
-import { isSecretLike, secretsToMask } from './secret-registry';
+import { encodedForms, isSecretLike, maskForms, secretsToMask } from './secret-registry';
 
 /**
  * Redaction for everything main writes out: log lines and errors crossing IPC. Values are masked
@@ -6,7 +6,7 @@ import { isSecretLike, secretsToMask } from './secret-registry';
  * credentials, URL passwords, secret query values, Stytch secrets) and by the name of the field
  * that holds them, so a secret that slips into a log line is still caught.
  */
-export { HeldSecrets, registerSecret } from './secret-registry';
+export { HeldSecrets, registerSecret, type NotingSource } from './secret-registry';
 
 const REDACTED = '[redacted]';
 
@@ -46,13 +46,14 @@ const MAX_LOG_TEXT = 2_000;
 const MAX_LOG_KEY = 100;
 const MAX_LOG_ITEMS = 50;
 
-// Redaction reads a little past a cut, so a secret that starts before the cut is still found
-// whole and no prefix of it survives; a registered secret longer than this widens the window.
+// Masking reads a little past a cut, so a secret that starts before the cut is still found whole
+// and no prefix of it survives; a registered secret longer than this widens the margin.
 const CUT_MARGIN = 1_024;
 
 function mask(text: string, values: readonly string[]): string {
   let out = text;
-  for (const value of values) out = out.split(value).join(REDACTED);
+  // Most text holds no secret: a search is much cheaper than a split that finds nothing.
+  for (const value of values) if (out.includes(value)) out = out.split(value).join(REDACTED);
   for (const shape of SECRET_SHAPES) out = out.replace(shape.pattern, shape.replace);
   return out;
 }
@@ -62,36 +63,75 @@ export function redactText(text: string): string {
   return mask(text, secretsToMask());
 }
 
+function cutNote(kept: string, length: number): string {
+  return `${kept}… [cut from ${length} characters]`;
+}
+
 /**
- * Masks secrets in a string (the registered ones, those of the usual shapes, and `alsoMask`),
- * then keeps at most `max` characters, saying where it was cut. Only a window a little longer than
- * `max` is searched, so a 10 MB string costs no more than a short one.
+ * THE way main shortens text it sends out: masked first, then cut to at most `max` characters
+ * (saying where), so a cut can never leave part of a secret that masking would have found whole.
+ * Only a window a little longer than `max` is masked, so a 10 MB string costs no more than a
+ * short one; the window's last `margin` characters may hold the start of a secret its edge split,
+ * so they are never kept (the window grows in the rare case masking shrank the rest below `max`).
+ * `maskText` is {@link redactText} unless the caller knows more secrets (the probe's token).
+ */
+export function maskThenCut(
+  text: string,
+  max: number,
+  maskText: (text: string) => string = redactText,
+  longestSecret = secretsToMask()[0]?.length ?? 0,
+): string {
+  const margin = Math.max(CUT_MARGIN, longestSecret);
+  for (let window = max + margin; ; window *= 2) {
+    if (text.length <= window) {
+      const masked = maskText(text);
+      return masked.length <= max ? masked : cutNote(masked.slice(0, max), text.length);
+    }
+    const masked = maskText(text.slice(0, window));
+    const safe = masked.slice(0, Math.max(0, masked.length - margin));
+    if (safe.length >= max) return cutNote(safe.slice(0, max), text.length);
+  }
+}
+
+/**
+ * {@link maskThenCut} with the registered secrets, those of the usual shapes, and `alsoMask`
+ * (secrets a caller holds that nobody registered, such as those in the request being answered),
+ * each in its encoded forms too.
  */
 export function redactAndCut(text: string, max: number, alsoMask: readonly string[] = []): string {
-  const extra = alsoMask.filter(isSecretLike);
+  // A value longer than the text cannot be in it, nor can its encodings (longer still).
+  const extra = alsoMask
+    .filter((value) => value.length <= text.length && isSecretLike(value))
+    .flatMap(maskForms);
   const values =
     extra.length === 0
       ? secretsToMask()
       : [...extra, ...secretsToMask()].sort((a, b) => b.length - a.length);
-  const window = max + Math.max(CUT_MARGIN, values[0]?.length ?? 0);
-  const masked = mask(text.length > window ? text.slice(0, window) : text, values);
-  if (masked.length <= max) return masked;
-  return `${masked.slice(0, max)}… [cut from ${text.length} characters]`;
+  return maskThenCut(text, max, (window) => mask(window, values), values[0]?.length ?? 0);
 }
+
+/** The field that names whose secret a sibling field holds (a Stytch project's ID). */
+const PAIRED_ID_FIELD = /^project_?id$/i;
+/** Past this, a request's "secret" is no credential (Stytch's are ~50 characters): no pair. */
+const MAX_PAIRED_SECRET = 1_000;
 
 /**
  * The strings held under secret-named fields of a value (a request), to mask in its answer;
- * trimmed, as the app trims a secret before using it.
+ * trimmed, as the app trims a secret before using it. Beside a project ID, the encodings of
+ * `id:secret` too (HTTP Basic's credential); the ID as written stays readable.
  */
 export function secretFieldValues(value: unknown, depth = 0): string[] {
   if (depth > 4 || value === null || typeof value !== 'object') return [];
-  return Object.entries(value)
-    .slice(0, MAX_LOG_ITEMS)
-    .flatMap(([key, inner]) =>
-      SECRET_FIELD.test(key.slice(0, MAX_LOG_KEY)) && typeof inner === 'string'
-        ? [inner.trim()]
-        : secretFieldValues(inner, depth + 1),
-    );
+  const entries = Object.entries(value).slice(0, MAX_LOG_ITEMS);
+  const id = entries.find(([key, inner]) => PAIRED_ID_FIELD.test(key) && typeof inner === 'string');
+  return entries.flatMap(([key, inner]) => {
+    if (!SECRET_FIELD.test(key.slice(0, MAX_LOG_KEY)) || typeof inner !== 'string')
+      return secretFieldValues(inner, depth + 1);
+    const secret = inner.trim();
+    return id === undefined || secret.length > MAX_PAIRED_SECRET
+      ? [secret]
+      : [secret, ...encodedForms(`${String(id[1]).trim()}:${secret}`)];
+  });
 }
 
 function redactEntries(value: object, depth: number): Record<string, unknown> {

@@ -258,8 +258,8 @@ function scopesOf(need: GraphAction): string[] {
 
 /** Registers a result's tokens for redaction before anything could log them. */
 function noteTokens(result: AuthenticationResult): void {
-  registerSecret(result.accessToken);
-  if (result.idToken) registerSecret(result.idToken);
+  registerSecret(result.accessToken, 'microsoft-sign-in');
+  if (result.idToken) registerSecret(result.idToken, 'microsoft-sign-in');
 }
 
 function accountOf(account: AccountInfo | null): MicrosoftAccount {

@@ -58,7 +58,7 @@ export function registerCachedSecrets(content: string | null): void {
         typeof entry === 'object' && entry !== null
           ? (entry as Record<string, unknown>)['secret']
           : undefined;
-      if (typeof secret === 'string') registerSecret(secret);
+      if (typeof secret === 'string') registerSecret(secret, 'microsoft-sign-in');
     }
   }
 }

@@ -51,9 +51,7 @@ function notFoundJudgement(reply: ScimReply, subject: string): ListJudgement {
 }
 
 function serverDetail(reply: ScimReply): string {
-  return isScimError(reply.json) && reply.json.detail
-    ? ` Server says: “${reply.json.detail.slice(0, 200)}”.`
-    : '';
+  return reply.shownDetail === null ? '' : ` Server says: “${reply.shownDetail}”.`;
 }
 
 function authJudgement(status: 401 | 403, subject: string, detail: string): ListJudgement {

@@ -1,4 +1,5 @@
 import { AAD_OPT_FLAG } from '../../shared/stytch/tenant-url';
+import { maskThenCut } from '../logging/redact';
 import { hiddenHost } from './hidden-host';
 import { MICROSOFT_SAYS } from './microsoft-requirements';
 import type { StepOutcome } from './probe-step';
@@ -210,7 +211,7 @@ export function analyzeTarget(
       target: null,
       outcome: {
         status: 'fail',
-        message: `“${trimmed.slice(0, 200)}” is not a web address.`,
+        message: `“${maskThenCut(trimmed, 200)}” is not a web address.`,
         fix: 'Paste the full Tenant URL, starting with https:// (Stytch calls it base_url).',
       },
     };

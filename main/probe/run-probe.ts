@@ -76,7 +76,7 @@ export async function runProbe(
   hooks: ProbeHooks = {},
 ): Promise<ProbeReport> {
   // Whoever supplied the token, no log line, error or report may carry it.
-  registerSecret(input.token);
+  registerSecret(input.token, 'probe');
   const startedAt = (hooks.now ?? (() => new Date()))();
   const begin = performance.now();
   const ctx = createProbeContext(input, transport, hooks);

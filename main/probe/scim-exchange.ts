@@ -2,12 +2,16 @@ import type { ProbeRequest, ProbeResponse } from '../../shared/probe/report';
 import type { FetchLike } from '../http/create-http-client';
 import { fetchFailure, unreadAnswer, type ExchangeFailure } from './exchange-failure';
 import type { ProbeTarget } from './probe-target';
+import { maskThenCut } from '../logging/redact';
 import { readBody } from './read-body';
-import { SCIM_MEDIA_TYPE } from './scim-messages';
+import { isScimError, SCIM_MEDIA_TYPE } from './scim-messages';
 import { maskFor, type Mask } from './shown-text';
 
 /** How long a body excerpt in the report may be. */
 const EXCERPT_CHARS = 600;
+
+/** How much of a SCIM error's `detail` a message quotes. */
+const DETAIL_CHARS = 200;
 
 /**
  * [Uncertain — reference B.1, G.1] The headers Entra sends besides Authorization are not
@@ -37,6 +41,11 @@ export interface ScimReply extends ProbeResponse {
   /** The parsed body when it is JSON, else undefined. */
   json: unknown;
   location: string | null;
+  /**
+   * A SCIM error's `detail` as messages quote it, masked and then cut (so no cut splits the
+   * token); null when the body is no SCIM error or has no detail.
+   */
+  shownDetail: string | null;
 }
 
 /** One request and its outcome: a reply, or why there is none. */
@@ -158,11 +167,14 @@ export async function exchange(
         partial: seen,
       });
     }
+    const json = parseJson(body.text);
     const reply: ScimReply = {
       ...seen,
       text: body.text,
-      json: parseJson(body.text),
+      json,
       location: response.headers.get('location'),
+      shownDetail:
+        isScimError(json) && json.detail ? maskThenCut(json.detail, DETAIL_CHARS, mask) : null,
     };
     return outcome({ reply, failure: null });
   } catch (error) {

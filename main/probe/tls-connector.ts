@@ -2,7 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 
 import { classifyTransportError } from '../http/transport-error';
-import { redactText } from '../logging/redact';
+import { maskThenCut, redactText } from '../logging/redact';
 
 /** What the TLS check asks the connector to do: one handshake, nothing sent after it. */
 export interface TlsHandshakeRequest {
@@ -132,7 +132,7 @@ function chainErrorOf(value: unknown): string | null {
 function failureOf(error: unknown): TlsHandshakeResult {
   const record = error as { code?: unknown; message?: unknown };
   const text = [record.code, record.message].filter((part) => typeof part === 'string').join(' ');
-  const detail = redactText(text.trim()).slice(0, 300);
+  const detail = maskThenCut(text.trim(), 300);
   if (/PROTOCOL_VERSION|unsupported protocol|NO_PROTOCOLS_AVAILABLE/i.test(text)) {
     return { ok: false, kind: 'old-protocol', detail };
   }

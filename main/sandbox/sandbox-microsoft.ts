@@ -43,6 +43,8 @@ export interface SandboxMicrosoftOptions {
   cycleIntervalMs?: number;
   /** What the simulated provisioning engine calls SCIM endpoints with (Node's fetch by default). */
   fetch?: FetchLike;
+  /** The sandbox's SCIM server, the one origin the Graph stand-in's jobs may provision to. */
+  scimOrigin?: string;
   now?: () => Date;
 }
 
@@ -80,6 +82,7 @@ export async function startSandboxMicrosoft(
       cycleIntervalMs: options.cycleIntervalMs ?? SANDBOX_CYCLE_INTERVAL_MS,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.now ? { now: options.now } : {}),
+      ...(options.scimOrigin === undefined ? {} : { scimOrigin: options.scimOrigin }),
       verifyToken: (bearer) => {
         const grant = identity.verifyAccessToken(bearer);
         return grant && { scopes: grant.scope, isAdmin: grant.user.adminRole !== null };

@@ -74,6 +74,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   try {
     microsoft = await startSandboxMicrosoft({
       now,
+      scimOrigin: scim.origin,
       ...(options.cycleIntervalMs === undefined
         ? {}
         : { cycleIntervalMs: options.cycleIntervalMs }),

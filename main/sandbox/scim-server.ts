@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -6,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 
+import { refusedHost, sameSecret } from './loopback-only';
 import { declareScimResources, ScimStore, type ScimRequestContext } from './scim-store';
 
 /**
@@ -44,13 +44,6 @@ function tokenOf(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
-/** Compares a presented secret with an accepted one in constant time (for equal lengths). */
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 function scimErrorBody(status: 404 | 500, detail: string) {
   return new SCIMMY.Messages.Error({ status, message: detail });
 }
@@ -69,11 +62,15 @@ export class SandboxScimServer {
     readonly origin: string,
   ) {}
 
-  /** Starts the server on 127.0.0.1, on a free port. */
+  /** Starts the server on 127.0.0.1, on a free port, answering loopback Host names only. */
   static async start(): Promise<SandboxScimServer> {
     declareScimResources();
     const app = express();
     app.disable('x-powered-by');
+    // Before anything else: a request not addressed to loopback by name is not the app's.
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (!refusedHost(request, response)) next();
+    });
     let instance: SandboxScimServer | null = null;
     const endpointOf = (request: Request): Endpoint | undefined =>
       instance?.endpoints.get(String(request.params.connectionId));

@@ -6,7 +6,7 @@ import type { StytchOperation } from '../stytch/operations';
 import type { KnownStytchErrorType } from '../stytch/stytch-errors';
 import { FaultPlan, type ChosenFault } from './faults';
 import { RateLimiter } from './rate-limit';
-import { sameSecret } from './scim-server';
+import { refusedHost, sameSecret } from './loopback-only';
 import { errorBody, newRequestId, StandInError } from './stand-in-errors';
 import { matchRoute, type RouteOutput } from './stand-in-routes';
 import type { StandInState } from './stand-in-state';
@@ -100,11 +100,16 @@ export class StandInHttp {
     /** The clock of the rate limits' windows. */
     now: () => number = Date.now,
   ) {
-    this.server = http.createServer((request, response) => void this.handle(request, response));
+    this.server = http.createServer((request, response) => {
+      if (!refusedHost(request, response)) void this.handle(request, response);
+    });
     this.limiter = new RateLimiter(RATE_LIMITS, now);
   }
 
-  /** Listens on 127.0.0.1, on a free port; answers the base URL (ending with `/`). */
+  /**
+   * Listens on 127.0.0.1, on a free port, answering loopback Host names only; answers the base URL
+   * (ending with `/`). Its per-run key is the project secret, random unless a test chose one.
+   */
   async listen(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;

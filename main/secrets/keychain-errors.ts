@@ -1,5 +1,5 @@
 import { appFailure, type AppFailure, type ErrorCode } from '../../shared/errors';
-import { redactText } from '../logging/redact';
+import { maskThenCut } from '../logging/redact';
 
 /** The codes a keychain failure can map to. */
 export type KeychainErrorCode = Extract<
@@ -86,7 +86,7 @@ export type KeychainOperation = 'save' | 'read' | 'delete' | 'list' | 'load';
  * secret, but a log line or a dialog is not the place to find out).
  */
 export function keychainFailure(error: unknown, operation: KeychainOperation): AppFailure {
-  const detail = redactText(error instanceof Error ? error.message : String(error)).slice(0, 300);
+  const detail = maskThenCut(error instanceof Error ? error.message : String(error), 300);
   const rule = KEYCHAIN_ERROR_RULES.find((candidate) => candidate.pattern.test(detail));
   if (rule) {
     return appFailure(rule.code, rule.message, rule.hint, {

@@ -69,6 +69,11 @@ function projectRef(projectId: string): SecretRef {
   return { kind: 'stytch-project', projectId };
 }
 
+/** The ID a secret is sent with as `id:secret` (HTTP Basic for Stytch), to mask that too. */
+function pairedId(ref: SecretRef): string | undefined {
+  return ref.kind === 'stytch-project' ? ref.projectId : undefined;
+}
+
 /**
  * Every secret the app keeps: the Stytch project secret and each SCIM connection's tokens, with
  * the life the Stytch flow gives them (create → {@link saveCreatedToken}, rotate start →
@@ -236,7 +241,7 @@ export class Secrets {
   /** Stores a secret in the keychain, or in memory with a warning when the keychain refuses. */
   private async keep(ref: SecretRef, value: string): Promise<KeptSecret> {
     const account = secretAccount(ref);
-    this.redaction.hold(account, value);
+    this.redaction.hold(account, value, pairedId(ref));
     try {
       await this.deps.store.save(ref, value);
       this.memoryOnly.delete(account);
@@ -259,7 +264,7 @@ export class Secrets {
     const inMemory = this.memoryOnly.get(secretAccount(ref));
     if (inMemory !== undefined) return inMemory;
     const stored = await this.deps.store.read(ref);
-    if (stored !== null) this.redaction.hold(secretAccount(ref), stored);
+    if (stored !== null) this.redaction.hold(secretAccount(ref), stored, pairedId(ref));
     return stored;
   }
 

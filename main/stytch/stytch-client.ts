@@ -163,7 +163,7 @@ export class StytchClient {
       idempotent: false,
       timeoutMs: this.timeouts.writeMs,
     });
-    registerSecret(result.data.connection.bearer_token);
+    registerSecret(result.data.connection.bearer_token, 'stytch');
     return result.data.connection;
   }
 
@@ -208,7 +208,7 @@ export class StytchClient {
       idempotent: false,
       timeoutMs: this.timeouts.writeMs,
     });
-    registerSecret(result.data.connection.next_bearer_token);
+    registerSecret(result.data.connection.next_bearer_token, 'stytch');
     return result.data.connection;
   }
 

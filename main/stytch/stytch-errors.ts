@@ -1,5 +1,6 @@
 import type { AppError, ErrorCode } from '../../shared/errors';
 import type { StytchErrorBody } from '../../shared/stytch/api-schemas';
+import { maskThenCut } from '../logging/redact';
 
 /** How one Stytch `error_type` is answered (by Stytch and the stand-in) and shown (by the app). */
 export interface StytchErrorTypeEntry {
@@ -261,9 +262,14 @@ export interface StytchFailure {
   retryAfterSeconds?: number;
 }
 
+/** How much of Stytch's own `error_message` an error quotes; masked before it is cut. */
+const MAX_STYTCH_SAID = 500;
+
 function byStatus(failure: StytchFailure): Omit<AppError, 'requestId'> {
   const { status, body } = failure;
-  const said = body?.error_message ? ` Stytch said: “${body.error_message}”` : '';
+  const said = body?.error_message
+    ? ` Stytch said: “${maskThenCut(body.error_message, MAX_STYTCH_SAID)}”`
+    : '';
   if (status === 401)
     return {
       ...pick(STYTCH_ERROR_TYPES.unauthorized_credentials),

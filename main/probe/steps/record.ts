@@ -6,7 +6,6 @@ import type {
 } from '../../../shared/probe/report';
 import { failureWords } from '../exchange-failure';
 import type { Exchange, ScimCall } from '../scim-exchange';
-import { isScimError } from '../scim-messages';
 
 /**
  * The request and (excerpted) response of an exchange, as the report shows them; for an answer
@@ -48,8 +47,8 @@ export function exchangeLine(
 export function answerOf(exchange: Exchange): string {
   const { reply, failure } = exchange;
   if (reply) {
-    const detail = isScimError(reply.json) ? reply.json.detail : undefined;
-    return `answered ${reply.status}${detail ? ` (“${detail.slice(0, 200)}”)` : ''}`;
+    const detail = reply.shownDetail;
+    return `answered ${reply.status}${detail === null ? '' : ` (“${detail}”)`}`;
   }
   return failure === null ? 'could not be reached' : failureWords(failure);
 }

@@ -11,7 +11,7 @@ import {
   type GraphOperation,
 } from '../../graph/graph-operations';
 import type { FetchLike } from '../../http/create-http-client';
-import { sameSecret } from '../scim-server';
+import { newRunKey, pathAfterKey, refusedHost, sameSecret } from '../loopback-only';
 import { GraphControls, type TokenGrant } from './controls';
 import { GRAPH_ROUTES } from './routes';
 import { GraphStandInError, GraphStandInState } from './state';
@@ -25,6 +25,12 @@ export interface GraphStandInOptions {
   replicationReads?: number;
   /** Time between a started job's cycles (default one minute). */
   cycleIntervalMs?: number;
+  /**
+   * The one origin the simulated provisioning engine may call: the sandbox's SCIM server. Any
+   * other Tenant URL is refused before a request is sent, so the stand-in can never be made to
+   * fetch another address and report its answer. Unset: no endpoint at all.
+   */
+  scimOrigin?: string;
   /**
    * Accepts bearer tokens someone else issued (the identity stand-in's): what the token grants,
    * or null when it is unknown or expired (401). The stand-in's own {@link
@@ -47,8 +53,8 @@ export interface GraphRequestRecord {
 }
 
 /**
- * A running stand-in: its base URL (in place of `https://graph.microsoft.com/v1.0`; its beta is
- * the same with `/beta`) and state.
+ * A running stand-in: its base URL (in place of `https://graph.microsoft.com/v1.0`, under a
+ * random per-run path segment only the app is told; its beta is the same with `/beta`) and state.
  */
 export interface RunningGraphStandIn {
   baseUrl: string;
@@ -108,9 +114,10 @@ function grantOf(
 }
 
 /**
- * Starts a Microsoft Graph stand-in on 127.0.0.1 (a free port) for the tenant "Contoso (sandbox)":
- * the calls of main/graph with their documented shapes and failure modes (reference §1–§5),
- * provisioning played by the Entra simulator against whatever SCIM endpoint it is given.
+ * Starts a Microsoft Graph stand-in on 127.0.0.1 (a free port, loopback Host names only) for the
+ * tenant "Contoso (sandbox)": the calls of main/graph with their documented shapes and failure
+ * modes (reference §1–§5), provisioning played by the Entra simulator against the SCIM endpoint
+ * it is given, if that is on `scimOrigin`.
  */
 export async function startGraphStandIn(
   options: GraphStandInOptions = {},
@@ -121,18 +128,23 @@ export async function startGraphStandIn(
     now,
     replicationReads: options.replicationReads ?? 0,
     cycleIntervalMs: options.cycleIntervalMs ?? 60_000,
+    scimOrigin: options.scimOrigin ?? null,
   });
   const controls = new GraphControls(() => now().getTime());
   const token = `graph-standin-${randomBytes(24).toString('base64url')}`;
+  const key = newRunKey();
   const history: GraphRequestRecord[] = [];
 
   const handle = async (
     request: http.IncomingMessage,
   ): Promise<{ status: number; body?: unknown }> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const versioned = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
+    // Without the per-run segment nothing is served, not even Graph's own errors.
+    const keyed = pathAfterKey(url.pathname, key);
+    if (keyed === null) throw new GraphStandInError(404, 'NotFound', 'Not found.');
+    const versioned = /^\/(v1\.0|beta)(\/.*)$/.exec(keyed);
     const apiVersion = (versioned?.[1] ?? null) as GraphApiVersion | null;
-    const path = versioned?.[2] ?? url.pathname;
+    const path = versioned?.[2] ?? keyed;
     // Each operation is served on its own version only (graph-operations.ts): a v1.0 call sent
     // to beta, or the beta-only secrets read sent to v1.0, is not found, so a slip shows in tests.
     const found = matchGraphOperation(request.method ?? 'GET', path);
@@ -162,6 +174,7 @@ export async function startGraphStandIn(
   };
 
   const server = http.createServer((request, response) => {
+    if (refusedHost(request, response)) return;
     const clientRequestId = request.headers['client-request-id'];
     const ids = {
       'request-id': randomUUID(),
@@ -200,7 +213,7 @@ export async function startGraphStandIn(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}/v1.0`,
+    baseUrl: `http://127.0.0.1:${port}/${key}/v1.0`,
     accessToken: () => Promise.resolve(token),
     state,
     controls,

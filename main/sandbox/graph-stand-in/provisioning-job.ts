@@ -5,6 +5,7 @@ import {
   type CycleReport,
   type Directory,
   type EntraSimulator,
+  type ExternalIdSource,
   type RestartScope,
   type SimulatorError,
 } from '../../entra-simulator/entra-simulator';
@@ -26,6 +27,22 @@ export interface JobContext {
   directory: () => Directory;
   /** Time between cycles once started, shown as `schedule.interval`. */
   cycleIntervalMs: number;
+  /** The one origin the job may provision to (the sandbox's SCIM server); null: none. */
+  scimOrigin: string | null;
+}
+
+/** Why a Tenant URL off the sandbox's SCIM server is refused (nothing is sent to it). */
+const NOT_THE_SANDBOX: SimulatorError = {
+  code: 'SIMULATOR_INVALID_TENANT_URL',
+  message: 'The sandbox provisions only to its own SCIM server.',
+  hint: 'Use the Tenant URL of a sandbox SCIM connection.',
+};
+
+/** Whether `url` is an http(s) address on `origin` exactly. */
+function isOn(url: string, origin: string | null): boolean {
+  if (origin === null || !URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.origin === origin && parsed.username === '' && parsed.password === '';
 }
 
 /** One Test Connection or cycle's outcome, as synchronizationTaskExecution. */
@@ -78,7 +95,7 @@ export class StandInJob {
 
   /** Test Connection against the given endpoint, as validateCredentials does (reference §2). */
   async validate(tenantUrl: string, token: string): Promise<SimulatorError | null> {
-    const created = createEntraSimulator({ tenantUrl, token, fetch: this.context.fetch });
+    const created = this.simulatorFor(tenantUrl, token);
     if (!created.ok) return created.error;
     const result = await created.simulator.testConnection();
     return result.ok ? null : result.error;
@@ -86,16 +103,31 @@ export class StandInJob {
 
   /** Uses the saved secrets from now on (a new SecretToken makes a new engine). */
   configure(tenantUrl: string, token: string): SimulatorError | null {
-    const created = createEntraSimulator({
-      tenantUrl,
-      token,
-      fetch: this.context.fetch,
-      // Read at each run: a schema PUT applies from the next cycle on.
-      externalIdSource: () => externalIdSourceOf(this.schema),
-    });
+    // The source is read at each run: a schema PUT applies from the next cycle on.
+    const created = this.simulatorFor(tenantUrl, token, () => externalIdSourceOf(this.schema));
     if (!created.ok) return created.error;
     this.simulator = created.simulator;
     return null;
+  }
+
+  /**
+   * A simulator for the endpoint, if it is on the sandbox's SCIM server. The token is the
+   * caller's, not the app's, so it is not noted for redaction: whoever calls the stand-in must
+   * not be able to fill the app's redaction set.
+   */
+  private simulatorFor(
+    tenantUrl: string,
+    token: string,
+    externalIdSource?: () => ExternalIdSource,
+  ): ReturnType<typeof createEntraSimulator> {
+    if (!isOn(tenantUrl, this.context.scimOrigin)) return { ok: false, error: NOT_THE_SANDBOX };
+    return createEntraSimulator({
+      tenantUrl,
+      token,
+      fetch: this.context.fetch,
+      noteToken: false,
+      ...(externalIdSource === undefined ? {} : { externalIdSource }),
+    });
   }
 
   get configured(): boolean {

@@ -48,6 +48,8 @@ export interface GraphStandInStateOptions {
   replicationReads: number;
   /** How often a started job runs a cycle. */
   cycleIntervalMs: number;
+  /** The one origin jobs may provision to (the sandbox's SCIM server); null: none. */
+  scimOrigin: string | null;
 }
 
 /** The tenant "Contoso (sandbox)": its people, its enterprise apps and their provisioning jobs. */
@@ -102,6 +104,7 @@ export class GraphStandInState {
         now: this.options.now,
         directory: () => this.directoryOf(app),
         cycleIntervalMs: this.options.cycleIntervalMs,
+        scimOrigin: this.options.scimOrigin,
       },
       templateId,
     );

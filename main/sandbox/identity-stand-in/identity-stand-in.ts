@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { INetworkModule } from '@azure/msal-node';
 
 import { SANDBOX_TENANT_NAME } from '../graph-stand-in/tenant';
+import { newRunKey, pathAfterKey, refusedHost } from '../loopback-only';
 import {
   authorizePage,
   errorPage,
@@ -29,6 +30,11 @@ import {
  * MSAL's real public-client flow: the authorize page a browser shows (authorize-page.ts), the
  * token endpoint (authorization code with PKCE, refresh token), in Microsoft's documented reply
  * shapes. Tests may skip the page: their "browser" issues codes with {@link issueCode}.
+ *
+ * It serves the app only: under a random per-run path segment ({@link baseUrl}) that the app gets
+ * in-process (MSAL's network client) and in the page address it opens, and for loopback Host
+ * names only; anything else is not found. Without that, any local user or rebinding web page
+ * could open the page, take a code and redeem it for an admin's token.
  */
 
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
@@ -124,6 +130,7 @@ export class IdentityStandIn {
   private readonly queuedErrors: TokenErrorReply[] = [];
   private readonly tenantName: string;
   private readonly now: () => Date;
+  private readonly key = newRunKey();
 
   private constructor(
     private readonly server: Server,
@@ -139,6 +146,7 @@ export class IdentityStandIn {
     const server = createServer();
     const standIn = new IdentityStandIn(server, options);
     server.on('request', (request, response) => {
+      if (refusedHost(request, response)) return;
       standIn
         .handle(request, response)
         .catch(() => sendJson(response, 500, { error: 'server_error' }));
@@ -149,6 +157,11 @@ export class IdentityStandIn {
 
   get origin(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The origin and the per-run path segment: where login.microsoftonline.com's paths go. */
+  get baseUrl(): string {
+    return `${this.origin}/${this.key}`;
   }
 
   async close(): Promise<void> {
@@ -178,17 +191,17 @@ export class IdentityStandIn {
 
   /**
    * The stand-in's authorize page for the authorize URL MSAL built (what the app's "system
-   * browser" opens in sandbox mode): same path and query, on the stand-in's origin.
+   * browser" opens in sandbox mode): same path and query, under the stand-in's {@link baseUrl}.
    */
   browserUrl(authorizeUrl: string): string {
     if (!authorizeUrl.startsWith(`${MICROSOFT_LOGIN}/`))
       throw new Error('Not a Microsoft sign-in address.');
-    return `${this.origin}${authorizeUrl.slice(MICROSOFT_LOGIN.length)}`;
+    return `${this.baseUrl}${authorizeUrl.slice(MICROSOFT_LOGIN.length)}`;
   }
 
   /** MSAL's documented `system.networkClient`, sending login.microsoftonline.com to this server. */
   networkClient(): INetworkModule {
-    return loopbackNetworkClient(MICROSOFT_LOGIN, this.origin);
+    return loopbackNetworkClient(MICROSOFT_LOGIN, this.baseUrl);
   }
 
   private authorize(query: URLSearchParams): HtmlAnswer {
@@ -205,7 +218,11 @@ export class IdentityStandIn {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.origin);
-    const path = url.pathname;
+    const path = pathAfterKey(url.pathname, this.key);
+    if (path === null) {
+      sendJson(response, 404, { error: 'not_found' });
+      return;
+    }
     if (request.method === 'GET' && AUTHORIZE_PATH.test(path)) {
       const page = this.authorize(url.searchParams);
       response.writeHead(page.status, {

@@ -2,10 +2,10 @@ import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@az
 
 /**
  * MSAL's documented `system.networkClient` that sends `realOrigin`'s traffic to a loopback
- * stand-in at `standInOrigin` instead, so MSAL runs unpatched. Any other host is refused, so a
+ * stand-in at `standInBase` (an origin and any path before MSAL's) instead, so MSAL runs unpatched. Any other host is refused, so a
  * sandbox sign-in can never reach Microsoft.
  */
-export function loopbackNetworkClient(realOrigin: string, standInOrigin: string): INetworkModule {
+export function loopbackNetworkClient(realOrigin: string, standInBase: string): INetworkModule {
   const send = async <T>(
     method: 'GET' | 'POST',
     url: string,
@@ -13,7 +13,7 @@ export function loopbackNetworkClient(realOrigin: string, standInOrigin: string)
   ): Promise<NetworkResponse<T>> => {
     if (!url.startsWith(`${realOrigin}/`))
       throw new Error(`The stand-in refuses ${new URL(url).host}.`);
-    const response = await fetch(`${standInOrigin}${url.slice(realOrigin.length)}`, {
+    const response = await fetch(`${standInBase}${url.slice(realOrigin.length)}`, {
       method,
       ...(options?.headers ? { headers: options.headers } : {}),
       ...(method === 'POST' ? { body: options?.body ?? '' } : {}),

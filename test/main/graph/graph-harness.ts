@@ -113,6 +113,11 @@ export function sandboxWithGraphHarness(): {
       if (sandbox === null) throw new Error('The sandbox starts in beforeAll.');
       return sandbox;
     },
-    harness: async (options) => (current = await graphHarness(options)),
+    harness: async (options) => {
+      if (sandbox === null) throw new Error('The sandbox starts in beforeAll.');
+      // The stand-in provisions only to the sandbox's own SCIM server.
+      current = await graphHarness({ scimOrigin: sandbox.scim.origin, ...options });
+      return current;
+    },
   };
 }

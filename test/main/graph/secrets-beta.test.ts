@@ -168,7 +168,7 @@ describe('the stand-in serves each operation on its own version only', () => {
   });
 
   it('answers GET /beta/…/secrets with the stored keys, SecretToken withheld; not on /v1.0', async () => {
-    harness = await graphHarness();
+    harness = await graphHarness({ scimOrigin: 'https://scim.example' });
     const { client, standIn, scopeRequests } = harness;
     const created = await client.instantiateNonGalleryApp('Stytch SCIM');
     const spId = created.servicePrincipal.id;

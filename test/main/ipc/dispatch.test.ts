@@ -148,7 +148,7 @@ describe('createDispatcher(): what an error carries to the renderer', () => {
   });
 
   it('masks a registered secret and an Authorization value that an upstream echoed into the message', async () => {
-    registerSecret('scim-token-Hq3Vz8Lw2Rt6Yp9Kd');
+    registerSecret('scim-token-Hq3Vz8Lw2Rt6Yp9Kd', 'stytch');
     const error = errorOf(
       await failingWith(
         'Stytch said: “bad header Authorization: Basic cHJvamVjdDpzZWNyZXQ= for scim-token-Hq3Vz8Lw2Rt6Yp9Kd”',

@@ -7,7 +7,7 @@ describe('createLogger()', () => {
   it('masks secret-named fields, bearer headers and registered secrets', () => {
     const records: LogRecord[] = [];
     const logger = createLogger((record) => records.push(record));
-    registerSecret('9LmcAfUxGGMSNzfROGY762wTD3A6DQsD3hmxbrAJaEjTsdko');
+    registerSecret('9LmcAfUxGGMSNzfROGY762wTD3A6DQsD3hmxbrAJaEjTsdko', 'stytch');
     logger.info('scim.created', {
       connectionId: 'scim-connection-test-1',
       bearer_token: 'anything',

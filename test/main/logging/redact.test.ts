@@ -52,19 +52,19 @@ describe('redactText() masks secrets nobody registered, by their shape', () => {
 
 describe('registerSecret()', () => {
   it('ignores a value too short to be a secret, so a common word does not mask ordinary text', () => {
-    registerSecret('ListResponse');
+    registerSecret('ListResponse', 'probe');
     const text = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
     expect(redactText(text)).toBe(text);
   });
 
   it('masks a registered secret-like value wherever it appears', () => {
-    registerSecret('scim-token-Vb7Qe2Rk9Lm4Tx8Wz');
+    registerSecret('scim-token-Vb7Qe2Rk9Lm4Tx8Wz', 'stytch');
     expect(redactText('got scim-token-Vb7Qe2Rk9Lm4Tx8Wz back')).toBe('got [redacted] back');
   });
 
   it('keeps a bounded set: after 10,000 registrations the oldest ones are no longer masked', () => {
     const values = Array.from({ length: 10_000 }, (_, i) => `noted-${i}-Qx7Lm2Vb9Rk4Tz`);
-    for (const value of values) registerSecret(value);
+    for (const value of values) registerSecret(value, 'probe');
     expect(redactText(values[0] ?? '')).toBe(values[0]);
     expect(redactText(values.at(-1) ?? '')).toBe('[redacted]');
   });

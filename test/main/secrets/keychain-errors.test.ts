@@ -44,7 +44,7 @@ describe('keychainFailure', () => {
   });
 
   it('keeps an unknown failure as SECRET_STORE_UNAVAILABLE with the native words, redacted', () => {
-    registerSecret('leaked-value-123456');
+    registerSecret('leaked-value-123456', 'stytch');
     const failure = keychainFailure(new Error('weird failure near leaked-value-123456'), 'read');
     expect(failure.appError.code).toBe('SECRET_STORE_UNAVAILABLE');
     expect(failure.appError.message).toContain('weird failure');

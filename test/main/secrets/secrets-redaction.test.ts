@@ -80,7 +80,7 @@ describe('Secrets keeps the redaction set to the secrets it still holds', () => 
   it('keeps masking what it holds however many other values are registered after it', async () => {
     const { secrets } = setup();
     await secrets.saveProjectSecret(PROJECT, 'held-secret-Qw1Er5Ty9Ui3Op');
-    for (let i = 0; i < 10_000; i += 1) registerSecret(`flood-${i}-Zx8Cv4Bn6Ml2Kj`);
+    for (let i = 0; i < 10_000; i += 1) registerSecret(`flood-${i}-Zx8Cv4Bn6Ml2Kj`, 'probe');
     expect(masked('held-secret-Qw1Er5Ty9Ui3Op')).toBe(true);
     expect(masked('flood-0-Zx8Cv4Bn6Ml2Kj')).toBe(false);
   });

@@ -141,7 +141,7 @@ describe('the identity stand-in’s authorize page', () => {
 
   it('maps only Microsoft’s sign-in address to the page', () => {
     expect(microsoft.browserUrl(authorizeUrl())).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/organizations\/oauth2\/v2\.0\/authorize\?client_id=/,
+      /^http:\/\/127\.0\.0\.1:\d+\/[\w-]{22}\/organizations\/oauth2\/v2\.0\/authorize\?client_id=/,
     );
     expect(() => microsoft.browserUrl('https://evil.example/organizations/oauth2')).toThrow();
   });

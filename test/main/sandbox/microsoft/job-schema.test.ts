@@ -109,7 +109,7 @@ describe('startSandbox()', () => {
   it('starts the Microsoft stand-ins with the sandbox and stops them with it', async () => {
     const running = await startSandbox({ seed: [] });
     const { microsoft } = running;
-    expect(microsoft.graphBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
+    expect(microsoft.graphBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{22}\/v1\.0$/);
     const identityOrigin = microsoft.identity.origin;
     expect(identityOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await running.stop();
