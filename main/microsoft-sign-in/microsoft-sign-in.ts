@@ -162,12 +162,22 @@ export class MicrosoftSignIn {
     }
   }
 
-  /** Forgets the signed-in account and its tokens (from the cache file too). */
+  /**
+   * Forgets the signed-in account and its tokens: MSAL's memory, then the cache file and its key
+   * in the keychain, so a copy of the file from before cannot sign the app in again (the next
+   * sign-in makes a new key).
+   */
   async signOut(): Promise<void> {
     await this.cancelSignIn();
-    const pca = await this.client();
-    const cache = pca.getTokenCache();
-    for (const account of await cache.getAllAccounts()) await cache.removeAccount(account);
+    try {
+      const cache = (await this.client()).getTokenCache();
+      for (const account of await cache.getAllAccounts()) await cache.removeAccount(account);
+    } catch (error) {
+      // An unreadable cache or a missing client ID must not keep the file and key alive.
+      this.options.logger.warn('microsoft.sign-out.cache-not-read', { error });
+    } finally {
+      await this.cacheFile.clear();
+    }
     this.options.logger.info('microsoft.sign-out.done');
   }
 
