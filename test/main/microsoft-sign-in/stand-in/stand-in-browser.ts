@@ -77,7 +77,8 @@ function answerFor(
           nonce: params.get('nonce'),
           challenge: params.get('code_challenge') ?? '',
           redirectUri: params.get('redirect_uri') ?? '',
-          tenant: url.pathname.split('/')[1] ?? '',
+          // An attacker's code comes from its own tenant's authority, not the one the app asked.
+          tenant: signInAs?.tid ?? url.pathname.split('/')[1] ?? '',
         },
         signInAs ?? standIn.user,
       );
