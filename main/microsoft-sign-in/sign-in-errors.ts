@@ -3,6 +3,7 @@ import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
 import { AppFailure, appFailure } from '../../shared/errors';
 import { redactAndCut } from '../logging/redact';
 import { allDelegatedPermissions, type GraphAction } from '../../shared/entra/graph-permissions';
+import { MICROSOFT_REDIRECT_URI } from '../../shared/settings/settings';
 
 /**
  * MSAL's errors turned into the app's: a code the UI can act on and a hint saying what to do. The
@@ -18,11 +19,8 @@ const CONSENT_AADSTS = 'AADSTS65001';
 /** Errors that mean the sign-in we hold can no longer be used without the admin signing in. */
 const SIGN_IN_AGAIN_CODES: ReadonlySet<string> = new Set(['invalid_grant', 'no_tokens_found']);
 
-/**
- * The redirect URI the app registration needs (loopback-listener.ts says why `localhost`; the
- * port is ignored for loopback redirect URIs, so this one serves every port the app listens on).
- */
-export const REDIRECT_URI_TO_REGISTER = 'http://localhost';
+/** The redirect URI the app registration needs (the renderer's guide shows the same one). */
+const REDIRECT_URI_TO_REGISTER = MICROSOFT_REDIRECT_URI;
 
 /** The hint for a missing client ID: how to register the public client the app signs in with. */
 export function clientIdMissingHint(): string {

@@ -59,6 +59,14 @@ export const MicrosoftTenantSchema = z
     },
   );
 
+/**
+ * The redirect URI the admin registers for the app (platform "Mobile and desktop
+ * applications"). Microsoft ignores the port of a loopback redirect URI, so this one covers the
+ * port the app's sign-in listens on each time (main/microsoft-sign-in/loopback-listener.ts says
+ * why `localhost` rather than `127.0.0.1`).
+ */
+export const MICROSOFT_REDIRECT_URI = 'http://localhost';
+
 /** Who does the Entra steps (step 3's choice). */
 export const EntraStepsChoiceSchema = z.enum(['assistant', 'by-hand']);
 export type EntraStepsChoice = z.infer<typeof EntraStepsChoiceSchema>;
