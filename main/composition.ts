@@ -139,6 +139,8 @@ export function composeServices(host: HostDependencies): Services {
     settings,
     logger,
     openExternal: host.openExternal,
+    // MSAL's HTTP through the app's network stack too (net.fetch in the app), like Graph's.
+    fetch: host.fetch,
     // The sandbox's stand-ins sign in and answer Graph while the app is connected to it.
     sandboxMode: () => stytch.project()?.mode === 'sandbox',
     sandboxMicrosoft: async () => (await sandbox.ensureStarted()).microsoft,

@@ -71,6 +71,9 @@ export const ERROR_CODES = [
   'MICROSOFT_CONSENT_REQUIRED',
   'MICROSOFT_NOT_SIGNED_IN',
   'MICROSOFT_CACHE_UNREADABLE',
+  // A sign-in that came back for another tenant or account than the one asked for (signed out)
+  'MICROSOFT_WRONG_TENANT',
+  'MICROSOFT_WRONG_ACCOUNT',
   // The Entra steps (main/entra-setup/): a step that needs an earlier one (app, job) done first
   'ENTRA_STEP_MISSING',
   // Unassigning a user or group that holds no assignment on the app

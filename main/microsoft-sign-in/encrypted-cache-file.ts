@@ -1,10 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFile, rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 import { appFailure, type AppFailure } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
-import { errorCode, writeFileAtomic } from '../settings/atomic-write';
+import { writeFileAtomic } from '../settings/atomic-write';
+import { readSmallRegularFile } from '../settings/bounded-read';
 import type { SecretRef, SecretStore } from '../secrets/secret-store';
 
 /**
@@ -13,6 +14,12 @@ import type { SecretRef, SecretStore } from '../secrets/secret-store';
  * keychain keeps only a random 32-byte key and the cache lives in the app's data folder as
  * AES-256-GCM ciphertext: a fresh IV on every write, the GCM tag checked on every read, written
  * atomically so a crash leaves the old file or the new one.
+ *
+ * Read with the settings file's guards (main/settings/bounded-read.ts): a regular file of at most
+ * {@link MAX_CACHE_BYTES}, opened non-blocking, so a FIFO or a device at the path cannot stall or
+ * flood every Microsoft call. Every access to one path runs one at a time (reads, writes,
+ * clearing), in this process: two first writes at once would otherwise each make a key and leave
+ * a file encrypted with the key that lost.
  */
 
 const ALGORITHM = 'aes-256-gcm';
@@ -21,6 +28,29 @@ const IV_BYTES = 12;
 // Fixed, so a truncated tag (which GCM would otherwise accept) fails to decrypt.
 const TAG_BYTES = 16;
 const FORMAT = 'scim-setup-assistant/microsoft-token-cache/v1';
+/**
+ * MSAL's cache for one account and a handful of scopes is a few kilobytes; 1 MB is far above any
+ * real cache and far below what would hurt to hold in memory.
+ */
+export const MAX_CACHE_BYTES = 1024 * 1024;
+
+/** The tail of the work queued on each cache path (module-wide: every instance shares it). */
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `work` after every earlier access to `path` settled, and before any later one. */
+function exclusive<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(path) ?? Promise.resolve();
+  const result = previous.then(work, work);
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(path, tail);
+  void tail.then(() => {
+    if (queues.get(path) === tail) queues.delete(path);
+  });
+  return result;
+}
 
 /** What the file holds: base64 fields, nothing in clear but the format name. */
 interface Envelope {
@@ -58,9 +88,11 @@ export interface EncryptedCacheFileOptions {
 
 /**
  * One encrypted file and its key. {@link read} answers null when there is no file;
- * a file that does not decrypt (wrong or missing key, damaged bytes) is moved aside and reported
- * as MICROSOFT_CACHE_UNREADABLE, so the next sign-in starts clean without destroying evidence.
- * Keychain failures (locked, denied) pass through as the keychain's own errors: the file is fine.
+ * a file that cannot be read or does not decrypt (not a regular file, too large, wrong or missing
+ * key, damaged bytes) is moved aside and reported as MICROSOFT_CACHE_UNREADABLE, so the next
+ * sign-in starts clean without destroying evidence; its key is dropped at the same time, so the
+ * copy moved aside can no longer be decrypted by anyone who finds it. Keychain failures (locked,
+ * denied) pass through as the keychain's own errors: the file is fine.
  */
 export class EncryptedCacheFile {
   private readonly keyRef: SecretRef;
@@ -70,23 +102,38 @@ export class EncryptedCacheFile {
   }
 
   /** The decrypted cache, or null when none was written yet. */
-  async read(): Promise<string | null> {
-    let raw: string;
-    try {
-      raw = await readFile(this.options.path, 'utf8');
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return null;
-      throw await this.unreadable(`the file could not be read (${errorCode(error) ?? 'error'})`);
-    }
+  read(): Promise<string | null> {
+    return exclusive(this.options.path, () => this.readNow());
+  }
+
+  /** Encrypts and writes `content`, creating the key on first use. */
+  write(content: string): Promise<void> {
+    return exclusive(this.options.path, () => this.writeNow(content));
+  }
+
+  /**
+   * Deletes the file and its key (sign-out): a copy of the file taken before can then no longer
+   * be decrypted, and the next write makes a new key.
+   */
+  clear(): Promise<void> {
+    return exclusive(this.options.path, async () => {
+      await rm(this.options.path, { force: true });
+      await this.options.keychain.delete(this.keyRef);
+    });
+  }
+
+  private async readNow(): Promise<string | null> {
+    const file = await readSmallRegularFile(this.options.path, MAX_CACHE_BYTES);
+    if (file.kind === 'missing') return null;
+    if (file.kind === 'refused') throw await this.unreadable(file.reason);
     const key = await this.options.keychain.read(this.keyRef);
     if (key === null) throw await this.unreadable('its key is missing from the keychain');
-    const plain = decrypt(raw, Buffer.from(key, 'base64'));
+    const plain = decrypt(file.text, Buffer.from(key, 'base64'));
     if (plain === null) throw await this.unreadable('it does not decrypt with the stored key');
     return plain;
   }
 
-  /** Encrypts and writes `content`, creating the key on first use. */
-  async write(content: string): Promise<void> {
+  private async writeNow(content: string): Promise<void> {
     const key = await this.key();
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
@@ -120,9 +167,15 @@ export class EncryptedCacheFile {
       () => true,
       () => false,
     );
+    // The key goes too: the copy kept aside is evidence, not a sign-in anyone can restore.
+    const keyDropped = await this.options.keychain.delete(this.keyRef).then(
+      () => true,
+      () => false,
+    );
     this.options.logger.warn('microsoft.cache.unreadable', {
       reason,
       movedTo: moved ? aside : null,
+      keyDropped,
     });
     return appFailure(
       'MICROSOFT_CACHE_UNREADABLE',

@@ -6,6 +6,7 @@ import type { INetworkModule } from '@azure/msal-node';
 import type { MicrosoftStatus } from '../../shared/entra/entra-views';
 import type { ScopeRequest } from '../../shared/entra/graph-permissions';
 import { GRAPH_BASE_URL } from '../graph/create-graph-client';
+import type { FetchLike } from '../http/create-http-client';
 import type { Logger } from '../logging/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { ExternalOpener } from '../security/open-external';
@@ -19,6 +20,10 @@ import { openLoopbackSignInPage, openMicrosoftSignInPage } from './sign-in-page'
  */
 export interface SandboxMicrosoftLink {
   clientId: string;
+  /** The stand-in's tenant: sandbox sign-in goes to its authority and is held to it. */
+  tenantId: string;
+  /** Its name, shown as the signed-in tenant. */
+  tenantName: string;
   /** MSAL's documented network hook, sending login.microsoftonline.com to the stand-in. */
   networkClient: INetworkModule;
   /** The loopback page that plays Microsoft's sign-in for an authorize URL. */
@@ -35,17 +40,40 @@ export interface MicrosoftSessionOptions {
   logger: Logger;
   /** The host's opener (raw shell.openExternal in the app): guarded in sign-in-page.ts. */
   openExternal: ExternalOpener;
+  /** What MSAL's HTTP goes through: Electron's net.fetch in the app, Node's fetch in tests and CLI. */
+  fetch?: FetchLike;
   /** True while the Stytch session is connected to the sandbox. */
   sandboxMode: () => boolean;
   /** The running sandbox's Microsoft stand-ins. */
   sandboxMicrosoft: () => Promise<SandboxMicrosoftLink>;
 }
 
-/** The signed-in account as Graph callers need it: which tenant, and which Graph. */
+/**
+ * The signed-in account as Graph callers need it: which tenant, which person, and which Graph.
+ * Keep one from before a write and compare it with {@link sameTarget} to a fresh one right
+ * before the write, to know the admin and tenant are still the ones the work began with.
+ */
 export interface MicrosoftTarget {
   sandbox: boolean;
+  /** The tenant's ID (the ID token's `tid`; the configured tenant, as every sign-in is held to it). */
   tenantId: string;
+  /** The tenant by name: the domain (or ID) the admin gave, or the sandbox's name. */
+  tenant: string;
+  /** MSAL's home account id: the same person, whichever tenant they signed in to. */
+  homeAccountId: string;
+  username: string;
   graphBaseUrl: string;
+}
+
+/** True when two targets are the same place, tenant and person (`now` null: nobody signed in). */
+export function sameTarget(before: MicrosoftTarget, now: MicrosoftTarget | null): boolean {
+  return (
+    now !== null &&
+    now.sandbox === before.sandbox &&
+    now.tenantId === before.tenantId &&
+    now.homeAccountId === before.homeAccountId &&
+    now.graphBaseUrl === before.graphBaseUrl
+  );
 }
 
 /** The sandbox sign-in's folder, under the app's data folder. */
@@ -69,6 +97,7 @@ export class MicrosoftSession {
       keychain: options.keychain,
       settings: options.settings,
       logger: options.logger,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       openBrowser: (url) => openMicrosoftSignInPage(url, options.openExternal),
     });
   }
@@ -80,10 +109,17 @@ export class MicrosoftSession {
     return toView(status, sandbox);
   }
 
-  /** Signs in interactively for an action's scopes (shared/entra/graph-permissions.ts). */
+  /**
+   * Signs in interactively for an action's scopes (shared/entra/graph-permissions.ts). While
+   * someone is signed in, the new sign-in is for them (`login_hint`) and is refused as anyone
+   * else: signing in as another person starts with signing out.
+   */
   async signIn(action: ScopeRequest): Promise<MicrosoftStatus> {
     const sandbox = this.options.sandboxMode();
-    const account = await (await this.current()).signIn(action);
+    const signIn = await this.current();
+    const now = await signIn.status().catch(() => null);
+    const hints = now?.signedIn ? { loginHint: now.username } : {};
+    const account = await signIn.signIn(action, hints);
     return toView(account, sandbox);
   }
 
@@ -112,12 +148,14 @@ export class MicrosoftSession {
       : GRAPH_BASE_URL;
   }
 
-  /** The signed-in account's tenant and Graph, or null when nobody is signed in. */
+  /** Who is signed in, to which tenant, and which Graph; null when nobody is signed in. */
   async target(): Promise<MicrosoftTarget | null> {
     const sandbox = this.options.sandboxMode();
     const status = await (await this.current()).status();
     if (!status.signedIn) return null;
-    return { sandbox, tenantId: status.tenantId, graphBaseUrl: await this.graphBaseUrl() };
+    const { tenantId, tenant, homeAccountId, username } = status;
+    const graphBaseUrl = await this.graphBaseUrl();
+    return { sandbox, tenantId, tenant, homeAccountId, username, graphBaseUrl };
   }
 
   private async current(): Promise<MicrosoftSignIn> {
@@ -140,8 +178,13 @@ export class MicrosoftSession {
       cacheFileName: SANDBOX_TOKEN_CACHE_FILE_NAME,
       keychain: options.keychain,
       settings: {
-        get: async () => ({ ...(await options.settings.get()), microsoftClientId: link.clientId }),
+        get: async () => ({
+          ...(await options.settings.get()),
+          microsoftClientId: link.clientId,
+          microsoftTenant: link.tenantId,
+        }),
       },
+      tenantName: link.tenantName,
       logger: options.logger,
       networkClient: link.networkClient,
       openBrowser: (url) => openLoopbackSignInPage(link.browserUrl(url), options.openExternal),
@@ -156,6 +199,6 @@ export class MicrosoftSession {
 function toView(status: MicrosoftSignInStatus, sandbox: boolean): MicrosoftStatus {
   if (!status.signedIn)
     return { sandbox, clientIdConfigured: sandbox || status.clientIdConfigured, account: null };
-  const { username, name, tenantId } = status;
-  return { sandbox, clientIdConfigured: true, account: { username, name, tenantId } };
+  const { username, name, tenantId, tenant } = status;
+  return { sandbox, clientIdConfigured: true, account: { username, name, tenantId, tenant } };
 }

@@ -8,7 +8,7 @@ import type { ExternalOpener } from '../security/open-external';
  * Microsoft's authorize endpoint, or in sandbox mode to the identity stand-in on loopback.
  */
 
-/** Microsoft's identity platform host (reference §6: the authority `…/organizations`). */
+/** Microsoft's identity platform host (the authority is `…/<the admin's tenant>`, tenant.ts). */
 export const MICROSOFT_LOGIN_HOST = 'login.microsoftonline.com';
 
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -5,7 +5,7 @@ import type { FetchLike } from '../http/create-http-client';
 import { startGraphStandIn, type RunningGraphStandIn } from './graph-stand-in/graph-stand-in';
 import { SANDBOX_TENANT_ID, SANDBOX_TENANT_NAME } from './graph-stand-in/tenant';
 import { IdentityStandIn } from './identity-stand-in/identity-stand-in';
-import type { StandInUser } from './identity-stand-in/tokens';
+import { FABRIKAM_TENANT, type StandInTenant, type StandInUser } from './identity-stand-in/tokens';
 
 /**
  * Time between the sandbox's simulated provisioning cycles. Entra's is 40 minutes; the sandbox's
@@ -28,13 +28,31 @@ function signInAccount(key: ContosoPerson, adminRole: string | null): StandInUse
   };
 }
 
+/** The sandbox's tenant as the identity stand-in knows it (ID, primary domain, name). */
+export const SANDBOX_TENANT: StandInTenant = {
+  id: SANDBOX_TENANT_ID,
+  domain: 'contoso.onmicrosoft.com',
+  name: SANDBOX_TENANT_NAME,
+};
+
 /**
  * Contoso's Adele may do every step; Megan holds no admin role, so Graph refuses her admin-only
- * calls. Both are users of the Graph stand-in's tenant, so the pickers find them too.
+ * calls. Both are users of the Graph stand-in's tenant, so the pickers find them too. Lidia is a
+ * consultant from Fabrikam invited into Contoso as a guest with an admin role: signing in at
+ * Contoso's authority gives her a token for Contoso (her guest object there), her home account
+ * stays Fabrikam's.
  */
 export const SANDBOX_ACCOUNTS = {
   adele: signInAccount('adele', 'Application Administrator'),
   megan: signInAccount('megan', null),
+  guest: {
+    oid: '7d3e5f60-1a2b-4c3d-8e4f-5a6b7c8d9e0f',
+    tid: SANDBOX_TENANT_ID,
+    username: 'lidia_fabrikam.com#EXT#@contoso.onmicrosoft.com',
+    name: 'Lidia Holloway (Fabrikam, guest)',
+    adminRole: 'Application Administrator',
+    home: { oid: '0b1c2d3e-4f50-4617-8829-3a4b5c6d7e8f', tid: FABRIKAM_TENANT.id },
+  },
 } satisfies Record<string, StandInUser>;
 
 /** How to start the sandbox's Microsoft side. */
@@ -53,6 +71,8 @@ export interface SandboxMicrosoft {
   /** The client ID sign-in uses in sandbox mode (any GUID the stand-in accepts; fixed). */
   clientId: string;
   tenantId: string;
+  /** The tenant's name, as the app shows it. */
+  tenantName: string;
   /** MSAL's documented system.networkClient, sending login.microsoftonline.com traffic to the stand-in. */
   networkClient: INetworkModule;
   /** The stand-in's authorize page for MSAL's authorize URL (what the "system browser" opens). */
@@ -72,8 +92,9 @@ export async function startSandboxMicrosoft(
   options: SandboxMicrosoftOptions = {},
 ): Promise<SandboxMicrosoft> {
   const identity = await IdentityStandIn.start({
-    accounts: [SANDBOX_ACCOUNTS.adele, SANDBOX_ACCOUNTS.megan],
+    accounts: [SANDBOX_ACCOUNTS.adele, SANDBOX_ACCOUNTS.megan, SANDBOX_ACCOUNTS.guest],
     tenantName: SANDBOX_TENANT_NAME,
+    tenants: [SANDBOX_TENANT, FABRIKAM_TENANT],
     ...(options.now ? { now: options.now } : {}),
   });
   let graph: RunningGraphStandIn;
@@ -95,6 +116,7 @@ export async function startSandboxMicrosoft(
   return {
     clientId: SANDBOX_CLIENT_ID,
     tenantId: SANDBOX_TENANT_ID,
+    tenantName: SANDBOX_TENANT_NAME,
     networkClient: identity.networkClient(),
     browserUrl: (authorizeUrl) => identity.browserUrl(authorizeUrl),
     graphBaseUrl: graph.baseUrl,

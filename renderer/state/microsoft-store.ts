@@ -22,7 +22,8 @@ interface MicrosoftState {
   cancelSignIn: () => Promise<void>;
   signOut: () => Promise<void>;
   /** Saves the app registration's client ID (settings:update), then re-reads the status. */
-  saveClientId: (clientId: string) => Promise<boolean>;
+  /** Saves the app registration's client ID and the tenant it lives in, together. */
+  saveClientId: (clientId: string, tenant: string) => Promise<boolean>;
 }
 
 /** Who is signed in to Microsoft, and the sign-in the admin finishes in their browser. */
@@ -65,14 +66,14 @@ export const useMicrosoftStore = create<MicrosoftState>()((set, get) => ({
       done: (status) => ({ status }),
     });
   },
-  saveClientId: async (clientId) => {
+  saveClientId: async (clientId, tenant) => {
     const saved = await trackCall(
       set,
-      () => call('settings:update', { microsoftClientId: clientId }),
+      () => call('settings:update', { microsoftClientId: clientId, microsoftTenant: tenant }),
       {
         start: { busy: 'client-id' },
         end: { busy: null },
-        retry: () => get().saveClientId(clientId),
+        retry: () => get().saveClientId(clientId, tenant),
       },
     );
     if (!saved?.ok) return false;

@@ -40,10 +40,19 @@ export const GraphJobIdSchema = z
 export const MicrosoftStatusSchema = z.object({
   /** True when sign-in and Graph go to the local stand-ins (tenant "Contoso (sandbox)"). */
   sandbox: z.boolean(),
-  /** False until the admin enters their app registration's client ID (never false in sandbox). */
+  /**
+   * False until the admin enters their app registration's client ID and tenant (never false in
+   * sandbox).
+   */
   clientIdConfigured: z.boolean(),
   account: z
-    .object({ username: z.string(), name: z.string().nullable(), tenantId: z.string() })
+    .object({
+      username: z.string(),
+      name: z.string().nullable(),
+      tenantId: z.string(),
+      /** The tenant by name: the domain (or ID) the admin gave, or the sandbox's name. */
+      tenant: z.string(),
+    })
     .nullable(),
 });
 export type MicrosoftStatus = z.infer<typeof MicrosoftStatusSchema>;

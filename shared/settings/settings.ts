@@ -37,6 +37,36 @@ export const MicrosoftClientIdSchema = z
     message: 'An application (client) ID looks like 00000000-0000-0000-0000-000000000000.',
   });
 
+/**
+ * The admin's own Entra tenant, where the app registration lives: its tenant ID (a GUID) or a
+ * verified domain such as its primary domain `contoso.onmicrosoft.com`. Sign-in goes to
+ * `https://login.microsoftonline.com/<tenant>`: a single-tenant registration needs that authority
+ * (graph-provisioning.md, corrections), and with it a guest admin gets a token for this tenant,
+ * not their home tenant. Kept lower case, as Entra matches both without regard to case.
+ */
+export const MicrosoftTenantSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .refine(
+    (value) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ||
+      /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(value),
+    {
+      message:
+        'A tenant is its primary domain (like contoso.onmicrosoft.com) or its tenant ID (like 00000000-0000-0000-0000-000000000000).',
+    },
+  );
+
+/**
+ * The redirect URI the admin registers for the app (platform "Mobile and desktop
+ * applications"). Microsoft ignores the port of a loopback redirect URI, so this one covers the
+ * port the app's sign-in listens on each time (main/microsoft-sign-in/loopback-listener.ts says
+ * why `localhost` rather than `127.0.0.1`).
+ */
+export const MICROSOFT_REDIRECT_URI = 'http://localhost';
+
 /** Who does the Entra steps (step 3's choice). */
 export const EntraStepsChoiceSchema = z.enum(['assistant', 'by-hand']);
 export type EntraStepsChoice = z.infer<typeof EntraStepsChoiceSchema>;
@@ -75,6 +105,11 @@ export const SettingsSchema = z.object({
    */
   microsoftClientId: MicrosoftClientIdSchema.nullable().default(null),
   /**
+   * The tenant Microsoft sign-in goes to, beside the client ID (see {@link MicrosoftTenantSchema});
+   * null until the admin enters it. Defaults to null so older files still load.
+   */
+  microsoftTenant: MicrosoftTenantSchema.nullable().default(null),
+  /**
    * Step 3's choice: the assistant does the Entra steps through Microsoft Graph, or the admin
    * does them by hand (null until chosen). The two can still be mixed step by step.
    */
@@ -94,6 +129,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClearMs: 60_000,
   knownConnections: [],
   microsoftClientId: null,
+  microsoftTenant: null,
   entraSteps: null,
   entraApps: [],
 };
@@ -144,6 +180,7 @@ export const SettingsPatchSchema = z
     wizard: WizardProgressPatchSchema.optional(),
     clipboardClearMs: z.number().int().min(5_000).max(600_000).optional(),
     microsoftClientId: MicrosoftClientIdSchema.nullable().optional(),
+    microsoftTenant: MicrosoftTenantSchema.nullable().optional(),
     entraSteps: EntraStepsChoiceSchema.nullable().optional(),
   })
   .strict();

@@ -15,6 +15,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     clipboardClearMs: 60_000,
     knownConnections: [],
     microsoftClientId: null,
+    microsoftTenant: null,
     entraSteps: null,
     entraApps: [],
     ...overrides,

@@ -17,10 +17,14 @@ import { loopbackNetworkClient } from './network-client';
 import {
   clientInfo,
   consentRequiredReply,
+  CONTOSO_TENANT,
   DEFAULT_USER,
   errorEnvelope,
+  FABRIKAM_TENANT,
   idToken,
   opaqueToken,
+  signedInAs,
+  type StandInTenant,
   type StandInUser,
   type TokenErrorReply,
 } from './tokens';
@@ -41,6 +45,7 @@ const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
 const AUTHORIZE_PATH = /^\/[^/]+\/oauth2\/v2\.0\/authorize$/;
 const TOKEN_PATH = /^\/[^/]+\/oauth2\/v2\.0\/token$/;
+const OPENID_PATH = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/;
 /** Entra's authorization codes are short-lived (about 10 minutes). */
 const CODE_LIFETIME_MS = 10 * 60_000;
 
@@ -50,6 +55,8 @@ interface Grant {
   scope: string[];
   user: StandInUser;
   nonce: string | null;
+  /** The authority's tenant the code was issued at (an ID, a domain, or `organizations`). */
+  tenant: string;
 }
 
 /** What a code is issued for: the authorize request's client, scopes, nonce, PKCE and redirect. */
@@ -59,9 +66,14 @@ export interface CodeRequest {
   nonce: string | null;
   challenge: string;
   redirectUri: string;
+  /**
+   * The tenant of the authority the code was issued at (the authorize URL's first path segment);
+   * default: the user's own tenant. The token's `tid` follows it (tokens.ts, signedInAs).
+   */
+  tenant?: string;
 }
 
-interface PendingCode extends Grant, CodeRequest {
+interface PendingCode extends Grant, Omit<CodeRequest, 'tenant'> {
   expiresAtMs: number;
   /** Issued by the page: choosing an account there is consenting to the scopes shown. */
   consents: boolean;
@@ -79,6 +91,8 @@ export interface IdentityStandInOptions {
   accounts?: readonly StandInUser[];
   /** Shown as "Sign in to <tenantName>". */
   tenantName?: string;
+  /** The tenants the stand-in knows by ID and domain (default Contoso and Fabrikam). */
+  tenants?: readonly StandInTenant[];
   now?: () => Date;
 }
 
@@ -98,6 +112,10 @@ async function formOf(request: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function tenantNotFound(tenant: string): string {
+  return `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -129,6 +147,7 @@ export class IdentityStandIn {
   private readonly accessGrants = new Map<string, AccessGrant & { expiresAtMs: number }>();
   private readonly queuedErrors: TokenErrorReply[] = [];
   private readonly tenantName: string;
+  private readonly tenants: readonly StandInTenant[];
   private readonly now: () => Date;
   private readonly key = newRunKey();
 
@@ -139,6 +158,7 @@ export class IdentityStandIn {
     this.accounts = options.accounts ?? [DEFAULT_USER];
     this.user = this.accounts[0] ?? DEFAULT_USER;
     this.tenantName = options.tenantName ?? SANDBOX_TENANT_NAME;
+    this.tenants = options.tenants ?? [CONTOSO_TENANT, FABRIKAM_TENANT];
     this.now = options.now ?? (() => new Date());
   }
 
@@ -178,7 +198,8 @@ export class IdentityStandIn {
   issueCode(request: CodeRequest, user: StandInUser = this.user, consents = false): string {
     const value = opaqueToken('code');
     const expiresAtMs = this.now().getTime() + CODE_LIFETIME_MS;
-    this.codes.set(value, { ...request, user, expiresAtMs, consents });
+    const tenant = request.tenant ?? user.tid;
+    this.codes.set(value, { ...request, tenant, user, expiresAtMs, consents });
     return value;
   }
 
@@ -204,16 +225,60 @@ export class IdentityStandIn {
     return loopbackNetworkClient(MICROSOFT_LOGIN, this.baseUrl);
   }
 
-  private authorize(query: URLSearchParams): HtmlAnswer {
+  /** A known tenant by ID or domain; `organizations`/`common` are every tenant's. */
+  private knowsTenant(tenant: string): boolean {
+    const path = tenant.toLowerCase();
+    return (
+      path === 'organizations' ||
+      path === 'common' ||
+      this.tenants.some((item) => item.id === path || item.domain === path)
+    );
+  }
+
+  private authorize(tenant: string, query: URLSearchParams): HtmlAnswer {
+    if (!this.knowsTenant(tenant)) return errorPage(tenantNotFound(tenant));
     const read = readAuthorizeRequest(query);
     if (!read.ok) return errorPage(read.reason);
     const request: AuthorizeRequest = read.request;
+    // Only the accounts of the authority's tenant (members and guests), as Entra's page allows.
+    const accounts = this.accounts.filter(
+      (user) => signedInAs(user, tenant, this.tenants) !== null,
+    );
     // One code per account, so each button is a plain form: the page needs no script.
-    const choices = this.accounts.map((user) => ({
+    const choices = accounts.map((user) => ({
       user,
-      code: this.issueCode(request, user, true),
+      code: this.issueCode({ ...request, tenant }, user, true),
     }));
     return authorizePage(this.tenantName, request, choices);
+  }
+
+  /** The tenant's OpenID Connect metadata: what the app resolves a tenant domain to an ID with. */
+  private openIdConfiguration(tenant: string): { status: number; body: unknown } {
+    const path = tenant.toLowerCase();
+    const known = this.tenants.find((item) => item.id === path || item.domain === path);
+    if (known === undefined) {
+      return {
+        status: 400,
+        body: errorEnvelope(
+          {
+            error: 'invalid_tenant',
+            error_description: tenantNotFound(tenant),
+            error_codes: [90002],
+          },
+          '',
+        ),
+      };
+    }
+    const base = `${MICROSOFT_LOGIN}/${known.id}`;
+    return {
+      status: 200,
+      body: {
+        issuer: `${base}/v2.0`,
+        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+        token_endpoint: `${base}/oauth2/v2.0/token`,
+        response_modes_supported: ['query', 'fragment', 'form_post'],
+      },
+    };
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -223,8 +288,14 @@ export class IdentityStandIn {
       sendJson(response, 404, { error: 'not_found' });
       return;
     }
+    const openId = OPENID_PATH.exec(path);
+    if (request.method === 'GET' && openId !== null) {
+      const answer = this.openIdConfiguration(decodeURIComponent(openId[1] ?? ''));
+      sendJson(response, answer.status, answer.body);
+      return;
+    }
     if (request.method === 'GET' && AUTHORIZE_PATH.test(path)) {
-      const page = this.authorize(url.searchParams);
+      const page = this.authorize(decodeURIComponent(path.split('/')[1] ?? ''), url.searchParams);
       response.writeHead(page.status, {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': page.csp,
@@ -275,11 +346,22 @@ export class IdentityStandIn {
         error_description: 'AADSTS70000: The provided grant is invalid or expired.',
         error_codes: [70000],
       };
+    if (signedInAs(grant.user, grant.tenant, this.tenants) === null)
+      return {
+        error: 'invalid_grant',
+        error_description: `AADSTS50020: User account '${grant.user.username}' from identity provider does not exist in tenant '${grant.tenant}' and cannot access the application.`,
+        error_codes: [50020],
+      };
     const missing = scope.filter((item) => this.consented !== null && !this.consented.has(item));
     if (missing.length > 0) return consentRequiredReply(missing.join(' '));
     return { ...grant, scope };
   }
 
+  /**
+   * A code is redeemed whatever tenant's token endpoint it is sent to: whether Entra refuses a
+   * code issued at another tenant's authority is [unconfirmed], so the stand-in plays the worst
+   * case and the app's own `tid` check is what stops such a sign-in.
+   */
   private redeemCode(form: URLSearchParams): Grant | null {
     const code = this.codes.get(form.get('code') ?? '');
     this.codes.delete(form.get('code') ?? '');
@@ -314,7 +396,8 @@ export class IdentityStandIn {
   private tokens(grant: Grant, scope: string[]): Record<string, unknown> {
     const accessToken = opaqueToken('at');
     const refreshToken = opaqueToken('rt');
-    const id = idToken(grant.user, grant.clientId, grant.nonce);
+    const as = signedInAs(grant.user, grant.tenant, this.tenants) ?? grant.user;
+    const id = idToken(grant.user, grant.clientId, grant.nonce, as);
     this.refreshTokens.set(refreshToken, { ...grant, scope });
     this.accessGrants.set(accessToken, {
       scope,

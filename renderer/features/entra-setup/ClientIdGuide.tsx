@@ -1,8 +1,11 @@
+import { MICROSOFT_REDIRECT_URI } from '../../../shared/settings/settings';
 import { permissionRows } from './permission-rows';
 
 /**
  * How to register the public client app the assistant signs in with: the app cannot ship a
  * publisher registration, so the admin makes one in their tenant and consents to these scopes.
+ * Kept consistent with main: single tenant (sign-in goes to the tenant entered below), and the
+ * redirect URI main's loopback listener answers on (MICROSOFT_REDIRECT_URI).
  */
 export function ClientIdGuide() {
   return (
@@ -20,7 +23,8 @@ export function ClientIdGuide() {
         </li>
         <li>
           Under Redirect URI, choose the platform “Mobile and desktop applications” and enter{' '}
-          <code>http://localhost</code>. Select Register.
+          <code>{MICROSOFT_REDIRECT_URI}</code> (no port: Microsoft ignores the port of a localhost
+          address, and the assistant picks a free one each time). Select Register.
         </li>
         <li>Under Authentication, set “Allow public client flows” to Yes and save.</li>
         <li>
@@ -28,7 +32,12 @@ export function ClientIdGuide() {
           permissions, and add each permission in the table below.
         </li>
         <li>Select “Grant admin consent” for your organization.</li>
-        <li>Copy the Application (client) ID from the Overview page into the field below.</li>
+        <li>
+          From the Overview page, copy the Application (client) ID and your tenant (the primary
+          domain, like contoso.onmicrosoft.com, or the Directory (tenant) ID) into the fields below.
+          Sign-in goes to that tenant only, so a guest admin from another organization signs in to
+          yours.
+        </li>
       </ol>
       <table className="members permissions">
         <caption>Delegated Microsoft Graph permissions the assistant asks for</caption>

@@ -23,7 +23,14 @@ export function MicrosoftAccount() {
         <>
           <p role="status">
             Signed in to Microsoft as <strong>{account.name ?? account.username}</strong> (
-            {account.username}), tenant <span className="mono">{account.tenantId}</span>.
+            {account.username}), tenant <strong>{account.tenant}</strong>
+            {account.tenant !== account.tenantId && (
+              <>
+                {' '}
+                (<span className="mono">{account.tenantId}</span>)
+              </>
+            )}
+            .
           </p>
           <button
             type="button"

@@ -211,6 +211,9 @@ describe('createApp without reading the new service principal back, while Graph 
           Promise.resolve({
             sandbox: true,
             tenantId: graph.state.tenantId,
+            tenant: 'Contoso (sandbox)',
+            homeAccountId: 'admin.home',
+            username: 'admin@contoso.com',
             graphBaseUrl: graph.baseUrl,
           }),
         accessToken: (scopes) => graph.accessToken(scopes),

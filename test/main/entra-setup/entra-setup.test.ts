@@ -69,6 +69,7 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
         username: 'adele.vance@contoso.com',
         name: 'Adele Vance',
         tenantId: SANDBOX_TENANT_ID,
+        tenant: 'Contoso (sandbox)',
       },
     });
     expect(app.opened).toHaveLength(1);

@@ -58,3 +58,53 @@ describe('the microsoftClientId setting', () => {
     ).toBe(true);
   });
 });
+
+describe('the microsoftTenant setting (beside the client ID)', () => {
+  it('loads as unset from a settings file written before it existed', async () => {
+    const { microsoftTenant: _dropped, ...older } = {
+      ...DEFAULT_SETTINGS,
+      microsoftClientId: CLIENT_ID,
+    };
+    await writeFile(join(dir, SETTINGS_FILE_NAME), JSON.stringify(older));
+
+    const store = new SettingsStore({ dir, logger: captureLogger().logger });
+
+    expect(await store.get()).toMatchObject({
+      microsoftClientId: CLIENT_ID,
+      microsoftTenant: null,
+    });
+    expect(store.takeProblem()).toBeNull();
+  });
+
+  it('is saved by the renderer, as a primary domain or a tenant ID, kept in lower case', async () => {
+    const store = new SettingsStore({ dir, logger: captureLogger().logger });
+
+    await store.update(SettingsPatchSchema.parse({ microsoftTenant: ' Contoso.OnMicrosoft.com ' }));
+    expect(
+      (await new SettingsStore({ dir, logger: captureLogger().logger }).get()).microsoftTenant,
+    ).toBe('contoso.onmicrosoft.com');
+    await store.update(
+      SettingsPatchSchema.parse({ microsoftTenant: '9188040D-6C67-4C5B-B112-36A304B66DAD' }),
+    );
+    expect((await store.get()).microsoftTenant).toBe('9188040d-6c67-4c5b-b112-36a304b66dad');
+  });
+
+  it('accepts only a domain or a GUID', () => {
+    for (const good of ['contoso.onmicrosoft.com', 'contoso.com', 'sub.contoso.co.uk']) {
+      expect(SettingsPatchSchema.safeParse({ microsoftTenant: good }).success).toBe(true);
+    }
+    for (const bad of [
+      '',
+      'contoso',
+      'organizations',
+      'common',
+      'contoso.onmicrosoft.com/oauth2',
+      'https://login.microsoftonline.com/contoso.com',
+      '../contoso.com',
+      'contoso..com',
+      `${'a'.repeat(250)}.com`,
+    ]) {
+      expect(SettingsPatchSchema.safeParse({ microsoftTenant: bad }).success).toBe(false);
+    }
+  });
+});

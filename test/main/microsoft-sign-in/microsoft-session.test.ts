@@ -20,6 +20,7 @@ import {
 import { MemorySecretStore } from '../../support/keychain';
 import { startEntraHarness, type EntraHarness } from '../entra-setup/entra-harness';
 import { captureLogger, memorySettings } from '../secrets/test-support';
+import { CONTOSO_TENANT } from '../../../main/sandbox/identity-stand-in/tokens';
 import { CLIENT_ID, rejectionOf } from './support';
 
 const ignore: EmitEvent = () => undefined;
@@ -85,7 +86,12 @@ describe('MicrosoftSession in real mode', () => {
     new MicrosoftSession({
       dir,
       keychain: new MemorySecretStore(),
-      settings: memorySettings({ ...DEFAULT_SETTINGS, microsoftClientId }),
+      // A tenant ID, so nothing has to be looked up on the network before the browser opens.
+      settings: memorySettings({
+        ...DEFAULT_SETTINGS,
+        microsoftClientId,
+        microsoftTenant: microsoftClientId === null ? null : CONTOSO_TENANT.id,
+      }),
       logger: captureLogger().logger,
       openExternal: (url) => Promise.resolve(void opened.push(url)),
       sandboxMode: () => false,
@@ -113,7 +119,11 @@ describe('MicrosoftSession in real mode', () => {
     const signing = rejectionOf(microsoft.signIn('read-apps'));
     for (let i = 0; i < 100 && opened.length === 0; i += 1)
       await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(new URL(opened[0] ?? 'http://none').origin).toBe('https://login.microsoftonline.com');
+    const authorize = new URL(opened[0] ?? 'http://none');
+    expect(authorize.origin).toBe('https://login.microsoftonline.com');
+    // The admin's own tenant is the authority (a single-tenant registration needs it).
+    expect(authorize.pathname).toBe(`/${CONTOSO_TENANT.id}/oauth2/v2.0/authorize`);
+    expect(authorize.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+$/);
     expect(await microsoft.cancelSignIn()).toBe(true);
     expect((await signing).code).toBe('MICROSOFT_SIGN_IN_CANCELLED');
   });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { GRAPH_RESOURCE } from '../../../shared/entra/graph-permissions';
 import { DEFAULT_USER } from '../../../main/sandbox/identity-stand-in/tokens';
-import { rejectionOf, signInWorld, type SignInWorld } from './support';
+import { rejectionOf, signInWorld, TENANT, type SignInWorld } from './support';
 
 let world: SignInWorld;
 
@@ -23,10 +23,14 @@ describe('MicrosoftSignIn: interactive sign-in through MSAL', () => {
       username: DEFAULT_USER.username,
       name: DEFAULT_USER.name,
       tenantId: DEFAULT_USER.tid,
+      tenant: TENANT,
+      homeAccountId: `${DEFAULT_USER.oid}.${DEFAULT_USER.tid}`,
     });
     const [authorize] = world.browser.opened;
     expect(authorize?.origin).toBe('https://login.microsoftonline.com');
-    expect(authorize?.pathname).toBe('/organizations/oauth2/v2.0/authorize');
+    // The tenant the admin named is the authority, and its domain the domain hint.
+    expect(authorize?.pathname).toBe(`/${TENANT}/oauth2/v2.0/authorize`);
+    expect(authorize?.searchParams.get('domain_hint')).toBe(TENANT);
     const params = authorize?.searchParams;
     expect(params?.get('response_mode')).toBe('form_post');
     expect(params?.get('code_challenge_method')).toBe('S256');

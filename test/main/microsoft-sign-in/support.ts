@@ -12,10 +12,13 @@ import type { SecretStore } from '../../../main/secrets/secret-store';
 import { MemorySecretStore } from '../../support/keychain';
 import { captureLogger, memorySettings } from '../secrets/test-support';
 import { IdentityStandIn } from '../../../main/sandbox/identity-stand-in/identity-stand-in';
+import { CONTOSO_TENANT } from '../../../main/sandbox/identity-stand-in/tokens';
 import { standInBrowser, type StandInBrowser } from './stand-in/stand-in-browser';
 
 /** The app registration's client ID the tests sign in with. */
 export const CLIENT_ID = '2f1c7a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b';
+/** The tenant the tests' admin names beside it: Contoso's primary domain. */
+export const TENANT = CONTOSO_TENANT.domain;
 
 /** One test's world: the stand-in, a browser playing the admin, a data folder and a keychain. */
 export interface SignInWorld {
@@ -36,7 +39,11 @@ export async function signInWorld(): Promise<SignInWorld> {
   const standIn = await IdentityStandIn.start();
   const dir = await mkdtemp(join(tmpdir(), 'microsoft-sign-in-'));
   const keychain = new MemorySecretStore();
-  const settings = memorySettings({ ...DEFAULT_SETTINGS, microsoftClientId: CLIENT_ID });
+  const settings = memorySettings({
+    ...DEFAULT_SETTINGS,
+    microsoftClientId: CLIENT_ID,
+    microsoftTenant: TENANT,
+  });
   const log = captureLogger();
   const browser = standInBrowser(standIn);
   const cacheFile = join(dir, TOKEN_CACHE_FILE_NAME);

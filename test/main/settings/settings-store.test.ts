@@ -42,6 +42,7 @@ describe('SettingsStore', () => {
       wizard: { currentStep: 'webhooks', completedSteps: ['connect-stytch'], checklist: {} },
       clipboardClearMs: 30_000,
       microsoftClientId: '2f1c7a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b',
+      microsoftTenant: 'contoso.onmicrosoft.com',
       entraSteps: 'assistant',
     } as const;
     // A field added to the patch schema must be added here too, and then saved.

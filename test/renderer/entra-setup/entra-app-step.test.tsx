@@ -42,7 +42,7 @@ describe('Step 3: who does the Entra steps', () => {
 });
 
 describe('Step 3: the client ID', () => {
-  it('explains the registration and refuses an ID that is not a GUID', async () => {
+  it('explains the single-tenant registration and refuses an ID or tenant of the wrong shape', async () => {
     let configured = false;
     const fake = installEntraAt('create-entra-app', {
       'microsoft:status': () =>
@@ -59,18 +59,24 @@ describe('Step 3: the client ID', () => {
     ).toBeTruthy();
     expect(screen.getByText('Synchronization.ReadWrite.All')).toBeTruthy();
     expect(screen.getByText('http://localhost')).toBeTruthy();
+    expect(screen.getByText(/Accounts in this organizational directory only/)).toBeTruthy();
     await user.type(screen.getByLabelText('Application (client) ID'), 'not-a-guid');
-    await user.click(screen.getByRole('button', { name: 'Save the client ID' }));
+    await user.type(screen.getByLabelText(/^Tenant/), 'contoso');
+    await user.click(screen.getByRole('button', { name: 'Save the client ID and tenant' }));
     expect(screen.getByText(/looks like 00000000-0000/)).toBeTruthy();
+    expect(screen.getByText(/A tenant is its primary domain/)).toBeTruthy();
     expect(fake.callsTo('settings:update')).toEqual([]);
     await user.clear(screen.getByLabelText('Application (client) ID'));
     await user.type(
       screen.getByLabelText('Application (client) ID'),
       '11111111-2222-3333-4444-555555555555',
     );
-    await user.click(screen.getByRole('button', { name: 'Save the client ID' }));
+    await user.clear(screen.getByLabelText(/^Tenant/));
+    await user.type(screen.getByLabelText(/^Tenant/), 'Contoso.onmicrosoft.com');
+    await user.click(screen.getByRole('button', { name: 'Save the client ID and tenant' }));
     expect(fake.callsTo('settings:update')).toContainEqual({
       microsoftClientId: '11111111-2222-3333-4444-555555555555',
+      microsoftTenant: 'contoso.onmicrosoft.com',
     });
     expect(await screen.findByText('Not signed in to Microsoft.')).toBeTruthy();
   });

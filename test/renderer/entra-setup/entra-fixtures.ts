@@ -16,7 +16,12 @@ export function microsoftStatus(overrides: Partial<MicrosoftStatus> = {}): Micro
 /** Signed in to the sandbox's stand-in tenant. */
 export const SIGNED_IN: MicrosoftStatus = microsoftStatus({
   clientIdConfigured: true,
-  account: { username: 'admin@contoso.test', name: 'Ada Admin', tenantId: 'tenant-test-1' },
+  account: {
+    username: 'admin@contoso.test',
+    name: 'Ada Admin',
+    tenantId: 'tenant-test-1',
+    tenant: 'contoso.onmicrosoft.com',
+  },
 });
 
 /** An enterprise app made from the non-gallery template. */

@@ -1,4 +1,5 @@
 import type { IdentityStandIn } from '../../../../main/sandbox/identity-stand-in/identity-stand-in';
+import type { StandInUser } from '../../../../main/sandbox/identity-stand-in/tokens';
 
 /**
  * The system browser and the admin in it, for tests: takes the authorize URL MSAL would open,
@@ -22,6 +23,12 @@ export interface StandInBrowser {
   firstOpen: Promise<URL>;
   /** What the admin does next time. */
   user: BrowserUser;
+  /**
+   * Whom the code posted to the app's loopback listener is for (default: the stand-in's user).
+   * Another local user who read the authorize URL can post a code for an account of its
+   * choosing, bound to the victim's PKCE challenge (issue 19 item 1).
+   */
+  signInAs: StandInUser | null;
 }
 
 async function postForm(redirectUri: string, fields: Record<string, string>): Promise<void> {
@@ -39,8 +46,10 @@ async function postForm(redirectUri: string, fields: Record<string, string>): Pr
 function answerFor(
   user: BrowserUser,
   standIn: IdentityStandIn,
-  params: URLSearchParams,
+  url: URL,
+  signInAs: StandInUser | null,
 ): Record<string, string> | null {
+  const params = url.searchParams;
   const state = params.get('state') ?? '';
   switch (user) {
     case 'walk-away':
@@ -61,13 +70,18 @@ function answerFor(
     case 'approve': {
       const scope = (params.get('scope') ?? '').split(' ');
       if (standIn.consented !== null) for (const item of scope) standIn.consented.add(item);
-      const code = standIn.issueCode({
-        clientId: params.get('client_id') ?? '',
-        scope,
-        nonce: params.get('nonce'),
-        challenge: params.get('code_challenge') ?? '',
-        redirectUri: params.get('redirect_uri') ?? '',
-      });
+      const code = standIn.issueCode(
+        {
+          clientId: params.get('client_id') ?? '',
+          scope,
+          nonce: params.get('nonce'),
+          challenge: params.get('code_challenge') ?? '',
+          redirectUri: params.get('redirect_uri') ?? '',
+          // An attacker's code comes from its own tenant's authority, not the one the app asked.
+          tenant: signInAs?.tid ?? url.pathname.split('/')[1] ?? '',
+        },
+        signInAs ?? standIn.user,
+      );
       return { code, state, session_state: 'standin-session' };
     }
   }
@@ -78,12 +92,13 @@ export function standInBrowser(standIn: IdentityStandIn): StandInBrowser {
   const browser: StandInBrowser = {
     opened: [],
     user: 'approve',
+    signInAs: null,
     firstOpen: new Promise<URL>((resolve) => (markOpened = resolve)),
     open: async (url) => {
       const parsed = new URL(url);
       browser.opened.push(parsed);
       markOpened(parsed);
-      const answer = answerFor(browser.user, standIn, parsed.searchParams);
+      const answer = answerFor(browser.user, standIn, parsed, browser.signInAs);
       if (answer !== null) await postForm(parsed.searchParams.get('redirect_uri') ?? '', answer);
     },
   };

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { GRAPH_RESOURCE } from '../../../../shared/entra/graph-permissions';
+import { FABRIKAM_TENANT, signedInAs } from '../../../../main/sandbox/identity-stand-in/tokens';
 import {
   SANDBOX_ACCOUNTS,
+  SANDBOX_TENANT,
   startSandboxMicrosoft,
   type SandboxMicrosoft,
 } from '../../../../main/sandbox/sandbox-microsoft';
@@ -55,6 +57,8 @@ describe('the identity stand-in’s authorize page', () => {
         username: SANDBOX_ACCOUNTS.adele.username,
         name: 'Adele Vance',
         tenantId: microsoft.tenantId,
+        tenant: 'Contoso (sandbox)',
+        homeAccountId: `${SANDBOX_ACCOUNTS.adele.oid}.${microsoft.tenantId}`,
       });
       const [shown] = browser.pages;
       expect(shown?.html).toContain('<h1>Sign in to Contoso (sandbox)</h1>');
@@ -72,12 +76,50 @@ describe('the identity stand-in’s authorize page', () => {
     }
   });
 
+  it('signs a guest admin from Fabrikam in to Contoso, as the authority is Contoso (tid = Contoso)', async () => {
+    // graph-provisioning.md, corrections: "A guest admin signing in with `organizations` gets a
+    // token for their home tenant (AzureAD/microsoft-authentication-library-for-js#5113)".
+    const { service, browser, close } = await sandboxSignIn(microsoft);
+    browser.choice = 'Lidia Holloway';
+    try {
+      const account = await service.signIn('read-apps');
+
+      const { guest } = SANDBOX_ACCOUNTS;
+      expect(account).toMatchObject({
+        username: guest.username,
+        tenantId: microsoft.tenantId,
+        tenant: 'Contoso (sandbox)',
+        // Her home account stays Fabrikam's: the same person in any tenant.
+        homeAccountId: `${guest.home.oid}.${FABRIKAM_TENANT.id}`,
+      });
+      const [idToken] = microsoft.identity.issued.idTokens;
+      const claims = JSON.parse(
+        Buffer.from(idToken?.split('.')[1] ?? '', 'base64url').toString('utf8'),
+      ) as { tid: string; oid: string };
+      expect(claims).toMatchObject({ tid: microsoft.tenantId, oid: guest.oid });
+      expect(browser.pages[0]?.html).toContain('Lidia Holloway');
+    } finally {
+      await close();
+    }
+  });
+
+  it('would give the same guest a token for Fabrikam at the shared organizations endpoint', () => {
+    const tenants = [SANDBOX_TENANT, FABRIKAM_TENANT];
+    const { guest } = SANDBOX_ACCOUNTS;
+    expect(signedInAs(guest, 'organizations', tenants)).toEqual(guest.home);
+    expect(signedInAs(guest, SANDBOX_TENANT.domain, tenants)).toMatchObject({
+      tid: microsoft.tenantId,
+    });
+    expect(signedInAs(SANDBOX_ACCOUNTS.adele, FABRIKAM_TENANT.domain, tenants)).toBeNull();
+  });
+
   it('offers Adele with her admin role, Megan without one, and Cancel', async () => {
     const { html } = await page(authorizeUrl());
     const buttons = formsOf(html).map((form) => form.button);
     expect(buttons).toEqual([
       'Adele Vance (adele.vance@contoso.com, Application Administrator)',
       'Megan Bowen (megan.bowen@contoso.com, no admin role)',
+      'Lidia Holloway (Fabrikam, guest) (lidia_fabrikam.com#EXT#@contoso.onmicrosoft.com, Application Administrator)',
       'Cancel',
     ]);
     expect(formsOf(html).every((form) => form.action === 'http://localhost:53123')).toBe(true);

@@ -88,7 +88,12 @@ export async function sandboxSignIn(microsoft: SandboxMicrosoft) {
   const service = new MicrosoftSignIn({
     dir,
     keychain: new MemorySecretStore(),
-    settings: memorySettings({ ...DEFAULT_SETTINGS, microsoftClientId: microsoft.clientId }),
+    settings: memorySettings({
+      ...DEFAULT_SETTINGS,
+      microsoftClientId: microsoft.clientId,
+      microsoftTenant: microsoft.tenantId,
+    }),
+    tenantName: microsoft.tenantName,
     logger: captureLogger().logger,
     openBrowser: (url) => browser.open(url),
     networkClient: microsoft.networkClient,
