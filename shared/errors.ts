@@ -80,6 +80,8 @@ export const ERROR_CODES = [
   'ENTRA_NOT_ASSIGNED',
   // "Use this app" on an enterprise app that is not a SCIM app (another vendor's gallery app)
   'ENTRA_APP_NOT_SCIM',
+  // A Graph write for an app someone else confirmed (another account signed in since)
+  'ENTRA_ACCOUNT_CHANGED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

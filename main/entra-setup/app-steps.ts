@@ -119,7 +119,15 @@ async function linkApp(
 ) {
   const app = entraAppView(sp);
   const { organizationId, sandbox, tenantId } = context.key;
-  const link = { organizationId, sandbox, tenantId, servicePrincipalId: sp.id, jobId };
+  const { homeAccountId, username } = context.target;
+  const link = {
+    organizationId,
+    sandbox,
+    tenantId,
+    servicePrincipalId: sp.id,
+    jobId,
+    confirmedBy: { homeAccountId, username },
+  };
   await contexts.link(context, link, app);
   rememberRole(context, sp);
   return contexts.view(context);

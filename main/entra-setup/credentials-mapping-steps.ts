@@ -117,7 +117,7 @@ export async function readMapping(
   { contexts }: EntraStepDeps,
   organizationId: string,
 ): Promise<EntraSetupView> {
-  const context = await contexts.withJob(organizationId);
+  const context = await contexts.withJob(organizationId, 'read');
   const schema = await context.graph.getSchema(context.spId, context.jobId);
   rememberUserRule(context, schema);
   context.evidence.mapping = readExternalIdMapping(schema);

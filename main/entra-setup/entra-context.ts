@@ -18,7 +18,7 @@ import { notSignedIn } from '../microsoft-sign-in/sign-in-errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ConnectionLookup } from '../stytch/connection-tenant-url';
 import type { RetryClock } from '../stytch/retry';
-import { noEntraApp, noProvisioningJob } from './entra-errors';
+import { accountChanged, noEntraApp, noProvisioningJob } from './entra-errors';
 import { EntraLinks, type LinkKey } from './entra-links';
 
 /**
@@ -65,9 +65,14 @@ export interface Known {
 
 const nothingKnown = (): Known => ({ assignmentRole: null, userRule: null });
 
+/** Whether an operation only reads Entra, or changes it (see {@link EntraContexts.withApp}). */
+export type Access = 'read' | 'write';
+
 /** One operation's footing: the organization in the signed-in tenant, its Graph and evidence. */
 export interface EntraContext {
   key: LinkKey;
+  /** Who is signed in, where, read for this operation. */
+  target: MicrosoftTarget;
   graph: GraphClient;
   evidence: Evidence;
   known: Known;
@@ -119,20 +124,28 @@ export class EntraContexts {
     const target = await this.options.microsoft.target();
     if (target === null) throw notSignedIn();
     const key = { organizationId, sandbox: target.sandbox, tenantId: target.tenantId };
-    return { key, graph: this.graphFor(target.graphBaseUrl), ...this.runOf(key) };
+    return { key, target, graph: this.graphFor(target.graphBaseUrl), ...this.runOf(key) };
   }
 
-  /** …with its app; ENTRA_STEP_MISSING when none is linked. */
-  async withApp(organizationId: string): Promise<AppContext> {
+  /**
+   * …with its app; ENTRA_STEP_MISSING when none is linked. For a `write` (anything that changes
+   * Entra or hands it the SCIM token), only while the account that created or chose the app is
+   * signed in (ENTRA_ACCOUNT_CHANGED otherwise): the tenant is already the link's key, and this
+   * keeps a sign-in by someone else from redirecting the admin's writes.
+   */
+  async withApp(organizationId: string, access: Access = 'write'): Promise<AppContext> {
     const context = await this.context(organizationId);
     const link = await this.links.find(context.key);
     if (link === null) throw noEntraApp();
+    if (access === 'write' && link.confirmedBy?.homeAccountId !== context.target.homeAccountId) {
+      throw accountChanged(link.confirmedBy, context.target.username);
+    }
     return { ...context, link, spId: link.servicePrincipalId };
   }
 
   /** …with its job; ENTRA_STEP_MISSING when the app has none yet. */
-  async withJob(organizationId: string): Promise<JobContext> {
-    const context = await this.withApp(organizationId);
+  async withJob(organizationId: string, access: Access = 'write'): Promise<JobContext> {
+    const context = await this.withApp(organizationId, access);
     if (context.link.jobId === null) throw noProvisioningJob();
     return { ...context, jobId: context.link.jobId };
   }

@@ -5,6 +5,25 @@ import { appFailure, type AppFailure } from '../../shared/errors';
  * ground moved. Graph's errors come worded from main/graph/graph-errors.ts.
  */
 
+/**
+ * A Graph write for an app that another account created or chose (or one linked before apps
+ * were tied to who confirmed them): the admin at the keyboard confirms it again first.
+ */
+export function accountChanged(
+  confirmedBy: { username: string } | null,
+  signedInAs: string,
+): AppFailure {
+  return appFailure(
+    'ENTRA_ACCOUNT_CHANGED',
+    confirmedBy === null
+      ? `The Entra app for this organization was chosen before the assistant kept who chose it, so nothing was changed in Entra (signed in as ${signedInAs}).`
+      : `The Entra app for this organization was chosen by ${confirmedBy.username}, but ${signedInAs} is signed in now, so nothing was changed in Entra.`,
+    confirmedBy === null
+      ? 'In the "Enterprise app" step, find the app and choose "Use this app" again to confirm it.'
+      : `Sign in as ${confirmedBy.username}, or find the app in the "Enterprise app" step and choose "Use this app" to confirm it as ${signedInAs}.`,
+  );
+}
+
 /** No enterprise app is linked to this organization (in this tenant) yet. */
 export function noEntraApp(): AppFailure {
   return appFailure(

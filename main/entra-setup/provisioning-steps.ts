@@ -121,7 +121,7 @@ export async function health(
   { contexts, options }: EntraStepDeps,
   organizationId: string,
 ): Promise<EntraHealth> {
-  const context = await contexts.withJob(organizationId);
+  const context = await contexts.withJob(organizationId, 'read');
   const job = await refreshJob(context);
   try {
     const { entries, unreadable } = await context.graph.listProvisioningLogs(context.jobId, {

@@ -82,6 +82,15 @@ export const EntraAppLinkSchema = z.object({
   tenantId: z.string(),
   servicePrincipalId: z.string(),
   jobId: z.string().nullable(),
+  /**
+   * Who created or chose the app (MSAL's home account id and the sign-in name): Graph writes for
+   * this organization go ahead only while the same person is signed in. Null in files written
+   * before the check: the app then has to be chosen again before a write.
+   */
+  confirmedBy: z
+    .object({ homeAccountId: z.string(), username: z.string() })
+    .nullable()
+    .default(null),
 });
 export type EntraAppLink = z.infer<typeof EntraAppLinkSchema>;
 
