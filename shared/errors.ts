@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'ENTRA_STEP_MISSING',
   // Unassigning a user or group that holds no assignment on the app
   'ENTRA_NOT_ASSIGNED',
+  // Starting a job whose scope is (or may be) "Sync all users and groups" without the admin's yes
+  'ENTRA_CONFIRMATION_REQUIRED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -24,6 +24,8 @@ export interface JobContext {
   now: () => Date;
   /** The app's directory: Contoso's people and who is assigned. */
   directory: () => Directory;
+  /** …as provision on demand sees it: assignments only once they have replicated. */
+  onDemandDirectory: () => Directory;
   /** Time between cycles once started, shown as `schedule.interval`. */
   cycleIntervalMs: number;
 }
@@ -143,7 +145,7 @@ export class StandInJob {
 
   async onDemand(userObjectId: string) {
     if (this.simulator === null) return null;
-    return this.simulator.provisionOnDemand(this.context.directory(), userObjectId);
+    return this.simulator.provisionOnDemand(this.context.onDemandDirectory(), userObjectId);
   }
 
   log() {
