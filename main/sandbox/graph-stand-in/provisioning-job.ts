@@ -56,6 +56,7 @@ export class StandInJob {
   readonly templateId = 'scim';
   schema: unknown;
   private simulator: EntraSimulator | null = null;
+  private configuredWith: { tenantUrl: string; token: string } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private started = false;
   private cycles = 0;
@@ -81,8 +82,14 @@ export class StandInJob {
     return result.ok ? null : result.error;
   }
 
-  /** Uses the saved secrets from now on (a new SecretToken makes a new engine). */
+  /**
+   * Uses the saved secrets from now on: a new Tenant URL or SecretToken makes a new engine; the
+   * same ones saved again (another setting changed, e.g. the scope) keep the engine, its links
+   * and its log, as Entra keeps its provisioning logs.
+   */
   configure(tenantUrl: string, token: string): SimulatorError | null {
+    const same = this.configuredWith;
+    if (same !== null && same.tenantUrl === tenantUrl && same.token === token) return null;
     const created = createEntraSimulator({
       tenantUrl,
       token,
@@ -92,6 +99,7 @@ export class StandInJob {
     });
     if (!created.ok) return created.error;
     this.simulator = created.simulator;
+    this.configuredWith = { tenantUrl, token };
     return null;
   }
 
