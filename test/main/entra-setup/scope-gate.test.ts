@@ -80,6 +80,21 @@ describe('entra:readScope', () => {
     });
   });
 
+  it('is served as Graph serves it: text/plain with ConsistencyLevel eventual, 400 without (user-list.md)', async () => {
+    const { baseUrl, accessToken } = graph();
+    const authorization = `Bearer ${await accessToken([])}`;
+    const counted = await fetch(`${baseUrl}/users/$count`, {
+      headers: { authorization, ConsistencyLevel: 'eventual' },
+    });
+    expect(counted.headers.get('content-type')).toBe('text/plain');
+    expect(await counted.text()).toBe(String(graph().state.users.length));
+    const refused = await fetch(`${baseUrl}/users/$count`, { headers: { authorization } });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'Request_BadRequest', message: '$count is not currently supported.' },
+    });
+  });
+
   it('says unknown when the job has no SyncAll, and still counts the users', async () => {
     handSet(null);
     expect(await readScope()).toMatchObject({
