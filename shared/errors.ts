@@ -82,6 +82,8 @@ export const ERROR_CODES = [
   'ENTRA_APP_NOT_SCIM',
   // A Graph write for an app someone else confirmed (another account signed in since)
   'ENTRA_ACCOUNT_CHANGED',
+  // Starting a job whose scope is (or may be) "Sync all users and groups" without the admin's yes
+  'ENTRA_CONFIRMATION_REQUIRED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

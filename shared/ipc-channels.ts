@@ -45,6 +45,8 @@ export const INVOKE_CHANNELS = [
   'entra:searchDirectory',
   'entra:assign',
   'entra:unassign',
+  'entra:readScope',
+  'entra:setAssignedOnly',
   'entra:start',
   'entra:provisionOnDemand',
   'entra:health',
@@ -52,7 +54,12 @@ export const INVOKE_CHANNELS = [
 ] as const;
 
 /** Events main pushes to the renderer. */
-export const EVENT_CHANNELS = ['app:notice', 'probe:progress', 'watch:update'] as const;
+export const EVENT_CHANNELS = [
+  'app:notice',
+  'probe:progress',
+  'watch:update',
+  'entra:onDemandWait',
+] as const;
 
 /** A request/response channel name. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -8,8 +8,10 @@ import {
   EntraSetupViewSchema,
   GraphActionNameSchema,
   GraphIdSchema,
+  JobScopeSchema,
   MAX_ASSIGN_PRINCIPALS,
   MicrosoftStatusSchema,
+  OnDemandWaitSchema,
 } from './entra/entra-views';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
 import { MAX_CLIPBOARD_TEXT_CHARS, ProbeProgressSchema, ProbeReportSchema } from './probe/report';
@@ -263,7 +265,21 @@ export const ipcContract = {
     request: z.object({ ...OrgRef, principalId: GraphIdSchema }).strict(),
     response: EntraSetupViewSchema,
   },
-  'entra:start': { request: z.object(OrgRef).strict(), response: EntraSetupViewSchema },
+  // Reads the job's scope (SyncAll) and, when it is not assigned-only, the tenant's user count.
+  'entra:readScope': { request: z.object(OrgRef).strict(), response: JobScopeSchema },
+  // Sets the scope to "Sync only assigned users and groups" (SyncAll false), keeping the job's
+  // other settings; re-sends the connection's credentials, as the PUT replaces the whole set.
+  'entra:setAssignedOnly': {
+    request: z.object(ConnectionRef).strict(),
+    response: EntraSetupViewSchema,
+  },
+  // Main re-reads the scope and refuses (ENTRA_CONFIRMATION_REQUIRED) a job that syncs all users
+  // and groups, or whose scope it cannot read, unless `confirmScope` names that very scope: the
+  // admin's yes, which a compromised renderer cannot skip without saying so.
+  'entra:start': {
+    request: z.object({ ...OrgRef, confirmScope: z.enum(['all', 'unknown']).optional() }).strict(),
+    response: EntraSetupViewSchema,
+  },
   'entra:provisionOnDemand': {
     request: z.object({ ...OrgRef, userId: GraphIdSchema }).strict(),
     response: EntraSetupViewSchema,
@@ -277,6 +293,7 @@ export const eventContract = {
   'app:notice': NoticeSchema,
   'probe:progress': ProbeProgressSchema,
   'watch:update': WatchSnapshotSchema,
+  'entra:onDemandWait': OnDemandWaitSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** What the renderer sends on channel C. */

@@ -51,40 +51,62 @@ export async function testConnection(
  * SkipOutOfScopeDeletions… set in the Entra admin center) are read first and sent back
  * unchanged; the view names them, never their values. When they cannot be read, or came back
  * masked (settingsToKeep), only the two credentials are sent and the view says so
- * (`keptSettings: null`).
+ * (`keptSettings: null`). `changes` are settings to send with new values (matched by key, any
+ * letter case), e.g. SyncAll when the admin switches the scope; they are not named as kept.
  */
 export async function saveCredentials(
   deps: EntraStepDeps,
   organizationId: string,
   connectionId: string,
+  changes: readonly KeptSetting[] = [],
 ): Promise<EntraSetupView> {
   const context = await deps.contexts.withApp(organizationId);
   const credentials = await scimCredentials(deps, organizationId, connectionId, 'save');
   const kept = await settingsKept(deps, context);
+  const sent = withChanges(kept ?? [], changes);
   try {
-    await context.graph.saveSecrets(context.spId, credentials, kept ?? []);
+    await context.graph.saveSecrets(context.spId, credentials, sent);
   } catch (error) {
     throw withoutValues(error, kept ?? []);
   }
   context.evidence.credentialsSaved = {
     connectionId,
     at: deps.now().toISOString(),
-    keptSettings: kept === null ? null : kept.map((setting) => setting.key),
+    keptSettings:
+      kept === null
+        ? null
+        : kept.filter((setting) => changeOf(changes, setting.key) === undefined).map((s) => s.key),
   };
   return deps.contexts.view(context);
 }
 
+const sameKey = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const changeOf = (changes: readonly KeptSetting[], key: string) =>
+  changes.find((change) => sameKey(change.key, key));
+
+/** `kept` with `changes` applied: a changed key keeps its place and spelling; a new one goes last. */
+function withChanges(kept: readonly KeptSetting[], changes: readonly KeptSetting[]): KeptSetting[] {
+  const updated = kept.map((setting) => {
+    const change = changeOf(changes, setting.key);
+    return change === undefined ? setting : { key: setting.key, value: change.value };
+  });
+  const added = changes.filter((change) => !kept.some((s) => sameKey(s.key, change.key)));
+  return [...updated, ...added];
+}
+
 /** The job's other settings to send back, or null when they cannot be (logged by name only). */
 async function settingsKept(
-  { options }: EntraStepDeps,
+  deps: EntraStepDeps,
   context: AppContext,
 ): Promise<KeptSetting[] | null> {
-  const read = await readJobSettings(options.logger, context.graph, context.spId);
+  const read = await readJobSettings(deps.options.logger, context.graph, context.spId);
   if (read === null) return null;
   const kept = settingsToKeep(read);
   if (kept === null) {
     // Names only: a value may be sensitive (a notification e-mail address).
-    options.logger.warn('entra.settings-withheld', { keys: read.map((setting) => setting.key) });
+    deps.options.logger.warn('entra.settings-withheld', {
+      keys: read.map((setting) => setting.key),
+    });
   }
   return kept;
 }

@@ -4,6 +4,7 @@ import type {
   EntraSetupView,
   EntraTestResult,
   ExternalIdMapping,
+  JobScope,
   OnDemandView,
   ProvisioningJobView,
 } from '../../shared/entra/entra-views';
@@ -40,6 +41,7 @@ export interface Evidence {
   mapping: ExternalIdMapping | null;
   assignments: AssignmentView[] | null;
   lastOnDemand: OnDemandView | null;
+  scope: JobScope | null;
 }
 
 const noEvidence = (): Evidence => ({
@@ -50,6 +52,7 @@ const noEvidence = (): Evidence => ({
   mapping: null,
   assignments: null,
   lastOnDemand: null,
+  scope: null,
 });
 
 /**
@@ -61,9 +64,14 @@ export interface Known {
   assignmentRole: { spId: string; roleId: string } | null;
   /** The user rule's id, from this run's latest read of the job's schema. */
   userRule: { jobId: string; ruleId: string } | null;
+  /**
+   * When this run assigned users and groups to the app (ms, main's clock, by principal id): an
+   * assignment takes a few minutes to reach provision on demand (on-demand-wait.ts).
+   */
+  assignedAt: { spId: string; at: Map<string, { at: number; group: boolean }> } | null;
 }
 
-const nothingKnown = (): Known => ({ assignmentRole: null, userRule: null });
+const nothingKnown = (): Known => ({ assignmentRole: null, userRule: null, assignedAt: null });
 
 /** Whether an operation only reads Entra, or changes it (see {@link EntraContexts.withApp}). */
 export type Access = 'read' | 'write';

@@ -49,10 +49,29 @@ export const entraHandlers = {
   'entra:unassign': (request, services) =>
     services.entra.unassign(request.organizationId, request.principalId),
 
-  'entra:start': (request, services) => services.entra.start(request.organizationId),
+  'entra:readScope': (request, services) => services.entra.readScope(request.organizationId),
 
-  'entra:provisionOnDemand': (request, services) =>
-    services.entra.provisionOnDemand(request.organizationId, request.userId),
+  /** SyncAll false ("Sync only assigned users and groups"), the job's other settings kept. */
+  'entra:setAssignedOnly': (request, services) =>
+    services.entra.setAssignedOnly(request.organizationId, request.connectionId),
+
+  /** Refused (ENTRA_CONFIRMATION_REQUIRED) for an all/unknown scope the request did not confirm. */
+  'entra:start': (request, services) =>
+    services.entra.start(request.organizationId, request.confirmScope),
+
+  /** Announces each wait for an assignment to replicate as `entra:onDemandWait`. */
+  'entra:provisionOnDemand': (request, services, emit) => {
+    const { organizationId, userId } = request;
+    return services.entra.provisionOnDemand(organizationId, userId, (notice) =>
+      emit('entra:onDemandWait', {
+        organizationId,
+        userId,
+        attempts: notice.attempts,
+        nextAttemptAt: new Date(notice.nextAttemptAt).toISOString(),
+        giveUpAt: new Date(notice.giveUpAt).toISOString(),
+      }),
+    );
+  },
 
   'entra:health': (request, services) => services.entra.health(request.organizationId),
 

@@ -3,6 +3,7 @@ import type {
   EntraApp,
   EntraHealth,
   EntraSetupView,
+  JobScope,
 } from '../../shared/entra/entra-views';
 import { createApp, ensureJob, findApps, getSetup, useApp, type UseAppAnswer } from './app-steps';
 import {
@@ -12,6 +13,7 @@ import {
   testConnection,
 } from './credentials-mapping-steps';
 import { EntraContexts, type EntraSetupOptions, type EntraStepDeps } from './entra-context';
+import type { AssignmentWaitNotice } from './on-demand-wait';
 import {
   assign,
   health,
@@ -21,6 +23,7 @@ import {
   start,
   unassign,
 } from './provisioning-steps';
+import { readScope, setAssignedOnly } from './scope-steps';
 
 export { ASSIGN_CONCURRENCY } from './assignments';
 export type { EntraSetupOptions } from './entra-context';
@@ -33,7 +36,8 @@ export type { EntraSetupOptions } from './entra-context';
  *
  * Each method is the step function of the same name, in the order the admin walks them:
  * app-steps.ts (the app and its job), credentials-mapping-steps.ts (the job's credentials and
- * externalId mapping), provisioning-steps.ts (assignments, provisioning and the job's health).
+ * externalId mapping), scope-steps.ts (who the job provisions), provisioning-steps.ts
+ * (assignments, provisioning and the job's health).
  */
 export class EntraSetup {
   private readonly deps: EntraStepDeps;
@@ -98,12 +102,24 @@ export class EntraSetup {
     return unassign(this.deps, organizationId, principalId);
   }
 
-  start(organizationId: string): Promise<EntraSetupView> {
-    return start(this.deps, organizationId);
+  readScope(organizationId: string): Promise<JobScope> {
+    return readScope(this.deps, organizationId);
   }
 
-  provisionOnDemand(organizationId: string, userId: string): Promise<EntraSetupView> {
-    return provisionOnDemand(this.deps, organizationId, userId);
+  setAssignedOnly(organizationId: string, connectionId: string): Promise<EntraSetupView> {
+    return setAssignedOnly(this.deps, organizationId, connectionId);
+  }
+
+  start(organizationId: string, confirmScope?: 'all' | 'unknown'): Promise<EntraSetupView> {
+    return start(this.deps, organizationId, confirmScope);
+  }
+
+  provisionOnDemand(
+    organizationId: string,
+    userId: string,
+    onWait?: (notice: AssignmentWaitNotice) => void,
+  ): Promise<EntraSetupView> {
+    return provisionOnDemand(this.deps, organizationId, userId, onWait);
   }
 
   health(organizationId: string): Promise<EntraHealth> {

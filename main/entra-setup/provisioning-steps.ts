@@ -6,12 +6,16 @@ import type {
 } from '../../shared/entra/entra-views';
 import { ASSIGN_CONCURRENCY, mergedAssignments, unassignPrincipal } from './assignments';
 import { mapBounded } from './bounded';
-import type { EntraStepDeps, JobContext } from './entra-context';
+import type { AppRoleAssignment } from '../graph/graph-schemas';
+import { SYSTEM_CLOCK, type RetryClock } from '../stytch/retry';
+import type { AppContext, EntraStepDeps, JobContext } from './entra-context';
 import { notAssigned } from './entra-errors';
 import { assignmentView, groupPrincipal, jobView, userPrincipal } from './graph-views';
 import { assignmentRole, userRuleId } from './known-ids';
 import { healthLog } from './log-rows';
 import { onDemandView } from './on-demand-view';
+import { provisionWhenAssigned, type AssignmentWaitNotice } from './on-demand-wait';
+import { checkStartScope } from './scope-steps';
 
 /** The last steps: who is in scope (assignments), then provisioning them and watching the job. */
 
@@ -32,7 +36,7 @@ export async function searchDirectory(
 
 /** Assigns users and groups to the app's role; one already assigned is not an error. */
 export async function assign(
-  { contexts }: EntraStepDeps,
+  { contexts, options }: EntraStepDeps,
   organizationId: string,
   principals: readonly { id: string }[],
 ): Promise<{
@@ -57,6 +61,7 @@ export async function assign(
   if (listed.status === 'rejected') throw listed.reason;
   const answers = posted.value;
   const made = answers.flatMap((answer) => (answer.alreadyAssigned ? [] : [answer.assignment]));
+  rememberAssigned(context, made, clockOf(options).now());
   const assignments = mergedAssignments(listed.value, made);
   context.evidence.assignments = assignments.map(assignmentView);
   const outcomes = principals.map((principal, index) => ({
@@ -84,12 +89,18 @@ export async function unassign(
   return contexts.view(context);
 }
 
-/** Starts provisioning cycles. */
+/**
+ * Starts provisioning cycles, once the job's scope allows it: assigned-only, or "all" / unknown
+ * with `confirmScope` naming it (checkStartScope reads it again here, in main).
+ */
 export async function start(
-  { contexts }: EntraStepDeps,
+  deps: EntraStepDeps,
   organizationId: string,
+  confirmScope?: 'all' | 'unknown',
 ): Promise<EntraSetupView> {
+  const { contexts } = deps;
   const context = await contexts.withJob(organizationId);
+  await checkStartScope(deps, context, confirmScope);
   await context.graph.startJob(context.spId, context.jobId);
   // Read back: start answers 204 with no body, and the view shows Graph's own status, schedule
   // and quarantine after it (a quarantined or unconfigured job need not become Active).
@@ -97,20 +108,30 @@ export async function start(
   return contexts.view(context);
 }
 
-/** Provisions one user now, with Entra's steps (the user rule's id from the job's schema). */
+/**
+ * Provisions one user now, with Entra's steps (the user rule's id from the job's schema). Right
+ * after this run assigned them, Entra may not honour the assignment yet: the run is repeated
+ * with backoff for a few minutes, each wait announced through `onWait` (on-demand-wait.ts).
+ */
 export async function provisionOnDemand(
-  { contexts }: EntraStepDeps,
+  { contexts, options }: EntraStepDeps,
   organizationId: string,
   userId: string,
+  onWait: (notice: AssignmentWaitNotice) => void = () => undefined,
 ): Promise<EntraSetupView> {
   const context = await contexts.withJob(organizationId);
   const { graph, spId, jobId, evidence } = context;
   const ruleId = await userRuleId(context);
-  const outcome = await graph.provisionOnDemand(spId, jobId, ruleId, {
-    objectId: userId,
-    objectTypeName: 'User',
-  });
-  const view = onDemandView(userId, outcome);
+  const run = async () =>
+    onDemandView(
+      userId,
+      await graph.provisionOnDemand(spId, jobId, ruleId, {
+        objectId: userId,
+        objectTypeName: 'User',
+      }),
+    );
+  const clock = clockOf(options);
+  const view = await provisionWhenAssigned(run, assignedAtFor(context, userId), clock, onWait);
   const assigned = evidence.assignments?.find((a) => a.principalId === userId)?.displayName;
   evidence.lastOnDemand = { ...view, userDisplayName: view.userDisplayName ?? assigned ?? null };
   return contexts.view(context);
@@ -140,6 +161,34 @@ export async function restart(deps: EntraStepDeps, organizationId: string): Prom
   const context = await deps.contexts.withJob(organizationId);
   await context.graph.restartJob(context.spId, context.jobId);
   return health(deps, organizationId);
+}
+
+/** The clock on-demand waits and assignment times use: the app's, real time unless a test's. */
+function clockOf(options: EntraStepDeps['options']): RetryClock {
+  return options.clock ?? SYSTEM_CLOCK;
+}
+
+/** Notes when this run assigned users and groups to the app (on-demand-wait.ts). */
+function rememberAssigned(context: AppContext, made: readonly AppRoleAssignment[], at: number) {
+  const known = context.known.assignedAt?.spId === context.spId ? context.known.assignedAt : null;
+  const times = known?.at ?? new Map<string, { at: number; group: boolean }>();
+  for (const assignment of made)
+    times.set(assignment.principalId, { at, group: assignment.principalType === 'Group' });
+  context.known.assignedAt = { spId: context.spId, at: times };
+}
+
+/**
+ * When this run made the assignment that may put the user in scope: their own, else the latest
+ * group assignment (they may be one of its members; Entra's scoping step says whether they are).
+ * Null when this run assigned neither.
+ */
+function assignedAtFor(context: AppContext, userId: string): number | null {
+  const known = context.known.assignedAt;
+  if (known?.spId !== context.spId) return null;
+  const own = known.at.get(userId);
+  if (own !== undefined) return own.at;
+  const groups = [...known.at.values()].filter((entry) => entry.group).map((entry) => entry.at);
+  return groups.length === 0 ? null : Math.max(...groups);
 }
 
 async function refreshJob(context: JobContext) {

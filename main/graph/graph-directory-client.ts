@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import { GRAPH_ERROR_CODES, GraphCallError } from './graph-errors';
 import { isExistingAssignment, pickerFilter } from './graph-queries';
 import {
@@ -15,6 +17,9 @@ import type { GraphCaller } from './graph-caller';
 /** An assignment's outcome; an existing one is not an error (reference §3). */
 export type AssignOutcome =
   { alreadyAssigned: false; assignment: AppRoleAssignment } | { alreadyAssigned: true };
+
+/** `GET /users/$count`'s answer: a bare number (text/plain, e.g. `893`). */
+const UserCountSchema = z.number().int().nonnegative();
 
 /** Page size of the pickers: a person reads a short list and types more. */
 const PICKER_TOP = 25;
@@ -82,6 +87,14 @@ export class GraphDirectoryClient {
       $select: 'id,displayName,userPrincipalName,mail',
     };
     return (await this.caller.call('users.list', {}, collectionOf(UserSchema), { query })).value;
+  }
+
+  /**
+   * How many users the tenant has: `GET /users/$count` (Graph v1.0 user-list.md, "Get only a
+   * count of users"), its `text/plain` number read as JSON, which it is.
+   */
+  countUsers(): Promise<number> {
+    return this.caller.call('users.count', {}, UserCountSchema);
   }
 
   /** Groups whose name or mail starts with `text`. */

@@ -207,6 +207,19 @@ export const GRAPH_OPERATIONS = {
     idempotent: true,
     replicates: false,
   },
+  // The users a "Sync all users and groups" scope would send: Graph v1.0 "List users", example
+  // "Get only a count of users" (user-list.md): `GET /users/$count` with `ConsistencyLevel:
+  // eventual` answers `200 text/plain` and a number ("893"). Without the header Graph answers 400
+  // "$count is not currently supported." (microsoftgraph/microsoft-graph-docs#13226). Accept asks
+  // for that text first, JSON (Graph's error envelope) next.
+  'users.count': {
+    method: 'GET',
+    path: '/users/$count',
+    action: 'count-users',
+    idempotent: true,
+    replicates: false,
+    headers: { ConsistencyLevel: 'eventual', Accept: 'text/plain, application/json;q=0.9' },
+  },
 } as const satisfies Record<
   string,
   {
@@ -216,6 +229,8 @@ export const GRAPH_OPERATIONS = {
     action: GraphActionName;
     idempotent: boolean;
     replicates: boolean;
+    /** Headers the call needs beyond the transport's own (which they replace). */
+    headers?: Readonly<Record<string, string>>;
   }
 >;
 
@@ -234,6 +249,12 @@ export type GraphPathParams<O extends GraphOperation> = Record<
 /** The path of a call, each parameter URL-encoded (ids come from Graph and from users). */
 export function graphPath<O extends GraphOperation>(operation: O, params: GraphPathParams<O>) {
   return fillTemplate(GRAPH_OPERATIONS[operation].path, params);
+}
+
+/** The headers an operation's row adds to the transport's own (none by default). */
+export function graphHeaders(operation: GraphOperation): Readonly<Record<string, string>> {
+  const row = GRAPH_OPERATIONS[operation];
+  return 'headers' in row ? row.headers : {};
 }
 
 /** The Graph version an operation is sent to: its row's `apiVersion`, v1.0 by default. */

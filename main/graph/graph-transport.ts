@@ -13,6 +13,7 @@ import {
   GRAPH_OPERATIONS,
   graphApiVersion,
   graphBaseUrl,
+  graphHeaders,
   graphPath,
   graphScopes,
   type GraphOperation,
@@ -196,6 +197,7 @@ export class GraphTransport {
           Accept: 'application/json',
           'client-request-id': clientRequestId,
           ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...graphHeaders(spec.operation),
         },
       });
     } catch (error) {

@@ -3,6 +3,7 @@ import type {
   EntraApp,
   EntraHealth,
   EntraSetupView,
+  OnDemandWait,
 } from '../../shared/entra/entra-views';
 import type { EntraStepsChoice } from '../../shared/settings/settings';
 import type { Failure } from './failure';
@@ -21,6 +22,8 @@ export type EntraOp =
   | 'fix-mapping'
   | 'assign'
   | 'unassign'
+  | 'scope'
+  | 'assigned-only'
   | 'start'
   | 'on-demand'
   | 'health'
@@ -51,6 +54,11 @@ export interface EntraState {
   health: EntraHealth | null;
   /** When `health` was read (ISO time, this computer's clock), so the panel can say how fresh it is. */
   healthReadAt: string | null;
+  /**
+   * While provision on demand waits for Entra to honour an assignment (`entra:onDemandWait`):
+   * when it asks again. Null otherwise.
+   */
+  onDemandWait: OnDemandWait | null;
   /** The operation in flight (one at a time: they change the same app and job). */
   busy: EntraOp | null;
   /** The operation `failure` belongs to, so the panel that ran it shows it. */
@@ -76,8 +84,17 @@ export interface EntraState {
   assign: (principals: readonly DirectoryPrincipal[]) => Promise<void>;
   /** Removes every app role the user or group holds (entra:unassign); Entra deprovisions next cycle. */
   unassign: (principalId: string) => Promise<void>;
-  start: () => Promise<void>;
+  /** Reads the job's scope (SyncAll) and, unless assigned-only, the tenant's user count. */
+  readScope: () => Promise<void>;
+  /** The same read, shown only when it succeeds: when the step opens, and after a refused Start. */
+  refreshScope: () => Promise<void>;
+  /** Sets the scope to "Sync only assigned users and groups", the job's other settings kept. */
+  setAssignedOnly: (connectionId: string) => Promise<void>;
+  /** Starts the job; `confirmScope` is the admin's yes to an all/unknown scope shown to them. */
+  start: (confirmScope?: 'all' | 'unknown') => Promise<void>;
   provisionOnDemand: (userId: string) => Promise<void>;
+  /** Takes an `entra:onDemandWait` event for the organization on screen. */
+  receiveOnDemandWait: (wait: OnDemandWait) => void;
   readHealth: () => Promise<void>;
   restart: () => Promise<void>;
 }

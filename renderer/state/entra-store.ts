@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-import type { EntraHealth, EntraSetupView } from '../../shared/entra/entra-views';
+import type { EntraHealth, EntraSetupView, JobScope } from '../../shared/entra/entra-views';
 import type { Result } from '../../shared/ipc';
 import { call } from '../lib/api';
 import type { EntraOp, EntraState } from './entra-state';
@@ -16,6 +16,7 @@ const NOTHING_READ = {
   assigned: null,
   health: null,
   healthReadAt: null,
+  onDemandWait: null,
   busy: null,
   failedOp: null,
   failure: null,
@@ -44,6 +45,11 @@ export const useEntraStore = create<EntraState>()((set, get) => {
   const withView = (view: EntraSetupView) => {
     const health = get().health;
     return { view, health: health && view.job ? { ...health, job: view.job } : health };
+  };
+  // A scope read changes only the scope: the rest of the view is main's last word.
+  const withScope = (scope: JobScope) => {
+    const view = get().view;
+    return { view: view ? { ...view, scope } : view };
   };
   const withHealth = (health: EntraHealth) => {
     const view = get().view;
@@ -173,20 +179,51 @@ export const useEntraStore = create<EntraState>()((set, get) => {
           assigned: get().assigned?.filter((o) => o.principalId !== principalId) ?? null,
         }),
       ),
-    start: () =>
+    readScope: () =>
       run(
-        'start',
-        (organizationId) => call('entra:start', { organizationId }),
-        get().start,
+        'scope',
+        (organizationId) => call('entra:readScope', { organizationId }),
+        get().readScope,
+        withScope,
+      ),
+    refreshScope: async () => {
+      const organizationId = get().organizationId;
+      if (organizationId === null) return;
+      const result = await call('entra:readScope', { organizationId });
+      if (result.ok && get().organizationId === organizationId) set(withScope(result.data));
+    },
+    setAssignedOnly: (connectionId) =>
+      run(
+        'assigned-only',
+        (organizationId) => call('entra:setAssignedOnly', { organizationId, connectionId }),
+        () => get().setAssignedOnly(connectionId),
         withView,
       ),
-    provisionOnDemand: (userId) =>
-      run(
+    start: async (confirmScope) => {
+      await run(
+        'start',
+        (organizationId) =>
+          call('entra:start', { organizationId, ...(confirmScope ? { confirmScope } : {}) }),
+        () => get().start(confirmScope),
+        withView,
+      );
+      // Main read a scope that needs the admin's yes: show it (the refusal stays on screen).
+      if (get().failedOp === 'start' && get().failure?.error.code === 'ENTRA_CONFIRMATION_REQUIRED')
+        await get().refreshScope();
+    },
+    provisionOnDemand: async (userId) => {
+      await run(
         'on-demand',
         (organizationId) => call('entra:provisionOnDemand', { organizationId, userId }),
         () => get().provisionOnDemand(userId),
         withView,
-      ),
+      );
+      set({ onDemandWait: null });
+    },
+    receiveOnDemandWait: (wait) => {
+      if (wait.organizationId === get().organizationId && get().busy === 'on-demand')
+        set({ onDemandWait: wait });
+    },
     readHealth: () =>
       run(
         'health',

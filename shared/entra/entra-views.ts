@@ -157,6 +157,22 @@ export const OnDemandStepSchema = z.object({
   details: z.record(z.string(), z.string()),
 });
 
+/**
+ * How provision on demand waited for Entra to honour an assignment this run made: "There's a
+ * replication delay of up to a few minutes between when an object is assigned to an application
+ * and when that assignment is honored in on-demand provisioning" (entra-docs
+ * provision-on-demand.md, "Step 5: Perform action", troubleshooting tips).
+ */
+export const AssignmentWaitSchema = z.object({
+  /** On-demand runs in all, the first included. */
+  attempts: z.number().int().positive(),
+  /** From the first run to the last answer. */
+  waitedMs: z.number().int().nonnegative(),
+  /** False: Entra still said "not assigned" when the wait's bound was reached. */
+  honoured: z.boolean(),
+});
+export type AssignmentWait = z.infer<typeof AssignmentWaitSchema>;
+
 /** What provision on demand did for one user. */
 export const OnDemandViewSchema = z.object({
   userId: z.string(),
@@ -168,8 +184,52 @@ export const OnDemandViewSchema = z.object({
   /** The SCIM id Entra got back, when it says. */
   targetId: z.string().nullable(),
   steps: z.array(OnDemandStepSchema),
+  /** Set when the app waited for Entra to honour an assignment this run made; absent otherwise. */
+  assignmentWait: AssignmentWaitSchema.optional(),
 });
 export type OnDemandView = z.infer<typeof OnDemandViewSchema>;
+
+/**
+ * While provision on demand waits for an assignment to replicate: the answer so far said the
+ * user is not assigned, and the app asks again at `nextAttemptAt` (event `entra:onDemandWait`).
+ */
+export const OnDemandWaitSchema = z.object({
+  organizationId: z.string(),
+  userId: z.string(),
+  /** On-demand runs made so far. */
+  attempts: z.number().int().positive(),
+  /** When the next run starts (ISO time, main's clock). */
+  nextAttemptAt: z.string(),
+  /** When the app stops asking: a few minutes after this run assigned the user (ISO time). */
+  giveUpAt: z.string(),
+});
+export type OnDemandWait = z.infer<typeof OnDemandWaitSchema>;
+
+/**
+ * Who Entra provisions, in the words of the job's Scope setting: "Sync only assigned users and
+ * groups" or "Sync all users and groups" (how-provisioning-works.md, "Scoping"). Graph holds it
+ * as the synchronization secret SyncAll, which "Determines scope of sync between all users and
+ * groups or only ones that are assigned" (Graph beta, synchronizationSecretKeyStringValuePair,
+ * "Supported key value pairs"; reading it: main/entra-setup/job-settings.ts).
+ */
+export const SyncScopeSchema = z.enum(['assigned', 'all', 'unknown']);
+export type SyncScope = z.infer<typeof SyncScopeSchema>;
+
+/** The job's scope as the assistant read it. */
+export const JobScopeSchema = z.object({
+  scope: SyncScopeSchema,
+  /** SyncAll's value as Graph gave it ("false", "True"…); null when absent, withheld or unread. */
+  syncAll: z.string().max(40).nullable(),
+  /** Why the scope is unknown; null when it is known. */
+  unknownBecause: z.enum(['unreadable', 'absent', 'withheld', 'unrecognised']).nullable(),
+  /**
+   * How many users the tenant has (Graph `GET /users/$count`): whom Entra would send when it
+   * syncs everyone. Read only when the scope is not assigned-only; null when not read or unreadable.
+   */
+  userCount: z.number().int().nonnegative().nullable(),
+  readAt: z.string(),
+});
+export type JobScope = z.infer<typeof JobScopeSchema>;
 
 /**
  * The Entra side of one Stytch organization as the assistant knows it: which app and job it
@@ -196,6 +256,8 @@ export const EntraSetupViewSchema = z.object({
   mapping: ExternalIdMappingSchema.nullable(),
   assignments: z.array(AssignmentViewSchema).nullable(),
   lastOnDemand: OnDemandViewSchema.nullable(),
+  /** The job's scope (SyncAll), as last read this run. */
+  scope: JobScopeSchema.nullable(),
 });
 export type EntraSetupView = z.infer<typeof EntraSetupViewSchema>;
 

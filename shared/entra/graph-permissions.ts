@@ -66,6 +66,14 @@ export const GRAPH_ACTIONS = {
     ],
     purpose: 'read the provisioning logs',
   },
+  // `GET /users/$count`: "List users" names User.ReadBasic.All its least-privileged delegated
+  // permission (Graph v1.0 user-list.md, "Permissions"); a row of its own, so counting users
+  // never carries the group pickers' GroupMember.Read.All.
+  'count-users': {
+    permissions: ['User.ReadBasic.All'],
+    roles: [],
+    purpose: 'count the users Entra would send when the scope is all users and groups',
+  },
   'pick-users-and-groups': {
     permissions: ['User.ReadBasic.All', 'GroupMember.Read.All'],
     roles: [],

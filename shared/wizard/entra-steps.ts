@@ -157,6 +157,8 @@ export const provisionUsers: StepContent = {
     'Unassigning or disabling someone in Entra deactivates the member in Stytch at the next cycle.',
   ],
   checklist: [
+    // Ticked by the assistant (renderer/features/entra-setup/EntraProvisionStep.tsx) when it reads
+    // the job's SyncAll as false through Graph (main/entra-setup/job-settings.ts).
     { id: 'scope', label: 'Scope is Sync only assigned users and groups' },
     { id: 'assigned', label: 'I assigned users or groups' },
     { id: 'on-demand', label: 'Provision on demand succeeded for one user' },

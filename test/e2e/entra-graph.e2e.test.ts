@@ -197,6 +197,38 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     await checkpoint('09-on-demand');
   });
 
+  it('asks before starting a job set to sync all users and groups, naming the user count', async () => {
+    // The scope beside Start (the assistant's tick repeats the words, so anchored).
+    const ASSIGNED_ONLY = /^Sync only assigned users and groups \(SyncAll is “false”\)$/;
+    // Read when the step opened: a new job's SyncAll "false", in Entra's words, and ticked.
+    await expect.poll(() => text(ASSIGNED_ONLY), SOON).toBe(1);
+    await expect.poll(() => ticked('Scope is Sync only assigned users and groups')).toBe(true);
+    // The admin center's Scope set to "Sync all users and groups" meanwhile.
+    const graph = sandbox.microsoft.graph.state;
+    const acme = graph.apps[0];
+    if (acme === undefined) throw new Error('the stand-in has no app');
+    graph.setSyncAll(acme.spId, 'true');
+    await wizard.button('Check the scope').click();
+    await expect
+      .poll(() => text(/^Sync all users and groups \(SyncAll is “true”\)$/), SOON)
+      .toBe(1);
+    await wizard.button('Start provisioning…').click();
+    const question = page.getByRole('group', {
+      name: 'Start provisioning with “Sync all users and groups”?',
+    });
+    const users = `Entra would send all ${graph.users.length} users in the tenant to Stytch`;
+    await expect.poll(() => question.getByText(users, { exact: false }).count(), SOON).toBe(1);
+    await checkpoint('09b-scope-all-confirmation');
+    // Not started: the admin switches to assigned-only instead, the other settings kept.
+    await question
+      .getByRole('button', { name: 'Switch to “Sync only assigned users and groups”' })
+      .click();
+    await expect.poll(() => text(ASSIGNED_ONLY), SOON).toBe(1);
+    expect(acme.secrets.find((setting) => setting.key === 'SyncAll')?.value).toBe('false');
+    expect(acme.secrets.map((setting) => setting.key)).toContain('SyncNotificationSettings');
+    expect(sandbox.microsoft.graph.history.some((r) => r.operation === 'jobs.start')).toBe(false);
+  });
+
   it('starts provisioning, with the sandbox interval labelled', async () => {
     await wizard.button('Start provisioning').click();
     await expect

@@ -13,7 +13,7 @@ import {
 import type { FetchLike } from '../../http/create-http-client';
 import { newRunKey, pathAfterKey, refusedHost, sameSecret } from '../loopback-only';
 import { GraphControls, type TokenGrant } from './controls';
-import { GRAPH_ROUTES } from './routes';
+import { GRAPH_ROUTES, type RouteAnswer } from './routes';
 import { GraphStandInError, GraphStandInState } from './state';
 
 /** How to start the Graph stand-in. */
@@ -25,6 +25,8 @@ export interface GraphStandInOptions {
   replicationReads?: number;
   /** Time between a started job's cycles (default one minute). */
   cycleIntervalMs?: number;
+  /** How long an assignment takes to reach provision on demand (default 0; state.ts). */
+  assignmentDelayMs?: number;
   /**
    * The one origin the simulated provisioning engine may call: the sandbox's SCIM server. Any
    * other Tenant URL is refused before a request is sent, so the stand-in can never be made to
@@ -129,15 +131,14 @@ export async function startGraphStandIn(
     replicationReads: options.replicationReads ?? 0,
     cycleIntervalMs: options.cycleIntervalMs ?? 60_000,
     scimOrigin: options.scimOrigin ?? null,
+    assignmentDelayMs: options.assignmentDelayMs ?? 0,
   });
   const controls = new GraphControls(() => now().getTime());
   const token = `graph-standin-${randomBytes(24).toString('base64url')}`;
   const key = newRunKey();
   const history: GraphRequestRecord[] = [];
 
-  const handle = async (
-    request: http.IncomingMessage,
-  ): Promise<{ status: number; body?: unknown }> => {
+  const handle = async (request: http.IncomingMessage): Promise<RouteAnswer> => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     // Without the per-run segment nothing is served, not even Graph's own errors.
     const keyed = pathAfterKey(url.pathname, key);
@@ -168,7 +169,7 @@ export async function startGraphStandIn(
     controls.check(match.operation, graphNeeds(match.operation), grant ?? undefined);
     const body = await readBody(request);
     return GRAPH_ROUTES[match.operation](
-      { params: match.params, query: url.searchParams, body },
+      { params: match.params, query: url.searchParams, body, headers: request.headers },
       state,
     );
   };
@@ -186,6 +187,11 @@ export async function startGraphStandIn(
     };
     handle(request).then(
       (answer) => {
+        if (answer.text !== undefined) {
+          response.writeHead(answer.status, { ...headers, 'content-type': 'text/plain' });
+          response.end(answer.text);
+          return;
+        }
         if (answer.body === undefined) {
           response.writeHead(answer.status, headers).end();
           return;

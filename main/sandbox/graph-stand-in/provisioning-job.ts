@@ -25,6 +25,8 @@ export interface JobContext {
   now: () => Date;
   /** The app's directory: Contoso's people and who is assigned. */
   directory: () => Directory;
+  /** …as provision on demand sees it: assignments only once they have replicated. */
+  onDemandDirectory: () => Directory;
   /** Time between cycles once started, shown as `schedule.interval`. */
   cycleIntervalMs: number;
   /** The one origin the job may provision to (the sandbox's SCIM server); null: none. */
@@ -70,6 +72,7 @@ export class StandInJob {
   readonly id: string;
   schema: unknown;
   private simulator: EntraSimulator | null = null;
+  private configuredWith: { tenantUrl: string; token: string } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private started = false;
   private cycles = 0;
@@ -101,12 +104,19 @@ export class StandInJob {
     return result.ok ? null : result.error;
   }
 
-  /** Uses the saved secrets from now on (a new SecretToken makes a new engine). */
+  /**
+   * Uses the saved secrets from now on: a new Tenant URL or SecretToken makes a new engine; the
+   * same ones saved again (another setting changed, e.g. the scope) keep the engine, its links
+   * and its log, as Entra keeps its provisioning logs.
+   */
   configure(tenantUrl: string, token: string): SimulatorError | null {
+    const same = this.configuredWith;
+    if (same !== null && same.tenantUrl === tenantUrl && same.token === token) return null;
     // The source is read at each run: a schema PUT applies from the next cycle on.
     const created = this.simulatorFor(tenantUrl, token, () => externalIdSourceOf(this.schema));
     if (!created.ok) return created.error;
     this.simulator = created.simulator;
+    this.configuredWith = { tenantUrl, token };
     return null;
   }
 
@@ -180,7 +190,7 @@ export class StandInJob {
 
   async onDemand(userObjectId: string) {
     if (this.simulator === null) return null;
-    return this.simulator.provisionOnDemand(this.context.directory(), userObjectId);
+    return this.simulator.provisionOnDemand(this.context.onDemandDirectory(), userObjectId);
   }
 
   log() {

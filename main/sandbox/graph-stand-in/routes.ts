@@ -14,12 +14,15 @@ export interface RouteRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
+  /** Request headers, names in lower case (Node's). */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-/** A route's answer; no body means 204. */
+/** A route's answer: `body` as JSON, `text` as text/plain; neither means 204. */
 export interface RouteAnswer {
   status: number;
   body?: unknown;
+  text?: string;
 }
 
 type Route = (
@@ -253,6 +256,14 @@ export const GRAPH_ROUTES = {
         })),
     },
   }),
+  // Graph v1.0 user-list.md, "Get only a count of users": text/plain, and only with
+  // `ConsistencyLevel: eventual` (without it, 400 as microsoftgraph/microsoft-graph-docs#13226
+  // quotes Graph).
+  'users.count': ({ headers }, state) => {
+    if (String(headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual')
+      throw new GraphStandInError(400, 'Request_BadRequest', '$count is not currently supported.');
+    return { status: 200, text: String(state.users.length) };
+  },
   'groups.list': ({ query }, state) => ({
     status: 200,
     body: {

@@ -50,6 +50,13 @@ export interface GraphStandInStateOptions {
   cycleIntervalMs: number;
   /** The one origin jobs may provision to (the sandbox's SCIM server); null: none. */
   scimOrigin: string | null;
+  /**
+   * How long after an assignment is made provision on demand honours it: "There's a replication
+   * delay of up to a few minutes between when an object is assigned to an application and when
+   * that assignment is honored in on-demand provisioning" (entra-docs provision-on-demand.md).
+   * Tests set it; 0 by default. Cycles see assignments at once.
+   */
+  assignmentDelayMs: number;
 }
 
 /** The tenant "Contoso (sandbox)": its people, its enterprise apps and their provisioning jobs. */
@@ -103,6 +110,7 @@ export class GraphStandInState {
         fetch: this.options.fetch,
         now: this.options.now,
         directory: () => this.directoryOf(app),
+        onDemandDirectory: () => this.directoryOf(app, this.options.now()),
         cycleIntervalMs: this.options.cycleIntervalMs,
         scimOrigin: this.options.scimOrigin,
       },
@@ -129,13 +137,34 @@ export class GraphStandInState {
     return group ? { displayName: group.displayName, type: 'Group' } : null;
   }
 
-  /** What the simulator provisions: Contoso's people, scoped by the app's assignments. */
-  directoryOf(app: StandInApp): Directory {
+  /**
+   * What the simulator provisions: Contoso's people, scoped by the app's assignments; given
+   * `honouredAt`, only those made at least `assignmentDelayMs` before it (provision on demand).
+   */
+  directoryOf(app: StandInApp, honouredAt?: Date): Directory {
+    const delay = this.options.assignmentDelayMs;
+    const honoured =
+      honouredAt === undefined
+        ? app.assignments
+        : app.assignments.filter(
+            (assignment) => Date.parse(assignment.createdDateTime) + delay <= honouredAt.getTime(),
+          );
     return {
       users: structuredClone(this.users),
       groups: structuredClone(this.groups),
-      assignments: app.assignments.map((assignment) => assignment.principalId),
+      assignments: honoured.map((assignment) => assignment.principalId),
     };
+  }
+
+  /**
+   * Sets the app's SyncAll setting as the admin center's Scope would (`"true"`: Sync all users
+   * and groups); null removes the key. For tests and the sandbox: a new job has `"false"`.
+   */
+  setSyncAll(spId: string, value: string | null): void {
+    const app = this.apps.find((candidate) => candidate.spId === spId);
+    if (app === undefined) throw notFound(spId);
+    const others = app.secrets.filter((setting) => setting.key !== 'SyncAll');
+    app.secrets = value === null ? others : [...others, { key: 'SyncAll', value }];
   }
 
   stopJobs(): void {

@@ -5,6 +5,7 @@ import { AssistantTicks } from './AssistantTicks';
 import { HealthPanel } from './HealthPanel';
 import { NeedsJob } from './NeedsJob';
 import { OnDemandPanel } from './OnDemandPanel';
+import { scopeWords } from './ScopeSummary';
 import { StartPanel } from './StartPanel';
 
 function ProvisionTicks({ view }: { view: EntraSetupView }) {
@@ -13,6 +14,13 @@ function ProvisionTicks({ view }: { view: EntraSetupView }) {
   const started = view.job?.scheduleState === 'Active' || view.job?.status === 'Active';
   return (
     <>
+      <AssistantTicks
+        step="provision-users"
+        items={['scope']}
+        evidence={
+          view.scope?.scope === 'assigned' ? `the job’s scope is ${scopeWords(view.scope)}.` : null
+        }
+      />
       <AssistantTicks
         step="provision-users"
         items={['assigned']}
@@ -40,7 +48,7 @@ function ProvisionTicks({ view }: { view: EntraSetupView }) {
 
 /**
  * Step 7 in assistant mode, above the watch, in the checklist's order: assign, provision one user
- * on demand, start, job health.
+ * on demand, the scope and start, job health.
  */
 export function EntraProvisionStep() {
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import type {
   DirectoryPrincipal,
@@ -6,7 +6,9 @@ import type {
   OnDemandView,
 } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
+import { api } from '../../lib/api';
 import { useEntraStore } from '../../state/entra-store';
+import { AssignmentCountdown, AssignmentWaitNote } from './AssignmentWaitNotice';
 import { OpFailure } from './OpFailure';
 import { PrincipalPicker } from './PrincipalPicker';
 
@@ -16,6 +18,7 @@ interface Choice {
 }
 
 function OnDemandResult({ result, name }: { result: OnDemandView; name: string | undefined }) {
+  const who = result.userDisplayName ?? name ?? result.userId;
   const tone =
     result.result === 'Success'
       ? 'notice-success'
@@ -25,8 +28,9 @@ function OnDemandResult({ result, name }: { result: OnDemandView; name: string |
   return (
     <div className={`notice ${tone}`} role="status">
       <p className="notice-title">
-        Provision on demand for {result.userDisplayName ?? name ?? result.userId}: {result.result}
+        Provision on demand for {who}: {result.result}
       </p>
+      {result.assignmentWait && <AssignmentWaitNote wait={result.assignmentWait} name={who} />}
       {result.errorCode && (
         <p>
           {result.errorCode}: {result.errorMessage}
@@ -72,6 +76,11 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
   const [chosen, setChosen] = useState('');
   const busy = useEntraStore((s) => s.busy);
   const provisionOnDemand = useEntraStore((s) => s.provisionOnDemand);
+  const wait = useEntraStore((s) => s.onDemandWait);
+  useEffect(
+    () => api.on('entra:onDemandWait', (w) => useEntraStore.getState().receiveOnDemandWait(w)),
+    [],
+  );
   const choices =
     found && !assigned.some((u) => u.id === found.id)
       ? [...assigned, { id: found.id, name: `${found.displayName} (found by search)` }]
@@ -125,6 +134,7 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
         </button>
         {busy === 'on-demand' && <Busy label="Entra is provisioning the user…" />}
       </div>
+      {busy === 'on-demand' && wait !== null && <AssignmentCountdown wait={wait} />}
       {result && <OnDemandResult result={result} name={names.get(result.userId)} />}
       <OpFailure ops={['on-demand']} title="Provision on demand did not run." />
     </section>

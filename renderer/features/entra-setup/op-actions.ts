@@ -20,6 +20,10 @@ export const OP_ACTION: Readonly<Record<EntraOp, GraphActionName>> = {
   'fix-mapping': 'configure-provisioning',
   assign: 'assign-users',
   unassign: 'assign-users',
+  // The beta secrets read asks for the configure row (graph-operations.ts, secrets.list); the
+  // user count's own row is asked by its call.
+  scope: 'configure-provisioning',
+  'assigned-only': 'configure-provisioning',
   start: 'configure-provisioning',
   'on-demand': 'configure-provisioning',
   health: 'read-provisioning',

@@ -10,6 +10,7 @@ const ACTION_STEPS: Readonly<Record<GraphActionName, readonly WizardStepId[]>> =
   'configure-provisioning': ['enable-provisioning', 'configure-credentials', 'provision-users'],
   'assign-users': ['provision-users'],
   'read-provisioning-logs': ['provision-users'],
+  'count-users': ['provision-users'],
   'pick-users-and-groups': ['provision-users'],
 };
 

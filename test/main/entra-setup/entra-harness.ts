@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import type { Result } from '../../../shared/errors';
 import type { InvokeChannel, Req, Res } from '../../../shared/ipc';
+import type { EventChannel } from '../../../shared/ipc-channels';
 import { composeServices, HANDLERS, type Services } from '../../../main/composition';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import { createDispatcher, type EmitEvent } from '../../../main/ipc/dispatch';
@@ -21,6 +22,8 @@ export interface EntraHarness {
   secretStore: MemorySecretStore;
   /** Every IPC answer, to look for secrets in. */
   answers: Result<unknown>[];
+  /** Every event main pushed to the window, in order. */
+  events: { event: EventChannel; payload: unknown }[];
   log: ReturnType<typeof captureLogger>;
   /** Every address handed to the host's opener (the system browser). */
   opened: string[];
@@ -73,7 +76,10 @@ export async function startEntraHarness(options: EntraHarnessOptions = {}): Prom
       : { sandboxCycleIntervalMs: options.cycleIntervalMs }),
   });
   const dispatch = createDispatcher(HANDLERS, services, log.logger);
-  const emit: EmitEvent = () => undefined;
+  const events: EntraHarness['events'] = [];
+  const emit: EmitEvent = (event, payload) => {
+    events.push({ event, payload });
+  };
   const answers: Result<unknown>[] = [];
   const call = async <C extends InvokeChannel>(channel: C, request: Req<C>) => {
     const answer = (await dispatch(channel, request, emit)) as Result<Res<C>>;
@@ -93,6 +99,7 @@ export async function startEntraHarness(options: EntraHarnessOptions = {}): Prom
     dir,
     secretStore,
     answers,
+    events,
     log,
     opened,
     account,

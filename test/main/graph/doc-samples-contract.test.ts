@@ -17,8 +17,11 @@ const GRAPH_DOCS = 'microsoft-graph-docs-contrib:api-reference/v1.0/api/';
 const ENTRA_DOCS = 'entra-docs:docs/identity/';
 
 interface Case {
-  /** What the page documents: a sample file, or a body-less status (204 No Content). */
-  answer: DocSampleName | { status: number };
+  /**
+   * What the page documents: a sample file, a body-less status (204 No Content), or a short
+   * plain-text body quoted in the page itself (`$count`'s number).
+   */
+  answer: DocSampleName | { status: number } | { status: number; plainText: string };
   source: string;
   read: (client: GraphClient) => Promise<void>;
 }
@@ -301,6 +304,15 @@ const CONTRACTS: Record<GraphOperation, readonly Case[] | Undocumented> = {
       },
     },
   ],
+  'users.count': [
+    {
+      answer: { status: 200, plainText: '893' },
+      source: `${GRAPH_DOCS}user-list.md (Example 3: Get only a count of users, Content-type text/plain)`,
+      read: async (client) => {
+        expect(await client.directory.countUsers()).toBe(893);
+      },
+    },
+  ],
   'groups.list': [
     {
       answer: 'group-list-select',
@@ -319,7 +331,15 @@ const CONTRACTS: Record<GraphOperation, readonly Case[] | Undocumented> = {
 const scripted = scriptedGraph();
 
 function answerOf(answer: Case['answer']): Answer {
-  return typeof answer === 'string' ? jsonAnswer(docSampleText(answer)) : answer;
+  if (typeof answer === 'string') return jsonAnswer(docSampleText(answer));
+  if ('plainText' in answer) {
+    return {
+      status: answer.status,
+      headers: { 'content-type': 'text/plain' },
+      body: answer.plainText,
+    };
+  }
+  return answer;
 }
 
 const documented = GRAPH_OPERATION_NAMES.flatMap((operation) => {

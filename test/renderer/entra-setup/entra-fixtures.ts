@@ -2,6 +2,7 @@ import type {
   EntraApp,
   EntraHealth,
   EntraSetupView,
+  JobScope,
   MicrosoftStatus,
   ProvisioningJobView,
 } from '../../../shared/entra/entra-views';
@@ -59,6 +60,19 @@ export function entraView(overrides: Partial<EntraSetupView> = {}): EntraSetupVi
     mapping: null,
     assignments: null,
     lastOnDemand: null,
+    scope: null,
+    ...overrides,
+  };
+}
+
+/** The job's scope as the assistant reads it: assigned-only ("false") unless told otherwise. */
+export function jobScope(overrides: Partial<JobScope> = {}): JobScope {
+  return {
+    scope: 'assigned',
+    syncAll: 'false',
+    unknownBecause: null,
+    userCount: null,
+    readAt: '2026-12-01T12:00:00.000Z',
     ...overrides,
   };
 }
@@ -145,6 +159,7 @@ export function entraDefaults(): FakeHandlers {
     'entra:searchDirectory': () => okFor('entra:searchDirectory', { principals: [] }),
     'entra:unassign': ({ organizationId }) =>
       okFor('entra:unassign', { ...withJob(organizationId), assignments: [] }),
+    'entra:readScope': () => okFor('entra:readScope', jobScope()),
     'entra:health': () => okFor('entra:health', entraHealth()),
     'entra:restart': () => okFor('entra:restart', entraHealth()),
   };

@@ -1,0 +1,39 @@
+import type { JobScope } from '../../../shared/entra/entra-views';
+
+/** Entra's names for the two scopes (its provisioning Settings, "Scope"). */
+export const SCOPE_WORDS = {
+  assigned: 'Sync only assigned users and groups',
+  all: 'Sync all users and groups',
+} as const;
+
+const UNKNOWN_BECAUSE: Record<NonNullable<JobScope['unknownBecause']>, string> = {
+  unreadable: 'Microsoft Graph would not let the assistant read the job’s settings',
+  absent: 'the job has no SyncAll setting, and Entra does not document what it does without one',
+  withheld: 'Microsoft Graph withheld the value of SyncAll',
+  unrecognised: 'SyncAll is neither true nor false',
+};
+
+/** The scope in Entra's words, with SyncAll as Graph spelled it. */
+export function scopeWords(scope: JobScope): string {
+  const value = scope.syncAll === null ? '' : ` (SyncAll is “${scope.syncAll}”)`;
+  if (scope.scope === 'unknown')
+    return `Unknown: ${UNKNOWN_BECAUSE[scope.unknownBecause ?? 'unreadable']}${value}.`;
+  return `${SCOPE_WORDS[scope.scope]}${value}`;
+}
+
+/** How many users "all" means, for the question before Start. */
+export function usersWords(scope: JobScope): string {
+  return scope.userCount === null
+    ? 'every user in the tenant (the assistant could not count them)'
+    : `all ${scope.userCount} users in the tenant`;
+}
+
+/** The job's scope as last read; null while it has not been read. */
+export function ScopeSummary({ scope }: { scope: JobScope | null }) {
+  return (
+    <dl className="details">
+      <dt>Scope</dt>
+      <dd>{scope === null ? 'Not read yet' : scopeWords(scope)}</dd>
+    </dl>
+  );
+}
