@@ -8,6 +8,7 @@ import { ipcContract } from '../../../shared/ipc';
 import { SETTINGS_FILE_NAME } from '../../../main/settings/settings-store';
 import type { defaultSchema } from '../../../main/sandbox/graph-stand-in/job-schema';
 import { SANDBOX_TENANT_ID } from '../../../main/sandbox/graph-stand-in/tenant';
+import { SANDBOX_ACCOUNTS } from '../../../main/sandbox/sandbox-microsoft';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { startEntraHarness, type EntraHarness } from './entra-harness';
 
@@ -100,6 +101,11 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
         tenantId: SANDBOX_TENANT_ID,
         servicePrincipalId: created.app?.servicePrincipalId,
         jobId: null,
+        // Who created it: later Graph writes for Acme need the same account signed in.
+        confirmedBy: {
+          homeAccountId: expect.any(String) as string,
+          username: SANDBOX_ACCOUNTS.adele.username,
+        },
       },
     ]);
     const found = await app.ok('entra:findApps', {

@@ -43,7 +43,10 @@ function recordingNetFetch(): { fetch: FetchLike; calls: string[] } {
   const fetch: FetchLike = (input, init) => {
     const request = new Request(input, init);
     calls.push(`${request.method} ${request.url} redirect=${request.redirect}`);
-    const url = request.url.replace('https://login.microsoftonline.com', microsoft.identity.origin);
+    const url = request.url.replace(
+      'https://login.microsoftonline.com',
+      microsoft.identity.baseUrl,
+    );
     return netFetchDouble(new Request(url, request));
   };
   return { fetch, calls };
