@@ -6,7 +6,7 @@ import { EntraSetup } from './entra-setup/entra-setup';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import { ClipboardService, type ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
-import type { HandlerTable } from './ipc/dispatch';
+import type { Handler, HandlerTable } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
 import { microsoftHandlers } from './microsoft-sign-in/microsoft-handlers';
 import { MicrosoftSession } from './microsoft-sign-in/microsoft-session';
@@ -86,6 +86,31 @@ export interface Services {
 }
 
 /**
+ * The actions after which the organization's members in Stytch are about to change: through
+ * Entra (provision on demand, unassign, Start, Restart) or the sandbox's rehearsal.
+ */
+type MemberChangingChannel =
+  'entra:provisionOnDemand' | 'entra:unassign' | 'entra:start' | 'entra:restart' | 'rehearsal:run';
+
+/**
+ * Wraps such an action's handler so step 7's watch looks sooner while it runs and just after
+ * (ProvisioningWatch.expectChange): what the admin just did shows within a second, and the
+ * features themselves need not know the watch.
+ */
+function expectingMemberChanges<C extends MemberChangingChannel>(
+  handler: Handler<C, Services>,
+): Handler<C, Services> {
+  return async (request, services, emit) => {
+    services.watch.expectChange(request.organizationId);
+    try {
+      return await handler(request, services, emit);
+    } finally {
+      services.watch.expectChange(request.organizationId);
+    }
+  };
+}
+
+/**
  * The handler table: every feature's table, one entry per channel of `shared/ipc.ts` (the type
  * refuses a channel without a handler). Electron's IPC and the test bridge both register exactly
  * this table, so end-to-end tests exercise the real handlers.
@@ -103,6 +128,11 @@ export const HANDLERS: HandlerTable<Services> = {
   ...rehearsalHandlers,
   ...microsoftHandlers,
   ...entraHandlers,
+  'entra:provisionOnDemand': expectingMemberChanges(entraHandlers['entra:provisionOnDemand']),
+  'entra:unassign': expectingMemberChanges(entraHandlers['entra:unassign']),
+  'entra:start': expectingMemberChanges(entraHandlers['entra:start']),
+  'entra:restart': expectingMemberChanges(entraHandlers['entra:restart']),
+  'rehearsal:run': expectingMemberChanges(rehearsalHandlers['rehearsal:run']),
 };
 
 /**
