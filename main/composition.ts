@@ -6,7 +6,7 @@ import { EntraSetup } from './entra-setup/entra-setup';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import { ClipboardService, type ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
-import type { Handler, HandlerTable } from './ipc/dispatch';
+import type { HandlerTable } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
 import { microsoftHandlers } from './microsoft-sign-in/microsoft-handlers';
 import { MicrosoftSession } from './microsoft-sign-in/microsoft-session';
@@ -86,31 +86,6 @@ export interface Services {
 }
 
 /**
- * The actions after which the organization's members in Stytch are about to change: through
- * Entra (provision on demand, unassign, Start, Restart) or the sandbox's rehearsal.
- */
-type MemberChangingChannel =
-  'entra:provisionOnDemand' | 'entra:unassign' | 'entra:start' | 'entra:restart' | 'rehearsal:run';
-
-/**
- * Wraps such an action's handler so step 7's watch looks sooner while it runs and just after
- * (ProvisioningWatch.expectChange): what the admin just did shows within a second, and the
- * features themselves need not know the watch.
- */
-function expectingMemberChanges<C extends MemberChangingChannel>(
-  handler: Handler<C, Services>,
-): Handler<C, Services> {
-  return async (request, services, emit) => {
-    services.watch.expectChange(request.organizationId);
-    try {
-      return await handler(request, services, emit);
-    } finally {
-      services.watch.expectChange(request.organizationId);
-    }
-  };
-}
-
-/**
  * The handler table: every feature's table, one entry per channel of `shared/ipc.ts` (the type
  * refuses a channel without a handler). Electron's IPC and the test bridge both register exactly
  * this table, so end-to-end tests exercise the real handlers.
@@ -128,12 +103,29 @@ export const HANDLERS: HandlerTable<Services> = {
   ...rehearsalHandlers,
   ...microsoftHandlers,
   ...entraHandlers,
-  'entra:provisionOnDemand': expectingMemberChanges(entraHandlers['entra:provisionOnDemand']),
-  'entra:unassign': expectingMemberChanges(entraHandlers['entra:unassign']),
-  'entra:start': expectingMemberChanges(entraHandlers['entra:start']),
-  'entra:restart': expectingMemberChanges(entraHandlers['entra:restart']),
-  'rehearsal:run': expectingMemberChanges(rehearsalHandlers['rehearsal:run']),
 };
+
+/**
+ * Wraps an action that changes an organization's members in Stytch (through Entra or the
+ * rehearsal) so step 7's watch looks sooner while it runs and just after
+ * (ProvisioningWatch.expectChange): what the admin just did shows within a second. The services
+ * are decorated here, so neither the features nor their handler tables need know the watch.
+ */
+function expectingMemberChanges<A extends [string | { organizationId: string }, ...unknown[]], R>(
+  watch: ProvisioningWatch,
+  action: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    const [first] = args;
+    const organizationId = typeof first === 'string' ? first : first.organizationId;
+    watch.expectChange(organizationId);
+    try {
+      return await action(...args);
+    } finally {
+      watch.expectChange(organizationId);
+    }
+  };
+}
 
 /**
  * The composition root: builds every service from what the host supplies. The Electron entry
@@ -173,6 +165,20 @@ export function composeServices(host: HostDependencies): Services {
     sandboxMode: () => stytch.project()?.mode === 'sandbox',
     sandboxMicrosoft: async () => (await sandbox.ensureStarted()).microsoft,
   });
+  const watch = new ProvisioningWatch({
+    logger,
+    listMembers: async ({ organizationId, connectionId }) =>
+      connectionMembers(await stytch.client(), organizationId, connectionId),
+  });
+  // Through the app's network stack, like the probe: the rehearsal sends what Entra would.
+  const rehearsals = new Rehearsals({ fetch: host.fetch, logger });
+  rehearsals.run = expectingMemberChanges(watch, rehearsals.run.bind(rehearsals));
+  // Graph through the app's network stack; the SCIM token is read here, never sent by the UI.
+  const entra = new EntraSetup({ microsoft, settings, stytch, secrets, fetch: host.fetch, logger });
+  entra.provisionOnDemand = expectingMemberChanges(watch, entra.provisionOnDemand.bind(entra));
+  entra.unassign = expectingMemberChanges(watch, entra.unassign.bind(entra));
+  entra.start = expectingMemberChanges(watch, entra.start.bind(entra));
+  entra.restart = expectingMemberChanges(watch, entra.restart.bind(entra));
   return {
     app: host.app,
     logger,
@@ -185,22 +191,9 @@ export function composeServices(host: HostDependencies): Services {
     probe: { fetch: host.fetch, connectTls: nodeTlsConnector },
     stytch,
     sandbox,
-    watch: new ProvisioningWatch({
-      logger,
-      listMembers: async ({ organizationId, connectionId }) =>
-        connectionMembers(await stytch.client(), organizationId, connectionId),
-    }),
-    // Through the app's network stack, like the probe: the rehearsal sends what Entra would.
-    rehearsals: new Rehearsals({ fetch: host.fetch, logger }),
+    watch,
+    rehearsals,
     microsoft,
-    // Graph through the app's network stack; the SCIM token is read here, never sent by the UI.
-    entra: new EntraSetup({
-      microsoft,
-      settings,
-      stytch,
-      secrets,
-      fetch: host.fetch,
-      logger,
-    }),
+    entra,
   };
 }
