@@ -46,12 +46,14 @@ function trickle(
 }
 
 /**
- * Ten minutes of Entra at work: a provisioning cycle trickling in new users every 2 s (so the
- * watch stays at its fastest), a quiet spell (so it backs off to a minute), a burst of
- * deactivations, some reactivations, a minute of renames every 2 s, then deletions. Answers the
- * plan and the counts the watch must show at the end.
+ * Ten minutes of Entra and the admin at work: the admin presses Start, a provisioning cycle
+ * trickles in new users every 2 s (so the watch stays at its fastest), a quiet spell (so it backs
+ * off to a minute), the admin provisions two users on demand, a burst of deactivations after an
+ * unassign, some reactivations, a minute of renames every 2 s, then deletions. Each of the
+ * admin's actions tells the watch as it begins and as it ends (`act`), as main/composition.ts
+ * does. Answers the plan and the counts the watch must show at the end.
  */
-function changePlan(connection: BenchConnection, ids: readonly string[]) {
+function changePlan(connection: BenchConnection, ids: readonly string[], act: () => void) {
   const at = (minutes: number, seconds = 0) => minutes * MINUTE + seconds * 1000;
   const user = (i: number) => () =>
     createScimUser(connection, `arrival-${i}@contoso.example`, randomUUID());
@@ -66,8 +68,20 @@ function changePlan(connection: BenchConnection, ids: readonly string[]) {
     );
   const remove = (id: string) => () => scimWrite(connection, 'DELETE', `/Users/${id}`);
   const arrivals = trickle(at(0, 30), at(2, 30), 2_000, user);
+  const told = () => {
+    act();
+    return Promise.resolve();
+  };
+  const action = (minutes: number, seconds: number): Change[] => [
+    { at: START + at(minutes, seconds), apply: told },
+    { at: START + at(minutes, seconds + 2), apply: told },
+  ];
   const plan: Change[] = [
+    ...action(0, 20),
     ...arrivals,
+    ...action(4, 0),
+    ...action(4, 10),
+    ...action(5, 58),
     ...ids.slice(0, 20).map((id) => ({ at: START + at(6), apply: active(id, false) })),
     ...ids.slice(0, 5).map((id) => ({ at: START + at(7, 30), apply: active(id, true) })),
     ...trickle(at(8), at(9), 2_000, rename),
@@ -102,12 +116,14 @@ async function populate(connection: BenchConnection): Promise<string[]> {
 }
 
 /**
- * `watch.requests_per_minute`: members-search requests the stand-in receives from the watch in the
- * busiest minute of ten simulated ones (500 members in the org, Entra making changes), on a
- * virtual clock shared by the watch and the stand-in. Throws when it exceeds Stytch's limit or the
- * watch's own share. A retry would wait on the retry clock; here waits are skipped (virtual time
- * stands still during a poll), so a refused request would be repeated within the same minute and
- * counted, and any 429 at all fails the bench.
+ * Members-search requests the stand-in receives from the watch over ten simulated minutes (500
+ * members in the org, Entra and the admin making changes), on a virtual clock shared by the watch
+ * and the stand-in: `watch.requests_per_minute_avg` over the ten (goal ≤ 30) and
+ * `watch.requests_per_minute_max` in the busiest minute (never above the watch's share of
+ * Stytch's 100, WATCH_POLICY.burstPerMinute). Throws when either goal is missed. A retry would
+ * wait on the retry clock; here waits are skipped (virtual time stands still during a poll), so a
+ * refused request would be repeated within the same minute and counted, and any 429 at all fails
+ * the bench.
  */
 async function watchRequestsPerMinute(): Promise<Figure[]> {
   const timers = new VirtualTimers(START);
@@ -115,7 +131,9 @@ async function watchRequestsPerMinute(): Promise<Figure[]> {
   try {
     const connection = benchConnection(sandbox, 'Contoso');
     const ids = await populate(connection);
-    const { plan, expectTotal, expectDeactivated } = changePlan(connection, ids);
+    let watch: ProvisioningWatch | null = null;
+    const act = () => watch?.expectChange(connection.organizationId);
+    const { plan, expectTotal, expectDeactivated } = changePlan(connection, ids, act);
     let refused = 0;
     const counting: FetchLike = async (...args: Parameters<FetchLike>) => {
       const response = await fetch(...args);
@@ -128,7 +146,7 @@ async function watchRequestsPerMinute(): Promise<Figure[]> {
       random: Math.random,
     };
     let published: (snapshot: WatchSnapshot) => void = () => undefined;
-    const watch = new ProvisioningWatch({
+    watch = new ProvisioningWatch({
       listMembers: appListMembers(sandbox, counting, noWait),
       logger: SILENT,
       timers,
@@ -171,17 +189,18 @@ async function watchRequestsPerMinute(): Promise<Figure[]> {
     if (last.counts.total !== expectTotal || last.counts.deactivated !== expectDeactivated)
       throw new Error(`the watch ended with ${JSON.stringify(last.counts)}, not what Entra did`);
     const perMinute = maxInAnyMinute(requests);
-    const budget = Math.min(STYTCH_LIMIT, WATCH_POLICY.requestsPerMinute);
+    const total = requests.reduce((sum, r) => sum + r.count, 0);
+    const average = total / (DURATION / MINUTE);
+    const budget = Math.min(STYTCH_LIMIT, WATCH_POLICY.burstPerMinute);
     if (refused > 0) throw new Error(`the stand-in refused ${refused} members searches (429)`);
     if (perMinute > budget)
       throw new Error(`${perMinute} members searches in a minute, over the watch's ${budget}`);
+    if (average > WATCH_POLICY.requestsPerMinute)
+      throw new Error(`${average} members searches a minute on average, over 30`);
     return [
-      { name: 'watch.requests_per_minute', value: perMinute, unit: 'requests/min' },
-      {
-        name: 'watch.requests_per_ten_minutes',
-        value: requests.reduce((sum, r) => sum + r.count, 0),
-        unit: 'requests',
-      },
+      { name: 'watch.requests_per_minute_avg', value: average, unit: 'requests/min' },
+      { name: 'watch.requests_per_minute_max', value: perMinute, unit: 'requests/min' },
+      { name: 'watch.requests_per_ten_minutes', value: total, unit: 'requests' },
     ];
   } finally {
     await sandbox.stop();

@@ -106,6 +106,28 @@ export const HANDLERS: HandlerTable<Services> = {
 };
 
 /**
+ * Wraps an action that changes an organization's members in Stytch (through Entra or the
+ * rehearsal) so step 7's watch looks sooner while it runs and just after
+ * (ProvisioningWatch.expectChange): what the admin just did shows within a second. The services
+ * are decorated here, so neither the features nor their handler tables need know the watch.
+ */
+function expectingMemberChanges<A extends [string | { organizationId: string }, ...unknown[]], R>(
+  watch: ProvisioningWatch,
+  action: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    const [first] = args;
+    const organizationId = typeof first === 'string' ? first : first.organizationId;
+    watch.expectChange(organizationId);
+    try {
+      return await action(...args);
+    } finally {
+      watch.expectChange(organizationId);
+    }
+  };
+}
+
+/**
  * The composition root: builds every service from what the host supplies. The Electron entry
  * and the end-to-end test bridge both call this, so the bridge runs the same services the app
  * does, differing only in transport, keychain and clipboard.
@@ -145,6 +167,20 @@ export function composeServices(host: HostDependencies): Services {
     sandboxMode: () => stytch.project()?.mode === 'sandbox',
     sandboxMicrosoft: async () => (await sandbox.ensureStarted()).microsoft,
   });
+  const watch = new ProvisioningWatch({
+    logger,
+    listMembers: async ({ organizationId, connectionId }) =>
+      connectionMembers(await stytch.client(), organizationId, connectionId),
+  });
+  // Through the app's network stack, like the probe: the rehearsal sends what Entra would.
+  const rehearsals = new Rehearsals({ fetch: host.fetch, logger });
+  rehearsals.run = expectingMemberChanges(watch, rehearsals.run.bind(rehearsals));
+  // Graph through the app's network stack; the SCIM token is read here, never sent by the UI.
+  const entra = new EntraSetup({ microsoft, settings, stytch, secrets, fetch: host.fetch, logger });
+  entra.provisionOnDemand = expectingMemberChanges(watch, entra.provisionOnDemand.bind(entra));
+  entra.unassign = expectingMemberChanges(watch, entra.unassign.bind(entra));
+  entra.start = expectingMemberChanges(watch, entra.start.bind(entra));
+  entra.restart = expectingMemberChanges(watch, entra.restart.bind(entra));
   return {
     app: host.app,
     logger,
@@ -157,22 +193,9 @@ export function composeServices(host: HostDependencies): Services {
     probe: { fetch: host.fetch, connectTls: nodeTlsConnector },
     stytch,
     sandbox,
-    watch: new ProvisioningWatch({
-      logger,
-      listMembers: async ({ organizationId, connectionId }) =>
-        connectionMembers(await stytch.client(), organizationId, connectionId),
-    }),
-    // Through the app's network stack, like the probe: the rehearsal sends what Entra would.
-    rehearsals: new Rehearsals({ fetch: host.fetch, logger }),
+    watch,
+    rehearsals,
     microsoft,
-    // Graph through the app's network stack; the SCIM token is read here, never sent by the UI.
-    entra: new EntraSetup({
-      microsoft,
-      settings,
-      stytch,
-      secrets,
-      fetch: host.fetch,
-      logger,
-    }),
+    entra,
   };
 }

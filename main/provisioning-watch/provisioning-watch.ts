@@ -2,7 +2,14 @@ import { AppFailure, type AppError } from '../../shared/errors';
 import type { WatchedMember, WatchSnapshot } from '../../shared/provisioning/watch';
 import type { Logger } from '../logging/logger';
 import { foldMembers, withChanges, type StytchMemberLike } from './member-changes';
-import { nextDelayMs, waitForBudgetMs } from './poll-schedule';
+import {
+  fullCredit,
+  nextDelayMs,
+  spend,
+  waitForBudgetMs,
+  WATCH_POLICY,
+  type RateCredit,
+} from './poll-schedule';
 
 /** Which connection to watch. */
 export interface WatchTarget {
@@ -34,15 +41,22 @@ interface Watching {
   timeline: WatchSnapshot['timeline'];
   polls: number;
   lastPolledAt: string | null;
+  /** The pace the schedule last chose (doubled while nothing changes). */
   delayMs: number | null;
   failure: AppError | null;
   timer: unknown;
+  /** When the pending timer fires (ms), or null when none is pending. */
+  dueAt: number | null;
+  /** Until when (ms) the watch expects a change an action of the app's own is making. */
+  expectingUntil: number;
   /** Each start makes a new run; a poll of an older run lands nowhere. */
   run: number;
   /** The poll under way, so a refresh during a poll waits for it instead of racing it. */
   inFlight: Promise<void> | null;
-  /** The looks of the last minute (start time in ms, searches used), for the rate budget. */
+  /** The looks of the last minute (start time in ms, searches used), for the burst share. */
   looks: Array<{ at: number; pages: number }>;
+  /** What is left of the credit ahead of the average share. */
+  credit: RateCredit;
   publish: (snapshot: WatchSnapshot) => void;
 }
 
@@ -87,6 +101,7 @@ export class ProvisioningWatch {
     const kept = same ? this.current : null;
     this.stop();
     this.runs += 1;
+    const now = this.nowMs();
     this.current = {
       target,
       members: kept?.members ?? new Map<string, WatchedMember>(),
@@ -96,9 +111,12 @@ export class ProvisioningWatch {
       delayMs: null,
       failure: null,
       timer: null,
+      dueAt: null,
+      expectingUntil: kept?.expectingUntil ?? 0,
       run: this.runs,
       inFlight: null,
       looks: kept?.looks ?? [],
+      credit: kept?.credit ?? fullCredit(now),
       publish,
     };
     await this.poll(this.current);
@@ -110,10 +128,32 @@ export class ProvisioningWatch {
     const watching = this.current;
     if (watching) {
       this.timers.clearTimeout(watching.timer);
+      watching.dueAt = null;
       watching.delayMs = null;
       await this.poll(watching);
     }
     return this.snapshot();
+  }
+
+  /**
+   * An action of the app's own (provision on demand, unassign, Start, a rehearsal step) is about
+   * to change, or has just changed, this organization's members in Stytch: for a short while the
+   * watch looks every `expectingMs` (its first look then at most that long after the last), so
+   * what the action did shows within a second. Still within the watch's share of the rate limit.
+   * An action in another organization, or no watch running, changes nothing.
+   */
+  expectChange(organizationId: string): void {
+    const watching = this.current;
+    if (!watching || watching.run < 0 || watching.target.organizationId !== organizationId) return;
+    const now = this.nowMs();
+    watching.expectingUntil = now + WATCH_POLICY.expectingForMs;
+    // A look under way schedules the next one at the expecting pace when it ends.
+    if (watching.inFlight) return;
+    const lastLook = watching.looks.at(-1)?.at;
+    const soonest =
+      lastLook === undefined ? now : Math.max(now, lastLook + WATCH_POLICY.expectingMs);
+    if (watching.dueAt !== null && watching.dueAt <= soonest) return;
+    this.schedule(watching, soonest - now);
   }
 
   /** Stops polling (window hidden, step left); what was seen is kept for a restart. */
@@ -121,6 +161,7 @@ export class ProvisioningWatch {
     if (this.current) {
       this.timers.clearTimeout(this.current.timer);
       this.current.timer = null;
+      this.current.dueAt = null;
       this.current.run = -1;
     }
     return this.snapshot();
@@ -142,7 +183,10 @@ export class ProvisioningWatch {
       counts: { active: count('active'), deactivated: count('deactivated'), total: members.length },
       timeline: watching?.timeline ?? [],
       lastPolledAt: watching?.lastPolledAt ?? null,
-      nextPollInMs: watching && watching.run > 0 ? watching.delayMs : null,
+      nextPollInMs:
+        watching && watching.run > 0 && watching.dueAt !== null
+          ? Math.max(0, watching.dueAt - this.nowMs())
+          : null,
       failure: watching?.failure ?? null,
     };
   }
@@ -155,30 +199,50 @@ export class ProvisioningWatch {
    */
   private poll(watching: Watching): Promise<void> {
     if (watching.inFlight) return watching.inFlight;
-    const wait = waitForBudgetMs(watching.looks, this.timers.now().getTime());
+    const wait = waitForBudgetMs(watching.looks, watching.credit, this.nowMs());
     if (wait > 0) {
-      this.timers.clearTimeout(watching.timer);
       watching.delayMs = wait;
-      watching.timer = this.timers.setTimeout(() => void this.tick(watching, watching.run), wait);
+      this.schedule(watching, wait);
       return Promise.resolve();
     }
     watching.inFlight = this.pollOnce(watching);
     return watching.inFlight;
   }
 
-  /** One look: fold it in, schedule the next, publish. */
+  /**
+   * One look: fold it in, schedule the next, publish. The pace counts from this look's start,
+   * not its end, so a slow Stytch does not stretch the time a change waits to be seen.
+   */
   private async pollOnce(watching: Watching): Promise<void> {
     const run = watching.run;
-    const look = { at: this.timers.now().getTime(), pages: 1 };
+    this.timers.clearTimeout(watching.timer);
+    watching.dueAt = null;
+    const look = { at: this.nowMs(), pages: 1 };
     watching.looks.push(look);
+    watching.credit = spend(watching.credit, 1, look.at);
     const outcome = await this.look(watching);
     look.pages = outcome.pages;
+    const now = this.nowMs();
+    if (outcome.pages > 1) watching.credit = spend(watching.credit, outcome.pages - 1, now);
     watching.inFlight = null;
     if (watching.run !== run) return;
     watching.polls += 1;
-    watching.delayMs = nextDelayMs(watching.delayMs, outcome.changed, outcome.pages);
-    watching.timer = this.timers.setTimeout(() => void this.tick(watching, run), watching.delayMs);
+    const expecting = now < watching.expectingUntil;
+    watching.delayMs = nextDelayMs(watching.delayMs, outcome.changed, outcome.pages, expecting);
+    this.schedule(watching, Math.max(0, watching.delayMs - (now - look.at)));
     watching.publish(this.snapshot());
+  }
+
+  /** Replaces the pending look (if any) with one `ms` from now. */
+  private schedule(watching: Watching, ms: number): void {
+    const run = watching.run;
+    this.timers.clearTimeout(watching.timer);
+    watching.dueAt = this.nowMs() + ms;
+    watching.timer = this.timers.setTimeout(() => void this.tick(watching, run), ms);
+  }
+
+  private nowMs(): number {
+    return this.timers.now().getTime();
   }
 
   private async look(watching: Watching): Promise<{ changed: boolean; pages: number }> {
@@ -199,6 +263,9 @@ export class ProvisioningWatch {
   }
 
   private async tick(watching: Watching, run: number): Promise<void> {
-    if (watching.run === run && this.current === watching) await this.poll(watching);
+    if (watching.run !== run || this.current !== watching) return;
+    watching.timer = null;
+    watching.dueAt = null;
+    await this.poll(watching);
   }
 }

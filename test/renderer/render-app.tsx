@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, expect } from 'vitest';
 
 import { App } from '../../renderer/App';
+import { loadAllSteps } from '../../renderer/features/wizard/step-bodies';
 import { useBootStore } from '../../renderer/state/boot';
 import type { FakeAssistant } from './fake-assistant';
 import { resetStores } from './reset-stores';
@@ -12,8 +13,13 @@ export function renderAppNow() {
   return { user: userEvent.setup(), ...render(<App />) };
 }
 
-/** Renders the whole app against the installed fake and waits until it has booted. */
+/**
+ * Renders the whole app against the installed fake and waits until it has booted. Every step's
+ * body is loaded first, as the app's prefetch has it by the time the admin moves on, so a test
+ * that opens a step finds it at once rather than after its first import.
+ */
 export async function renderApp() {
+  await loadAllSteps();
   const view = renderAppNow();
   await waitFor(() => expect(useBootStore.getState().phase).not.toBe('loading'));
   await screen.findByTestId('app-info');

@@ -22,7 +22,7 @@ const EXPIRY_WARNING_DAYS = 14;
 
 const OLD_PROTOCOLS = /^(SSLv[23]|TLSv1(\.1)?)$/;
 
-const MICROSOFT_OPENSSL_NAMES = MICROSOFT_TLS12_SUITES.map((suite) => suite.openssl);
+export const MICROSOFT_OPENSSL_NAMES = MICROSOFT_TLS12_SUITES.map((suite) => suite.openssl);
 
 const TLS12_FIX = `Serve the SCIM endpoint with TLS 1.2 (on the server, or on the proxy or load balancer in front of it) and at least one of Microsoft’s cipher suites: ${MICROSOFT_TLS12_SUITES.map((suite) => suite.iana).join(', ')}. Microsoft: “${MICROSOFT_SAYS.tls12}”`;
 

@@ -1,49 +1,57 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 
 import { STEP_CONTENT } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { useEntraStore } from '../../state/entra-store';
 import { useWizardStore } from '../../state/wizard-store';
-import { CredentialsStep } from '../credentials/CredentialsStep';
-import { EntraAppStep } from '../entra-setup/EntraAppStep';
-import { EntraChoice } from '../entra-setup/EntraChoice';
-import { EntraCredentialsStep } from '../entra-setup/EntraCredentialsStep';
-import { EntraJobStep } from '../entra-setup/EntraJobStep';
-import { EntraProvisionStep } from '../entra-setup/EntraProvisionStep';
-import { OrganizationStep } from '../organizations/OrganizationStep';
-import { WatchStep } from '../provisioning-watch/WatchStep';
-import { ConnectionStep } from '../scim-connection/ConnectionStep';
 import { ConnectStep } from '../stytch-project/ConnectStep';
 import { assertNever } from './assert-never';
 import { Checklist } from './Checklist';
 import { GuideContent } from './GuideContent';
+import {
+  ConnectionBody,
+  CredentialsBody,
+  EntraAppBody,
+  EntraChoiceBody,
+  EntraCredentialsBody,
+  EntraJobBody,
+  EntraProvisionBody,
+  OrganizationBody,
+  prefetchNextWhenIdle,
+  StepLoading,
+  WatchBody,
+} from './step-bodies';
 import { StepNav } from './StepNav';
 
+/**
+ * The step's body. Only the first step's is in the first screen's JavaScript; the others load
+ * when their step opens (see step-bodies.tsx), usually already prefetched.
+ */
 function StepBody({ step }: { step: WizardStepId }) {
   switch (step) {
     case 'connect-stytch':
       return <ConnectStep />;
     case 'choose-organization':
-      return <OrganizationStep />;
+      return <OrganizationBody.Component />;
     case 'create-scim-connection':
-      return <ConnectionStep />;
+      return <ConnectionBody.Component />;
     case 'create-entra-app':
-      return <EntraAppStep />;
+      return <EntraAppBody.Component />;
     case 'enable-provisioning':
-      return <EntraJobStep />;
+      return <EntraJobBody.Component />;
     case 'configure-credentials':
       return (
         <>
-          <CredentialsStep />
-          <EntraCredentialsStep />
+          <CredentialsBody.Component />
+          <EntraCredentialsBody.Component />
         </>
       );
     case 'provision-users':
       return (
         <>
-          <EntraProvisionStep />
-          <WatchStep />
+          <EntraProvisionBody.Component />
+          <WatchBody.Component />
         </>
       );
     case 'webhooks':
@@ -73,16 +81,24 @@ export function StepView() {
     heading.current?.focus();
   }, [step]);
 
+  useEffect(() => prefetchNextWhenIdle(step), [step]);
+
   const content = STEP_CONTENT[step];
   return (
     <section className="step" aria-labelledby="step-heading">
       <h2 id="step-heading" ref={heading} tabIndex={-1}>
         {content.title}
       </h2>
-      {step === 'create-entra-app' && <EntraChoice />}
+      {step === 'create-entra-app' && (
+        <Suspense fallback={null}>
+          <EntraChoiceBody.Component />
+        </Suspense>
+      )}
       <GuideContent step={step} foldInstructions={assistant && ASSISTED_STEPS.includes(step)} />
       <ErrorBoundary key={step}>
-        <StepBody step={step} />
+        <Suspense fallback={<StepLoading />}>
+          <StepBody step={step} />
+        </Suspense>
       </ErrorBoundary>
       <Checklist step={step} />
       <StepNav step={step} />

@@ -43,12 +43,14 @@ function setUp(polls: Array<StytchMemberLike[] | Error>) {
   const timers = new ManualTimers();
   const published: WatchSnapshot[] = [];
   let calls = 0;
+  const lookedAt: number[] = [];
   const watch = new ProvisioningWatch({
     timers,
     logger: createLogger(() => undefined),
     listMembers: () => {
       const next = polls[Math.min(calls, polls.length - 1)];
       calls += 1;
+      lookedAt.push(timers.nowMs());
       if (next instanceof Error) return Promise.reject(next);
       return Promise.resolve({ members: next ?? [], pages: 1 });
     },
@@ -58,8 +60,17 @@ function setUp(polls: Array<StytchMemberLike[] | Error>) {
     timers,
     published,
     calls: () => calls,
+    /** When each look asked Stytch, in virtual ms. */
+    lookedAt,
     publish: (s: WatchSnapshot) => published.push(s),
   };
+}
+
+/** The most looks that started within any 60 s. */
+function mostInAMinute(times: readonly number[]): number {
+  return Math.max(
+    ...times.map((from) => times.filter((t) => t >= from && t < from + 60_000).length),
+  );
 }
 
 describe('ProvisioningWatch', () => {
@@ -104,7 +115,8 @@ describe('ProvisioningWatch', () => {
     const { watch, timers, publish } = setUp([[], [], [], [], [member('alice')]]);
     await watch.start(TARGET, publish);
     for (let i = 0; i < 4; i += 1) await timers.fire();
-    expect(timers.delays).toEqual([3_000, 6_000, 12_000, 24_000, 3_000]);
+    const fastest = WATCH_POLICY.fastestMs;
+    expect(timers.delays).toEqual([fastest, 2 * fastest, 4 * fastest, 8 * fastest, fastest]);
   });
 
   it('keeps watching through a failed look, showing the failure until a look succeeds', async () => {
@@ -145,20 +157,99 @@ describe('ProvisioningWatch', () => {
   it('keeps to its share of the rate limit however often Refresh is pressed', async () => {
     const { watch, timers, publish, calls } = setUp([[], [member('alice')]]);
     await watch.start(TARGET, publish);
-    for (let i = 0; i < 50; i += 1) await watch.refresh();
-    expect(calls()).toBe(WATCH_POLICY.requestsPerMinute);
+    for (let i = 0; i < 80; i += 1) await watch.refresh();
+    expect(calls()).toBe(WATCH_POLICY.burstPerMinute);
     expect(timers.pending()).toBe(1);
     await timers.fire();
-    expect(calls()).toBe(WATCH_POLICY.requestsPerMinute + 1);
+    expect(calls()).toBe(WATCH_POLICY.burstPerMinute + 1);
     expect(watch.snapshot().members).toHaveLength(1);
   });
 });
 
+describe('ProvisioningWatch: how soon it shows a change', () => {
+  it('looks again within 1.5 s after a change, so a member Entra writes then shows within 2 s', async () => {
+    const { watch, timers, publish } = setUp([
+      [],
+      [member('alice')],
+      [member('alice'), member('bob')],
+      [member('alice'), member('bob'), member('carol')],
+    ]);
+    await watch.start(TARGET, publish);
+    for (let i = 0; i < 3; i += 1) await timers.fire();
+    expect(timers.delays.every((delay) => delay <= 1_500)).toBe(true);
+  });
+
+  it('looks every 750 ms for 15 s after an action the app started, then slows down again', async () => {
+    const { watch, timers, publish, lookedAt } = setUp([[]]);
+    await watch.start(TARGET, publish);
+    for (let i = 0; i < 4; i += 1) await timers.fire();
+    const actedAt = timers.nowMs() + 5_000;
+    timers.advanceTo(actedAt);
+    watch.expectChange(TARGET.organizationId);
+    const before = lookedAt.length;
+    while (timers.nowMs() < actedAt + 15_000) await timers.fire();
+    const soon = [actedAt, ...lookedAt.slice(before)];
+    const gaps = soon.slice(1).map((at, i) => at - soon[i]!);
+    expect(gaps.length).toBeGreaterThanOrEqual(15_000 / 750);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(750);
+    for (let i = 0; i < 3; i += 1) await timers.fire();
+    expect(timers.delays.at(-1)).toBeGreaterThan(1_500);
+  });
+
+  it('pays no heed to an action in another organization', async () => {
+    const { watch, timers, publish } = setUp([[]]);
+    await watch.start(TARGET, publish);
+    await timers.fire();
+    const due = timers.nextDue();
+    watch.expectChange('organization-test-2');
+    expect(timers.nextDue()).toBe(due);
+    expect(timers.pending()).toBe(1);
+  });
+
+  it('keeps to 30 looks a minute on average and its burst share in any minute, however busy Entra and the admin are', async () => {
+    // A change at every look for half an hour (Entra renaming someone), and an action every 20 s.
+    let looks = 0;
+    const timers = new ManualTimers();
+    const lookedAt: number[] = [];
+    const watch = new ProvisioningWatch({
+      timers,
+      logger: createLogger(() => undefined),
+      listMembers: () => {
+        lookedAt.push(timers.nowMs());
+        looks += 1;
+        return Promise.resolve({
+          members: [member('alice', { name: `Alice ${looks}` })],
+          pages: 1,
+        });
+      },
+    });
+    const begin = timers.nowMs();
+    await watch.start(TARGET, () => undefined);
+    let nextAction = begin + 20_000;
+    while (timers.nowMs() < begin + 30 * 60_000) {
+      if ((timers.nextDue() ?? Infinity) > nextAction) {
+        timers.advanceTo(nextAction);
+        watch.expectChange(TARGET.organizationId);
+        nextAction += 20_000;
+        continue;
+      }
+      await timers.fire();
+    }
+    expect(mostInAMinute(lookedAt)).toBeLessThanOrEqual(WATCH_POLICY.burstPerMinute);
+    const minutes = 30;
+    expect(lookedAt.length).toBeLessThanOrEqual(
+      WATCH_POLICY.requestsPerMinute * minutes + WATCH_POLICY.creditRequests,
+    );
+    // Busy as it is, the watch is not starved either: it uses what it may.
+    expect(lookedAt.length).toBeGreaterThanOrEqual(WATCH_POLICY.requestsPerMinute * minutes);
+  });
+});
+
 describe('nextDelayMs()', () => {
-  it('never asks for more than the watch’s share of Stytch’s search rate limit', () => {
+  it('never asks for a steady pace above the watch’s share of Stytch’s search rate limit', () => {
     for (const pages of [1, 2, 5, 20]) {
       const delay = nextDelayMs(null, true, pages);
-      expect((pages * 60_000) / delay).toBeLessThanOrEqual(WATCH_POLICY.requestsPerMinute);
+      expect((pages * 60_000) / delay).toBeLessThanOrEqual(WATCH_POLICY.burstPerMinute);
     }
     expect(nextDelayMs(60_000, false, 1)).toBe(WATCH_POLICY.slowestMs);
   });
