@@ -15,8 +15,8 @@ import { ProvisioningWatch } from './provisioning-watch/provisioning-watch';
 import { watchHandlers } from './provisioning-watch/watch-handlers';
 import type { ProbeTransport } from './probe/run-probe';
 import { nodeTlsConnector } from './probe/tls-connector';
-import { rehearsalHandlers } from './rehearsal/rehearsal-handlers';
-import { Rehearsals } from './rehearsal/rehearsals';
+import { rehearsalHandlers } from './sandbox/rehearsal/rehearsal-handlers';
+import { Rehearsals } from './sandbox/rehearsal/rehearsals';
 import { SandboxLauncher } from './sandbox/sandbox';
 import { sandboxHandlers } from './sandbox/sandbox-handlers';
 import type { SecretStore } from './secrets/secret-store';
@@ -77,7 +77,7 @@ export interface Services {
   sandbox: SandboxLauncher;
   /** Step 7's watch of a connection's members in Stytch (main/provisioning-watch/). */
   watch: ProvisioningWatch;
-  /** Sandbox mode's simulated Entra jobs, one per connection for the session (main/rehearsal/). */
+  /** Sandbox mode's simulated Entra jobs, one per connection for the session (main/sandbox/rehearsal/). */
   rehearsals: Rehearsals;
   /** Microsoft sign-in, real or the sandbox's stand-ins; tokens stay here (main/microsoft-sign-in/). */
   microsoft: MicrosoftSession;

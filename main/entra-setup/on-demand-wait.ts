@@ -38,7 +38,7 @@ const detailName = (name: string) => name.replace(/[\s_]/g, '').toLowerCase();
  * shows the API's answer for it, so any of these counts, on an answer that is not a Success:
  * - a step detail "AssignedToApplication" (the portal's "Assigned to application", provision-on-
  *   demand.md "Step 3") that reads false: the form the sandbox's simulator answers with
- *   (main/entra-simulator/user-export.ts);
+ *   (main/sandbox/entra-simulator/user-export.ts);
  * - a step detail SkipReason "NotEffectivelyEntitled", the skip reason provisioning logs give
  *   an unassigned object ("This object is not assigned to the application", Microsoft Q&A
  *   1023522; application-provisioning-config-problem-no-users-provisioned.md);

@@ -74,7 +74,7 @@ export async function assign(
 /**
  * Removes every role the user or group holds on the app. Entra's next cycle then finds them out
  * of scope and deprovisions them (a user is deactivated: how-provisioning-works.md,
- * "Deprovisioning", as main/entra-simulator plays it). ENTRA_NOT_ASSIGNED when they hold none;
+ * "Deprovisioning", as main/sandbox/entra-simulator plays it). ENTRA_NOT_ASSIGNED when they hold none;
  * the view's list is refreshed from the read either way.
  */
 export async function unassign(

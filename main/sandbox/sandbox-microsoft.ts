@@ -1,6 +1,6 @@
 import type { INetworkModule } from '@azure/msal-node';
 
-import { contosoUser, type ContosoPerson } from '../entra-simulator/contoso';
+import { contosoUser, type ContosoPerson } from './contoso';
 import type { FetchLike } from '../http/create-http-client';
 import { startGraphStandIn, type RunningGraphStandIn } from './graph-stand-in/graph-stand-in';
 import { SANDBOX_TENANT_ID, SANDBOX_TENANT_NAME } from './graph-stand-in/tenant';

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { appFailure, AppFailure } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import { startSandboxMicrosoft, type SandboxMicrosoft } from './sandbox-microsoft';
-import { SandboxScimServer } from './scim-server';
+import { SandboxScimServer } from './scim-server/scim-server';
 import { DEFAULT_SEED } from './seed';
-import { StandInHttp } from './stand-in-server';
-import { StandInState, type OrganizationSeed } from './stand-in-state';
+import { StandInHttp } from './stytch-stand-in/server';
+import { StandInState, type OrganizationSeed } from './stytch-stand-in/state';
 
 /**
  * The sandbox's project ID. Fixed, so each start replaces the previous run's keychain entry

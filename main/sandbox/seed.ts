@@ -1,4 +1,4 @@
-import type { OrganizationSeed } from './stand-in-state';
+import type { OrganizationSeed } from './stytch-stand-in/state';
 
 /** Ids of the seeded organizations, so tests and the e2e script can address them directly. */
 export const SEEDED_ORGANIZATIONS = {

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 
 import { INVOKE_CHANNELS } from '../../shared/ipc-channels';
 import { HANDLERS } from '../../main/composition';
-import { importCycles, importGraph, ROOT, twoWayFolders } from './import-graph';
+import {
+  importCycles,
+  importersFromOutside,
+  importGraph,
+  ROOT,
+  twoWayFolders,
+} from './import-graph';
 
 const graph = importGraph(['main', 'shared', 'renderer']);
 
@@ -17,6 +23,7 @@ describe('the shape of the tree (ARCHITECTURE.md)', () => {
     ]);
     expect(importCycles(looped)).toEqual([['main/a/x.ts', 'main/b/y.ts']]);
     expect(twoWayFolders(looped, 'main')).toEqual(['a ↔ b']);
+    expect(importersFromOutside(looped, 'main/a')).toEqual(['main/b/y.ts']);
     expect(graph.get('main/composition.ts')).toContain('main/secrets/secrets.ts');
   });
 
@@ -26,6 +33,12 @@ describe('the shape of the tree (ARCHITECTURE.md)', () => {
 
   it('has no two feature folders of main/ that depend on each other', () => {
     expect(twoWayFolders(graph, 'main')).toEqual([]);
+  });
+
+  it('keeps the simulated world (main/sandbox/) behind the composition root: nothing else in main/ imports it', () => {
+    // Stand-ins, the Entra simulator and the rehearsal are sandbox mode only; a feature that
+    // reached into them would tie the real app to simulated code. Tests and bench/ may.
+    expect(importersFromOutside(graph, 'main/sandbox')).toEqual(['main/composition.ts']);
   });
 
   it('builds services in one place: only main/composition.ts constructs another folder’s service', () => {

@@ -83,3 +83,15 @@ export function twoWayFolders(
     .filter(([from, to]) => from < to && edges.has(`${to}→${from}`))
     .map(([from, to]) => `${from} ↔ ${to}`);
 }
+
+/** Files outside `folder` that import a file inside it, sorted. */
+export function importersFromOutside(
+  graph: ReadonlyMap<string, readonly string[]>,
+  folder: string,
+): string[] {
+  const inside = (file: string) => file.startsWith(`${folder}/`);
+  return [...graph]
+    .filter(([file, targets]) => !inside(file) && targets.some(inside))
+    .map(([file]) => file)
+    .sort();
+}

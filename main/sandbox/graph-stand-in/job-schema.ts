@@ -1,6 +1,6 @@
 import type { AttributeDefinition, DirectoryDefinition } from '@microsoft/microsoft-graph-types';
 
-import type { ExternalIdSource } from '../../entra-simulator/entra-simulator';
+import type { ExternalIdSource } from '../entra-simulator/entra-simulator';
 
 /** The rule id provisionOnDemand names (reference §2; the real one for `scim` is [unconfirmed]). */
 export const USER_RULE_ID = '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8#V2';

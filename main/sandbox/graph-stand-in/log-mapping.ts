@@ -1,4 +1,4 @@
-import type { ProvisioningLogEntry } from '../../entra-simulator/entra-simulator';
+import type { ProvisioningLogEntry } from '../entra-simulator/entra-simulator';
 
 /** Who a log entry is about, beyond the simulator's entry (reference §4, [G-provsummary]). */
 export interface LogContext {

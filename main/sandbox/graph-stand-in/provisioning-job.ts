@@ -8,7 +8,7 @@ import {
   type ExternalIdSource,
   type RestartScope,
   type SimulatorError,
-} from '../../entra-simulator/entra-simulator';
+} from '../entra-simulator/entra-simulator';
 import type { FetchLike } from '../../http/create-http-client';
 import { defaultSchema, externalIdSourceOf, scheduleInterval } from './job-schema';
 

@@ -1,9 +1,5 @@
-import type {
-  Directory,
-  DirectoryGroup,
-  DirectoryUser,
-} from '../../entra-simulator/entra-simulator';
-import { contosoDirectory } from '../../entra-simulator/contoso';
+import type { Directory, DirectoryGroup, DirectoryUser } from '../entra-simulator/entra-simulator';
+import { contosoDirectory } from '../contoso';
 import type { FetchLike } from '../../http/create-http-client';
 import { StandInJob } from './provisioning-job';
 import { newApp, SANDBOX_TENANT_ID, type StandInApp } from './tenant';

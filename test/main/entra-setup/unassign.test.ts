@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { EntraSetupViewSchema } from '../../../shared/entra/entra-views';
-import { DEMO_IDS } from '../../../main/entra-simulator/contoso';
+import { DEMO_IDS } from '../../../main/sandbox/contoso';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import { connectionMembers } from '../../../main/stytch/connection-members';
 import { startEntraHarness, type EntraHarness, type EntraHarnessOptions } from './entra-harness';
@@ -16,7 +16,7 @@ import { ACME, APP_NAME, refusal, requestsOf, signInAs } from './failure-modes/s
 /** Short cycles, so a test sees the cycle after an unassign without waiting Entra's 40 minutes. */
 const CYCLE_MS = 150;
 
-/** Contoso's Megan and Alex (main/entra-simulator/contoso.ts). */
+/** Contoso's Megan and Alex (main/sandbox/contoso.ts). */
 const MEGAN = { id: DEMO_IDS.megan, email: 'megan.bowen@contoso.com' };
 const ALEX = { id: DEMO_IDS.alex, email: 'alex.wilber@contoso.com' };
 

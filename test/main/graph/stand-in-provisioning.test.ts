@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import type { GraphClient } from '../../../main/graph/graph-client';
-import { DEMO_IDS } from '../../../main/entra-simulator/contoso';
+import { DEMO_IDS } from '../../../main/sandbox/contoso';
 import { userAppRoleId } from '../../../main/graph/graph-queries';
 import { USER_RULE_ID } from '../../../main/sandbox/graph-stand-in/provisioning-job';
-import { sandboxTarget, type SandboxTarget } from '../entra-simulator/sandbox-target';
+import { sandboxTarget, type SandboxTarget } from '../sandbox/entra-simulator/sandbox-target';
 import { sandboxWithGraphHarness } from './graph-harness';
 
 const world = sandboxWithGraphHarness();

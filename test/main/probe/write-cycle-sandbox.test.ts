@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FetchLike } from '../../../main/http/create-http-client';
-import { SandboxScimServer } from '../../../main/sandbox/scim-server';
+import { SandboxScimServer } from '../../../main/sandbox/scim-server/scim-server';
 import { checkOf, probe } from './support/probe-harness';
 
 const TOKEN = 'sandbox-write-cycle-token-0123456789';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { maskFor } from '../../../main/probe/shown-text';
-import { SandboxScimServer } from '../../../main/sandbox/scim-server';
+import { SandboxScimServer } from '../../../main/sandbox/scim-server/scim-server';
 import { FAULT_TOKEN, scimError, sendJson } from './support/fault-servers';
 import { checkOf, probe } from './support/probe-harness';
 import { remaining, startWithFault } from './support/write-cycle-servers';

@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 
-import { matching } from '../../../../main/sandbox/scim-store';
+import { matching } from '../../../../main/sandbox/scim-server/scim-store';
 
 /** One in-memory directory: a server's users and groups, keyed by id. */
 export interface ScimDirectory {

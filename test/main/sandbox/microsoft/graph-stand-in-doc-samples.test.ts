@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEMO_IDS } from '../../../../main/entra-simulator/contoso';
+import { DEMO_IDS } from '../../../../main/sandbox/contoso';
 import { userAppRoleId } from '../../../../main/graph/graph-queries';
 import { USER_RULE_ID } from '../../../../main/sandbox/graph-stand-in/provisioning-job';
 import type { RunningGraphStandIn } from '../../../../main/sandbox/graph-stand-in/graph-stand-in';
 import { docSample, type DocSampleName } from '../../../support/graph-doc-samples';
-import { sandboxTarget } from '../../entra-simulator/sandbox-target';
+import { sandboxTarget } from '../entra-simulator/sandbox-target';
 import { sandboxWithGraphHarness } from '../../graph/graph-harness';
 
 /**

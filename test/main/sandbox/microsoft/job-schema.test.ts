@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEMO_IDS } from '../../../../main/entra-simulator/contoso';
+import { DEMO_IDS } from '../../../../main/sandbox/contoso';
 import type { SynchronizationSchemaDocument } from '../../../../main/graph/graph-schemas';
 import { userAppRoleId } from '../../../../main/graph/graph-queries';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../../../main/sandbox/graph-stand-in/job-schema';
 import { SANDBOX_CYCLE_INTERVAL_MS } from '../../../../main/sandbox/sandbox-microsoft';
 import { startSandbox } from '../../../../main/sandbox/sandbox';
-import { sandboxTarget } from '../../entra-simulator/sandbox-target';
+import { sandboxTarget } from '../entra-simulator/sandbox-target';
 import { sandboxWithGraphHarness } from '../../graph/graph-harness';
 
 const world = sandboxWithGraphHarness();
