@@ -110,3 +110,9 @@ export const STEP_CONTENT: Readonly<Record<WizardStepId, StepContent>> = {
 export function checklistKey(step: WizardStepId, itemId: string): string {
   return `${step}.${itemId}`;
 }
+
+/**
+ * The credentials step's "I've pasted both" tick, which Next waits for: the step's own body and
+ * the wizard's gate both read it, so it lives here rather than in either of them.
+ */
+export const PASTED_KEY = checklistKey('configure-credentials', 'pasted');

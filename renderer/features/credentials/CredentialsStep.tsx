@@ -1,4 +1,5 @@
 import type { SecretHandle } from '../../../shared/stytch/views';
+import { PASTED_KEY } from '../../../shared/wizard/content';
 import { useConnectionStore } from '../../state/connection-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ProbePanel } from '../probe/ProbePanel';
@@ -6,7 +7,6 @@ import { KeychainWarning } from '../scim-connection/KeychainWarning';
 import { TokenExpiryWarning } from '../scim-connection/TokenExpiry';
 import { ConnectionReading } from '../scim-connection/ConnectionReading';
 import { useOrganizationConnection } from '../scim-connection/use-organization-connection';
-import { PASTED_KEY } from '../wizard/step-gate';
 import { CredentialsPanel } from './CredentialsPanel';
 
 function BackToConnection({ text }: { text: string }) {

@@ -1,13 +1,10 @@
-import { STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
+import { PASTED_KEY, STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { useAppStore } from '../../state/app-store';
 import { useConnectionStore } from '../../state/connection-store';
 import { useOrganizationStore } from '../../state/organization-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { assertNever } from './assert-never';
-
-/** The checkbox on the credentials step that must be ticked before moving on. */
-export const PASTED_KEY = checklistKey('configure-credentials', 'pasted');
 
 /** Whether Next is allowed on a step, and if not, what the user still has to do. */
 export interface StepGate {
