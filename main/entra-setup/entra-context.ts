@@ -18,7 +18,7 @@ import type { MicrosoftTarget } from '../microsoft-sign-in/microsoft-session';
 import { notSignedIn } from '../microsoft-sign-in/sign-in-errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ConnectionLookup } from '../stytch/connection-tenant-url';
-import type { RetryClock } from '../stytch/retry';
+import type { RetryClock } from '../http/retry';
 import { accountChanged, noEntraApp, noProvisioningJob } from './entra-errors';
 import { EntraLinks, type LinkKey } from './entra-links';
 

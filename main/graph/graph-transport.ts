@@ -4,10 +4,10 @@ import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
-import { createHttpClient, type FetchLike } from '../http/create-http-client';
-import { appErrorForKind, classifyTransportError } from '../http/transport-error';
+import { createHttpClient, jsonRequest, type FetchLike } from '../http/create-http-client';
+import { retryAttempts, type RetryClock, type RetryPolicy } from '../http/retry';
+import { failedTransport } from '../http/transport-error';
 import type { Logger } from '../logging/logger';
-import { backoffDelay, mayRetry, type RetryClock, type RetryPolicy } from '../stytch/retry';
 import { GraphCallError, tokenAppError } from './graph-errors';
 import {
   GRAPH_OPERATIONS,
@@ -117,33 +117,28 @@ export class GraphTransport {
       logger.warn('graph.next-link-refused', { operation: spec.operation });
       throw foreignNextLink(spec.operation, spec.nextLink);
     }
-    const started = clock.now();
-    for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.attempt(spec, attempt);
-      if (outcome.ok) return outcome.data;
-      const policy = this.policyFor(spec, outcome);
-      const delay =
-        policy === null
-          ? 0
-          : backoffDelay(policy, attempt, () => clock.random(), outcome.retryAfterSeconds);
-      if (policy !== null && mayRetry(policy, attempt, clock.now() - started, delay)) {
-        logger.warn('graph.retry', {
-          operation: spec.operation,
-          attempt,
-          delayMs: delay,
-          code: outcome.error.code,
-          clientRequestId: outcome.clientRequestId,
-        });
-        await clock.sleep(delay);
-        continue;
-      }
-      throw new GraphCallError(outcome.error, {
-        clientRequestId: outcome.clientRequestId,
-        ...(outcome.status === undefined ? {} : { status: outcome.status }),
-        ...(outcome.graphCode === undefined ? {} : { graphCode: outcome.graphCode }),
-        ...(outcome.graphMessage === undefined ? {} : { graphMessage: outcome.graphMessage }),
-      });
-    }
+    const { outcome } = await retryAttempts<GraphAttempt<z.output<S>>>(
+      {
+        clock,
+        policyFor: (failed) => this.policyFor(spec, failed),
+        onRetry: (failed, attempt, delayMs) =>
+          logger.warn('graph.retry', {
+            operation: spec.operation,
+            attempt,
+            delayMs,
+            code: failed.error.code,
+            clientRequestId: failed.clientRequestId,
+          }),
+      },
+      (attempt) => this.attempt(spec, attempt),
+    );
+    if (outcome.ok) return outcome.data;
+    throw new GraphCallError(outcome.error, {
+      clientRequestId: outcome.clientRequestId,
+      ...(outcome.status === undefined ? {} : { status: outcome.status }),
+      ...(outcome.graphCode === undefined ? {} : { graphCode: outcome.graphCode }),
+      ...(outcome.graphMessage === undefined ? {} : { graphMessage: outcome.graphMessage }),
+    });
   }
 
   /**
@@ -185,33 +180,27 @@ export class GraphTransport {
     const sentAt = this.options.clock.now();
     let response: AxiosResponse<unknown>;
     try {
-      response = await this.http.request({
-        method: GRAPH_OPERATIONS[spec.operation].method,
-        url,
-        params: spec.nextLink === undefined ? spec.query : undefined,
-        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        responseType: 'text',
-        transformResponse: [(data: unknown) => data],
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          'client-request-id': clientRequestId,
-          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...graphHeaders(spec.operation),
-        },
-      });
+      response = await this.http.request(
+        jsonRequest({
+          method: GRAPH_OPERATIONS[spec.operation].method,
+          url,
+          query: spec.nextLink === undefined ? spec.query : undefined,
+          body: spec.body,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'client-request-id': clientRequestId,
+            ...graphHeaders(spec.operation),
+          },
+        }),
+      );
     } catch (error) {
-      const failure = classifyTransportError(error);
-      this.options.logger.warn('graph.transport-failed', {
-        operation: spec.operation,
-        attempt,
-        kind: failure.kind,
-        detail: failure.detail,
-        clientRequestId,
+      const failed = failedTransport(error, PEER, {
+        logger: this.options.logger,
+        event: 'graph.transport-failed',
+        fields: { operation: spec.operation, attempt, clientRequestId },
       });
-      const appError = appErrorForKind(failure.kind, PEER);
-      const retryable = failure.kind === 'reset';
-      return this.failed({ ...appError, requestId: clientRequestId }, clientRequestId, retryable);
+      const appError = { ...failed.error, requestId: clientRequestId };
+      return this.failed(appError, clientRequestId, failed.retryable);
     }
     const outcome = readGraphResponse(spec.schema, response, {
       operation: spec.operation,

@@ -3,13 +3,13 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { LogRecord } from '../../../main/logging/logger';
 import { GraphClient } from '../../../main/graph/graph-client';
 import { GraphTransport, type AccessTokenFn } from '../../../main/graph/graph-transport';
-import type { RetryPolicy } from '../../../main/stytch/retry';
+import type { RetryPolicy } from '../../../main/http/retry';
 import {
   startGraphStandIn,
   type GraphStandInOptions,
   type RunningGraphStandIn,
 } from '../../../main/sandbox/graph-stand-in/graph-stand-in';
-import type { RetryClock } from '../../../main/stytch/retry';
+import type { RetryClock } from '../../../main/http/retry';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import { memoryLogger } from '../stytch/support';
 
