@@ -1,9 +1,5 @@
 import { operationTable, type OperationRow, type RowParams } from '../http/operation-table';
-import {
-  GRAPH_ACTIONS,
-  scopesFor,
-  type GraphActionName,
-} from '../../shared/entra/graph-permissions';
+import { GRAPH_ACTIONS, type GraphActionName } from '../../shared/entra/graph-permissions';
 
 /**
  * The Graph versions the app calls: v1.0 for everything it can; `beta` only for an operation v1.0
@@ -270,11 +266,6 @@ export function graphBaseUrl(v1BaseUrl: string, version: GraphApiVersion): strin
 
 /** The operation a request is for (as the stand-in receives it), with its decoded parameters. */
 export const matchGraphOperation = table.match;
-
-/** The scopes to ask MSAL for, as full resource URIs (reference §5). */
-export function graphScopes(operation: GraphOperation): string[] {
-  return scopesFor(GRAPH_OPERATIONS[operation].action);
-}
 
 /** The scopes and roles an operation needs, for hints and the stand-in's checks. */
 export function graphNeeds(operation: GraphOperation): GraphNeeds {

@@ -8,6 +8,7 @@ import { createHttpClient, jsonRequest, type FetchLike } from '../http/create-ht
 import { retryAttempts, type RetryClock, type RetryPolicy } from '../http/retry';
 import { failedTransport } from '../http/transport-error';
 import type { Logger } from '../logging/logger';
+import type { GraphActionName } from '../../shared/entra/graph-permissions';
 import { GraphCallError, tokenAppError } from './graph-errors';
 import {
   GRAPH_OPERATIONS,
@@ -15,15 +16,17 @@ import {
   graphBaseUrl,
   graphHeaders,
   graphPath,
-  graphScopes,
   type GraphOperation,
   type GraphPathParams,
 } from './graph-operations';
 import { foreignNextLink, sameGraphLink } from './graph-paging';
 import { readGraphResponse, type GraphAttempt } from './graph-response';
 
-/** Gives a Graph access token for the scopes (MSAL's acquireTokenSilent in the app). */
-export type AccessTokenFn = (scopes: string[]) => Promise<string>;
+/**
+ * Gives a Graph access token for an action of the permission table (MSAL's acquireTokenSilent in
+ * the app, which turns the action into its scope strings).
+ */
+export type AccessTokenFn = (action: GraphActionName) => Promise<string>;
 
 /** Everything a Graph transport is built from. */
 export interface GraphTransportOptions {
@@ -172,7 +175,7 @@ export class GraphTransport {
     const clientRequestId = this.newRequestId();
     let token: string;
     try {
-      token = await this.options.accessToken(graphScopes(spec.operation));
+      token = await this.options.accessToken(GRAPH_OPERATIONS[spec.operation].action);
     } catch (error) {
       return this.failed(tokenAppError(spec.operation, error), clientRequestId, false);
     }
