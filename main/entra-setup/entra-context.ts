@@ -8,6 +8,7 @@ import type {
   OnDemandView,
   ProvisioningJobView,
 } from '../../shared/entra/entra-views';
+import type { GraphActionName } from '../../shared/entra/graph-permissions';
 import type { EntraAppLink } from '../../shared/settings/settings';
 import type { SecretHandle } from '../../shared/stytch/views';
 import { createGraphClient } from '../graph/create-graph-client';
@@ -18,7 +19,7 @@ import type { MicrosoftTarget } from '../microsoft-sign-in/microsoft-session';
 import { notSignedIn } from '../microsoft-sign-in/sign-in-errors';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ConnectionLookup } from '../stytch/connection-tenant-url';
-import type { RetryClock } from '../stytch/retry';
+import type { RetryClock } from '../http/retry';
 import { accountChanged, noEntraApp, noProvisioningJob } from './entra-errors';
 import { EntraLinks, type LinkKey } from './entra-links';
 
@@ -28,7 +29,7 @@ import { EntraLinks, type LinkKey } from './entra-links';
  */
 export interface MicrosoftAccess {
   target(): Promise<MicrosoftTarget | null>;
-  accessToken(scopes: string[]): Promise<string>;
+  accessToken(action: GraphActionName): Promise<string>;
 }
 
 /** What this run saw of one organization's Entra side: the wizard's evidence. Memory only. */
@@ -183,7 +184,7 @@ export class EntraContexts {
         fetch,
         logger,
         baseUrl,
-        accessToken: (scopes) => microsoft.accessToken(scopes),
+        accessToken: (action) => microsoft.accessToken(action),
         ...(clock ? { clock } : {}),
       });
       this.clients.set(baseUrl, client);

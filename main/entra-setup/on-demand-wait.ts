@@ -1,5 +1,5 @@
 import type { OnDemandView } from '../../shared/entra/entra-views';
-import { backoffDelay, type RetryClock, type RetryPolicy } from '../stytch/retry';
+import { backoffDelay, type RetryClock, type RetryPolicy } from '../http/retry';
 
 /**
  * Provision on demand right after an assignment: "On-demand provisioning says the group or user

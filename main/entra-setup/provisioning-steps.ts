@@ -7,7 +7,7 @@ import type {
 import { ASSIGN_CONCURRENCY, mergedAssignments, unassignPrincipal } from './assignments';
 import { mapBounded } from './bounded';
 import type { AppRoleAssignment } from '../graph/graph-schemas';
-import { SYSTEM_CLOCK, type RetryClock } from '../stytch/retry';
+import { SYSTEM_CLOCK, type RetryClock } from '../http/retry';
 import type { AppContext, EntraStepDeps, JobContext } from './entra-context';
 import { notAssigned } from './entra-errors';
 import { assignmentView, groupPrincipal, jobView, userPrincipal } from './graph-views';

@@ -1,6 +1,6 @@
 import type { FetchLike } from '../http/create-http-client';
 import type { Logger } from '../logging/logger';
-import { SYSTEM_CLOCK, type RetryClock } from '../stytch/retry';
+import { SYSTEM_CLOCK, type RetryClock } from '../http/retry';
 import { GraphClient } from './graph-client';
 import { GraphTransport, type AccessTokenFn } from './graph-transport';
 

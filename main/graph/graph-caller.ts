@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { collectionOf, type ReadList } from './graph-schemas';
 import { DEFAULT_PAGE_LIMITS, type PageLimits } from './graph-paging';
 
-import type { RetryClock } from '../stytch/retry';
+import type { RetryClock } from '../http/retry';
 import { GRAPH_OPERATIONS, type GraphOperation, type GraphPathParams } from './graph-operations';
 import type { GraphCallSpec, GraphTransport } from './graph-transport';
 

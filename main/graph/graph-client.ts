@@ -1,6 +1,6 @@
 import type { AppError } from '../../shared/errors';
 import { registerSecret } from '../logging/redact';
-import type { RetryClock } from '../stytch/retry';
+import type { RetryClock } from '../http/retry';
 import { GraphCallError, scimCodeIn } from './graph-errors';
 import { GraphCaller } from './graph-caller';
 import { GraphDirectoryClient } from './graph-directory-client';

@@ -1,4 +1,5 @@
 import { AppFailure, type AppError } from '../../shared/errors';
+import { HttpCallError } from '../http/call-error';
 import { maskThenCut } from '../logging/redact';
 import { graphNeeds, type GraphOperation } from './graph-operations';
 import type { GraphErrorBody } from './graph-schemas';
@@ -35,14 +36,8 @@ export interface GraphFailureFacts {
 }
 
 /** A failed Graph call: the user-facing error plus what a caller needs to decide what next. */
-export class GraphCallError extends AppFailure {
-  readonly facts: GraphFailureFacts;
-
-  constructor(appError: AppError, facts: GraphFailureFacts) {
-    super(appError);
-    this.name = 'GraphCallError';
-    this.facts = facts;
-  }
+export class GraphCallError extends HttpCallError<GraphFailureFacts> {
+  override readonly name = 'GraphCallError';
 }
 
 const ADMIN_CONSENT =

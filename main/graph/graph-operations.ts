@@ -1,12 +1,5 @@
-import { fillTemplate, templateMatcher, type TemplateParams } from '../http/path-templates';
-import {
-  GRAPH_ACTIONS,
-  scopesFor,
-  type GraphActionName,
-} from '../../shared/entra/graph-permissions';
-
-/** The HTTP methods the Graph calls use. */
-export type GraphMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+import { operationTable, type OperationRow, type RowParams } from '../http/operation-table';
+import { GRAPH_ACTIONS, type GraphActionName } from '../../shared/entra/graph-permissions';
 
 /**
  * The Graph versions the app calls: v1.0 for everything it can; `beta` only for an operation v1.0
@@ -222,9 +215,7 @@ export const GRAPH_OPERATIONS = {
   },
 } as const satisfies Record<
   string,
-  {
-    method: GraphMethod;
-    path: string;
+  OperationRow & {
     apiVersion?: GraphApiVersion;
     action: GraphActionName;
     idempotent: boolean;
@@ -237,19 +228,16 @@ export const GRAPH_OPERATIONS = {
 /** One of {@link GRAPH_OPERATIONS}. */
 export type GraphOperation = keyof typeof GRAPH_OPERATIONS;
 
+const table = operationTable(GRAPH_OPERATIONS);
+
 /** Every operation, in the list's order. */
-export const GRAPH_OPERATION_NAMES = Object.keys(GRAPH_OPERATIONS) as GraphOperation[];
+export const GRAPH_OPERATION_NAMES = table.names;
 
 /** The path parameters of an operation, by name, e.g. `{ spId, jobId }`. */
-export type GraphPathParams<O extends GraphOperation> = Record<
-  TemplateParams<(typeof GRAPH_OPERATIONS)[O]['path']>,
-  string
->;
+export type GraphPathParams<O extends GraphOperation> = RowParams<(typeof GRAPH_OPERATIONS)[O]>;
 
 /** The path of a call, each parameter URL-encoded (ids come from Graph and from users). */
-export function graphPath<O extends GraphOperation>(operation: O, params: GraphPathParams<O>) {
-  return fillTemplate(GRAPH_OPERATIONS[operation].path, params);
-}
+export const graphPath = table.path;
 
 /** The headers an operation's row adds to the transport's own (none by default). */
 export function graphHeaders(operation: GraphOperation): Readonly<Record<string, string>> {
@@ -277,12 +265,7 @@ export function graphBaseUrl(v1BaseUrl: string, version: GraphApiVersion): strin
 }
 
 /** The operation a request is for (as the stand-in receives it), with its decoded parameters. */
-export const matchGraphOperation = templateMatcher(GRAPH_OPERATIONS);
-
-/** The scopes to ask MSAL for, as full resource URIs (reference §5). */
-export function graphScopes(operation: GraphOperation): string[] {
-  return scopesFor(GRAPH_OPERATIONS[operation].action);
-}
+export const matchGraphOperation = table.match;
 
 /** The scopes and roles an operation needs, for hints and the stand-in's checks. */
 export function graphNeeds(operation: GraphOperation): GraphNeeds {

@@ -2,9 +2,9 @@ import type { AxiosResponse } from 'axios';
 import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
-import { appErrorForKind } from '../http/transport-error';
+import { answeredInstead, invalidFields, readJsonText } from '../http/read-response';
 import { maskThenCut } from '../logging/redact';
-import { parseRetryAfter, RETRYABLE_STATUSES } from '../stytch/retry';
+import { parseRetryAfter, RETRYABLE_STATUSES } from '../http/retry';
 import { GRAPH_ERROR_CODES, graphAppError } from './graph-errors';
 import type { GraphOperation } from './graph-operations';
 import { GraphErrorBodySchema } from './graph-schemas';
@@ -31,18 +31,6 @@ export interface GraphPeer {
   clientRequestId: string;
   now: number;
 }
-
-function readJson(data: unknown): { ok: true; value: unknown } | { ok: false } {
-  if (typeof data !== 'string') return { ok: true, value: data };
-  if (data.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(data) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 function unexpected(peer: GraphPeer, status: number, detail: string): GraphAttempt<never> {
   return {
@@ -72,17 +60,14 @@ export function readGraphResponse<S extends z.ZodType>(
 ): GraphAttempt<z.output<S>> {
   const { status } = response;
   const base = { clientRequestId: peer.clientRequestId, status };
-  if (status === 407 || REDIRECT_STATUSES.has(status)) {
-    const error = appErrorForKind(status === 407 ? 'proxy-auth' : 'redirect', 'Microsoft Graph');
-    return { ok: false, error, retryable: false, replicating: false, ...base };
-  }
-  const json = readJson(response.data);
+  const instead = answeredInstead(status, 'Microsoft Graph');
+  if (instead) return { ok: false, error: instead, retryable: false, replicating: false, ...base };
+  const json = readJsonText(response.data, true);
   if (status >= 200 && status < 300) {
     if (!json.ok) return unexpected(peer, status, 'not JSON');
     const parsed = schema.safeParse(json.value);
     if (parsed.success) return { ok: true, data: parsed.data };
-    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(body)'))];
-    return unexpected(peer, status, `missing or invalid: ${fields.slice(0, 5).join(', ')}`);
+    return unexpected(peer, status, `missing or invalid: ${invalidFields(parsed.error.issues)}`);
   }
   const envelope = GraphErrorBodySchema.safeParse(json.ok ? json.value : undefined);
   const body = envelope.success ? envelope.data : null;

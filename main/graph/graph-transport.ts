@@ -4,10 +4,11 @@ import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
-import { createHttpClient, type FetchLike } from '../http/create-http-client';
-import { appErrorForKind, classifyTransportError } from '../http/transport-error';
+import { createHttpClient, jsonRequest, type FetchLike } from '../http/create-http-client';
+import { retryAttempts, type RetryClock, type RetryPolicy } from '../http/retry';
+import { failedTransport } from '../http/transport-error';
 import type { Logger } from '../logging/logger';
-import { backoffDelay, mayRetry, type RetryClock, type RetryPolicy } from '../stytch/retry';
+import type { GraphActionName } from '../../shared/entra/graph-permissions';
 import { GraphCallError, tokenAppError } from './graph-errors';
 import {
   GRAPH_OPERATIONS,
@@ -15,15 +16,17 @@ import {
   graphBaseUrl,
   graphHeaders,
   graphPath,
-  graphScopes,
   type GraphOperation,
   type GraphPathParams,
 } from './graph-operations';
 import { foreignNextLink, sameGraphLink } from './graph-paging';
 import { readGraphResponse, type GraphAttempt } from './graph-response';
 
-/** Gives a Graph access token for the scopes (MSAL's acquireTokenSilent in the app). */
-export type AccessTokenFn = (scopes: string[]) => Promise<string>;
+/**
+ * Gives a Graph access token for an action of the permission table (MSAL's acquireTokenSilent in
+ * the app, which turns the action into its scope strings).
+ */
+export type AccessTokenFn = (action: GraphActionName) => Promise<string>;
 
 /** Everything a Graph transport is built from. */
 export interface GraphTransportOptions {
@@ -117,33 +120,28 @@ export class GraphTransport {
       logger.warn('graph.next-link-refused', { operation: spec.operation });
       throw foreignNextLink(spec.operation, spec.nextLink);
     }
-    const started = clock.now();
-    for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.attempt(spec, attempt);
-      if (outcome.ok) return outcome.data;
-      const policy = this.policyFor(spec, outcome);
-      const delay =
-        policy === null
-          ? 0
-          : backoffDelay(policy, attempt, () => clock.random(), outcome.retryAfterSeconds);
-      if (policy !== null && mayRetry(policy, attempt, clock.now() - started, delay)) {
-        logger.warn('graph.retry', {
-          operation: spec.operation,
-          attempt,
-          delayMs: delay,
-          code: outcome.error.code,
-          clientRequestId: outcome.clientRequestId,
-        });
-        await clock.sleep(delay);
-        continue;
-      }
-      throw new GraphCallError(outcome.error, {
-        clientRequestId: outcome.clientRequestId,
-        ...(outcome.status === undefined ? {} : { status: outcome.status }),
-        ...(outcome.graphCode === undefined ? {} : { graphCode: outcome.graphCode }),
-        ...(outcome.graphMessage === undefined ? {} : { graphMessage: outcome.graphMessage }),
-      });
-    }
+    const { outcome } = await retryAttempts<GraphAttempt<z.output<S>>>(
+      {
+        clock,
+        policyFor: (failed) => this.policyFor(spec, failed),
+        onRetry: (failed, attempt, delayMs) =>
+          logger.warn('graph.retry', {
+            operation: spec.operation,
+            attempt,
+            delayMs,
+            code: failed.error.code,
+            clientRequestId: failed.clientRequestId,
+          }),
+      },
+      (attempt) => this.attempt(spec, attempt),
+    );
+    if (outcome.ok) return outcome.data;
+    throw new GraphCallError(outcome.error, {
+      clientRequestId: outcome.clientRequestId,
+      ...(outcome.status === undefined ? {} : { status: outcome.status }),
+      ...(outcome.graphCode === undefined ? {} : { graphCode: outcome.graphCode }),
+      ...(outcome.graphMessage === undefined ? {} : { graphMessage: outcome.graphMessage }),
+    });
   }
 
   /**
@@ -177,7 +175,7 @@ export class GraphTransport {
     const clientRequestId = this.newRequestId();
     let token: string;
     try {
-      token = await this.options.accessToken(graphScopes(spec.operation));
+      token = await this.options.accessToken(GRAPH_OPERATIONS[spec.operation].action);
     } catch (error) {
       return this.failed(tokenAppError(spec.operation, error), clientRequestId, false);
     }
@@ -185,33 +183,27 @@ export class GraphTransport {
     const sentAt = this.options.clock.now();
     let response: AxiosResponse<unknown>;
     try {
-      response = await this.http.request({
-        method: GRAPH_OPERATIONS[spec.operation].method,
-        url,
-        params: spec.nextLink === undefined ? spec.query : undefined,
-        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        responseType: 'text',
-        transformResponse: [(data: unknown) => data],
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-          'client-request-id': clientRequestId,
-          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...graphHeaders(spec.operation),
-        },
-      });
+      response = await this.http.request(
+        jsonRequest({
+          method: GRAPH_OPERATIONS[spec.operation].method,
+          url,
+          query: spec.nextLink === undefined ? spec.query : undefined,
+          body: spec.body,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'client-request-id': clientRequestId,
+            ...graphHeaders(spec.operation),
+          },
+        }),
+      );
     } catch (error) {
-      const failure = classifyTransportError(error);
-      this.options.logger.warn('graph.transport-failed', {
-        operation: spec.operation,
-        attempt,
-        kind: failure.kind,
-        detail: failure.detail,
-        clientRequestId,
+      const failed = failedTransport(error, PEER, {
+        logger: this.options.logger,
+        event: 'graph.transport-failed',
+        fields: { operation: spec.operation, attempt, clientRequestId },
       });
-      const appError = appErrorForKind(failure.kind, PEER);
-      const retryable = failure.kind === 'reset';
-      return this.failed({ ...appError, requestId: clientRequestId }, clientRequestId, retryable);
+      const appError = { ...failed.error, requestId: clientRequestId };
+      return this.failed(appError, clientRequestId, failed.retryable);
     }
     const outcome = readGraphResponse(spec.schema, response, {
       operation: spec.operation,

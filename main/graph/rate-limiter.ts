@@ -1,4 +1,4 @@
-import type { RetryClock } from '../stytch/retry';
+import type { RetryClock } from '../http/retry';
 
 /** provisionOnDemand's documented cap: 5 requests per 10 seconds (reference §2, [G-pod]). */
 export const ON_DEMAND_LIMIT = { requests: 5, windowMs: 10_000 } as const;

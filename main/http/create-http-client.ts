@@ -1,5 +1,6 @@
-import axios, { type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 
+import type { HttpMethod } from './operation-table';
 import { withResponseLimit } from './response-limit';
 
 /** The fetch function an HTTP client sends through. */
@@ -49,4 +50,40 @@ export function createHttpClient(options: HttpClientOptions): AxiosInstance {
     transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
     maxRedirects: 0,
   });
+}
+
+/** One JSON API request: what both API clients send. */
+export interface JsonRequest {
+  method: HttpMethod;
+  url: string;
+  query?: Record<string, string | number | undefined> | undefined;
+  /** Sent as JSON (with its content type) when present. */
+  body?: unknown;
+  /** Overrides the client's timeout for this request. */
+  timeoutMs?: number | undefined;
+  /** The API's own headers (its auth, request ids); they replace the defaults here. */
+  headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The request config of a JSON call: the body as text, and the answer kept as text
+ * (`transformResponse` returns it untouched) so the client reads it with its size cap, its own
+ * JSON parse and its zod schema.
+ */
+export function jsonRequest(request: JsonRequest): AxiosRequestConfig {
+  const { body } = request;
+  return {
+    method: request.method,
+    url: request.url,
+    params: request.query,
+    data: body === undefined ? undefined : JSON.stringify(body),
+    ...(request.timeoutMs === undefined ? {} : { timeout: request.timeoutMs }),
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...request.headers,
+    },
+  };
 }

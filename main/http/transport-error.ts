@@ -1,4 +1,5 @@
 import { type AppError, type ErrorCode } from '../../shared/errors';
+import type { Logger } from '../logging/logger';
 import { maskThenCut } from '../logging/redact';
 import { RESPONSE_TOO_LARGE } from './response-limit';
 
@@ -168,4 +169,40 @@ export function appErrorForKind(kind: TransportFailureKind, what: string): AppEr
 /** Turns a transport failure into the user-facing error; `what` names the peer ("Stytch"). */
 export function transportAppError(error: unknown, what: string): AppError {
   return appErrorForKind(classifyTransportError(error).kind, what);
+}
+
+// An answer too large to read may be a write's success (the write happened); a redirect is an
+// answer instead of the request (it did not).
+const AMBIGUOUS_TRANSPORT: ReadonlySet<TransportFailureKind> = new Set([
+  'timeout',
+  'reset',
+  'too-large',
+  'other',
+]);
+
+/** A request that got no answer to read, as one attempt of a call sees it. */
+export interface FailedTransport {
+  error: AppError;
+  /** The request may have taken effect (timeout, reset, a body too large to read). */
+  ambiguous: boolean;
+  /** Only a reset is worth repeating at once; the rest would fail the same way. */
+  retryable: boolean;
+}
+
+/**
+ * Classifies a thrown transport error, logs it (`event`, with `fields` such as the operation and
+ * attempt, and the kind and low-level detail, secret-free) and words it for a person.
+ */
+export function failedTransport(
+  error: unknown,
+  peerName: string,
+  log: { logger: Logger; event: string; fields: Record<string, unknown> },
+): FailedTransport {
+  const failure = classifyTransportError(error);
+  log.logger.warn(log.event, { ...log.fields, kind: failure.kind, detail: failure.detail });
+  return {
+    error: appErrorForKind(failure.kind, peerName),
+    ambiguous: AMBIGUOUS_TRANSPORT.has(failure.kind),
+    retryable: failure.kind === 'reset',
+  };
 }

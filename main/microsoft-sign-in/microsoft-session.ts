@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INetworkModule } from '@azure/msal-node';
 
 import type { MicrosoftStatus } from '../../shared/entra/entra-views';
-import type { ScopeRequest } from '../../shared/entra/graph-permissions';
+import type { GraphActionName } from '../../shared/entra/graph-permissions';
 import { GRAPH_BASE_URL } from '../graph/create-graph-client';
 import type { FetchLike } from '../http/create-http-client';
 import type { Logger } from '../logging/logger';
@@ -114,7 +114,7 @@ export class MicrosoftSession {
    * someone is signed in, the new sign-in is for them (`login_hint`) and is refused as anyone
    * else: signing in as another person starts with signing out.
    */
-  async signIn(action: ScopeRequest): Promise<MicrosoftStatus> {
+  async signIn(action: GraphActionName): Promise<MicrosoftStatus> {
     const sandbox = this.options.sandboxMode();
     const signIn = await this.current();
     const now = await signIn.status().catch(() => null);
@@ -137,8 +137,8 @@ export class MicrosoftSession {
   }
 
   /** A Graph token, for main's Graph client only. */
-  async accessToken(scopes: ScopeRequest): Promise<string> {
-    return (await this.current()).accessToken(scopes);
+  async accessToken(action: GraphActionName): Promise<string> {
+    return (await this.current()).accessToken(action);
   }
 
   /** Graph's v1.0 base URL, or the sandbox's Graph stand-in. */

@@ -21,10 +21,10 @@ import type { SettingsStore } from '../settings/settings-store';
 import { EncryptedCacheFile } from './encrypted-cache-file';
 import { fetchNetworkClient } from './fetch-network-client';
 import {
-  GRAPH_RESOURCE,
   needFor,
+  scopesOf,
   type GraphAction,
-  type ScopeRequest,
+  type GraphActionName,
 } from '../../shared/entra/graph-permissions';
 import { LoopbackListener } from './loopback-listener';
 import { PendingSignIn } from './pending-sign-in';
@@ -143,7 +143,7 @@ export class MicrosoftSignIn {
    * when there is a hint); otherwise everything is signed out and MICROSOFT_WRONG_TENANT (or
    * MICROSOFT_WRONG_ACCOUNT) says which was expected and which came. Keeps only the new account.
    */
-  async signIn(action: ScopeRequest, hints: SignInHints = {}): Promise<MicrosoftAccount> {
+  async signIn(action: GraphActionName, hints: SignInHints = {}): Promise<MicrosoftAccount> {
     const need = needOf(action);
     const pca = await this.client();
     // Known before any code can arrive, so the first sign-in is held to it too.
@@ -197,13 +197,13 @@ export class MicrosoftSignIn {
   }
 
   /**
-   * An access token for an action's scopes (or Graph scopes from the table), for main-side Graph
-   * calls only: from the cache, or renewed with the refresh token. Never opens a browser: when
+   * An access token for an action's scopes (the action a Graph operation names; its scope strings
+   * are derived here, for MSAL), for main-side Graph calls only: from the cache, or renewed with the refresh token. Never opens a browser: when
    * Microsoft wants the admin back, it throws MICROSOFT_NOT_SIGNED_IN (or
    * MICROSOFT_CONSENT_REQUIRED) for the UI to offer sign-in.
    */
-  async accessToken(request: ScopeRequest): Promise<string> {
-    const need = needOf(request);
+  async accessToken(action: GraphActionName): Promise<string> {
+    const need = needOf(action);
     const pca = await this.client();
     const account = await this.account(pca);
     if (account === null) throw notSignedIn();
@@ -437,14 +437,10 @@ export class MicrosoftSignIn {
   }
 }
 
-function needOf(request: ScopeRequest): GraphAction {
-  const need = needFor(request);
+function needOf(action: GraphActionName): GraphAction {
+  const need = needFor(action);
   if (need === null) throw scopesNotInTable();
   return need;
-}
-
-function scopesOf(need: GraphAction): string[] {
-  return need.permissions.map((permission) => `${GRAPH_RESOURCE}/${permission}`);
 }
 
 /** Registers a result's tokens for redaction before anything could log them. */

@@ -1,7 +1,4 @@
-import { fillTemplate, templateMatcher, type TemplateParams } from '../http/path-templates';
-
-/** The HTTP methods Stytch's B2B API uses. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+import { operationTable, type OperationRow, type RowParams } from '../http/operation-table';
 
 /**
  * THE list of Stytch B2B endpoints (reference A.2–A.9), by the name logs, the client, and the
@@ -39,24 +36,21 @@ export const STYTCH_OPERATIONS = {
     method: 'POST',
     path: '/v1/b2b/scim/{organization_id}/connection/{connection_id}/rotate/cancel',
   },
-} as const satisfies Record<string, { method: HttpMethod; path: string }>;
+} as const satisfies Record<string, OperationRow>;
 
 /** One of {@link STYTCH_OPERATIONS}. */
 export type StytchOperation = keyof typeof STYTCH_OPERATIONS;
 
+const table = operationTable(STYTCH_OPERATIONS);
+
 /** Every operation, in the list's order. */
-export const OPERATION_NAMES = Object.keys(STYTCH_OPERATIONS) as StytchOperation[];
+export const OPERATION_NAMES = table.names;
 
 /** The path parameters of an operation, by name, e.g. `{ organization_id }`. */
-export type PathParams<O extends StytchOperation> = Record<
-  TemplateParams<(typeof STYTCH_OPERATIONS)[O]['path']>,
-  string
->;
+export type PathParams<O extends StytchOperation> = RowParams<(typeof STYTCH_OPERATIONS)[O]>;
 
 /** The path of a call, each parameter URL-encoded (ids come from users and from Stytch). */
-export function operationPath<O extends StytchOperation>(operation: O, params: PathParams<O>) {
-  return fillTemplate(STYTCH_OPERATIONS[operation].path, params);
-}
+export const operationPath = table.path;
 
 /** The operation a request is for (as the stand-in receives it), with its decoded parameters. */
-export const matchOperation = templateMatcher(STYTCH_OPERATIONS);
+export const matchOperation = table.match;

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
 import { StytchErrorBodySchema } from '../../shared/stytch/api-schemas';
-import { appErrorForKind } from '../http/transport-error';
-import { parseRetryAfter, RETRYABLE_STATUSES } from './retry';
+import { answeredInstead, invalidFields, readJsonText } from '../http/read-response';
+import { parseRetryAfter, RETRYABLE_STATUSES } from '../http/retry';
 import { stytchAppError } from './stytch-errors';
 
 /** One attempt's outcome: parsed data, or an error with what the retry logic needs to know. */
@@ -31,15 +31,6 @@ export interface Peer {
 }
 
 type Failed = Extract<Attempt<unknown>, { ok: false }>;
-
-function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
-  if (typeof text !== 'string') return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
 
 function requestIdOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
@@ -86,7 +77,6 @@ function unexpectedShape(
   json: unknown,
   peer: Peer,
 ): Failed {
-  const fields = [...new Set(issues.map((issue) => issue.path.join('.') || '(body)'))];
   const requestId = requestIdOf(json);
   return {
     ok: false,
@@ -96,16 +86,12 @@ function unexpectedShape(
     status,
     error: {
       code: 'STYTCH_UNEXPECTED_RESPONSE',
-      message: `${peer.name} answered in a shape the app does not understand (missing or invalid: ${fields.slice(0, 5).join(', ')}).`,
+      message: `${peer.name} answered in a shape the app does not understand (missing or invalid: ${invalidFields(issues)}).`,
       hint: 'Try again. If it keeps happening, the app may need an update: report it with the request ID.',
       ...(requestId ? { requestId } : {}),
     },
   };
 }
-
-// Node's fetch hands these back under `redirect: 'manual'`; Electron's net.fetch rejects them
-// instead, and classifyTransportError names that 'redirect' too, so both stacks say the same.
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /**
  * Reads one HTTP answer from Stytch: proxy authentication (407), a redirect, a body that is not
@@ -117,11 +103,9 @@ export function readStytchResponse<S extends z.ZodType>(
   peer: Peer,
 ): Attempt<z.output<S>> {
   const { status } = response;
-  if (status === 407 || REDIRECT_STATUSES.has(status)) {
-    const error = appErrorForKind(status === 407 ? 'proxy-auth' : 'redirect', peer.name);
-    return { ok: false, error, ambiguous: false, retryable: false, status };
-  }
-  const json = readJson(response.data);
+  const instead = answeredInstead(status, peer.name);
+  if (instead) return { ok: false, error: instead, ambiguous: false, retryable: false, status };
+  const json = readJsonText(response.data, false);
   if (!json.ok) {
     const ambiguous = status < 300 || status >= 500;
     const retryable = RETRYABLE_STATUSES.has(status);

@@ -4,7 +4,12 @@ import type { StytchEnvironment } from '../../shared/stytch/views';
 import type { FetchLike } from '../http/create-http-client';
 import type { Logger } from '../logging/logger';
 import { assertSecretMatches, baseUrlFor, environmentOf } from './environment';
-import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, type RetryClock, type RetryPolicy } from './retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  SYSTEM_CLOCK,
+  type RetryClock,
+  type RetryPolicy,
+} from '../http/retry';
 import type { Secrets } from '../secrets/secrets';
 import { DEFAULT_TIMEOUTS, StytchClient, type StytchTimeouts } from './stytch-client';
 import { StytchTransport } from './stytch-transport';

@@ -1,9 +1,10 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { z } from 'zod';
 
-import { AppFailure, type AppError } from '../../shared/errors';
-import { createHttpClient, type FetchLike } from '../http/create-http-client';
-import { appErrorForKind, classifyTransportError } from '../http/transport-error';
+import { HttpCallError } from '../http/call-error';
+import { createHttpClient, jsonRequest, type FetchLike } from '../http/create-http-client';
+import { retryAttempts, type RetryClock, type RetryPolicy } from '../http/retry';
+import { failedTransport } from '../http/transport-error';
 import type { Logger } from '../logging/logger';
 import {
   operationPath,
@@ -12,7 +13,6 @@ import {
   type StytchOperation,
 } from './operations';
 import { readStytchResponse, type Attempt } from './read-response';
-import { backoffDelay, mayRetry, type RetryClock, type RetryPolicy } from './retry';
 
 /** HTTP Basic credentials of a Stytch project. */
 export interface StytchCredentials {
@@ -67,19 +67,9 @@ export interface CallFailureFacts {
 }
 
 /** A failed Stytch call: the user-facing error plus what the caller needs to decide what next. */
-export class StytchCallError extends AppFailure {
-  readonly facts: CallFailureFacts;
-
-  constructor(appError: AppError, facts: CallFailureFacts) {
-    super(appError);
-    this.name = 'StytchCallError';
-    this.facts = facts;
-  }
+export class StytchCallError extends HttpCallError<CallFailureFacts> {
+  override readonly name = 'StytchCallError';
 }
-
-// An answer too large to read may be a write's success (the write happened); a redirect is an
-// answer instead of the request (it did not).
-const AMBIGUOUS_TRANSPORT = new Set(['timeout', 'reset', 'too-large', 'other']);
 
 /**
  * No Stytch answer the app reads comes near this: a search page of 100 organizations is tens of
@@ -114,33 +104,31 @@ export class StytchTransport {
     spec: CallSpec<S, O>,
   ): Promise<CallResult<z.output<S>>> {
     const { clock, retry, logger } = this.options;
-    const started = clock.now();
     const path = operationPath(spec.operation, spec.params);
     let earlierAttemptAmbiguous = false;
-    for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.attempt(spec, path, attempt);
-      if (outcome.ok)
-        return { data: outcome.data, requestId: outcome.requestId, attempts: attempt };
-      const delay = backoffDelay(retry, attempt, () => clock.random(), outcome.retryAfterSeconds);
-      const elapsed = clock.now() - started;
-      if (spec.idempotent && outcome.retryable && mayRetry(retry, attempt, elapsed, delay)) {
-        logger.warn('stytch.retry', {
-          operation: spec.operation,
-          attempt,
-          delayMs: delay,
-          code: outcome.error.code,
-        });
-        earlierAttemptAmbiguous ||= outcome.ambiguous;
-        await clock.sleep(delay);
-        continue;
-      }
-      throw new StytchCallError(outcome.error, {
-        ambiguous: outcome.ambiguous,
-        earlierAttemptAmbiguous,
-        ...(outcome.status === undefined ? {} : { status: outcome.status }),
-        ...(outcome.errorType === undefined ? {} : { errorType: outcome.errorType }),
-      });
-    }
+    const { outcome, attempts } = await retryAttempts<Attempt<z.output<S>>>(
+      {
+        clock,
+        policyFor: (failed) => (spec.idempotent && failed.retryable ? retry : null),
+        onRetry: (failed, attempt, delayMs) => {
+          logger.warn('stytch.retry', {
+            operation: spec.operation,
+            attempt,
+            delayMs,
+            code: failed.error.code,
+          });
+          earlierAttemptAmbiguous ||= failed.ambiguous;
+        },
+      },
+      (attempt) => this.attempt(spec, path, attempt),
+    );
+    if (outcome.ok) return { data: outcome.data, requestId: outcome.requestId, attempts };
+    throw new StytchCallError(outcome.error, {
+      ambiguous: outcome.ambiguous,
+      earlierAttemptAmbiguous,
+      ...(outcome.status === undefined ? {} : { status: outcome.status }),
+      ...(outcome.errorType === undefined ? {} : { errorType: outcome.errorType }),
+    });
   }
 
   private async attempt<S extends z.ZodType, O extends StytchOperation>(
@@ -151,34 +139,23 @@ export class StytchTransport {
     const sentAt = this.options.clock.now();
     let response: AxiosResponse<unknown>;
     try {
-      response = await this.http.request({
-        method: STYTCH_OPERATIONS[spec.operation].method,
-        url: path,
-        params: spec.query,
-        data: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        timeout: spec.timeoutMs ?? this.options.defaultTimeoutMs,
-        responseType: 'text',
-        transformResponse: [(data: unknown) => data],
-        headers: {
-          Authorization: this.authorization,
-          Accept: 'application/json',
-          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-      });
+      response = await this.http.request(
+        jsonRequest({
+          method: STYTCH_OPERATIONS[spec.operation].method,
+          url: path,
+          query: spec.query,
+          body: spec.body,
+          timeoutMs: spec.timeoutMs ?? this.options.defaultTimeoutMs,
+          headers: { Authorization: this.authorization },
+        }),
+      );
     } catch (error) {
-      const failure = classifyTransportError(error);
-      this.options.logger.warn('stytch.transport-failed', {
-        operation: spec.operation,
-        attempt,
-        kind: failure.kind,
-        detail: failure.detail,
+      const failed = failedTransport(error, this.options.peerName, {
+        logger: this.options.logger,
+        event: 'stytch.transport-failed',
+        fields: { operation: spec.operation, attempt },
       });
-      return {
-        ok: false,
-        error: appErrorForKind(failure.kind, this.options.peerName),
-        ambiguous: AMBIGUOUS_TRANSPORT.has(failure.kind),
-        retryable: failure.kind === 'reset',
-      };
+      return { ok: false, ...failed };
     }
     const outcome = readStytchResponse(spec.schema, response, {
       name: this.options.peerName,

@@ -84,43 +84,22 @@ export const GRAPH_ACTIONS = {
 /** The name of one Entra step that calls Graph. */
 export type GraphActionName = keyof typeof GRAPH_ACTIONS;
 
-/** The scopes to request from Microsoft for an action, e.g. `https://graph.microsoft.com/Application.Read.All`. */
+/** A row's scopes as MSAL asks for them, e.g. `https://graph.microsoft.com/Application.Read.All`. */
+export function scopesOf(row: GraphAction): string[] {
+  return row.permissions.map((permission) => `${GRAPH_RESOURCE}/${permission}`);
+}
+
+/** The scopes to request from Microsoft for an action. */
 export function scopesFor(action: GraphActionName): string[] {
-  return GRAPH_ACTIONS[action].permissions.map((permission) => `${GRAPH_RESOURCE}/${permission}`);
+  return scopesOf(GRAPH_ACTIONS[action]);
 }
 
 /**
- * What a caller asks a token for: an action from the table, or Graph scopes directly (how
- * main/graph's transport asks, per operation). Direct scopes must be ones the table lists.
+ * The row of an action, by name. Null for a name the table does not have (a caller's bug that
+ * slipped past the types), so nothing outside the least-privileged set is ever requested.
  */
-export type ScopeRequest = GraphActionName | readonly string[];
-
-function isActionName(request: ScopeRequest): request is GraphActionName {
-  return typeof request === 'string';
-}
-
-/**
- * The row for a request: the action's own, or for direct scopes one built from them, with the
- * roles of every action that uses them. Null when a direct scope is not in the table (or not a
- * Graph scope), so nothing outside the least-privileged set is ever requested.
- */
-export function needFor(request: ScopeRequest): GraphAction | null {
-  if (isActionName(request)) return GRAPH_ACTIONS[request];
-  const prefix = `${GRAPH_RESOURCE}/`;
-  const permissions = request.map((scope) =>
-    scope.startsWith(prefix) ? scope.slice(prefix.length) : '',
-  );
-  const known = new Set(allDelegatedPermissions());
-  if (permissions.length === 0 || !permissions.every((permission) => known.has(permission)))
-    return null;
-  const rows = Object.values(GRAPH_ACTIONS).filter((row: GraphAction) =>
-    row.permissions.some((permission) => permissions.includes(permission)),
-  );
-  return {
-    permissions,
-    roles: [...new Set(rows.flatMap((row: GraphAction) => row.roles))],
-    purpose: 'run this step',
-  };
+export function needFor(action: string): GraphAction | null {
+  return Object.hasOwn(GRAPH_ACTIONS, action) ? GRAPH_ACTIONS[action as GraphActionName] : null;
 }
 
 /** Every delegated permission in the table, once each: what an app registration should list. */

@@ -51,10 +51,12 @@ describe('the Graph scope table', () => {
     );
   });
 
-  it('gives direct scopes the roles of every action that uses them', () => {
-    const need = needFor([`${GRAPH_RESOURCE}/Application.Read.All`]);
-    expect(need?.permissions).toEqual(['Application.Read.All']);
+  it("gives an action's own row by name, and none for a scope string or an object's key", () => {
+    const need = needFor('assign-users');
+    expect(need?.permissions).toContain('Application.Read.All');
     expect(need?.roles).toContain('Cloud Application Administrator');
+    expect(needFor(`${GRAPH_RESOURCE}/Application.Read.All`)).toBeNull();
+    expect(needFor('toString')).toBeNull();
   });
 });
 

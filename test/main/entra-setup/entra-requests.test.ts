@@ -216,7 +216,7 @@ describe('createApp without reading the new service principal back, while Graph 
             username: 'admin@contoso.com',
             graphBaseUrl: graph.baseUrl,
           }),
-        accessToken: (scopes) => graph.accessToken(scopes),
+        accessToken: () => graph.accessToken([]),
       },
       settings: {
         get: () => Promise.resolve(settings),

@@ -5,7 +5,7 @@ import {
   ASSIGNMENT_REPLICATION_MS,
   ASSIGNMENT_RETRY,
 } from '../../../main/entra-setup/on-demand-wait';
-import { SYSTEM_CLOCK } from '../../../main/stytch/retry';
+import { SYSTEM_CLOCK } from '../../../main/http/retry';
 import { VirtualTimers } from '../../support/virtual-timers';
 import { startEntraHarness, type EntraHarness } from './entra-harness';
 import { ACME, APP_NAME, requestsOf } from './failure-modes/support';

@@ -1,15 +1,16 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
+import { scopesFor } from '../../../shared/entra/graph-permissions';
 import type { LogRecord } from '../../../main/logging/logger';
 import { GraphClient } from '../../../main/graph/graph-client';
 import { GraphTransport, type AccessTokenFn } from '../../../main/graph/graph-transport';
-import type { RetryPolicy } from '../../../main/stytch/retry';
+import type { RetryPolicy } from '../../../main/http/retry';
 import {
   startGraphStandIn,
   type GraphStandInOptions,
   type RunningGraphStandIn,
 } from '../../../main/sandbox/graph-stand-in/graph-stand-in';
-import type { RetryClock } from '../../../main/stytch/retry';
+import type { RetryClock } from '../../../main/http/retry';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import { memoryLogger } from '../stytch/support';
 
@@ -68,9 +69,10 @@ export async function graphHarness(
   const transport = new GraphTransport({
     fetch,
     baseUrl: standIn.baseUrl,
-    accessToken: (scopes) => {
-      scopeRequests.push(scopes);
-      return options.accessToken ? options.accessToken(scopes) : standIn.accessToken(scopes);
+    accessToken: (action) => {
+      // The scopes the action costs: what MSAL is asked for in the app.
+      scopeRequests.push(scopesFor(action));
+      return options.accessToken ? options.accessToken(action) : standIn.accessToken([]);
     },
     clock,
     logger,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { scopesFor } from '../../../shared/entra/graph-permissions';
 import { graphAppError } from '../../../main/graph/graph-errors';
 import {
   GRAPH_OPERATION_NAMES,
   GRAPH_OPERATIONS,
   graphPath,
-  graphScopes,
   matchGraphOperation,
   type GraphOperation,
   type GraphPathParams,
@@ -37,7 +37,7 @@ describe('the one list of Graph operations', () => {
   });
 
   it('asks for full Graph scope URIs, both scopes for assignments (reference §5)', () => {
-    expect(graphScopes('appRoleAssignedTo.create')).toEqual([
+    expect(scopesFor(GRAPH_OPERATIONS['appRoleAssignedTo.create'].action)).toEqual([
       'https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All',
       'https://graph.microsoft.com/Application.Read.All',
     ]);

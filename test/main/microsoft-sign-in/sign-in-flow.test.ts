@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { GRAPH_RESOURCE } from '../../../shared/entra/graph-permissions';
+import { GRAPH_RESOURCE, type GraphActionName } from '../../../shared/entra/graph-permissions';
 import { DEFAULT_USER } from '../../../main/sandbox/identity-stand-in/tokens';
 import { rejectionOf, signInWorld, TENANT, type SignInWorld } from './support';
 
@@ -127,11 +127,11 @@ describe('MicrosoftSignIn: tokens for main', () => {
     ]);
   });
 
-  it('takes Graph scopes directly, as the Graph transport asks per operation', async () => {
+  it("takes the action a Graph operation names and asks MSAL for that action's scopes", async () => {
     const service = world.service();
     await service.signIn('read-apps');
 
-    const token = await service.accessToken([`${GRAPH_RESOURCE}/Synchronization.Read.All`]);
+    const token = await service.accessToken('read-provisioning');
 
     expect(token).toBe(world.standIn.issued.accessTokens[1]);
     expect(world.standIn.tokenRequests[1]?.scope).toEqual([
@@ -139,12 +139,14 @@ describe('MicrosoftSignIn: tokens for main', () => {
     ]);
   });
 
-  it('refuses scopes the table does not list, without asking Microsoft', async () => {
+  it('refuses an action the table does not list, without asking Microsoft', async () => {
     const service = world.service();
     await service.signIn('read-apps');
 
-    for (const scopes of [[`${GRAPH_RESOURCE}/Directory.ReadWrite.All`], ['User.Read'], []]) {
-      expect((await rejectionOf(service.accessToken(scopes))).code).toBe('INTERNAL_ERROR');
+    // Names that slipped past the types: a scope string, an object's own key, nothing.
+    for (const name of [`${GRAPH_RESOURCE}/Directory.ReadWrite.All`, 'toString', '']) {
+      const action = name as GraphActionName;
+      expect((await rejectionOf(service.accessToken(action))).code).toBe('INTERNAL_ERROR');
     }
     expect(world.standIn.tokenRequests).toHaveLength(1);
   });

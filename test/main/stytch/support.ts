@@ -4,7 +4,7 @@ import { appFailure, AppFailure, type AppError } from '../../../shared/errors';
 import type { StytchEnvironment, TokenStatus } from '../../../shared/stytch/views';
 import { secretId, type SecretRef } from '../../../main/secrets/secret-store';
 import { createLogger, type LogRecord, type Logger } from '../../../main/logging/logger';
-import type { RetryClock, RetryPolicy } from '../../../main/stytch/retry';
+import type { RetryClock, RetryPolicy } from '../../../main/http/retry';
 import type { TokenDropped, TokenSaved } from '../../../main/secrets/secrets';
 import type { KnownConnection } from '../../../shared/settings/settings';
 import type { StytchTimeouts } from '../../../main/stytch/stytch-client';

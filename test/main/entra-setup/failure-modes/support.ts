@@ -5,7 +5,7 @@ import type { GraphActionName } from '../../../../shared/entra/graph-permissions
 import type { GraphOperation } from '../../../../main/graph/graph-operations';
 import { SANDBOX_ACCOUNTS } from '../../../../main/sandbox/sandbox-microsoft';
 import type { GraphRequestRecord } from '../../../../main/sandbox/graph-stand-in/graph-stand-in';
-import { SYSTEM_CLOCK } from '../../../../main/stytch/retry';
+import { SYSTEM_CLOCK } from '../../../../main/http/retry';
 import { SEEDED_ORGANIZATIONS } from '../../../../main/sandbox/seed';
 import type { EntraHarness } from '../entra-harness';
 

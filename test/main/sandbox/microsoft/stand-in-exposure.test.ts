@@ -172,7 +172,7 @@ function graphClient(): GraphClient {
   const transport = new GraphTransport({
     fetch,
     baseUrl: sandbox.microsoft.graphBaseUrl,
-    accessToken: (scopes) => sandbox.microsoft.graph.accessToken(scopes),
+    accessToken: () => sandbox.microsoft.graph.accessToken([]),
     clock,
     logger: memoryLogger().logger,
     retry: TEST_GRAPH_RETRY,

@@ -1,5 +1,5 @@
 /**
- * When and how long to wait before trying an idempotent Stytch call again. Time is injected
+ * When and how long to wait before trying an idempotent HTTP call again (Stytch, Graph). Time is injected
  * (sleep, clock, randomness) so tests run the whole schedule in milliseconds.
  */
 
@@ -89,4 +89,42 @@ export function mayRetry(
   delayMs: number,
 ): boolean {
   return attempt < policy.maxAttempts && elapsedMs + delayMs <= policy.maxTotalMs;
+}
+
+/** A failed attempt as the retry loop reads it: how long the server asked to wait, if it did. */
+export interface RetryableFailure {
+  ok: false;
+  retryAfterSeconds?: number;
+}
+
+/** How {@link retryAttempts} runs one call. */
+export interface RetryLoop<F extends RetryableFailure> {
+  clock: RetryClock;
+  /** The policy that may repeat this failure, or null when it must not be repeated. */
+  policyFor: (failure: F) => RetryPolicy | null;
+  /** Told before each wait (for the log, and what a client remembers of earlier attempts). */
+  onRetry: (failure: F, attempt: number, delayMs: number) => void;
+}
+
+/**
+ * Runs `attempt` until it succeeds, or fails in a way its policy does not repeat, or the next
+ * wait would not fit the policy: the last outcome and how many attempts it took.
+ */
+export async function retryAttempts<A extends { ok: true } | RetryableFailure>(
+  loop: RetryLoop<Extract<A, RetryableFailure>>,
+  attempt: (attempt: number) => Promise<A>,
+): Promise<{ outcome: A; attempts: number }> {
+  const { clock } = loop;
+  const started = clock.now();
+  for (let attempts = 1; ; attempts += 1) {
+    const outcome = await attempt(attempts);
+    if (outcome.ok) return { outcome, attempts };
+    const failed = outcome as Extract<A, RetryableFailure>;
+    const policy = loop.policyFor(failed);
+    if (policy === null) return { outcome, attempts };
+    const delay = backoffDelay(policy, attempts, () => clock.random(), failed.retryAfterSeconds);
+    if (!mayRetry(policy, attempts, clock.now() - started, delay)) return { outcome, attempts };
+    loop.onRetry(failed, attempts, delay);
+    await clock.sleep(delay);
+  }
 }
