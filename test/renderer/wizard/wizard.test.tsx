@@ -141,10 +141,10 @@ describe('Wizard', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Connect to Stytch');
   });
 
-  it('shows the version and mode from app:info in the footer', async () => {
+  it('shows the version from app:info in the footer', async () => {
     installFakeAssistant();
     await renderApp();
-    expect(screen.getByTestId('app-info').textContent).toBe('Version 0.1.0 · Stytch mode');
+    expect(screen.getByTestId('app-info').textContent).toBe('Version 0.1.0');
   });
 
   it('shows a boot failure with its hint, and Retry reads everything again', async () => {
