@@ -68,9 +68,8 @@ function Microsoft() {
   if (!account) return null;
   return (
     <Item term="Microsoft">
-      {account.name ?? account.username}
-      {account.name && ` (${account.username})`}, tenant{' '}
-      <span className="mono">{tenantName(account)}</span>
+      {account.name ? `${account.name} (${account.username})` : account.username}, tenant{' '}
+      {tenantName(account)}
     </Item>
   );
 }

@@ -113,7 +113,7 @@ describe('Connect step', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Stytch refused the secret.');
     expect(alert.textContent).toContain('Copy a fresh secret.');
-    expect(alert.textContent).toContain('Paste the secret again');
+    expect(alert.textContent).toContain('paste the secret again');
     expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
     const secret = screen.getByLabelText<HTMLInputElement>('Secret');
     expect(secret.value).toBe('');
