@@ -101,7 +101,7 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await expect.poll(() => globex.textContent()).toContain('Has a SCIM connection');
     await chooseOrganization('Acme', 'Acme Corporation');
     await checkpoint('03-organization-chosen');
-    await next('Create the Entra application');
+    await next('Create the enterprise app in Entra');
   });
 
   it('walks the Entra checklists', async () => {
