@@ -81,7 +81,11 @@ export function ProbePanel({ target }: { target: ProbeTarget }) {
           />
         )}
       </div>
-      <p className="probe-progress" aria-live="polite">
+      {/* Announces the progress and, once done, the verdict the banner below shows. */}
+      <p
+        className={mine && report && !running ? 'probe-progress visually-hidden' : 'probe-progress'}
+        aria-live="polite"
+      >
         {progress}
       </p>
       {mine && failure && (

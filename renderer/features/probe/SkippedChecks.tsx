@@ -5,12 +5,7 @@ export function SkippedChecks({ group }: { group: SkippedGroup }) {
   return (
     <li className="probe-check probe-skip">
       <details>
-        <summary>
-          <span className="probe-icon" aria-hidden="true">
-            –
-          </span>
-          {group.line}
-        </summary>
+        <summary>{group.line}</summary>
         <ul className="skipped-checks">
           {group.checks.map((check) => (
             <li key={check.id} data-check-id={check.id} data-status={check.status}>

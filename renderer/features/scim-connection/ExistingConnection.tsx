@@ -56,7 +56,8 @@ export function ExistingConnection({ connection }: { connection: ScimConnectionV
         <div className="choice">
           <button
             type="button"
-            className="button"
+            // Without a saved token, rotating is the way forward (unless the expiry warning offers it).
+            className={!tokenSaved && !expiring ? 'button button-primary' : 'button'}
             onClick={() => void rotateStart()}
             disabled={busy !== null}
           >
