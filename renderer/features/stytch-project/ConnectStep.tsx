@@ -109,7 +109,7 @@ export function ConnectStep() {
           offerRetry={refused === undefined}
         >
           {refused && (
-            <p className="notice-hint" id="connect-refused">
+            <p className="notice-next" id="connect-refused">
               {refused === 'secret'
                 ? 'The secret field was emptied: paste the secret again (from the same environment as the project ID), then choose Connect.'
                 : 'Correct the project ID above, paste the secret again, then choose Connect.'}
