@@ -2,10 +2,10 @@ import { useEffect } from 'react';
 
 import { AppFooter } from './components/AppFooter';
 import { Busy } from './components/Busy';
+import { ContextBar } from './components/ContextBar';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorNotice } from './components/ErrorNotice';
 import { Notices } from './components/Notices';
-import { SandboxBanner } from './components/SandboxBanner';
 import { Wizard } from './features/wizard/Wizard';
 import { ensureBooted, useBootStore } from './state/boot';
 
@@ -26,7 +26,7 @@ function Body() {
   }
 }
 
-/** The app's root: header with the sandbox label, the wizard, and the version footer. */
+/** The app's root: header with where the admin is (context bar), the wizard, and the version footer. */
 export function App() {
   useEffect(ensureBooted, []);
 
@@ -37,7 +37,7 @@ export function App() {
         <p className="tagline">
           Connect Microsoft Entra ID provisioning to a Stytch B2B organization.
         </p>
-        <SandboxBanner />
+        <ContextBar />
       </header>
       <main className="app-main">
         <Notices />

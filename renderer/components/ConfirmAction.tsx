@@ -3,14 +3,22 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Busy } from './Busy';
 
 /**
- * How the asking and confirming buttons look: `danger` for what cannot be undone; `secondary`
- * makes only the asking button plain, beside a more likely action.
+ * How the asking and confirming buttons look. `danger`, for what removes or replaces something:
+ * the asking button stays neutral (it is never the strongest thing on the page) and only the
+ * yes, once asked, is red. Otherwise the yes is the primary colour, and `secondary` makes the
+ * asking button plain beside a more likely action.
  */
 export type ConfirmTone = 'primary' | 'secondary' | 'danger';
 
-const BUTTON_CLASS: Record<ConfirmTone, string> = {
+const TRIGGER_CLASS: Record<ConfirmTone, string> = {
   primary: 'button button-primary',
   secondary: 'button',
+  danger: 'button',
+};
+
+const CONFIRM_CLASS: Record<ConfirmTone, string> = {
+  primary: 'button button-primary',
+  secondary: 'button button-primary',
   danger: 'button button-danger',
 };
 
@@ -53,7 +61,7 @@ export function ConfirmAction(props: ConfirmActionProps) {
     return (
       <button
         type="button"
-        className={BUTTON_CLASS[tone]}
+        className={TRIGGER_CLASS[tone]}
         onClick={() => setConfirming(true)}
         disabled={disabled}
       >
@@ -63,7 +71,7 @@ export function ConfirmAction(props: ConfirmActionProps) {
   }
   return (
     <div
-      className="confirm"
+      className={tone === 'danger' ? 'confirm confirm-danger' : 'confirm'}
       role="group"
       aria-labelledby={id}
       aria-busy={progress === undefined ? undefined : progress !== null}
@@ -76,7 +84,7 @@ export function ConfirmAction(props: ConfirmActionProps) {
         <button
           type="button"
           // Once asked, yes is the question's main action, even after a secondary trigger.
-          className={BUTTON_CLASS[tone === 'secondary' ? 'primary' : tone]}
+          className={CONFIRM_CLASS[tone]}
           disabled={disabled}
           onClick={() => {
             if (progress === undefined) setConfirming(false);

@@ -1,4 +1,8 @@
+import type { ReactNode } from 'react';
+
+import type { GraphActionName } from '../../shared/entra/graph-permissions';
 import type { Failure } from '../state/failure';
+import { PermissionDeniedActions } from './PermissionDeniedActions';
 
 interface ErrorNoticeProps {
   failure: Failure;
@@ -6,13 +10,31 @@ interface ErrorNoticeProps {
   title?: string;
   /** Whose request id `requestId` is; Stytch's unless said (Graph's calls name a client request ID). */
   requestIdLabel?: string;
+  /**
+   * The Microsoft Graph step that failed, when it is one: a missing Entra role then offers
+   * another account and a request for an admin, besides Retry.
+   */
+  graphAction?: GraphActionName;
+  /**
+   * False when the same call again cannot help (refused credentials the form no longer holds):
+   * the caller says what to change in `children` and puts focus where it is changed.
+   */
+  offerRetry?: boolean;
+  /** What to do, said by the caller, under main's hint. */
+  children?: ReactNode;
 }
 
-/** A failure from main: what happened, what to do, and a Retry that repeats the call. */
+/**
+ * A failure from main: what happened, what to do, and a way out — Retry (which repeats the call)
+ * unless the caller offers a better one.
+ */
 export function ErrorNotice({
   failure,
   title,
   requestIdLabel = 'Stytch request ID',
+  graphAction,
+  offerRetry = true,
+  children,
 }: ErrorNoticeProps) {
   const { error, retry } = failure;
   return (
@@ -20,14 +42,20 @@ export function ErrorNotice({
       {title && <p className="notice-title">{title}</p>}
       <p className="notice-message">{error.message}</p>
       <p className="notice-hint">{error.hint}</p>
+      {children}
       {error.requestId && (
         <p className="notice-meta">
           {requestIdLabel}: {error.requestId}
         </p>
       )}
-      <button type="button" className="button" onClick={retry}>
-        Retry
-      </button>
+      {graphAction && error.code === 'GRAPH_PERMISSION_DENIED' && (
+        <PermissionDeniedActions error={error} action={graphAction} retry={retry} />
+      )}
+      {offerRetry && (
+        <button type="button" className="button" onClick={retry}>
+          Retry
+        </button>
+      )}
     </div>
   );
 }

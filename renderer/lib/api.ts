@@ -18,7 +18,7 @@ export const api: AssistantApi = {
 
 const BRIDGE_FAILURE: AppError = {
   code: 'INTERNAL_ERROR',
-  message: 'The app could not reach its background process.',
+  message: 'The window could not reach the rest of the app.',
   hint: 'Try again. If it keeps happening, restart the app.',
   retryable: true,
 };

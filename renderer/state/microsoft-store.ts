@@ -16,6 +16,8 @@ interface MicrosoftState {
   failure: Failure | null;
   /** Reads who is signed in (microsoft:status). */
   load: () => Promise<void>;
+  /** Reads who is signed in unless it is known or being read. */
+  ensureLoaded: () => void;
   /** Signs in with the scopes `action` needs; resolves to true once signed in. */
   signIn: (action: GraphActionName) => Promise<boolean>;
   /** Stops waiting for the browser (microsoft:cancelSignIn). */
@@ -40,6 +42,10 @@ export const useMicrosoftStore = create<MicrosoftState>()((set, get) => ({
       retry: () => get().load(),
       done: (status) => ({ status }),
     });
+  },
+  ensureLoaded: () => {
+    const { status, busy, load } = get();
+    if (status === null && busy === null) void load();
   },
   signIn: async (action) => {
     const result = await trackCall(set, () => call('microsoft:signIn', { action }), {

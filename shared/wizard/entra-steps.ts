@@ -19,7 +19,7 @@ import { LINKS } from './links';
 
 export const createEntraApp: StepContent = {
   id: 'create-entra-app',
-  title: 'Create the Entra application',
+  title: 'Create the enterprise app in Entra',
   summary:
     'Entra provisions users through an enterprise application. For Stytch you create a custom, ' +
     'non-gallery one.',
@@ -90,7 +90,8 @@ export const configureCredentials: StepContent = {
     'then save the configuration and check the user mapping.',
   instructions: [
     'Paste each value below into the Entra field of the same name: Tenant URL and Secret Token.',
-    'Run Test Connection here: it sends the query Entra sends and explains any failure.',
+    'Select Check the connection here: it sends the query Entra’s Test Connection sends, and ' +
+      'explains any failure.',
     // Current: use-scim, Getting started ("Select Test Connection …", "then select Create to
     // create the provisioning job"). Older: Stytch's Entra guide ("Click “Test Connection”,
     // then save").

@@ -51,7 +51,7 @@ async function connect(secret: string): Promise<void> {
 }
 
 describe('connecting to a Stytch project in Chromium', () => {
-  it('explains refused credentials with a hint and a Retry, and keeps nothing', async () => {
+  it('explains refused credentials with a hint, puts focus back in the emptied secret field, and keeps nothing', async () => {
     await expect.poll(heading).toBe('Connect to Stytch');
     await connect(`secret-test-${'x'.repeat(32)}`);
     const alert = page.getByRole('alert');
@@ -60,7 +60,9 @@ describe('connecting to a Stytch project in Chromium', () => {
     const hint = (await alert.locator('.notice-hint').textContent()) ?? '';
     expect(message.length).toBeGreaterThan(10);
     expect(hint.length).toBeGreaterThan(10);
-    expect(await alert.getByRole('button', { name: 'Retry' }).count()).toBe(1);
+    // The same secret again cannot help: no Retry, the field to change has focus instead.
+    expect(await alert.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('project-secret');
     // The typed secret left the page as soon as it was sent.
     expect(await page.getByLabel('Secret', { exact: true }).inputValue()).toBe('');
     expect(await host.storedSecrets()).toEqual(new Map());
@@ -70,7 +72,9 @@ describe('connecting to a Stytch project in Chromium', () => {
   it('connects with the right secret: real mode, secret in the keychain only, on to the organizations', async () => {
     await connect(SECRET);
     await expect.poll(heading).toBe('Choose the organization');
-    await expect.poll(() => page.getByTestId('app-info').textContent()).toContain('Stytch mode');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Where you are' }).textContent())
+      .toContain(PROJECT_ID);
     expect(await page.getByText(/Sandbox — nothing here/).count()).toBe(0);
     expect(await host.storedSecrets()).toEqual(new Map([[`stytch-project:${PROJECT_ID}`, SECRET]]));
     const settings = await readFile(join(host.userDataDir, 'settings.json'), 'utf8');

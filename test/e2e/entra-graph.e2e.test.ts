@@ -77,7 +77,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     await expect.poll(() => wizard.heading().textContent()).toBe('Choose the organization');
     sandbox = await host.services.sandbox.ensureStarted();
     await wizard.chooseOrganization('Acme', 'Acme Corporation');
-    await wizard.next('Create the Entra application');
+    await wizard.next('Create the enterprise app in Entra');
     await page
       .getByRole('radio', { name: 'Do the Entra steps for me (sign in to Microsoft)' })
       .check();
@@ -282,7 +282,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       .getByRole('button', { name: /^Choose the organization/ })
       .click();
     await wizard.chooseOrganization('Initech', 'Initech (faulty SCIM endpoint)');
-    await wizard.next('Create the Entra application');
+    await wizard.next('Create the enterprise app in Entra');
     await wizard.button('Create the app').click();
     await expect.poll(() => text(/Done by the assistant/), SOON).toBeGreaterThan(0);
     await wizard.next('Turn on automatic provisioning');
@@ -308,7 +308,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       .getByRole('button', { name: /^Choose the organization/ })
       .click();
     await wizard.chooseOrganization('Globex', 'Globex');
-    await wizard.next('Create the Entra application');
+    await wizard.next('Create the enterprise app in Entra');
     await wizard.button('Sign out of Microsoft').click();
     await signInAs(/Megan Bowen/);
     await wizard.button('Create the app').click();

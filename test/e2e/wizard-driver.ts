@@ -46,7 +46,7 @@ export function wizardDriver(page: Page): WizardDriver {
         .toBe(`Selected: ${name}`);
     },
     throughEntraSteps: async () => {
-      await driver.next('Create the Entra application');
+      await driver.next('Create the enterprise app in Entra');
       await driver.tickAll(page.getByRole('group', { name: 'Checklist' }));
       await driver.next('Turn on automatic provisioning');
       await driver.tickAll(page.getByRole('group', { name: 'Checklist' }));

@@ -64,7 +64,7 @@ const stepButton = (title: string) =>
   });
 
 async function runProbe(): Promise<string> {
-  await button('Test Connection').click();
+  await button('Check the connection').click();
   const progress = page.locator('.probe-progress');
   await expect.poll(() => progress.textContent()).toMatch(/passed|failed|warning/);
   return (await progress.textContent()) ?? '';
@@ -89,7 +89,9 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await checkpoint('01-connect');
     await button('Try it with a local sandbox').click();
     await expect.poll(() => page.getByRole('note').textContent()).toContain('Sandbox');
-    await expect.poll(() => page.getByTestId('app-info').textContent()).toContain('Sandbox mode');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Where you are' }).textContent())
+      .toContain('Sandbox');
     // Once the sandbox is connected there is nothing left to do on this step: the wizard moves on.
     await expect.poll(() => heading().textContent()).toBe('Choose the organization');
     await checkpoint('02-sandbox-connected');
@@ -101,7 +103,7 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await expect.poll(() => globex.textContent()).toContain('Has a SCIM connection');
     await chooseOrganization('Acme', 'Acme Corporation');
     await checkpoint('03-organization-chosen');
-    await next('Create the Entra application');
+    await next('Create the enterprise app in Entra');
   });
 
   it('walks the Entra checklists', async () => {
@@ -125,7 +127,7 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await next('Paste the credentials into Entra');
   });
 
-  it('copies Tenant URL and Secret Token (read back from the clipboard) and Test Connection is all green', async () => {
+  it('copies Tenant URL and Secret Token (read back from the clipboard) and the connection check is all green', async () => {
     const connectionId = await connectionIdOf(SEEDED_ORGANIZATIONS.acme);
     const token = await keychainValue(`scim-token:${connectionId}`);
 
@@ -143,7 +145,7 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     expect(await page.content()).not.toContain(token);
 
     expect(await runProbe()).toBe('All checks passed.');
-    const results = page.getByRole('list', { name: 'Test results' });
+    const results = page.getByRole('list', { name: 'Connection check results' });
     expect(await results.getByText(/^Failed:/).count()).toBe(0);
     expect(await results.getByRole('listitem').count()).toBeGreaterThanOrEqual(7);
     await page.getByRole('checkbox', { name: "I've pasted both into Entra" }).check();
@@ -171,11 +173,12 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await next('Paste the credentials into Entra');
 
     expect(await runProbe()).toMatch(/checks failed\.$/);
-    const failed = page.locator('.probe-fail', { hasText: 'Failed:' }).first();
+    const failed = page.locator('[data-check-id="test-connection"][data-status="fail"]');
     const text = (await failed.textContent()) ?? '';
+    expect(text).toContain('What to do: Check the Tenant URL');
     expect(text).toContain('Entra shows (approximately):');
     expect(text).toContain('404');
-    expect(text).toContain('How to fix:');
+    expect(text).toContain('Server-side fix:');
     await checkpoint('10-faulty-endpoint');
 
     await button('Copy report').click();

@@ -46,5 +46,12 @@ export function EntraFailureNotice({ failure, title, action }: EntraFailureNotic
       </div>
     );
   }
-  return <ErrorNotice failure={failure} title={title} requestIdLabel="Client request ID" />;
+  return (
+    <ErrorNotice
+      failure={failure}
+      title={title}
+      requestIdLabel="Client request ID"
+      graphAction={action}
+    />
+  );
 }

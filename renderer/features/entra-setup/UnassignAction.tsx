@@ -51,7 +51,7 @@ export function UnassignAction({
       question={`Unassign ${name} from the app?`}
       confirm="Yes, unassign"
       cancel={`Keep ${name}`}
-      tone="secondary"
+      tone="danger"
       disabled={busy !== null}
       // Stays open while Entra answers; a failure leaves it open to try again or keep them.
       progress={sent && busy === 'unassign' ? 'Unassigning in Entra…' : null}

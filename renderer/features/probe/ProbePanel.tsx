@@ -1,16 +1,24 @@
 import { useEffect, useState } from 'react';
 
-import { reportVerdict, ticketReportText } from '../../../shared/probe/report-text';
+import {
+  checksInReadingOrder,
+  reportVerdict,
+  skippedGroups,
+  ticketReportText,
+} from '../../../shared/probe/report-text';
 import { Busy } from '../../components/Busy';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api } from '../../lib/api';
 import { probeTargetKey, useProbeStore, type ProbeTarget } from '../../state/probe-store';
 import { ProbeCheckItem } from './ProbeCheckItem';
+import { ReportBanner } from './ReportBanner';
+import { SkippedChecks } from './SkippedChecks';
 
 /**
- * Runs the probe ("Test Connection": the query Entra sends, and more) against the Tenant URL
- * with the given token, showing each check as it finishes.
+ * The assistant's connection check: the query Entra's Test Connection sends, and more, against
+ * the Tenant URL with the given token, showing each check as it finishes. Named apart from
+ * Entra's "Test Connection" so the admin never mistakes one for the other.
  */
 export function ProbePanel({ target }: { target: ProbeTarget }) {
   const [writeCycle, setWriteCycle] = useState(false);
@@ -33,11 +41,12 @@ export function ProbePanel({ target }: { target: ProbeTarget }) {
         ? reportVerdict(report)
         : '';
   return (
+    // The id is what Entra's panel on this step scrolls to (entra-setup/EntraTestPanel.tsx).
     <section className="probe" aria-labelledby="probe-heading" aria-busy={mine && running}>
-      <h3 id="probe-heading">Test the connection</h3>
+      <h3 id="probe-heading">The assistant’s connection check</h3>
       <p>
         Sends what Entra’s Test Connection sends (a search for a user who does not exist) plus a few
-        deeper checks, and explains anything Entra would reject.
+        deeper checks, from this computer, and explains anything Entra would reject.
       </p>
       <div className="check">
         <input
@@ -62,9 +71,9 @@ export function ProbePanel({ target }: { target: ProbeTarget }) {
           onClick={() => void run(target, writeCycle)}
           disabled={running}
         >
-          Test Connection
+          Check the connection
         </button>
-        {mine && running && <Busy label="Testing…" />}
+        {mine && running && <Busy label="Checking…" />}
         {mine && report && (
           <CopyButton
             label="Copy report"
@@ -72,14 +81,24 @@ export function ProbePanel({ target }: { target: ProbeTarget }) {
           />
         )}
       </div>
-      <p className="probe-progress" aria-live="polite">
+      {/* Announces the progress and, once done, the verdict the banner below shows. */}
+      <p
+        className={mine && report && !running ? 'probe-progress visually-hidden' : 'probe-progress'}
+        aria-live="polite"
+      >
         {progress}
       </p>
-      {mine && failure && <ErrorNotice failure={failure} title="The test could not run." />}
+      {mine && failure && (
+        <ErrorNotice failure={failure} title="The connection check could not run." />
+      )}
+      {mine && report && !running && <ReportBanner report={report} />}
       {mine && checks.length > 0 && (
-        <ul className="probe-checks" aria-label="Test results">
-          {checks.map((check) => (
+        <ul className="probe-checks" aria-label="Connection check results">
+          {checksInReadingOrder(checks).map((check) => (
             <ProbeCheckItem key={check.id} check={check} />
+          ))}
+          {skippedGroups(checks).map((group) => (
+            <SkippedChecks key={group.line} group={group} />
           ))}
         </ul>
       )}

@@ -13,6 +13,12 @@ export function describeToken(token: TokenStatus): string {
   return `${ending}${STORAGE_TEXT[token.storage]}`;
 }
 
+/** A sentence about a connection's token: "Its token ends in k9Zq and is saved in the system keychain." */
+export function tokenSentence(token: TokenStatus): string {
+  const ending = token.last4 ? `ends in ${token.last4} and is` : 'is';
+  return `Its token ${ending} ${STORAGE_TEXT[token.storage]}.`;
+}
+
 /** Everything the app knows about the connection, none of it secret. */
 export function ConnectionDetails({ connection }: { connection: ScimConnectionView }) {
   const rows: [string, string][] = [

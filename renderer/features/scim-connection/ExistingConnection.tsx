@@ -4,17 +4,23 @@ import type { ScimConnectionView } from '../../../shared/stytch/views';
 import { Busy } from '../../components/Busy';
 import { useConnectionStore } from '../../state/connection-store';
 import { useWizardStore } from '../../state/wizard-store';
-import { ConnectionDetails, describeToken } from './ConnectionDetails';
+import { tokenExpiryWarning } from '../../../shared/wizard/token-expiry';
+import { ConnectionDetails, tokenSentence } from './ConnectionDetails';
 import { DeleteConnection } from './DeleteConnection';
 import { expiryNow, TokenExpiryWarning } from './TokenExpiry';
 
-/** The organization already has a connection: reuse its token, rotate, inspect or delete. */
+/**
+ * The organization already has a connection: reuse its token or rotate it (the ways forward),
+ * inspect it, or delete it in the danger zone at the end.
+ */
 export function ExistingConnection({ connection }: { connection: ScimConnectionView }) {
   const [showDetails, setShowDetails] = useState(false);
   const busy = useConnectionStore((s) => s.busy);
   const rotateStart = useConnectionStore((s) => s.rotateStart);
   const next = useWizardStore((s) => s.next);
   const tokenSaved = connection.token.storage !== 'none';
+  // One primary action: rotating, when the token is about to expire, else using the saved one.
+  const expiring = tokenExpiryWarning(expiryNow(connection.bearerTokenExpiresAt)) !== null;
 
   return (
     <div className="existing" aria-busy={busy !== null}>
@@ -27,13 +33,16 @@ export function ExistingConnection({ connection }: { connection: ScimConnectionV
         onRotate={() => void rotateStart()}
       />
       <p>
-        Its token is {describeToken(connection.token)}. It{' '}
-        {expiryNow(connection.bearerTokenExpiresAt).phrase}.
+        {tokenSentence(connection.token)} It {expiryNow(connection.bearerTokenExpiresAt).phrase}.
       </p>
       <div className="choices">
         {tokenSaved ? (
           <div className="choice">
-            <button type="button" className="button button-primary" onClick={next}>
+            <button
+              type="button"
+              className={expiring ? 'button' : 'button button-primary'}
+              onClick={next}
+            >
               Use the saved token
             </button>
             <p className="field-hint">Continue with the token this computer already has.</p>
@@ -47,7 +56,8 @@ export function ExistingConnection({ connection }: { connection: ScimConnectionV
         <div className="choice">
           <button
             type="button"
-            className="button"
+            // Without a saved token, rotating is the way forward (unless the expiry warning offers it).
+            className={!tokenSaved && !expiring ? 'button button-primary' : 'button'}
             onClick={() => void rotateStart()}
             disabled={busy !== null}
           >

@@ -86,8 +86,9 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
       <ProbePanel target={target} />
       {pasted && !newTokenPassed && (
         <p className="notice notice-warning">
-          The new token has not passed Test Connection here yet. Finish only once Entra’s own Test
-          Connection succeeds with it, or Entra’s provisioning stops when the old token does.
+          The new token has not passed the assistant’s connection check yet. Finish only once
+          Entra’s own Test Connection succeeds with it, or Entra’s provisioning stops when the old
+          token does.
         </p>
       )}
       <div className="actions">

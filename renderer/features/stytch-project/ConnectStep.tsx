@@ -1,4 +1,6 @@
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+
+import type { ErrorCode } from '../../../shared/errors';
 
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -6,6 +8,16 @@ import { useAppStore } from '../../state/app-store';
 import { useStytchStore } from '../../state/stytch-store';
 import { ConnectedProject } from './ConnectedProject';
 import { describeProjectId } from './project-id';
+
+/**
+ * Stytch's refusals of what was typed: the same call again cannot help, so the field to change
+ * takes focus instead of a Retry (the secret is never kept to send again).
+ */
+const REFUSED_FIELD: Partial<Record<ErrorCode, 'project-id' | 'secret'>> = {
+  STYTCH_BAD_CREDENTIALS: 'secret',
+  STYTCH_ENVIRONMENT_MISMATCH: 'secret',
+  STYTCH_PROJECT_ID_INVALID: 'project-id',
+};
 
 /** Project ID + secret form, and the way into the sandbox. */
 export function ConnectStep() {
@@ -17,6 +29,14 @@ export function ConnectStep() {
   const [projectId, setProjectId] = useState(savedProjectId ?? '');
   const [secret, setSecret] = useState('');
   const secretInput = useRef<HTMLInputElement>(null);
+  const projectIdInput = useRef<HTMLInputElement>(null);
+  const refused = failure ? REFUSED_FIELD[failure.error.code] : undefined;
+
+  // A refusal puts focus in the field to change; the notice says what to check.
+  useEffect(() => {
+    if (refused === 'secret') secretInput.current?.focus();
+    if (refused === 'project-id') projectIdInput.current?.focus();
+  }, [failure, refused]);
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -40,12 +60,14 @@ export function ConnectStep() {
           <label htmlFor="project-id">Project ID</label>
           <input
             id="project-id"
+            ref={projectIdInput}
             type="text"
             autoComplete="off"
             spellCheck={false}
             value={projectId}
             onChange={(e) => setProjectId(e.target.value)}
             aria-describedby="project-id-environment"
+            aria-invalid={refused === 'project-id' ? true : undefined}
           />
           <p id="project-id-environment" className="field-hint" aria-live="polite">
             {environment}
@@ -60,7 +82,10 @@ export function ConnectStep() {
             autoComplete="off"
             value={secret}
             onChange={(e) => setSecret(e.target.value)}
-            aria-describedby="project-secret-hint"
+            aria-describedby={
+              refused ? 'project-secret-hint connect-refused' : 'project-secret-hint'
+            }
+            aria-invalid={refused === 'secret' ? true : undefined}
           />
           <p id="project-secret-hint" className="field-hint">
             Kept in your system keychain, never in a file.
@@ -78,10 +103,25 @@ export function ConnectStep() {
         </div>
       </form>
       {failure && (
-        <ErrorNotice failure={{ ...failure, retry }} title="Couldn’t connect to Stytch." />
+        <ErrorNotice
+          failure={{ ...failure, retry }}
+          title="Couldn’t connect to Stytch."
+          offerRetry={refused === undefined}
+        >
+          {refused && (
+            <p className="notice-next" id="connect-refused">
+              {refused === 'secret'
+                ? 'The secret field was emptied: paste the secret again (from the same environment as the project ID), then choose Connect.'
+                : 'Correct the project ID above, paste the secret again, then choose Connect.'}
+            </p>
+          )}
+        </ErrorNotice>
       )}
       <div className="sandbox-offer">
-        <p>No Stytch project at hand? Rehearse the whole flow against local stand-ins.</p>
+        <p>
+          No Stytch project at hand? Rehearse the whole flow in a local sandbox that stands in for
+          Stytch and Entra.
+        </p>
         <button
           type="button"
           className="button"

@@ -64,11 +64,18 @@ describe('Accessibility', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
-  it('has none with probe results and a revealed confirmation on screen', async () => {
+  it('has none with a connection check report on screen', async () => {
     installAt('configure-credentials');
     const { user } = await renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+    await user.click(await screen.findByRole('button', { name: 'Check the connection' }));
     await screen.findByText('1 of 2 checks failed.');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('has none with the danger zone’s confirmation open', async () => {
+    installAt('create-scim-connection');
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Delete this connection…' }));
     expect(await seriousViolations()).toEqual([]);
   });
 });

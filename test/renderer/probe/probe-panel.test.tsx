@@ -54,7 +54,7 @@ describe('Probe panel', () => {
     const probe = controlledProbe();
     const fake = installAtCredentialsStep({ 'probe:run': probe.handler });
     const { user } = await renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+    await user.click(await screen.findByRole('button', { name: 'Check the connection' }));
     await waitFor(() => expect(probe.runs).toHaveLength(1));
     const run = probe.runs[0];
     if (!run) throw new Error('probe:run was not called');
@@ -64,7 +64,7 @@ describe('Probe panel', () => {
     expect(run.writeCycle).toBe(false);
     expect(
       screen
-        .getByRole('button', { name: 'Test Connection' })
+        .getByRole('button', { name: 'Check the connection' })
         .closest('section')
         ?.getAttribute('aria-busy'),
     ).toBe('true');
@@ -84,7 +84,7 @@ describe('Probe panel', () => {
     });
     fake.emit('probe:progress', { runId: run.runId, check: probeCheck(), done: 2, total: 3 });
 
-    const results = await screen.findByRole('list', { name: 'Test results' });
+    const results = await screen.findByRole('list', { name: 'Connection check results' });
     await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(2));
     expect(screen.getByText('Checked 2 of 3')).toBeTruthy();
     expect(screen.queryByText('Stale')).toBeNull();
@@ -98,23 +98,23 @@ describe('Probe panel', () => {
     expect(await screen.findByText('All checks passed.')).toBeTruthy();
   });
 
-  it('opens a failed check with what Entra shows and how to fix it', async () => {
+  it('shows a failed check with what Entra shows, and folds the server fix for its developer', async () => {
     installAtCredentialsStep({
       'probe:run': () => okFor('probe:run', probeReport([probeCheck(), failingAuth])),
     });
     const { user } = await renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+    await user.click(await screen.findByRole('button', { name: 'Check the connection' }));
 
     expect(await screen.findByText('1 of 2 checks failed.')).toBeTruthy();
-    const details = screen
-      .getByText('Details for Requests without the token are refused')
-      .closest('details');
-    expect(details?.open).toBe(true);
-    expect(details?.textContent).toContain(
+    const item = screen.getByText('Requests without the token are refused').closest('li');
+    expect(item?.textContent).toContain(
       'Entra shows (approximately): You appear to have entered invalid credentials.',
     );
-    expect(details?.textContent).toContain(
-      'How to fix: Check that the Tenant URL points at Stytch',
+    expect(item?.textContent).toContain('What to do: Send this report to Stytch support');
+    const developer = item?.querySelector('details');
+    expect(developer?.open).toBe(false);
+    expect(developer?.textContent).toContain(
+      'Server-side fix: Check that the Tenant URL points at Stytch',
     );
   });
 
@@ -123,12 +123,12 @@ describe('Probe panel', () => {
       'probe:run': () => okFor('probe:run', probeReport([probeCheck(), failingAuth])),
     });
     const { user } = await renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+    await user.click(await screen.findByRole('button', { name: 'Check the connection' }));
     await user.click(await screen.findByRole('button', { name: 'Copy report' }));
 
     const copied = fake.callsTo('clipboard:copy')[0];
     if (copied?.kind !== 'text') throw new Error('expected a text copy');
-    expect(copied.text).toContain('[FAIL] Requests without the token are refused');
+    expect(copied.text).toContain('[FAIL] auth-enforced · Requests without the token are refused');
     expect(copied.text).toContain(
       'Entra shows (approximately): You appear to have entered invalid credentials.',
     );
@@ -138,7 +138,7 @@ describe('Probe panel', () => {
     expect(await screen.findByText('Copied')).toBeTruthy();
   });
 
-  it('shows a failed run with its hint, and Retry runs the probe again', async () => {
+  it('shows a run that could not start with its hint, and Retry runs the check again', async () => {
     let attempts = 0;
     const fake = installAtCredentialsStep({
       'probe:run': () => {
@@ -156,7 +156,7 @@ describe('Probe panel', () => {
       },
     });
     const { user } = await renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Test Connection' }));
+    await user.click(await screen.findByRole('button', { name: 'Check the connection' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The URL is not valid.');
     expect(alert.textContent).toContain('Read it back from Stytch.');
@@ -173,7 +173,7 @@ describe('Probe panel', () => {
     });
     const { user } = await renderApp();
     await user.click(await screen.findByRole('checkbox', { name: /Also run the write test/ }));
-    await user.click(screen.getByRole('button', { name: 'Test Connection' }));
+    await user.click(screen.getByRole('button', { name: 'Check the connection' }));
     await screen.findByText('All checks passed.');
     expect(fake.callsTo('probe:run')[0]?.writeCycle).toBe(true);
     expect(fake.listenerCount('probe:progress')).toBe(1);

@@ -180,7 +180,11 @@ describe('Create the SCIM connection step', () => {
     installAtConnectionStep(connectionView());
     const { user } = await renderApp();
     expect(await screen.findByText(/already has a SCIM connection/)).toBeTruthy();
-    expect(screen.getByText(/ending in k9Zq, saved in the system keychain/)).toBeTruthy();
+    expect(
+      screen.getByText('Its token ends in k9Zq and is saved in the system keychain.', {
+        exact: false,
+      }),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Create SCIM connection' })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Use the saved token' }));
@@ -222,7 +226,7 @@ describe('Create the SCIM connection step', () => {
         handle: { kind: 'scim-next-token', connectionId: 'scim-connection-test-1' },
       },
     ]);
-    await user.click(screen.getByRole('button', { name: 'Test Connection' }));
+    await user.click(screen.getByRole('button', { name: 'Check the connection' }));
     await screen.findByText('All checks passed.');
     expect(fake.callsTo('probe:run')[0]?.token).toEqual({
       kind: 'scim-next-token',
@@ -232,7 +236,7 @@ describe('Create the SCIM connection step', () => {
     const finish = screen.getByRole('button', { name: 'Finish rotation' });
     expect(finish.hasAttribute('disabled')).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: "I've pasted both into Entra" }));
-    expect(screen.queryByText(/has not passed Test Connection here yet/)).toBeNull();
+    expect(screen.queryByText(/has not passed the assistant’s connection check yet/)).toBeNull();
     await user.click(finish);
 
     expect(
@@ -241,20 +245,20 @@ describe('Create the SCIM connection step', () => {
     expect(fake.callsTo('scim:rotateComplete')).toEqual([
       { organizationId: 'organization-test-1', connectionId: 'scim-connection-test-1' },
     ]);
-    expect(screen.getByText(/ending in N3wT/)).toBeTruthy();
+    expect(screen.getByText(/ends in N3wT/)).toBeTruthy();
   });
 
-  it('warns before finishing a rotation whose new token has not passed Test Connection', async () => {
+  it('warns before finishing a rotation whose new token has not passed the connection check', async () => {
     installAtConnectionStep(rotating, {
       'probe:run': () =>
         okFor('probe:run', probeReport([probeCheck({ status: 'fail', message: 'HTTP 401' })])),
     });
     const { user } = await renderApp();
     await user.click(await screen.findByRole('checkbox', { name: "I've pasted both into Entra" }));
-    expect(screen.getByText(/has not passed Test Connection here yet/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Test Connection' }));
+    expect(screen.getByText(/has not passed the assistant’s connection check yet/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Check the connection' }));
     await screen.findByText('1 of 1 checks failed.');
-    expect(screen.getByText(/has not passed Test Connection here yet/)).toBeTruthy();
+    expect(screen.getByText(/has not passed the assistant’s connection check yet/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Finish rotation' }).hasAttribute('disabled')).toBe(
       false,
     );

@@ -74,9 +74,34 @@ describe('Connect step', () => {
       'stytch:connect': () => ({
         ok: false,
         error: appError({
+          code: 'NET_TIMEOUT',
+          message: 'Stytch did not answer in time.',
+          hint: 'Check your network connection.',
+        }),
+      }),
+    });
+    const { user } = await renderApp();
+    await user.type(screen.getByRole('textbox', { name: 'Project ID' }), 'project-test-abc');
+    await user.type(screen.getByLabelText('Secret'), 'secret-test-xyz');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Stytch did not answer in time.');
+    expect(alert.textContent).toContain('Check your network connection.');
+    expect(screen.getByLabelText<HTMLInputElement>('Secret').value).toBe('');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Secret'));
+  });
+
+  it('puts focus back in the emptied secret field when Stytch refuses the credentials, with no Retry of the same secret', async () => {
+    installFakeAssistant({
+      'stytch:connect': () => ({
+        ok: false,
+        error: appError({
           code: 'STYTCH_BAD_CREDENTIALS',
           message: 'Stytch refused the secret.',
           hint: 'Copy a fresh secret.',
+          retryable: false,
         }),
       }),
     });
@@ -88,9 +113,35 @@ describe('Connect step', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Stytch refused the secret.');
     expect(alert.textContent).toContain('Copy a fresh secret.');
-    expect(screen.getByLabelText<HTMLInputElement>('Secret').value).toBe('');
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-    expect(document.activeElement).toBe(screen.getByLabelText('Secret'));
+    expect(alert.textContent).toContain('paste the secret again');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    const secret = screen.getByLabelText<HTMLInputElement>('Secret');
+    expect(secret.value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(secret));
+    expect(secret.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('puts focus in the project ID when Stytch says it is not a project ID', async () => {
+    installFakeAssistant({
+      'stytch:connect': () => ({
+        ok: false,
+        error: appError({
+          code: 'STYTCH_PROJECT_ID_INVALID',
+          message: 'That is not a Stytch project ID.',
+          hint: 'Copy the Project ID from the dashboard.',
+          retryable: false,
+        }),
+      }),
+    });
+    const { user } = await renderApp();
+    await user.type(screen.getByRole('textbox', { name: 'Project ID' }), 'project-test-abc');
+    await user.type(screen.getByLabelText('Secret'), 'secret-test-wrong');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    const projectId = screen.getByRole('textbox', { name: 'Project ID' });
+    await waitFor(() => expect(document.activeElement).toBe(projectId));
   });
 
   it('starts the sandbox and labels every screen after it', async () => {
@@ -123,9 +174,9 @@ describe('Connect step', () => {
       await screen.findByRole('heading', { level: 2, name: 'Choose the organization' }),
     ).toBeTruthy();
     expect(screen.getByText(SANDBOX_LABEL)).toBeTruthy();
-    await waitFor(() =>
-      expect(screen.getByTestId('app-info').textContent).toContain('Sandbox mode'),
-    );
+    expect(
+      within(screen.getByRole('region', { name: 'Where you are' })).getByRole('note').textContent,
+    ).toContain('Sandbox');
     expect(fake.callsTo('sandbox:start')).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByText(SANDBOX_LABEL)).toBeTruthy();

@@ -38,7 +38,7 @@ describe('Wizard', () => {
     const current = within(nav).getByRole('button', { current: 'step' });
     expect(current.textContent).toContain('Turn on automatic provisioning');
     expect(
-      within(nav).getByRole('button', { name: /Create the Entra application/ }).textContent,
+      within(nav).getByRole('button', { name: /Create the enterprise app in Entra/ }).textContent,
     ).toContain('Done');
     expect(
       within(nav)
@@ -122,9 +122,9 @@ describe('Wizard', () => {
       'Paste the credentials into Entra',
     );
 
-    await user.click(screen.getByRole('button', { name: /Create the Entra application/ }));
+    await user.click(screen.getByRole('button', { name: /Create the enterprise app in Entra/ }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
-      'Create the Entra application',
+      'Create the enterprise app in Entra',
     );
   });
 
@@ -141,10 +141,10 @@ describe('Wizard', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Connect to Stytch');
   });
 
-  it('shows the version and mode from app:info in the footer', async () => {
+  it('shows the version from app:info in the footer', async () => {
     installFakeAssistant();
     await renderApp();
-    expect(screen.getByTestId('app-info').textContent).toBe('Version 0.1.0 · Stytch mode');
+    expect(screen.getByTestId('app-info').textContent).toBe('Version 0.1.0');
   });
 
   it('shows a boot failure with its hint, and Retry reads everything again', async () => {

@@ -1,0 +1,109 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { SIGNED_IN } from '../entra-setup/entra-fixtures';
+import { installEntraAt } from '../entra-setup/install';
+import {
+  CONNECTED_PROJECT_ID,
+  installConnectedAt,
+  installFakeAssistant,
+  okFor,
+} from '../fake-assistant';
+import { connectionView, organization } from '../fixtures';
+import { cleanUpAfterEach, renderApp } from '../render-app';
+
+cleanUpAfterEach();
+
+const bar = () => screen.getByRole('region', { name: 'Where you are' });
+
+/** Each "term: value" the bar shows, as a screen reader reads the pairs. */
+const items = () =>
+  [...bar().querySelectorAll('dt')].map(
+    (term) => `${term.textContent} ${term.nextElementSibling?.textContent ?? ''}`,
+  );
+
+describe('Context bar', () => {
+  it('says nothing is connected yet on the first screen, and the footer no longer says the mode', async () => {
+    installFakeAssistant();
+    await renderApp();
+    expect(items().join(' | ')).toContain('Stytch project: not connected');
+    expect(screen.getByTestId('app-info').textContent).toBe('Version 0.1.0');
+  });
+
+  it('names the Stytch project with its environment, the organization and the connection', async () => {
+    installConnectedAt('create-scim-connection', {
+      'scim:getConnection': () => okFor('scim:getConnection', { connection: connectionView() }),
+    });
+    await renderApp();
+    expect(within(bar()).getByText(CONNECTED_PROJECT_ID)).toBeTruthy();
+    expect(within(bar()).getByText('Test')).toBeTruthy();
+    // After a restart only the organization's ID is known.
+    expect(within(bar()).getByText('organization-test-1')).toBeTruthy();
+    await waitFor(() =>
+      expect(items().join(' | ')).toContain('SCIM connection: Microsoft Entra ID'),
+    );
+  });
+
+  it('shows the organization by name once it is chosen', async () => {
+    installConnectedAt(
+      'choose-organization',
+      {
+        'stytch:searchOrganizations': () =>
+          okFor('stytch:searchOrganizations', {
+            organizations: [organization(1, { name: 'Acme Corporation' })],
+            nextCursor: null,
+            total: 1,
+          }),
+      },
+      null,
+    );
+    const { user } = await renderApp();
+    expect(items().join(' | ')).toContain('Organization: not chosen');
+    await user.click(await screen.findByRole('option', { name: /Acme Corporation/ }));
+    await waitFor(() => expect(items().join(' | ')).toContain('Organization: Acme Corporation'));
+  });
+
+  it('says Live in words, not by colour alone, for a live project', async () => {
+    installConnectedAt('choose-organization', {
+      'stytch:status': () =>
+        okFor('stytch:status', {
+          connected: true,
+          projectId: 'project-live-123',
+          environment: 'live',
+          mode: 'real',
+        }),
+      'stytch:searchOrganizations': () =>
+        okFor('stytch:searchOrganizations', { organizations: [], nextCursor: null, total: 0 }),
+    });
+    await renderApp();
+    const live = within(bar()).getByText('Live');
+    expect(live.className).toContain('context-live');
+    expect(bar().textContent).toContain('project-live-123');
+  });
+
+  it('shows the Microsoft account and its tenant once signed in', async () => {
+    installEntraAt('create-entra-app', {
+      'microsoft:status': () => okFor('microsoft:status', SIGNED_IN),
+    });
+    await renderApp();
+    await waitFor(() => expect(items().join(' | ')).toContain('Microsoft: Ada Admin'));
+    expect(bar().textContent).toContain('admin@contoso.test');
+    expect(bar().textContent).toContain('tenant-test-1');
+  });
+
+  it('carries the sandbox label in sandbox mode', async () => {
+    installConnectedAt('choose-organization', {
+      'stytch:status': () =>
+        okFor('stytch:status', {
+          connected: true,
+          projectId: 'project-test-sandbox',
+          environment: 'test',
+          mode: 'sandbox',
+        }),
+      'stytch:searchOrganizations': () =>
+        okFor('stytch:searchOrganizations', { organizations: [], nextCursor: null, total: 0 }),
+    });
+    await renderApp();
+    expect(within(bar()).getByRole('note').textContent).toContain('Sandbox');
+  });
+});
