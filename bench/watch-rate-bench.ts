@@ -6,7 +6,7 @@ import { WATCH_POLICY } from '../main/provisioning-watch/poll-schedule';
 import { ProvisioningWatch } from '../main/provisioning-watch/provisioning-watch';
 import { startSandbox } from '../main/sandbox/sandbox';
 import { RATE_LIMITS } from '../main/sandbox/stytch-stand-in/stytch-behaviour';
-import type { RetryClock } from '../main/stytch/retry';
+import type { RetryClock } from '../main/http/retry';
 import type { Benchmark, Figure } from './figures';
 import { VirtualTimers } from '../test/support/virtual-timers';
 import {

@@ -3,7 +3,7 @@ import { createLogger } from '../main/logging/logger';
 import type { ListConnectionMembers } from '../main/provisioning-watch/provisioning-watch';
 import type { RunningSandbox } from '../main/sandbox/sandbox';
 import { connectionMembers } from '../main/stytch/connection-members';
-import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, type RetryClock } from '../main/stytch/retry';
+import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, type RetryClock } from '../main/http/retry';
 import { DEFAULT_TIMEOUTS, StytchClient } from '../main/stytch/stytch-client';
 import { StytchTransport } from '../main/stytch/stytch-transport';
 import { entraUser } from '../test/support/scim-users';
