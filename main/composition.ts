@@ -2,7 +2,7 @@ import type { StytchEnvironment } from '../shared/stytch/views';
 import { appHandlers, type AppFacts } from './app/app-handlers';
 import { clipboardHandlers } from './clipboard/clipboard-handlers';
 import { entraHandlers } from './entra-setup/entra-handlers';
-import { EntraSetup } from './entra-setup/entra-setup';
+import { entraStepDeps, type EntraStepDeps } from './entra-setup/entra-context';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import { ClipboardService, type ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
@@ -82,7 +82,7 @@ export interface Services {
   /** Microsoft sign-in, real or the sandbox's stand-ins; tokens stay here (main/microsoft-sign-in/). */
   microsoft: MicrosoftSession;
   /** The Entra steps through Microsoft Graph, per organization (main/entra-setup/). */
-  entra: EntraSetup;
+  entra: EntraStepDeps;
 }
 
 /**
@@ -166,7 +166,7 @@ export function composeServices(host: HostDependencies): Services {
     rehearsals: new Rehearsals({ fetch: host.fetch, logger }),
     microsoft,
     // Graph through the app's network stack; the SCIM token is read here, never sent by the UI.
-    entra: new EntraSetup({
+    entra: entraStepDeps({
       microsoft,
       settings,
       stytch,

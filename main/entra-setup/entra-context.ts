@@ -202,7 +202,7 @@ export class EntraContexts {
   }
 }
 
-/** What `EntraSetup` is built from (by the composition root). */
+/** What the Entra steps' {@link EntraStepDeps} are built from (by the composition root). */
 export interface EntraSetupOptions extends EntraContextOptions {
   /** Where a connection's SCIM endpoint is, from Stytch (never from the renderer). */
   stytch: ConnectionLookup;
@@ -211,9 +211,22 @@ export interface EntraSetupOptions extends EntraContextOptions {
   now?: () => Date;
 }
 
-/** What every step works with: the operations' footing, what `EntraSetup` was built from, a clock. */
+/**
+ * What every step works with: the operations' footing, what the steps were built from, a clock.
+ * Built once by the composition root ({@link entraStepDeps}); the entra:* handlers pass it to the
+ * step functions.
+ */
 export interface EntraStepDeps {
   contexts: EntraContexts;
   options: EntraSetupOptions;
   now: () => Date;
+}
+
+/** The Entra steps' deps: one set of contexts (links, Graph clients, this run's evidence) per app. */
+export function entraStepDeps(options: EntraSetupOptions): EntraStepDeps {
+  return {
+    contexts: new EntraContexts(options),
+    options,
+    now: options.now ?? (() => new Date()),
+  };
 }

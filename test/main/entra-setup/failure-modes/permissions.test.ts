@@ -7,7 +7,7 @@ import { ACME, APP_NAME, expectRequestIdShown, refusal, requestsOf, signInAs } f
 
 /**
  * Graph failure modes (issue 13) through the app's IPC path: the real dispatcher and handler
- * tables, EntraSetup and MicrosoftSession over the sandbox's identity and Graph stand-ins.
+ * tables, the Entra steps and MicrosoftSession over the sandbox's identity and Graph stand-ins.
  * Each test asserts what the admin sees: code, message, hint and client request ID.
  */
 let app: EntraHarness;
