@@ -8,6 +8,8 @@ import type {
   OnDemandView,
   ProvisioningJobView,
 } from '../../shared/entra/entra-views';
+import type { GraphActionName } from '../../shared/entra/graph-permissions';
+import { AppFailure } from '../../shared/errors';
 import type { EntraAppLink } from '../../shared/settings/settings';
 import type { SecretHandle } from '../../shared/stytch/views';
 import { createGraphClient } from '../graph/create-graph-client';
@@ -120,17 +122,21 @@ export class EntraContexts {
     this.links = new EntraLinks(options.settings);
   }
 
-  /** Graph for the signed-in tenant, for calls about no organization (the pickers). */
-  async graph(): Promise<GraphClient> {
-    const target = await this.options.microsoft.target();
-    if (target === null) throw notSignedIn();
+  /**
+   * Graph for the signed-in tenant, for calls about no organization (the pickers).
+   * MICROSOFT_NOT_SIGNED_IN, naming `signIn`, when nobody is signed in.
+   */
+  async graph(signIn: GraphActionName): Promise<GraphClient> {
+    const target = await this.signedIn(signIn);
     return this.graphFor(target.graphBaseUrl);
   }
 
-  /** The organization in the signed-in tenant; MICROSOFT_NOT_SIGNED_IN when nobody is. */
-  async context(organizationId: string): Promise<EntraContext> {
-    const target = await this.options.microsoft.target();
-    if (target === null) throw notSignedIn();
+  /**
+   * The organization in the signed-in tenant; MICROSOFT_NOT_SIGNED_IN when nobody is, naming
+   * `signIn`: the Graph action the step runs, which "Sign in to Microsoft" then asks for.
+   */
+  async context(organizationId: string, signIn: GraphActionName): Promise<EntraContext> {
+    const target = await this.signedIn(signIn);
     const key = { organizationId, sandbox: target.sandbox, tenantId: target.tenantId };
     return { key, target, graph: this.graphFor(target.graphBaseUrl), ...this.runOf(key) };
   }
@@ -141,8 +147,12 @@ export class EntraContexts {
    * signed in (ENTRA_ACCOUNT_CHANGED otherwise): the tenant is already the link's key, and this
    * keeps a sign-in by someone else from redirecting the admin's writes.
    */
-  async withApp(organizationId: string, access: Access = 'write'): Promise<AppContext> {
-    const context = await this.context(organizationId);
+  async withApp(
+    organizationId: string,
+    signIn: GraphActionName,
+    access: Access = 'write',
+  ): Promise<AppContext> {
+    const context = await this.context(organizationId, signIn);
     const link = await this.links.find(context.key);
     if (link === null) throw noEntraApp();
     if (access === 'write' && link.confirmedBy?.homeAccountId !== context.target.homeAccountId) {
@@ -152,8 +162,12 @@ export class EntraContexts {
   }
 
   /** …with its job; ENTRA_STEP_MISSING when the app has none yet. */
-  async withJob(organizationId: string, access: Access = 'write'): Promise<JobContext> {
-    const context = await this.withApp(organizationId, access);
+  async withJob(
+    organizationId: string,
+    signIn: GraphActionName,
+    access: Access = 'write',
+  ): Promise<JobContext> {
+    const context = await this.withApp(organizationId, signIn, access);
     if (context.link.jobId === null) throw noProvisioningJob();
     return { ...context, jobId: context.link.jobId };
   }
@@ -173,6 +187,23 @@ export class EntraContexts {
   /** The view for someone not signed in: nothing known. */
   emptyView(organizationId: string): EntraSetupView {
     return { organizationId, ...noEvidence() };
+  }
+
+  /**
+   * Who is signed in. A sign-in error on the way (nobody signed in, the token cache unreadable)
+   * names `signIn`, the step's Graph action, unless it already names one.
+   */
+  private async signedIn(signIn: GraphActionName): Promise<MicrosoftTarget> {
+    let target: MicrosoftTarget | null;
+    try {
+      target = await this.options.microsoft.target();
+    } catch (error) {
+      if (error instanceof AppFailure && error.appError.action === undefined)
+        throw new AppFailure({ ...error.appError, action: signIn });
+      throw error;
+    }
+    if (target === null) throw notSignedIn(undefined, signIn);
+    return target;
   }
 
   private graphFor(baseUrl: string): GraphClient {

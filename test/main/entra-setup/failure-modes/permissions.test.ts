@@ -56,6 +56,7 @@ describe('consent withheld', () => {
     );
 
     expect(error.code).toBe('MICROSOFT_CONSENT_REQUIRED');
+    expect(error.action).toBe('create-app');
     expect(error.message).toContain('AADSTS65001');
     for (const permission of GRAPH_ACTIONS['create-app'].permissions)
       expect(error.hint).toContain(permission);
