@@ -2,7 +2,7 @@ import type { StytchEnvironment } from '../shared/stytch/views';
 import { appHandlers, type AppFacts } from './app/app-handlers';
 import { clipboardHandlers } from './clipboard/clipboard-handlers';
 import { entraHandlers } from './entra-setup/entra-handlers';
-import { EntraSetup } from './entra-setup/entra-setup';
+import { entraStepDeps, type EntraStepDeps } from './entra-setup/entra-context';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import { ClipboardService, type ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
@@ -82,7 +82,7 @@ export interface Services {
   /** Microsoft sign-in, real or the sandbox's stand-ins; tokens stay here (main/microsoft-sign-in/). */
   microsoft: MicrosoftSession;
   /** The Entra steps through Microsoft Graph, per organization (main/entra-setup/). */
-  entra: EntraSetup;
+  entra: EntraStepDeps;
 }
 
 /**
@@ -106,10 +106,10 @@ export const HANDLERS: HandlerTable<Services> = {
 };
 
 /**
- * Wraps an action that changes an organization's members in Stytch (through Entra or the
- * rehearsal) so step 7's watch looks sooner while it runs and just after
- * (ProvisioningWatch.expectChange): what the admin just did shows within a second. The services
- * are decorated here, so neither the features nor their handler tables need know the watch.
+ * Wraps a rehearsal step, which changes an organization's members in Stytch, so step 7's watch
+ * looks sooner while it runs and just after (ProvisioningWatch.expectChange): what the admin just
+ * did shows within a second. Decorated here so the rehearsal need not know the watch; the Entra
+ * steps say the same through their `membersMayChange` option.
  */
 function expectingMemberChanges<A extends [string | { organizationId: string }, ...unknown[]], R>(
   watch: ProvisioningWatch,
@@ -176,11 +176,15 @@ export function composeServices(host: HostDependencies): Services {
   const rehearsals = new Rehearsals({ fetch: host.fetch, logger });
   rehearsals.run = expectingMemberChanges(watch, rehearsals.run.bind(rehearsals));
   // Graph through the app's network stack; the SCIM token is read here, never sent by the UI.
-  const entra = new EntraSetup({ microsoft, settings, stytch, secrets, fetch: host.fetch, logger });
-  entra.provisionOnDemand = expectingMemberChanges(watch, entra.provisionOnDemand.bind(entra));
-  entra.unassign = expectingMemberChanges(watch, entra.unassign.bind(entra));
-  entra.start = expectingMemberChanges(watch, entra.start.bind(entra));
-  entra.restart = expectingMemberChanges(watch, entra.restart.bind(entra));
+  const entra = entraStepDeps({
+    microsoft,
+    settings,
+    stytch,
+    secrets,
+    fetch: host.fetch,
+    logger,
+    membersMayChange: (organizationId) => watch.expectChange(organizationId),
+  });
   return {
     app: host.app,
     logger,

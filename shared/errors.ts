@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { GRAPH_ACTION_NAMES } from './entra/graph-permissions';
+
 /**
  * Every error the app can show, as a closed list. The renderer words each one for a person
  * (message + hint come from main, which knows the details), and tests assert on the code.
@@ -100,6 +102,12 @@ export const AppErrorSchema = z.object({
   retryable: z.boolean().optional(),
   /** Stytch's request id, kept for support tickets. */
   requestId: z.string().optional(),
+  /**
+   * For a Microsoft sign-in, consent or permission error: the Graph action (a row of
+   * shared/entra/graph-permissions.ts) the failed step needs, which "Sign in to Microsoft" asks
+   * for. A name from the table, never a token or scope the caller made up.
+   */
+  action: z.enum(GRAPH_ACTION_NAMES).optional(),
 });
 
 /** A serialisable, user-facing error. */
@@ -143,7 +151,7 @@ export function appFailure(
   code: ErrorCode,
   message: string,
   hint: string,
-  extra: Pick<AppError, 'retryable' | 'requestId'> = {},
+  extra: Pick<AppError, 'retryable' | 'requestId' | 'action'> = {},
 ): AppFailure {
   return new AppFailure({ code, message, hint, ...extra });
 }

@@ -22,7 +22,7 @@ export async function getSetup(
 ): Promise<EntraSetupView> {
   let context: EntraContext;
   try {
-    context = await contexts.context(organizationId);
+    context = await contexts.context(organizationId, 'read-apps');
   } catch (error) {
     if (error instanceof AppFailure && error.appError.code === 'MICROSOFT_NOT_SIGNED_IN')
       return contexts.emptyView(organizationId);
@@ -47,7 +47,7 @@ export async function findApps(
   organizationId: string,
   displayName: string,
 ): Promise<EntraApp[]> {
-  const { graph } = await contexts.context(organizationId);
+  const { graph } = await contexts.context(organizationId, 'read-apps');
   return (await graph.findServicePrincipals(displayName)).map(entraAppView);
 }
 
@@ -61,7 +61,7 @@ export async function createApp(
   organizationId: string,
   displayName: string,
 ): Promise<EntraSetupView> {
-  const context = await deps.contexts.context(organizationId);
+  const context = await deps.contexts.context(organizationId, 'create-app');
   const created = await context.graph.instantiateNonGalleryApp(displayName);
   return linkApp(deps, context, created.servicePrincipal, null);
 }
@@ -81,7 +81,9 @@ export async function useApp(
   servicePrincipalId: string,
   confirmHost?: string,
 ): Promise<UseAppAnswer> {
-  const context = await deps.contexts.context(organizationId);
+  // Sign-in asks for the configure row: this step reads the job's settings (Graph beta
+  // `…/secrets`, that row's scope) to see where it provisions before linking it (app-guard.ts).
+  const context = await deps.contexts.context(organizationId, 'configure-provisioning');
   const sp = await context.graph.getServicePrincipal(servicePrincipalId);
   const jobs = await context.graph.listJobs(sp.id);
   if (!isScimApp(sp, jobs)) throw notScimApp(sp);
@@ -102,7 +104,7 @@ export async function ensureJob(
   { contexts }: EntraStepDeps,
   organizationId: string,
 ): Promise<EntraSetupView> {
-  const context = await contexts.withApp(organizationId);
+  const context = await contexts.withApp(organizationId, 'configure-provisioning');
   const { graph, spId } = context;
   const job = pickJob(await graph.listJobs(spId)) ?? (await graph.createJob(spId));
   const jobId = checkedJobId(job);

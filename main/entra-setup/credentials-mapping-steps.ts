@@ -25,7 +25,7 @@ export async function testConnection(
   organizationId: string,
   connectionId: string,
 ): Promise<EntraSetupView> {
-  const context = await deps.contexts.withJob(organizationId);
+  const context = await deps.contexts.withJob(organizationId, 'configure-provisioning');
   const credentials = await scimCredentials(deps, organizationId, connectionId, 'test');
   const check = await context.graph.validateCredentials(context.spId, context.jobId, credentials);
   const testedAt = deps.now().toISOString();
@@ -60,7 +60,7 @@ export async function saveCredentials(
   connectionId: string,
   changes: readonly KeptSetting[] = [],
 ): Promise<EntraSetupView> {
-  const context = await deps.contexts.withApp(organizationId);
+  const context = await deps.contexts.withApp(organizationId, 'configure-provisioning');
   const credentials = await scimCredentials(deps, organizationId, connectionId, 'save');
   const kept = await settingsKept(deps, context);
   const sent = withChanges(kept ?? [], changes);
@@ -139,7 +139,7 @@ export async function readMapping(
   { contexts }: EntraStepDeps,
   organizationId: string,
 ): Promise<EntraSetupView> {
-  const context = await contexts.withJob(organizationId, 'read');
+  const context = await contexts.withJob(organizationId, 'read-provisioning', 'read');
   const schema = await context.graph.getSchema(context.spId, context.jobId);
   rememberUserRule(context, schema);
   context.evidence.mapping = readExternalIdMapping(schema);
@@ -152,7 +152,7 @@ export async function fixMapping(
   organizationId: string,
   fingerprint: string,
 ): Promise<EntraSetupView> {
-  const context = await contexts.withJob(organizationId);
+  const context = await contexts.withJob(organizationId, 'configure-provisioning');
   const { graph, spId, jobId } = context;
   // Read again before writing: the safety check that the change applied is exactly the one shown.
   const schema = await graph.getSchema(spId, jobId);

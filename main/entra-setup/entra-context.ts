@@ -9,6 +9,7 @@ import type {
   ProvisioningJobView,
 } from '../../shared/entra/entra-views';
 import type { GraphActionName } from '../../shared/entra/graph-permissions';
+import { AppFailure } from '../../shared/errors';
 import type { EntraAppLink } from '../../shared/settings/settings';
 import type { SecretHandle } from '../../shared/stytch/views';
 import { createGraphClient } from '../graph/create-graph-client';
@@ -121,17 +122,21 @@ export class EntraContexts {
     this.links = new EntraLinks(options.settings);
   }
 
-  /** Graph for the signed-in tenant, for calls about no organization (the pickers). */
-  async graph(): Promise<GraphClient> {
-    const target = await this.options.microsoft.target();
-    if (target === null) throw notSignedIn();
+  /**
+   * Graph for the signed-in tenant, for calls about no organization (the pickers).
+   * MICROSOFT_NOT_SIGNED_IN, naming `signIn`, when nobody is signed in.
+   */
+  async graph(signIn: GraphActionName): Promise<GraphClient> {
+    const target = await this.signedIn(signIn);
     return this.graphFor(target.graphBaseUrl);
   }
 
-  /** The organization in the signed-in tenant; MICROSOFT_NOT_SIGNED_IN when nobody is. */
-  async context(organizationId: string): Promise<EntraContext> {
-    const target = await this.options.microsoft.target();
-    if (target === null) throw notSignedIn();
+  /**
+   * The organization in the signed-in tenant; MICROSOFT_NOT_SIGNED_IN when nobody is, naming
+   * `signIn`: the Graph action the step runs, which "Sign in to Microsoft" then asks for.
+   */
+  async context(organizationId: string, signIn: GraphActionName): Promise<EntraContext> {
+    const target = await this.signedIn(signIn);
     const key = { organizationId, sandbox: target.sandbox, tenantId: target.tenantId };
     return { key, target, graph: this.graphFor(target.graphBaseUrl), ...this.runOf(key) };
   }
@@ -142,8 +147,12 @@ export class EntraContexts {
    * signed in (ENTRA_ACCOUNT_CHANGED otherwise): the tenant is already the link's key, and this
    * keeps a sign-in by someone else from redirecting the admin's writes.
    */
-  async withApp(organizationId: string, access: Access = 'write'): Promise<AppContext> {
-    const context = await this.context(organizationId);
+  async withApp(
+    organizationId: string,
+    signIn: GraphActionName,
+    access: Access = 'write',
+  ): Promise<AppContext> {
+    const context = await this.context(organizationId, signIn);
     const link = await this.links.find(context.key);
     if (link === null) throw noEntraApp();
     if (access === 'write' && link.confirmedBy?.homeAccountId !== context.target.homeAccountId) {
@@ -153,8 +162,12 @@ export class EntraContexts {
   }
 
   /** …with its job; ENTRA_STEP_MISSING when the app has none yet. */
-  async withJob(organizationId: string, access: Access = 'write'): Promise<JobContext> {
-    const context = await this.withApp(organizationId, access);
+  async withJob(
+    organizationId: string,
+    signIn: GraphActionName,
+    access: Access = 'write',
+  ): Promise<JobContext> {
+    const context = await this.withApp(organizationId, signIn, access);
     if (context.link.jobId === null) throw noProvisioningJob();
     return { ...context, jobId: context.link.jobId };
   }
@@ -174,6 +187,23 @@ export class EntraContexts {
   /** The view for someone not signed in: nothing known. */
   emptyView(organizationId: string): EntraSetupView {
     return { organizationId, ...noEvidence() };
+  }
+
+  /**
+   * Who is signed in. A sign-in error on the way (nobody signed in, the token cache unreadable)
+   * names `signIn`, the step's Graph action, unless it already names one.
+   */
+  private async signedIn(signIn: GraphActionName): Promise<MicrosoftTarget> {
+    let target: MicrosoftTarget | null;
+    try {
+      target = await this.options.microsoft.target();
+    } catch (error) {
+      if (error instanceof AppFailure && error.appError.action === undefined)
+        throw new AppFailure({ ...error.appError, action: signIn });
+      throw error;
+    }
+    if (target === null) throw notSignedIn(undefined, signIn);
+    return target;
   }
 
   private graphFor(baseUrl: string): GraphClient {
@@ -203,18 +233,51 @@ export class EntraContexts {
   }
 }
 
-/** What `EntraSetup` is built from (by the composition root). */
+/** What the Entra steps' {@link EntraStepDeps} are built from (by the composition root). */
 export interface EntraSetupOptions extends EntraContextOptions {
   /** Where a connection's SCIM endpoint is, from Stytch (never from the renderer). */
   stytch: ConnectionLookup;
   /** The SCIM token, read in main by its handle. */
   secrets: { readToken(handle: SecretHandle): Promise<string> };
+  /**
+   * Told as a step that changes an organization's members in Stytch begins and ends (on demand,
+   * unassign, start, restart): the composition root points it at step 7's watch, which then looks
+   * sooner. Unset in tests that do not watch.
+   */
+  membersMayChange?: (organizationId: string) => void;
   now?: () => Date;
 }
 
-/** What every step works with: the operations' footing, what `EntraSetup` was built from, a clock. */
+/** Runs a step that changes the organization's members, telling {@link EntraSetupOptions.membersMayChange}. */
+export async function changingMembers<T>(
+  deps: EntraStepDeps,
+  organizationId: string,
+  step: () => Promise<T>,
+): Promise<T> {
+  deps.options.membersMayChange?.(organizationId);
+  try {
+    return await step();
+  } finally {
+    deps.options.membersMayChange?.(organizationId);
+  }
+}
+
+/**
+ * What every step works with: the operations' footing, what the steps were built from, a clock.
+ * Built once by the composition root ({@link entraStepDeps}); the entra:* handlers pass it to the
+ * step functions.
+ */
 export interface EntraStepDeps {
   contexts: EntraContexts;
   options: EntraSetupOptions;
   now: () => Date;
+}
+
+/** The Entra steps' deps: one set of contexts (links, Graph clients, this run's evidence) per app. */
+export function entraStepDeps(options: EntraSetupOptions): EntraStepDeps {
+  return {
+    contexts: new EntraContexts(options),
+    options,
+    now: options.now ?? (() => new Date()),
+  };
 }

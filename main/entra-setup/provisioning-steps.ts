@@ -28,7 +28,7 @@ export async function searchDirectory(
   kind: 'user' | 'group',
   text: string,
 ): Promise<DirectoryPrincipal[]> {
-  const graph = await contexts.graph();
+  const graph = await contexts.graph('pick-users-and-groups');
   return kind === 'user'
     ? (await graph.directory.searchUsers(text)).map(userPrincipal)
     : (await graph.directory.searchGroups(text)).map(groupPrincipal);
@@ -43,7 +43,7 @@ export async function assign(
   view: EntraSetupView;
   outcomes: { principalId: string; alreadyAssigned: boolean }[];
 }> {
-  const context = await contexts.withApp(organizationId);
+  const context = await contexts.withApp(organizationId, 'assign-users');
   const { graph, spId } = context;
   const roleId = await assignmentRole(context);
   // Still read: the answers alone would miss assignments made by hand in the portal or before
@@ -82,7 +82,7 @@ export async function unassign(
   organizationId: string,
   principalId: string,
 ): Promise<EntraSetupView> {
-  const context = await contexts.withApp(organizationId);
+  const context = await contexts.withApp(organizationId, 'assign-users');
   const outcome = await unassignPrincipal(context.graph.directory, context.spId, principalId);
   context.evidence.assignments = outcome.remaining.map(assignmentView);
   if (outcome.removed === 0) throw notAssigned(principalId);
@@ -99,7 +99,7 @@ export async function start(
   confirmScope?: 'all' | 'unknown',
 ): Promise<EntraSetupView> {
   const { contexts } = deps;
-  const context = await contexts.withJob(organizationId);
+  const context = await contexts.withJob(organizationId, 'configure-provisioning');
   await checkStartScope(deps, context, confirmScope);
   await context.graph.startJob(context.spId, context.jobId);
   // Read back: start answers 204 with no body, and the view shows Graph's own status, schedule
@@ -119,7 +119,7 @@ export async function provisionOnDemand(
   userId: string,
   onWait: (notice: AssignmentWaitNotice) => void = () => undefined,
 ): Promise<EntraSetupView> {
-  const context = await contexts.withJob(organizationId);
+  const context = await contexts.withJob(organizationId, 'configure-provisioning');
   const { graph, spId, jobId, evidence } = context;
   const ruleId = await userRuleId(context);
   const run = async () =>
@@ -142,7 +142,7 @@ export async function health(
   { contexts, options }: EntraStepDeps,
   organizationId: string,
 ): Promise<EntraHealth> {
-  const context = await contexts.withJob(organizationId, 'read');
+  const context = await contexts.withJob(organizationId, 'read-provisioning', 'read');
   const job = await refreshJob(context);
   try {
     const { entries, unreadable } = await context.graph.listProvisioningLogs(context.jobId, {
@@ -158,7 +158,7 @@ export async function health(
 
 /** "Restart provisioning" (clears quarantine and watermark), then the health view. */
 export async function restart(deps: EntraStepDeps, organizationId: string): Promise<EntraHealth> {
-  const context = await deps.contexts.withJob(organizationId);
+  const context = await deps.contexts.withJob(organizationId, 'configure-provisioning');
   await context.graph.restartJob(context.spId, context.jobId);
   return health(deps, organizationId);
 }

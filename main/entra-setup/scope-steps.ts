@@ -39,7 +39,9 @@ async function userCount({ options }: EntraStepDeps, context: AppContext): Promi
 
 /** Reads the job's scope (SyncAll) and, unless it is assigned-only, how many users there are. */
 export async function readScope(deps: EntraStepDeps, organizationId: string): Promise<JobScope> {
-  return freshScope(deps, await deps.contexts.withApp(organizationId));
+  // The beta secrets read asks for the configure row (graph-operations.ts, secrets.list); the
+  // user count's own row is named by its call's error.
+  return freshScope(deps, await deps.contexts.withApp(organizationId, 'configure-provisioning'));
 }
 
 /**
@@ -55,7 +57,7 @@ export async function setAssignedOnly(
   await saveCredentials(deps, organizationId, connectionId, [
     { key: SYNC_ALL_KEY, value: ASSIGNED_ONLY_VALUE },
   ]);
-  const context = await deps.contexts.withApp(organizationId);
+  const context = await deps.contexts.withApp(organizationId, 'configure-provisioning');
   await freshScope(deps, context);
   return deps.contexts.view(context);
 }

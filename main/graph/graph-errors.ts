@@ -1,7 +1,7 @@
 import { AppFailure, type AppError } from '../../shared/errors';
 import { HttpCallError } from '../http/call-error';
 import { maskThenCut } from '../logging/redact';
-import { graphNeeds, type GraphOperation } from './graph-operations';
+import { GRAPH_OPERATIONS, graphNeeds, type GraphOperation } from './graph-operations';
 import type { GraphErrorBody } from './graph-schemas';
 
 /**
@@ -42,6 +42,9 @@ export class GraphCallError extends HttpCallError<GraphFailureFacts> {
 
 const ADMIN_CONSENT =
   'A Privileged Role Administrator, Application Administrator or Cloud Application Administrator can grant admin consent for the app in Entra ID → Enterprise applications → Permissions (learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent).';
+
+/** The Graph action an operation needs: what a sign-in, consent or permission error names. */
+const actionOf = (operation: GraphOperation) => GRAPH_OPERATIONS[operation].action;
 
 /** "Synchronization.ReadWrite.All and Application.Read.All". */
 const scopesOf = (operation: GraphOperation) => graphNeeds(operation).scopes.join(' and ');
@@ -91,6 +94,7 @@ export function graphAppError(input: GraphErrorInput): AppError {
       message: `Microsoft Graph did not accept the sign-in for ${operation}${tail}.`,
       hint: 'Sign in to Microsoft again, then retry.',
       retryable: false,
+      action: actionOf(operation),
       ...extra,
     };
   }
@@ -100,6 +104,7 @@ export function graphAppError(input: GraphErrorInput): AppError {
       message: `The app has not been granted ${scopesOf(operation)} in this tenant, so Microsoft Graph refused ${operation}${tail}.`,
       hint: ADMIN_CONSENT,
       retryable: false,
+      action: actionOf(operation),
       ...extra,
     };
   }
@@ -110,6 +115,7 @@ export function graphAppError(input: GraphErrorInput): AppError {
       message: `Microsoft Graph refused ${operation}: insufficient privileges${tail}.`,
       hint: `The signed-in account needs the ${roles} role, and the app needs ${scopesOf(operation)} with admin consent. Ask a Privileged Role Administrator to assign the role, or sign in with an account that has it.`,
       retryable: false,
+      action: actionOf(operation),
       ...extra,
     };
   }
@@ -160,8 +166,10 @@ export function graphAppError(input: GraphErrorInput): AppError {
  * message is not carried over: it is not ours to vouch that it holds no secret.
  */
 export function tokenAppError(operation: GraphOperation, error: unknown): AppError {
-  // The sign-in (main/microsoft-sign-in/) already words its failures as AppErrors: keep them.
-  if (error instanceof AppFailure) return error.appError;
+  const action = actionOf(operation);
+  // The sign-in (main/microsoft-sign-in/) already words its failures as AppErrors: keep them,
+  // naming the action the call needed so "Sign in to Microsoft" asks for it.
+  if (error instanceof AppFailure) return { ...error.appError, action };
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
   const errorCode =
     typeof error === 'object' && error !== null && 'errorCode' in error
@@ -173,6 +181,7 @@ export function tokenAppError(operation: GraphOperation, error: unknown): AppErr
       message: `Consent for ${scopesOf(operation)} has not been granted in this tenant.`,
       hint: ADMIN_CONSENT,
       retryable: false,
+      action,
     };
   }
   return {
@@ -180,6 +189,7 @@ export function tokenAppError(operation: GraphOperation, error: unknown): AppErr
     message: `The app could not get a Microsoft Graph token for ${operation}.`,
     hint: 'Sign in to Microsoft again, then retry.',
     retryable: false,
+    action,
   };
 }
 

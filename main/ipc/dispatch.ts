@@ -61,6 +61,7 @@ function outgoing(error: AppError, requestSecrets: readonly string[]): AppError 
     hint: clean(error.hint, MAX_HINT),
     ...(error.retryable === undefined ? {} : { retryable: error.retryable }),
     ...(error.requestId === undefined ? {} : { requestId: clean(error.requestId, MAX_REQUEST_ID) }),
+    ...(error.action === undefined ? {} : { action: error.action }),
   };
 }
 

@@ -2,7 +2,11 @@ import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
 
 import { AppFailure, appFailure } from '../../shared/errors';
 import { redactAndCut } from '../logging/redact';
-import { allDelegatedPermissions, type GraphAction } from '../../shared/entra/graph-permissions';
+import {
+  allDelegatedPermissions,
+  type GraphAction,
+  type GraphActionName,
+} from '../../shared/entra/graph-permissions';
 import { MICROSOFT_REDIRECT_URI } from '../../shared/settings/settings';
 
 /**
@@ -157,14 +161,18 @@ export function clientIdMissing(): AppFailure {
   );
 }
 
-/** Nobody is signed in, or the sign-in on record can no longer be renewed silently. */
-export function notSignedIn(detail?: string): AppFailure {
+/**
+ * Nobody is signed in, or the sign-in on record can no longer be renewed silently. `action`: the
+ * Graph action the step that needs the sign-in runs, when known.
+ */
+export function notSignedIn(detail?: string, action?: GraphActionName): AppFailure {
   return appFailure(
     'MICROSOFT_NOT_SIGNED_IN',
     detail === undefined
       ? 'You are not signed in to Microsoft.'
       : `Your Microsoft sign-in has to be renewed: ${detail}`,
     'Sign in to Microsoft again.',
+    action === undefined ? {} : { action },
   );
 }
 

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 
-import type { GraphActionName } from '../../shared/entra/graph-permissions';
 import type { Failure } from '../state/failure';
 import { PermissionDeniedActions } from './PermissionDeniedActions';
 
@@ -10,11 +9,6 @@ interface ErrorNoticeProps {
   title?: string;
   /** Whose request id `requestId` is; Stytch's unless said (Graph's calls name a client request ID). */
   requestIdLabel?: string;
-  /**
-   * The Microsoft Graph step that failed, when it is one: a missing Entra role then offers
-   * another account and a request for an admin, besides Retry.
-   */
-  graphAction?: GraphActionName;
   /**
    * False when the same call again cannot help (refused credentials the form no longer holds):
    * the caller says what to change in `children` and puts focus where it is changed.
@@ -32,7 +26,6 @@ export function ErrorNotice({
   failure,
   title,
   requestIdLabel = 'Stytch request ID',
-  graphAction,
   offerRetry = true,
   children,
 }: ErrorNoticeProps) {
@@ -48,8 +41,10 @@ export function ErrorNotice({
           {requestIdLabel}: {error.requestId}
         </p>
       )}
-      {graphAction && error.code === 'GRAPH_PERMISSION_DENIED' && (
-        <PermissionDeniedActions error={error} action={graphAction} retry={retry} />
+      {/* A missing Entra role for a Graph step (the error names it): another account, or a
+          request for an admin, besides Retry. */}
+      {error.action && error.code === 'GRAPH_PERMISSION_DENIED' && (
+        <PermissionDeniedActions error={error} action={error.action} retry={retry} />
       )}
       {offerRetry && (
         <button type="button" className="button" onClick={retry}>

@@ -5,29 +5,17 @@ import type {
   EntraSetupView,
   OnDemandWait,
 } from '../../shared/entra/entra-views';
+import type { InvokeChannel } from '../../shared/ipc-channels';
 import type { EntraStepsChoice } from '../../shared/settings/settings';
 import type { Failure } from './failure';
 
-/** One Entra operation the assistant runs through Microsoft Graph (one per `entra:*` channel). */
+/**
+ * One call the entra store makes, named by its channel: an `entra:*` step through Microsoft Graph,
+ * or `settings:update` for step 3's choice. (The pickers' `entra:searchDirectory` is the
+ * directory store's.)
+ */
 export type EntraOp =
-  | 'choice'
-  | 'load'
-  | 'find'
-  | 'create'
-  | 'use'
-  | 'job'
-  | 'test'
-  | 'save'
-  | 'read-mapping'
-  | 'fix-mapping'
-  | 'assign'
-  | 'unassign'
-  | 'scope'
-  | 'assigned-only'
-  | 'start'
-  | 'on-demand'
-  | 'health'
-  | 'restart';
+  Exclude<Extract<InvokeChannel, `entra:${string}`>, 'entra:searchDirectory'> | 'settings:update';
 
 /** What assigning one user or group did, named for the screen. */
 export interface AssignOutcome {
@@ -59,9 +47,9 @@ export interface EntraState {
    * when it asks again. Null otherwise.
    */
   onDemandWait: OnDemandWait | null;
-  /** The operation in flight (one at a time: they change the same app and job). */
+  /** The call in flight, by channel (one at a time: they change the same app and job). */
   busy: EntraOp | null;
-  /** The operation `failure` belongs to, so the panel that ran it shows it. */
+  /** The call `failure` belongs to, by channel, so the panel that ran it shows it. */
   failedOp: EntraOp | null;
   failure: Failure | null;
   restoreChoice: (choice: EntraStepsChoice | null) => void;

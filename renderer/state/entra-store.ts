@@ -68,7 +68,7 @@ export const useEntraStore = create<EntraState>()((set, get) => {
       // Shown at once, as a radio button is; a choice main could not save goes back.
       const previous = get().choice;
       await trackCall(set, () => call('settings:update', { entraSteps: choice }), {
-        start: { busy: 'choice', failedOp: 'choice', choice },
+        start: { busy: 'settings:update', failedOp: 'settings:update', choice },
         end: { busy: null },
         failed: { choice: previous },
         retry: () => get().choose(choice),
@@ -78,7 +78,7 @@ export const useEntraStore = create<EntraState>()((set, get) => {
     load: async (organizationId) => {
       if (get().organizationId !== organizationId) set({ ...NOTHING_READ, organizationId });
       await run(
-        'load',
+        'entra:get',
         (id) => call('entra:get', { organizationId: id }),
         () => get().load(organizationId),
         withView,
@@ -86,21 +86,21 @@ export const useEntraStore = create<EntraState>()((set, get) => {
     },
     findApps: (displayName) =>
       run(
-        'find',
+        'entra:findApps',
         (organizationId) => call('entra:findApps', { organizationId, displayName }),
         () => get().findApps(displayName),
         ({ apps }) => ({ candidates: apps, appToConfirm: null }),
       ),
     createApp: (displayName) =>
       run(
-        'create',
+        'entra:createApp',
         (organizationId) => call('entra:createApp', { organizationId, displayName }),
         () => get().createApp(displayName),
         (view) => ({ ...withView(view), appToConfirm: null }),
       ),
     selectApp: (servicePrincipalId, confirmHost) =>
       run(
-        'use',
+        'entra:useApp',
         (organizationId) =>
           call('entra:useApp', {
             organizationId,
@@ -116,42 +116,42 @@ export const useEntraStore = create<EntraState>()((set, get) => {
     keepApp: () => set({ appToConfirm: null }),
     ensureJob: () =>
       run(
-        'job',
+        'entra:ensureJob',
         (organizationId) => call('entra:ensureJob', { organizationId }),
         get().ensureJob,
         withView,
       ),
     testConnection: (connectionId) =>
       run(
-        'test',
+        'entra:testConnection',
         (organizationId) => call('entra:testConnection', { organizationId, connectionId }),
         () => get().testConnection(connectionId),
         withView,
       ),
     saveCredentials: (connectionId) =>
       run(
-        'save',
+        'entra:saveCredentials',
         (organizationId) => call('entra:saveCredentials', { organizationId, connectionId }),
         () => get().saveCredentials(connectionId),
         withView,
       ),
     readMapping: () =>
       run(
-        'read-mapping',
+        'entra:readMapping',
         (organizationId) => call('entra:readMapping', { organizationId }),
         get().readMapping,
         withView,
       ),
     fixMapping: (fingerprint) =>
       run(
-        'fix-mapping',
+        'entra:fixMapping',
         (organizationId) => call('entra:fixMapping', { organizationId, fingerprint }),
         () => get().fixMapping(fingerprint),
         withView,
       ),
     assign: (principals) =>
       run(
-        'assign',
+        'entra:assign',
         (organizationId) =>
           call('entra:assign', {
             organizationId,
@@ -170,7 +170,7 @@ export const useEntraStore = create<EntraState>()((set, get) => {
       ),
     unassign: (principalId) =>
       run(
-        'unassign',
+        'entra:unassign',
         (organizationId) => call('entra:unassign', { organizationId, principalId }),
         () => get().unassign(principalId),
         (view) => ({
@@ -181,7 +181,7 @@ export const useEntraStore = create<EntraState>()((set, get) => {
       ),
     readScope: () =>
       run(
-        'scope',
+        'entra:readScope',
         (organizationId) => call('entra:readScope', { organizationId }),
         get().readScope,
         withScope,
@@ -194,26 +194,29 @@ export const useEntraStore = create<EntraState>()((set, get) => {
     },
     setAssignedOnly: (connectionId) =>
       run(
-        'assigned-only',
+        'entra:setAssignedOnly',
         (organizationId) => call('entra:setAssignedOnly', { organizationId, connectionId }),
         () => get().setAssignedOnly(connectionId),
         withView,
       ),
     start: async (confirmScope) => {
       await run(
-        'start',
+        'entra:start',
         (organizationId) =>
           call('entra:start', { organizationId, ...(confirmScope ? { confirmScope } : {}) }),
         () => get().start(confirmScope),
         withView,
       );
       // Main read a scope that needs the admin's yes: show it (the refusal stays on screen).
-      if (get().failedOp === 'start' && get().failure?.error.code === 'ENTRA_CONFIRMATION_REQUIRED')
+      if (
+        get().failedOp === 'entra:start' &&
+        get().failure?.error.code === 'ENTRA_CONFIRMATION_REQUIRED'
+      )
         await get().refreshScope();
     },
     provisionOnDemand: async (userId) => {
       await run(
-        'on-demand',
+        'entra:provisionOnDemand',
         (organizationId) => call('entra:provisionOnDemand', { organizationId, userId }),
         () => get().provisionOnDemand(userId),
         withView,
@@ -221,19 +224,19 @@ export const useEntraStore = create<EntraState>()((set, get) => {
       set({ onDemandWait: null });
     },
     receiveOnDemandWait: (wait) => {
-      if (wait.organizationId === get().organizationId && get().busy === 'on-demand')
+      if (wait.organizationId === get().organizationId && get().busy === 'entra:provisionOnDemand')
         set({ onDemandWait: wait });
     },
     readHealth: () =>
       run(
-        'health',
+        'entra:health',
         (organizationId) => call('entra:health', { organizationId }),
         get().readHealth,
         withHealth,
       ),
     restart: () =>
       run(
-        'restart',
+        'entra:restart',
         (organizationId) => call('entra:restart', { organizationId }),
         get().restart,
         withHealth,

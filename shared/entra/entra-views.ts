@@ -2,15 +2,13 @@ import { z } from 'zod';
 
 import { AppErrorSchema } from '../errors';
 import { ProvisioningLogRowSchema } from '../provisioning/log-row';
-import { GRAPH_ACTIONS, type GraphActionName } from './graph-permissions';
+import { GRAPH_ACTION_NAMES } from './graph-permissions';
 
 /**
  * What the renderer sees of the Entra steps the assistant does through Microsoft Graph
  * (main/entra-setup/). Ids, names, statuses and evidence only: Microsoft tokens, the SCIM token
  * and the Stytch secret never appear here.
  */
-
-const GRAPH_ACTION_NAMES = Object.keys(GRAPH_ACTIONS) as [GraphActionName, ...GraphActionName[]];
 
 /** One row of the delegated-permission table (shared/entra/graph-permissions.ts). */
 export const GraphActionNameSchema = z.enum(GRAPH_ACTION_NAMES);

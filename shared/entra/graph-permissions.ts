@@ -84,6 +84,12 @@ export const GRAPH_ACTIONS = {
 /** The name of one Entra step that calls Graph. */
 export type GraphActionName = keyof typeof GRAPH_ACTIONS;
 
+/** Every action's name, for schemas (`z.enum`). */
+export const GRAPH_ACTION_NAMES = Object.keys(GRAPH_ACTIONS) as [
+  GraphActionName,
+  ...GraphActionName[],
+];
+
 /** A row's scopes as MSAL asks for them, e.g. `https://graph.microsoft.com/Application.Read.All`. */
 export function scopesOf(row: GraphAction): string[] {
   return row.permissions.map((permission) => `${GRAPH_RESOURCE}/${permission}`);

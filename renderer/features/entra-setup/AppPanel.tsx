@@ -10,9 +10,9 @@ import { AppEvidence } from './AppEvidence';
 import { OpFailure } from './OpFailure';
 
 const BUSY_WORDS = {
-  find: 'Looking for the app in Entra…',
-  create: 'Creating the app in Entra (Entra can take a few seconds to replicate it)…',
-  use: 'Reading the app…',
+  'entra:findApps': 'Looking for the app in Entra…',
+  'entra:createApp': 'Creating the app in Entra (Entra can take a few seconds to replicate it)…',
+  'entra:useApp': 'Reading the app…',
 } as const;
 
 /** The app's default name, after the Stytch organization so other admins recognise it. */
@@ -56,7 +56,7 @@ function HostConfirmation() {
           cancel="Cancel"
           tone="danger"
           disabled={busy !== null}
-          progress={busy === 'use' ? 'Reading the app…' : null}
+          progress={busy === 'entra:useApp' ? 'Reading the app…' : null}
           onConfirm={() => void selectApp(app.servicePrincipalId, host)}
         >
           <p>
@@ -91,7 +91,10 @@ export function AppPanel({ view }: { view: EntraSetupView | null }) {
     event.preventDefault();
     if (trimmed) void findApps(trimmed);
   };
-  const inFlight = busy === 'find' || busy === 'create' || busy === 'use' ? busy : null;
+  const inFlight =
+    busy === 'entra:findApps' || busy === 'entra:createApp' || busy === 'entra:useApp'
+      ? busy
+      : null;
   return (
     <section
       className="entra-app"
@@ -137,7 +140,10 @@ export function AppPanel({ view }: { view: EntraSetupView | null }) {
         </form>
       )}
       {inFlight && <Busy label={BUSY_WORDS[inFlight]} />}
-      <OpFailure ops={['find', 'create', 'use']} title="The assistant could not set up the app." />
+      <OpFailure
+        ops={['entra:findApps', 'entra:createApp', 'entra:useApp']}
+        title="The assistant could not set up the app."
+      />
       {(!app || choosing) && <HostConfirmation />}
       {(!app || choosing) && <AppCandidates />}
     </section>

@@ -37,7 +37,7 @@ function CurrentAssignments({ view }: { view: EntraSetupView }) {
   return (
     <>
       <h4>Assigned to the app</h4>
-      <OpFailure ops={['unassign']} title="The unassignment did not finish." />
+      <OpFailure ops={['entra:unassign']} title="The unassignment did not finish." />
       {unassigned !== null && (
         <p className="notice notice-success" role="status" ref={notice} tabIndex={-1}>
           Unassigned {unassigned}. Entra deprovisions them in Stytch at its next provisioning cycle.
@@ -79,7 +79,7 @@ export function AssignPanel({ view }: { view: EntraSetupView }) {
     <section
       className="entra-assign"
       aria-labelledby="entra-assign-heading"
-      aria-busy={busy === 'assign'}
+      aria-busy={busy === 'entra:assign'}
     >
       <h3 id="entra-assign-heading">Assign users and groups</h3>
       <p className="field-hint">
@@ -121,10 +121,10 @@ export function AssignPanel({ view }: { view: EntraSetupView }) {
         >
           Assign
         </button>
-        {busy === 'assign' && <Busy label="Assigning in Entra…" />}
+        {busy === 'entra:assign' && <Busy label="Assigning in Entra…" />}
       </div>
       <AssignedOutcomes />
-      <OpFailure ops={['assign']} title="The assignment did not finish." />
+      <OpFailure ops={['entra:assign']} title="The assignment did not finish." />
       <CurrentAssignments view={view} />
     </section>
   );

@@ -17,7 +17,7 @@ export function AssistantOnly({ children }: { children: ReactNode }) {
         type="button"
         className="button button-link"
         onClick={() => void choose('assistant')}
-        disabled={busy === 'choice'}
+        disabled={busy === 'settings:update'}
       >
         Let the assistant do this through Microsoft Graph
       </button>

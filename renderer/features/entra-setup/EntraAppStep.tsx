@@ -26,7 +26,7 @@ function AssistantAppStep() {
   return (
     <div className="entra-setup">
       <MicrosoftPanel />
-      <OpFailure ops={['load']} title="Couldn’t read what the assistant knows of Entra." />
+      <OpFailure ops={['entra:get']} title="Couldn’t read what the assistant knows of Entra." />
       {ready && <AppPanel view={view} />}
       <AssistantTicks
         step="create-entra-app"

@@ -19,7 +19,7 @@ const OPTIONS: readonly { value: EntraStepsChoice; label: string; hint: string }
 export function EntraChoice() {
   const choice = useEntraStore((s) => s.choice);
   const busy = useEntraStore((s) => s.busy);
-  const failure = useEntraStore((s) => (s.failedOp === 'choice' ? s.failure : null));
+  const failure = useEntraStore((s) => (s.failedOp === 'settings:update' ? s.failure : null));
   const choose = useEntraStore((s) => s.choose);
   return (
     <fieldset className="choices entra-choice">
@@ -32,7 +32,7 @@ export function EntraChoice() {
             name="entra-steps"
             value={option.value}
             checked={choice === option.value}
-            disabled={busy === 'choice'}
+            disabled={busy === 'settings:update'}
             onChange={() => void choose(option.value)}
             aria-describedby={`entra-steps-${option.value}-hint`}
           />

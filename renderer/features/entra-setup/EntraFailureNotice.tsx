@@ -1,4 +1,3 @@
-import type { GraphActionName } from '../../../shared/entra/graph-permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { Failure } from '../../state/failure';
 import { ClientIdForm } from './ClientIdForm';
@@ -16,16 +15,20 @@ interface EntraFailureNoticeProps {
   failure: Failure;
   /** What was being attempted. */
   title: string;
-  /** The permissions the attempt needs, asked for by "Sign in to Microsoft". */
-  action: GraphActionName;
 }
 
 /**
- * A failed Graph step: the client-ID form when none is set, "Sign in to Microsoft" (for this
- * step's permissions, then the step again) when Microsoft wants the admin, else main's message,
- * hint and client request ID with Retry.
+ * What "Sign in to Microsoft" asks for: the Graph action main named in the error (the step's, or
+ * the failed call's), else reading the tenant's apps, as the sign-in panel's own button does.
  */
-export function EntraFailureNotice({ failure, title, action }: EntraFailureNoticeProps) {
+const SIGN_IN_FALLBACK = 'read-apps';
+
+/**
+ * A failed Graph step: the client-ID form when none is set, "Sign in to Microsoft" (for the
+ * permissions the error names, then the step again) when Microsoft wants the admin, else main's
+ * message, hint and client request ID with Retry.
+ */
+export function EntraFailureNotice({ failure, title }: EntraFailureNoticeProps) {
   const { error } = failure;
   if (error.code === 'MICROSOFT_CLIENT_ID_MISSING') {
     return (
@@ -42,16 +45,9 @@ export function EntraFailureNotice({ failure, title, action }: EntraFailureNotic
         <p className="notice-title">{title}</p>
         <p className="notice-message">{error.message}</p>
         <p className="notice-hint">{error.hint}</p>
-        <SignInButton action={action} onSignedIn={failure.retry} />
+        <SignInButton action={error.action ?? SIGN_IN_FALLBACK} onSignedIn={failure.retry} />
       </div>
     );
   }
-  return (
-    <ErrorNotice
-      failure={failure}
-      title={title}
-      requestIdLabel="Client request ID"
-      graphAction={action}
-    />
-  );
+  return <ErrorNotice failure={failure} title={title} requestIdLabel="Client request ID" />;
 }

@@ -83,7 +83,7 @@ export function EntraTestPanel({
   const saveCredentials = useEntraStore((s) => s.saveCredentials);
   const test = view.lastTest?.connectionId === connectionId ? view.lastTest : null;
   const saved = view.credentialsSaved?.connectionId === connectionId ? view.credentialsSaved : null;
-  const inFlight = busy === 'test' || busy === 'save';
+  const inFlight = busy === 'entra:testConnection' || busy === 'entra:saveCredentials';
   useProbeOnEntraFailure(test, probeTarget);
   return (
     <section className="entra-test" aria-labelledby="entra-test-heading" aria-busy={inFlight}>
@@ -109,8 +109,8 @@ export function EntraTestPanel({
         >
           Save credentials in Entra
         </button>
-        {busy === 'test' && <Busy label="Entra is testing the connection…" />}
-        {busy === 'save' && <Busy label="Saving the credentials in Entra…" />}
+        {busy === 'entra:testConnection' && <Busy label="Entra is testing the connection…" />}
+        {busy === 'entra:saveCredentials' && <Busy label="Saving the credentials in Entra…" />}
       </div>
       {test && (
         <div className={`notice ${test.passed ? 'notice-success' : 'notice-error'}`} role="status">
@@ -134,7 +134,10 @@ export function EntraTestPanel({
           Token were sent; check Settings on the Provisioning page in Entra.
         </p>
       )}
-      <OpFailure ops={['test', 'save']} title="Entra’s Test Connection or the save did not run." />
+      <OpFailure
+        ops={['entra:testConnection', 'entra:saveCredentials']}
+        title="Entra’s Test Connection or the save did not run."
+      />
     </section>
   );
 }

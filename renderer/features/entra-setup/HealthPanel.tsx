@@ -69,7 +69,6 @@ function HealthLog({ health }: { health: EntraHealth }) {
             retry: () => void useEntraStore.getState().readHealth(),
           }}
           title="The provisioning log could not be read."
-          action="read-provisioning-logs"
         />
       )}
       {health.unreadable > 0 && (
@@ -114,7 +113,7 @@ export function HealthPanel() {
     <section
       className="entra-health"
       aria-labelledby="entra-health-heading"
-      aria-busy={busy === 'health' || busy === 'restart'}
+      aria-busy={busy === 'entra:health' || busy === 'entra:restart'}
     >
       <h3 id="entra-health-heading">Provisioning job health</h3>
       <div className="actions">
@@ -140,11 +139,11 @@ export function HealthPanel() {
             user and group is evaluated again.
           </p>
         </ConfirmAction>
-        {busy === 'health' && <Busy label="Reading the job’s health…" />}
-        {busy === 'restart' && <Busy label="Restarting provisioning…" />}
+        {busy === 'entra:health' && <Busy label="Reading the job’s health…" />}
+        {busy === 'entra:restart' && <Busy label="Restarting provisioning…" />}
       </div>
       <OpFailure
-        ops={['health', 'restart']}
+        ops={['entra:health', 'entra:restart']}
         title="The job’s health could not be read or restarted."
       />
       {job && (

@@ -9,7 +9,11 @@ export function JobPanel({ view }: { view: EntraSetupView }) {
   const busy = useEntraStore((s) => s.busy);
   const ensureJob = useEntraStore((s) => s.ensureJob);
   return (
-    <section className="entra-job" aria-labelledby="entra-job-heading" aria-busy={busy === 'job'}>
+    <section
+      className="entra-job"
+      aria-labelledby="entra-job-heading"
+      aria-busy={busy === 'entra:ensureJob'}
+    >
       <h3 id="entra-job-heading">The provisioning job</h3>
       {view.job ? (
         <JobSummary job={view.job} />
@@ -27,9 +31,9 @@ export function JobPanel({ view }: { view: EntraSetupView }) {
         >
           Set up the provisioning job
         </button>
-        {busy === 'job' && <Busy label="Setting up the provisioning job…" />}
+        {busy === 'entra:ensureJob' && <Busy label="Setting up the provisioning job…" />}
       </div>
-      <OpFailure ops={['job']} title="The provisioning job could not be set up." />
+      <OpFailure ops={['entra:ensureJob']} title="The provisioning job could not be set up." />
     </section>
   );
 }

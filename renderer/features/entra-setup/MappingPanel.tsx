@@ -28,7 +28,7 @@ export function MappingPanel({ view }: { view: EntraSetupView }) {
   const readMapping = useEntraStore((s) => s.readMapping);
   const fixMapping = useEntraStore((s) => s.fixMapping);
   const mapping = view.mapping;
-  const inFlight = busy === 'read-mapping' || busy === 'fix-mapping';
+  const inFlight = busy === 'entra:readMapping' || busy === 'entra:fixMapping';
   return (
     <section className="entra-mapping" aria-labelledby="entra-mapping-heading" aria-busy={inFlight}>
       <h3 id="entra-mapping-heading">The user mapping</h3>
@@ -42,8 +42,8 @@ export function MappingPanel({ view }: { view: EntraSetupView }) {
         >
           Check the mapping
         </button>
-        {busy === 'read-mapping' && <Busy label="Reading the user mapping…" />}
-        {busy === 'fix-mapping' && <Busy label="Changing the user mapping…" />}
+        {busy === 'entra:readMapping' && <Busy label="Reading the user mapping…" />}
+        {busy === 'entra:fixMapping' && <Busy label="Changing the user mapping…" />}
       </div>
       {mapping?.correct && (
         <p className="notice notice-success" role="status">
@@ -70,7 +70,7 @@ export function MappingPanel({ view }: { view: EntraSetupView }) {
         </>
       )}
       <OpFailure
-        ops={['read-mapping', 'fix-mapping']}
+        ops={['entra:readMapping', 'entra:fixMapping']}
         title="The user mapping could not be checked or changed."
       />
     </section>

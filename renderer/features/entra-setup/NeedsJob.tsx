@@ -14,12 +14,12 @@ import { useEntraSetup } from './use-entra-setup';
  */
 export function NeedsJob({ children }: { children: (view: EntraSetupView) => ReactNode }) {
   const { view } = useEntraSetup();
-  const loading = useEntraStore((s) => s.busy === 'load');
+  const loading = useEntraStore((s) => s.busy === 'entra:get');
   if (view === null) {
     return (
       <>
         {loading && <Busy label="Reading what the assistant knows of Entra…" />}
-        <OpFailure ops={['load']} title="Couldn’t read what the assistant knows of Entra." />
+        <OpFailure ops={['entra:get']} title="Couldn’t read what the assistant knows of Entra." />
       </>
     );
   }

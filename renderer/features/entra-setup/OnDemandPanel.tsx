@@ -97,7 +97,7 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
     <section
       className="entra-on-demand"
       aria-labelledby="entra-on-demand-heading"
-      aria-busy={busy === 'on-demand'}
+      aria-busy={busy === 'entra:provisionOnDemand'}
     >
       <h3 id="entra-on-demand-heading">Provision on demand</h3>
       {choices.length === 0 ? (
@@ -132,11 +132,11 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
         >
           Provision on demand
         </button>
-        {busy === 'on-demand' && <Busy label="Entra is provisioning the user…" />}
+        {busy === 'entra:provisionOnDemand' && <Busy label="Entra is provisioning the user…" />}
       </div>
-      {busy === 'on-demand' && wait !== null && <AssignmentCountdown wait={wait} />}
+      {busy === 'entra:provisionOnDemand' && wait !== null && <AssignmentCountdown wait={wait} />}
       {result && <OnDemandResult result={result} name={names.get(result.userId)} />}
-      <OpFailure ops={['on-demand']} title="Provision on demand did not run." />
+      <OpFailure ops={['entra:provisionOnDemand']} title="Provision on demand did not run." />
     </section>
   );
 }

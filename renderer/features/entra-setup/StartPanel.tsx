@@ -54,7 +54,7 @@ function StartWithScope({ scope }: { scope: JobScope & { scope: 'all' | 'unknown
           Entra.
         </p>
       )}
-      {busy === 'assigned-only' && <Busy label="Switching the scope…" />}
+      {busy === 'entra:setAssignedOnly' && <Busy label="Switching the scope…" />}
     </ConfirmAction>
   );
 }
@@ -75,7 +75,7 @@ export function StartPanel({ view }: { view: EntraSetupView }) {
     <section
       className="entra-start"
       aria-labelledby="entra-start-heading"
-      aria-busy={busy === 'start' || busy === 'scope'}
+      aria-busy={busy === 'entra:start' || busy === 'entra:readScope'}
     >
       <h3 id="entra-start-heading">Start provisioning</h3>
       <ScopeSummary scope={scope} />
@@ -101,12 +101,12 @@ export function StartPanel({ view }: { view: EntraSetupView }) {
         >
           Check the scope
         </button>
-        {busy === 'start' && <Busy label="Starting provisioning…" />}
-        {busy === 'scope' && <Busy label="Reading the scope…" />}
+        {busy === 'entra:start' && <Busy label="Starting provisioning…" />}
+        {busy === 'entra:readScope' && <Busy label="Reading the scope…" />}
       </div>
-      <OpFailure ops={['scope']} title="The scope could not be read." />
-      <OpFailure ops={['assigned-only']} title="The scope could not be changed." />
-      <OpFailure ops={['start']} title="Provisioning could not be started." />
+      <OpFailure ops={['entra:readScope']} title="The scope could not be read." />
+      <OpFailure ops={['entra:setAssignedOnly']} title="The scope could not be changed." />
+      <OpFailure ops={['entra:start']} title="Provisioning could not be started." />
     </section>
   );
 }

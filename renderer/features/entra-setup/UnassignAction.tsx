@@ -43,7 +43,7 @@ export function UnassignAction({
     await unassign(assignment.principalId);
     setSent(false);
     const { failure, failedOp } = useEntraStore.getState();
-    if (failure === null || failedOp !== 'unassign') onDone(name);
+    if (failure === null || failedOp !== 'entra:unassign') onDone(name);
   };
   return (
     <ConfirmAction
@@ -54,7 +54,7 @@ export function UnassignAction({
       tone="danger"
       disabled={busy !== null}
       // Stays open while Entra answers; a failure leaves it open to try again or keep them.
-      progress={sent && busy === 'unassign' ? 'Unassigning in Entra…' : null}
+      progress={sent && busy === 'entra:unassign' ? 'Unassigning in Entra…' : null}
       onConfirm={() => void run()}
     >
       <p>

@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings/settings';
 import { mapBounded } from '../../../main/entra-setup/bounded';
-import { ASSIGN_CONCURRENCY, EntraSetup } from '../../../main/entra-setup/entra-setup';
+import { createApp, ensureJob } from '../../../main/entra-setup/app-steps';
+import { ASSIGN_CONCURRENCY } from '../../../main/entra-setup/assignments';
+import { entraStepDeps } from '../../../main/entra-setup/entra-context';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import {
   startGraphStandIn,
@@ -201,11 +203,11 @@ describe('createApp without reading the new service principal back, while Graph 
     standIn = undefined;
   });
 
-  /** EntraSetup on a Graph stand-in of its own, on virtual time; nothing else is needed. */
+  /** The Entra steps' deps on a Graph stand-in of its own, on virtual time; nothing else is needed. */
   function entraSetupOn(graph: RunningGraphStandIn, clock: VirtualClock) {
     let settings: Settings = structuredClone(DEFAULT_SETTINGS);
     const unused = () => Promise.reject(new Error('not used by these steps'));
-    return new EntraSetup({
+    return entraStepDeps({
       microsoft: {
         target: () =>
           Promise.resolve({
@@ -238,14 +240,14 @@ describe('createApp without reading the new service principal back, while Graph 
     standIn = await startGraphStandIn({ now: () => new Date(clock.now()), replicationReads: 3 });
     const entra = entraSetupOn(standIn, clock);
 
-    const created = await entra.createApp(acme, 'Stytch SCIM');
+    const created = await createApp(entra, acme, 'Stytch SCIM');
     expect(created.app).toMatchObject({ displayName: 'Stytch SCIM', nonGallery: true });
     expect(standIn.history.map((record) => record.operation)).toEqual([
       'applicationTemplates.instantiate',
     ]);
     expect(clock.sleeps).toEqual([]);
 
-    const withJob = await entra.ensureJob(acme);
+    const withJob = await ensureJob(entra, acme);
     expect(withJob.job?.jobId).toMatch(/^scim\./);
     // Three 404s on the new app, each waited out, then the list and the create.
     expect(clock.sleeps).toHaveLength(3);

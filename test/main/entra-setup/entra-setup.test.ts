@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { EntraHealthSchema, EntraSetupViewSchema } from '../../../shared/entra/entra-views';
+import type { Result } from '../../../shared/errors';
 import { ipcContract } from '../../../shared/ipc';
 import { SETTINGS_FILE_NAME } from '../../../main/settings/settings-store';
 import type { defaultSchema } from '../../../main/sandbox/graph-stand-in/job-schema';
@@ -59,6 +60,31 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
       displayName: 'Stytch SCIM',
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'MICROSOFT_NOT_SIGNED_IN' } });
+  });
+
+  it("names each step's Graph action on the refusal, so “Sign in to Microsoft” asks for it", async () => {
+    const refusedAction = async (answer: Promise<Result<unknown>>) => {
+      const result = await answer;
+      expect(result).toMatchObject({ ok: false, error: { code: 'MICROSOFT_NOT_SIGNED_IN' } });
+      return result.ok ? undefined : result.error.action;
+    };
+    const org = { organizationId: acme };
+    expect(await refusedAction(app.call('entra:findApps', { ...org, displayName: 'x' }))).toBe(
+      'read-apps',
+    );
+    expect(await refusedAction(app.call('entra:createApp', { ...org, displayName: 'x' }))).toBe(
+      'create-app',
+    );
+    expect(await refusedAction(app.call('entra:ensureJob', org))).toBe('configure-provisioning');
+    expect(await refusedAction(app.call('entra:readMapping', org))).toBe('read-provisioning');
+    expect(
+      await refusedAction(
+        app.call('entra:unassign', { ...org, principalId: '00000000-0000-4000-8000-000000000001' }),
+      ),
+    ).toBe('assign-users');
+    expect(
+      await refusedAction(app.call('entra:searchDirectory', { kind: 'user', text: 'a' })),
+    ).toBe('pick-users-and-groups');
   });
 
   it('signs in at the sandbox stand-in, opening only its loopback page', async () => {
@@ -258,6 +284,7 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
     expect(health.job.jobId).toBe(jobId);
     expect(health.log).toEqual([]);
     expect(health.logError?.code).toBe('MICROSOFT_CONSENT_REQUIRED');
+    expect(health.logError?.action).toBe('read-provisioning-logs');
   });
 
   it("answers a faulty organization's failed Test Connection as a value with the simulator's code", async () => {

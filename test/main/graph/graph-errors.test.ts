@@ -96,11 +96,12 @@ describe('Graph errors become messages with a hint and the request ids', () => {
     expect(error.message).not.toContain('not-the-token');
   });
 
-  it('passes on an error the sign-in already worded, unchanged', async () => {
+  it('passes on an error the sign-in already worded, unchanged but for the action it names', async () => {
     const worded = appFailure('MICROSOFT_NOT_SIGNED_IN', 'Not signed in.', 'Sign in.');
     harness = await graphHarness({ accessToken: () => Promise.reject(worded) });
     const error = await failure(() => harness!.client.directory.searchUsers('x'));
-    expect(error).toEqual(worded.appError);
+    // The Graph action of users.search, so "Sign in to Microsoft" asks for its permissions.
+    expect(error).toEqual({ ...worded.appError, action: 'pick-users-and-groups' });
   });
 
   it('answers a 404 on an app that was not just created at once, without waiting', async () => {

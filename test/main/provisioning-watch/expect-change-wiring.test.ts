@@ -3,10 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ignoreEvents, startIpcHarness, type IpcHarness } from '../ipc/ipc-harness';
 
 const ORGANIZATION = 'organization-test-1';
+/** A user's object ID, a GUID as the contract requires (made up). */
+const USER_ID = '3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b';
 
 /**
- * The composition root decorates the services whose actions change an organization's members in
- * Stytch, so step 7's watch looks sooner around them. Here nothing answers (no Microsoft sign-in,
+ * The composition root points the Entra steps' `membersMayChange` and the rehearsal at the watch,
+ * for the actions that change an organization's members in Stytch, so step 7's watch looks sooner
+ * around them. Here nothing answers (no Microsoft sign-in,
  * no sandbox), so every action fails: the watch must be told all the same, since an action can
  * change members before it fails.
  */
@@ -24,8 +27,8 @@ describe('The composition root tells the watch about the app’s own actions', (
   afterEach(() => harness.close());
 
   it.each([
-    ['entra:provisionOnDemand', { userId: 'user-test-1' }],
-    ['entra:unassign', { principalId: 'user-test-1' }],
+    ['entra:provisionOnDemand', { userId: USER_ID }],
+    ['entra:unassign', { principalId: USER_ID }],
     ['entra:start', {}],
     ['entra:restart', {}],
   ] as const)(

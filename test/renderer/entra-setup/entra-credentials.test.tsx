@@ -36,6 +36,8 @@ describe('Step 4: the provisioning job', () => {
                 code: 'MICROSOFT_NOT_SIGNED_IN',
                 message: 'Sign in to Microsoft first.',
                 hint: 'Sign in.',
+                // Main names the step's Graph action (main/entra-setup/entra-context.ts).
+                action: 'configure-provisioning',
               }),
             },
     });

@@ -246,6 +246,8 @@ describe('Step 7: job health', () => {
               code: 'MICROSOFT_CONSENT_REQUIRED',
               message: 'Consent is needed to read the logs.',
               hint: 'Sign in again.',
+              // Main names the failed call's Graph action (main/graph/graph-errors.ts).
+              action: 'read-provisioning-logs',
             },
           }),
         ),

@@ -7,7 +7,7 @@ import { ACME, APP_NAME, expectRequestIdShown, refusal, requestsOf, signInAs } f
 
 /**
  * Graph failure modes (issue 13) through the app's IPC path: the real dispatcher and handler
- * tables, EntraSetup and MicrosoftSession over the sandbox's identity and Graph stand-ins.
+ * tables, the Entra steps and MicrosoftSession over the sandbox's identity and Graph stand-ins.
  * Each test asserts what the admin sees: code, message, hint and client request ID.
  */
 let app: EntraHarness;
@@ -56,6 +56,7 @@ describe('consent withheld', () => {
     );
 
     expect(error.code).toBe('MICROSOFT_CONSENT_REQUIRED');
+    expect(error.action).toBe('create-app');
     expect(error.message).toContain('AADSTS65001');
     for (const permission of GRAPH_ACTIONS['create-app'].permissions)
       expect(error.hint).toContain(permission);
