@@ -14,7 +14,8 @@ import {
 import { MemorySecretStore } from '../../support/keychain';
 import { netFetchDouble } from '../http/net-fetch-double';
 import { pageBrowser } from '../sandbox/microsoft/page-browser';
-import { captureLogger, memorySettings } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
+import { memorySettings } from '../../support/memory-settings';
 
 /**
  * Issue 18 item 8: "MSAL and Graph use Node's default HTTP stack in the app". In the app both go

@@ -10,7 +10,8 @@ import {
 } from '../../../main/microsoft-sign-in/microsoft-sign-in';
 import type { SecretStore } from '../../../main/secrets/secret-store';
 import { MemorySecretStore } from '../../support/keychain';
-import { captureLogger, memorySettings } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
+import { memorySettings } from '../../support/memory-settings';
 import { IdentityStandIn } from '../../../main/sandbox/identity-stand-in/identity-stand-in';
 import { CONTOSO_TENANT } from '../../../main/sandbox/identity-stand-in/tokens';
 import { standInBrowser, type StandInBrowser } from './stand-in/stand-in-browser';

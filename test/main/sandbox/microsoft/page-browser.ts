@@ -6,7 +6,8 @@ import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings';
 import { MicrosoftSignIn } from '../../../../main/microsoft-sign-in/microsoft-sign-in';
 import type { SandboxMicrosoft } from '../../../../main/sandbox/sandbox-microsoft';
 import { MemorySecretStore } from '../../../support/keychain';
-import { captureLogger, memorySettings } from '../../secrets/test-support';
+import { captureLogger } from '../../../support/capture-logger';
+import { memorySettings } from '../../../support/memory-settings';
 
 /** One form on the page, as a browser would submit it. */
 export interface PageForm {
