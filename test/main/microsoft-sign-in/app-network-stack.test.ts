@@ -13,7 +13,7 @@ import {
 } from '../../../main/sandbox/sandbox-microsoft';
 import { MemorySecretStore } from '../../support/keychain';
 import { netFetchDouble } from '../http/net-fetch-double';
-import { pageBrowser } from '../sandbox/microsoft/page-browser';
+import { signInBrowser } from '../../support/sign-in-browser';
 import { captureLogger } from '../../support/capture-logger';
 import { memorySettings } from '../../support/memory-settings';
 
@@ -44,7 +44,7 @@ function recordingNetFetch(): { fetch: FetchLike; calls: string[] } {
   const fetch: FetchLike = (input, init) => {
     const request = new Request(input, init);
     calls.push(`${request.method} ${request.url} redirect=${request.redirect}`);
-    const url = request.url.replace('https://login.microsoftonline.com', microsoft.identity.origin);
+    const url = request.url.replace('https://login.microsoftonline.com', microsoft.identity.baseUrl);
     return netFetchDouble(new Request(url, request));
   };
   return { fetch, calls };
@@ -53,7 +53,7 @@ function recordingNetFetch(): { fetch: FetchLike; calls: string[] } {
 describe('MSAL and Graph through the app’s fetch (net.fetch in the app)', () => {
   it('sends MSAL’s token calls and Graph’s calls through it, never with redirect: manual for MSAL', async () => {
     const { fetch, calls } = recordingNetFetch();
-    const browser = pageBrowser(microsoft);
+    const browser = signInBrowser(microsoft.identity);
     const signIn = new MicrosoftSignIn({
       dir,
       keychain: new MemorySecretStore(),
