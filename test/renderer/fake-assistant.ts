@@ -1,12 +1,17 @@
-import type {
-  AssistantApi,
-  EventChannel,
-  EventPayload,
-  Invoke,
-  InvokeChannel,
-  Req,
-  Res,
-  Result,
+import { afterEach } from 'vitest';
+
+import { AppErrorSchema } from '../../shared/errors';
+import {
+  eventContract,
+  ipcContract,
+  type AssistantApi,
+  type EventChannel,
+  type EventPayload,
+  type Invoke,
+  type InvokeChannel,
+  type Req,
+  type Res,
+  type Result,
 } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings/settings';
 import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
@@ -40,7 +45,42 @@ export interface FakeAssistant extends AssistantApi {
   listenerCount: (event: EventChannel) => number;
   /** Resolves once no settings write is in flight, counting those queued behind the last one. */
   writesSettled: () => Promise<void>;
+  /**
+   * Requests main would refuse and answers main could not give (each against the IPC contract
+   * in shared/ipc.ts); any entry fails the test after it ends.
+   */
+  contractBreaches: string[];
 }
+
+/** Where a value breaks a schema, as "path: message" lines, or null when it fits. */
+function breachOf(
+  schema: { safeParse(value: unknown): { success: boolean; error?: { issues: Issue[] } } },
+  value: unknown,
+): string | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return null;
+  return (parsed.error?.issues ?? [])
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** The fake installed last, so the check after each test can read its breaches. */
+let installed: FakeAssistant | null = null;
+
+// A breach inside a component's call may be swallowed by its error handling; failing the test
+// after it ends makes every request and answer a checked one.
+afterEach(() => {
+  const breaches = installed?.contractBreaches ?? [];
+  installed = null;
+  if (breaches.length > 0) {
+    throw new Error(`The fake main saw IPC contract breaches:\n${breaches.join('\n')}`);
+  }
+});
 
 function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -66,11 +106,16 @@ export function installFakeAssistant(
   const fake: FakeAssistant = {
     calls: [],
     unexpected: [],
+    contractBreaches: [],
     settings: structuredClone(initialSettings),
     callsTo: <C extends InvokeChannel>(channel: C) =>
       fake.calls.filter((c) => c.channel === channel).map((c) => c.request as Req<C>),
     handle: (channel, handler) => table.set(channel, handler),
-    emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+    emit: (event, payload) => {
+      // An event main could not send fails the test at the line that emits it.
+      eventContract[event].parse(payload);
+      listeners.get(event)?.forEach((listener) => listener(payload));
+    },
     listenerCount: (event) => listeners.get(event)?.size ?? 0,
     writesSettled: async () => {
       // The app sends progress writes one after another, each once the last is answered: after
@@ -92,7 +137,27 @@ export function installFakeAssistant(
           error: { code: 'INTERNAL_ERROR', message: `No fake for ${channel}`, hint: '' },
         };
       }
-      const answer = Promise.resolve(handler(request as Req<InvokeChannel>));
+      // Main parses every request with the contract (main/ipc/dispatch.ts) and refuses one
+      // that does not fit, so the fake does too.
+      const refused = breachOf(ipcContract[channel].request, request ?? {});
+      if (refused !== null) {
+        fake.contractBreaches.push(`request to ${channel}: ${refused}`);
+        return {
+          ok: false,
+          error: {
+            code: 'IPC_INVALID_REQUEST',
+            message: `The request to "${channel}" was not valid.`,
+            hint: 'Check the values you entered and try again.',
+          },
+        };
+      }
+      const answer = Promise.resolve(handler(request as Req<InvokeChannel>)).then((result) => {
+        const wrong = result.ok
+          ? breachOf(ipcContract[channel].response, result.data)
+          : breachOf(AppErrorSchema, result.error);
+        if (wrong !== null) fake.contractBreaches.push(`answer on ${channel}: ${wrong}`);
+        return result;
+      });
       if (channel === 'settings:update') {
         writesInFlight.add(answer);
         void answer.finally(() => writesInFlight.delete(answer));
@@ -168,6 +233,7 @@ export function installFakeAssistant(
     table.set(channel, handler);
   }
   window.assistant = fake;
+  installed = fake;
   return fake;
 }
 

@@ -1,4 +1,4 @@
-import type { AppFailure } from '../../shared/errors';
+import { AppFailure } from '../../shared/errors';
 import { KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { secretAccount, type SecretRef, type SecretStore } from '../../main/secrets/secret-store';
 
@@ -85,5 +85,30 @@ export class MemorySecretStore implements ListableSecretStore {
       if (this.failure) throw this.failure;
       resolve(operation());
     });
+  }
+}
+
+/** A unique keychain service name, so parallel tests never see each other's secrets. */
+export function uniqueService(label: string): string {
+  return `com.scimsetupassistant.test.${label}.${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * Fails (never skips) when no keychain answers, naming the fix. On Linux `npm test` runs the
+ * suite inside scripts/with-keyring.sh, which provides a private Secret Service.
+ */
+export async function assertKeychainReachable(store: { list(): Promise<unknown> }): Promise<void> {
+  try {
+    await store.list();
+  } catch (error) {
+    const detail =
+      error instanceof AppFailure
+        ? `${error.appError.code}: ${error.appError.message}`
+        : String(error);
+    throw new Error(
+      `No keychain is reachable (${detail}). On Linux run the keychain tests inside a private keyring: ` +
+        'bash scripts/with-keyring.sh npx vitest run test/main/secrets',
+      { cause: error },
+    );
   }
 }

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatch';
 import { HANDLERS, type Services } from '../../../main/composition';
 import { MemorySecretStore } from '../../support/keychain';
-import { buildServices, captureLogger } from '../secrets/test-support';
-import { FakeClipboard, FakeTimers } from './fakes';
+import { buildServices } from '../../support/compose-services';
+import { captureLogger } from '../../support/capture-logger';
+import { FakeClipboard, FakeTimers } from '../../support/fake-clipboard';
 
 let dir: string;
 let port: FakeClipboard;

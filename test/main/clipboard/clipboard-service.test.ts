@@ -4,8 +4,9 @@ import { AppFailure, appFailure } from '../../../shared/errors';
 import type { SecretHandle } from '../../../shared/stytch/views';
 import { SECRET_CLIPBOARD_FORMATS } from '../../../main/clipboard/clipboard-port';
 import { ClipboardService } from '../../../main/clipboard/clipboard-service';
-import { captureLogger, errorOf } from '../secrets/test-support';
-import { FakeClipboard, FakeTimers } from './fakes';
+import { captureLogger } from '../../support/capture-logger';
+import { errorOf } from '../../support/error-of';
+import { FakeClipboard, FakeTimers } from '../../support/fake-clipboard';
 
 const HANDLE: SecretHandle = { kind: 'scim-token', connectionId: 'conn-1' };
 const TOKENS: Record<string, string> = {

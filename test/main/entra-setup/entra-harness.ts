@@ -10,9 +10,9 @@ import type { FetchLike } from '../../../main/http/create-http-client';
 import { createDispatcher, type EmitEvent } from '../../../main/ipc/dispatch';
 import type { RunningSandbox } from '../../../main/sandbox/sandbox';
 import { MemorySecretStore } from '../../support/keychain';
-import { FakeClipboard } from '../clipboard/fakes';
-import { formsOf, submit } from '../sandbox/microsoft/page-browser';
-import { captureLogger } from '../secrets/test-support';
+import { FakeClipboard } from '../../support/fake-clipboard';
+import { formsOf, submit } from '../../support/sign-in-browser';
+import { captureLogger } from '../../support/capture-logger';
 
 /** The app as main/index.ts composes it, in sandbox mode, with everything that leaves main kept. */
 export interface EntraHarness {

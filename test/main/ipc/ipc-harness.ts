@@ -8,7 +8,7 @@ import { createDispatcher, type Dispatch, type EmitEvent } from '../../../main/i
 import { createLogger } from '../../../main/logging/logger';
 import { SETTINGS_FILE_NAME } from '../../../main/settings/settings-store';
 import { MemorySecretStore } from '../../support/keychain';
-import { FakeClipboard } from '../clipboard/fakes';
+import { FakeClipboard } from '../../support/fake-clipboard';
 
 /** A request main sent over the network, as the injected fetch saw it. */
 export interface SentRequest {

@@ -18,7 +18,7 @@ import { stytchAppError } from '../../../main/stytch/stytch-errors';
 import { MemorySecretStore } from '../../support/keychain';
 import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY, VirtualClock } from '../graph/graph-harness';
 import { memoryLogger } from '../stytch/support';
-import { captureLogger } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
 
 /** 48 characters, the length of a Stytch secret; no shape pattern knows it, only the registry. */
 const TOKEN = 'mtc-Qv7Lm2Rk9Tz4Wx8Np3Hs6Jd1Fb5Gc0Ya-Ue2Io9Pq7Zx';

@@ -13,8 +13,9 @@ import {
 } from '../../../main/sandbox/sandbox-microsoft';
 import { MemorySecretStore } from '../../support/keychain';
 import { netFetchDouble } from '../http/net-fetch-double';
-import { pageBrowser } from '../sandbox/microsoft/page-browser';
-import { captureLogger, memorySettings } from '../secrets/test-support';
+import { signInBrowser } from '../../support/sign-in-browser';
+import { captureLogger } from '../../support/capture-logger';
+import { memorySettings } from '../../support/memory-settings';
 
 /**
  * Issue 18 item 8: "MSAL and Graph use Node's default HTTP stack in the app". In the app both go
@@ -55,7 +56,7 @@ function recordingNetFetch(): { fetch: FetchLike; calls: string[] } {
 describe('MSAL and Graph through the app’s fetch (net.fetch in the app)', () => {
   it('sends MSAL’s token calls and Graph’s calls through it, never with redirect: manual for MSAL', async () => {
     const { fetch, calls } = recordingNetFetch();
-    const browser = pageBrowser(microsoft);
+    const browser = signInBrowser(microsoft.identity);
     const signIn = new MicrosoftSignIn({
       dir,
       keychain: new MemorySecretStore(),

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { EncryptedCacheFile } from '../../../main/microsoft-sign-in/encrypted-cache-file';
 import { MemorySecretStore } from '../../support/keychain';
-import { captureLogger } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
 import { rejectionOf, signInWorld, type SignInWorld } from './support';
 
 /**

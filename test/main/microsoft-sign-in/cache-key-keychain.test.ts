@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { ListableKeytarStore } from '../../support/keychain';
-import { assertKeychainReachable, uniqueService } from '../secrets/test-support';
+import { assertKeychainReachable, uniqueService } from '../../support/keychain';
 import { signInWorld, type SignInWorld } from './support';
 
 /** Windows Credential Manager's limit for one entry (CRED_MAX_CREDENTIAL_BLOB_SIZE). */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, SettingsPatchSchema } from '../../../shared/settings/settings';
 import { SETTINGS_FILE_NAME, SettingsStore } from '../../../main/settings/settings-store';
-import { captureLogger } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
 import { CLIENT_ID } from './support';
 
 let dir: string;

@@ -19,7 +19,8 @@ import {
 } from '../../../main/microsoft-sign-in/sign-in-page';
 import { MemorySecretStore } from '../../support/keychain';
 import { startEntraHarness, type EntraHarness } from '../entra-setup/entra-harness';
-import { captureLogger, memorySettings } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
+import { memorySettings } from '../../support/memory-settings';
 import { CONTOSO_TENANT } from '../../../main/sandbox/identity-stand-in/tokens';
 import { CLIENT_ID, rejectionOf } from './support';
 

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { redact } from '../../../main/logging/redact';
-import { captureLogger } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
 import { rejectionOf, signInWorld, type SignInWorld } from './support';
 
 let world: SignInWorld;

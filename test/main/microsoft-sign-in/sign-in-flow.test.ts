@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { GRAPH_RESOURCE, type GraphActionName } from '../../../shared/entra/graph-permissions';
 import { DEFAULT_USER } from '../../../main/sandbox/identity-stand-in/tokens';
-import { rejectionOf, signInWorld, TENANT, type SignInWorld } from './support';
+import { OTHER_ADMIN, rejectionOf, signInWorld, TENANT, type SignInWorld } from './support';
 
 let world: SignInWorld;
 
@@ -204,13 +204,7 @@ describe('MicrosoftSignIn: sign-out', () => {
   it('keeps only the latest account when the admin signs in as someone else', async () => {
     const service = world.service();
     await service.signIn('read-apps');
-    world.standIn.user = {
-      oid: '00000000-0000-0000-1111-222233334444',
-      tid: DEFAULT_USER.tid,
-      username: 'other@contoso.example',
-      name: 'Other Admin',
-      adminRole: DEFAULT_USER.adminRole,
-    };
+    world.standIn.user = OTHER_ADMIN;
 
     await service.signIn('read-apps');
 

@@ -7,7 +7,7 @@ import {
   FABRIKAM_TENANT,
   type StandInUser,
 } from '../../../main/sandbox/identity-stand-in/tokens';
-import { rejectionOf, signInWorld, type SignInWorld } from './support';
+import { MEGAN, rejectionOf, signInWorld, type SignInWorld } from './support';
 
 /**
  * Issue 19 item 1: "another local user can post a code for an account of its choosing bound to
@@ -95,12 +95,7 @@ describe('the signed-in tenant is the one the admin named', () => {
 
 describe('a sign-in for the admin already signed in stays that admin', () => {
   it('refuses Adele when the admin chose Megan (login hint), and signs out', async () => {
-    const megan: StandInUser = {
-      ...CONTOSO_ADELE,
-      oid: '00000000-0000-0000-cccc-00000000004e',
-      username: 'megan@contoso.example',
-      name: 'Megan Bowen',
-    };
+    const megan = MEGAN;
     world.standIn.user = megan;
     const service = world.service();
     await service.signIn('read-apps');

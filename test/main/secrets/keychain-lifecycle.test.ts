@@ -6,14 +6,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ListableKeytarStore } from '../../support/keychain';
 import { secretAccount } from '../../../main/secrets/secret-store';
 import type { Services } from '../../../main/composition';
-import { FakeClipboard } from '../clipboard/fakes';
-import {
-  allFileText,
-  assertKeychainReachable,
-  buildServices,
-  captureLogger,
-  uniqueService,
-} from './test-support';
+import { FakeClipboard } from '../../support/fake-clipboard';
+import { allFileText } from '../../support/file-text';
+import { assertKeychainReachable, uniqueService } from '../../support/keychain';
+import { buildServices } from '../../support/compose-services';
+import { captureLogger } from '../../support/capture-logger';
 
 /**
  * The whole token lifecycle against the real keychain, with the settings file in a temp folder,

@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  errorOf,
-  keychainChildArgs,
-  parseChildResult,
-  REPO_ROOT,
-  runChild,
-  uniqueService,
-} from './test-support';
+import { errorOf } from '../../support/error-of';
+import { keychainChildArgs, parseChildResult, REPO_ROOT, runChild } from './keychain-child-process';
+import { uniqueService } from '../../support/keychain';
 
 /**
  * The keychain across process and session boundaries, with the real Secret Service each time:

@@ -3,7 +3,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/errors';
 import { ListableKeytarStore } from '../../support/keychain';
 import type { SecretRef } from '../../../main/secrets/secret-store';
-import { assertKeychainReachable, errorOf, uniqueService } from './test-support';
+import { assertKeychainReachable, uniqueService } from '../../support/keychain';
+import { errorOf } from '../../support/error-of';
 
 const stores: ListableKeytarStore[] = [];
 

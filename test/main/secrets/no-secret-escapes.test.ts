@@ -12,11 +12,13 @@ import { createEntraSimulator } from '../../../main/sandbox/entra-simulator/entr
 import { createDispatcher, type Dispatch, type EmitEvent } from '../../../main/ipc/dispatch';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { ListableKeytarStore } from '../../support/keychain';
-import { FakeClipboard } from '../clipboard/fakes';
+import { FakeClipboard } from '../../support/fake-clipboard';
 import { IDS, initialDirectory } from '../sandbox/entra-simulator/fixtures';
 import { scimRequest, setActive } from '../sandbox/stand-in-harness';
 import { entraUser } from '../../support/scim-users';
-import { allFileText, assertKeychainReachable, captureLogger, uniqueService } from './test-support';
+import { allFileText } from '../../support/file-text';
+import { assertKeychainReachable, uniqueService } from '../../support/keychain';
+import { captureLogger } from '../../support/capture-logger';
 
 /**
  * The whole life of a connection, through the app's own composition and handler table, against

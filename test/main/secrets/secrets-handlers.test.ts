@@ -6,8 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatch';
 import { HANDLERS, type Services } from '../../../main/composition';
 import { MemorySecretStore } from '../../support/keychain';
-import { FakeClipboard } from '../clipboard/fakes';
-import { buildServices, captureLogger, errorOf } from './test-support';
+import { FakeClipboard } from '../../support/fake-clipboard';
+import { buildServices } from '../../support/compose-services';
+import { captureLogger } from '../../support/capture-logger';
+import { errorOf } from '../../support/error-of';
 
 let dir: string;
 let services: Services;

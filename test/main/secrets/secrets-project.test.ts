@@ -7,7 +7,7 @@ import { appFailure } from '../../../shared/errors';
 import { MemorySecretStore } from '../../support/keychain';
 import { Secrets } from '../../../main/secrets/secrets';
 import { SettingsStore } from '../../../main/settings/settings-store';
-import { captureLogger } from './test-support';
+import { captureLogger } from '../../support/capture-logger';
 
 let dir: string;
 

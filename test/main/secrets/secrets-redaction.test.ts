@@ -8,7 +8,7 @@ import { redactText, registerSecret } from '../../../main/logging/redact';
 import { Secrets } from '../../../main/secrets/secrets';
 import { SettingsStore } from '../../../main/settings/settings-store';
 import { MemorySecretStore } from '../../support/keychain';
-import { captureLogger } from './test-support';
+import { captureLogger } from '../../support/capture-logger';
 
 let dir: string;
 

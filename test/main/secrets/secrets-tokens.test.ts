@@ -5,7 +5,8 @@ import { connectionsOf } from '../../../main/secrets/known-connections';
 import { Secrets } from '../../../main/secrets/secrets';
 import type { SecretRef } from '../../../main/secrets/secret-store';
 import { MemorySecretStore } from '../../support/keychain';
-import { captureLogger, memorySettings } from './test-support';
+import { captureLogger } from '../../support/capture-logger';
+import { memorySettings } from '../../support/memory-settings';
 
 const CONNECTION = {
   projectId: 'project-test-p1',

@@ -9,8 +9,9 @@ import { createDispatcher, type Dispatch, type EmitEvent } from '../../../main/i
 import { HANDLERS } from '../../../main/composition';
 import { MemorySecretStore } from '../../support/keychain';
 import { SETTINGS_FILE_NAME } from '../../../main/settings/settings-store';
-import { FakeClipboard } from '../clipboard/fakes';
-import { buildServices, captureLogger } from '../secrets/test-support';
+import { FakeClipboard } from '../../support/fake-clipboard';
+import { buildServices } from '../../support/compose-services';
+import { captureLogger } from '../../support/capture-logger';
 
 let dir: string;
 

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
 import { SETTINGS_FILE_NAME, SettingsStore } from '../../../main/settings/settings-store';
-import { captureLogger, errorOf } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
+import { errorOf } from '../../support/error-of';
 
 let dir: string;
 const FIXED_NOW = new Date('2025-01-02T03:04:05.678Z');

@@ -7,8 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appFailure } from '../../../shared/errors';
 import { SettingsSchema } from '../../../shared/settings/settings';
 import { MemorySecretStore } from '../../support/keychain';
-import { FakeClipboard } from '../clipboard/fakes';
-import { allFileText, buildServices, captureLogger } from '../secrets/test-support';
+import { FakeClipboard } from '../../support/fake-clipboard';
+import { allFileText } from '../../support/file-text';
+import { buildServices } from '../../support/compose-services';
+import { captureLogger } from '../../support/capture-logger';
 
 /** Every field path of a zod schema, through objects, arrays, records and wrappers. */
 function fieldPaths(schema: z.ZodType, prefix = ''): string[] {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { DEFAULT_SETTINGS } from '../../../shared/settings/settings';
 import { SETTINGS_FILE_NAME, SettingsStore } from '../../../main/settings/settings-store';
-import { captureLogger, errorOf } from '../secrets/test-support';
+import { captureLogger } from '../../support/capture-logger';
+import { errorOf } from '../../support/error-of';
 
 /** Paths the file system refuses to read (EACCES) or to rename (EPERM), as a locked-down disk would. */
 const refuse = vi.hoisted(() => ({ reading: new Set<string>(), renaming: new Set<string>() }));

@@ -15,7 +15,7 @@ import { SettingsProjectMemory } from '../../../main/stytch/settings-project-mem
 import type { StytchServices } from '../../../main/stytch/stytch-handlers';
 import type { StytchSessionOptions } from '../../../main/stytch/stytch-session';
 import { MemorySecretStore } from '../../support/keychain';
-import { FakeClipboard } from '../clipboard/fakes';
+import { FakeClipboard } from '../../support/fake-clipboard';
 import { MemoryKeeper } from './support';
 
 function codeOf(run: () => unknown): string {

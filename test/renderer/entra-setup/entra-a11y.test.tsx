@@ -16,7 +16,9 @@ const full = entraView({
     status: 'Quarantine',
     quarantine: { reason: 'Failures', since: null, nextAttempt: null, error: null },
   }),
-  assignments: [{ principalId: 'user-alice', kind: 'user', displayName: 'Alice' }],
+  assignments: [
+    { principalId: 'a11ce000-0000-4000-8000-000000000001', kind: 'user', displayName: 'Alice' },
+  ],
   mapping: {
     ruleId: 'rule-1',
     objectMappingName: 'Users',
@@ -33,7 +35,7 @@ const full = entraView({
     error: appError(),
   },
   lastOnDemand: {
-    userId: 'user-alice',
+    userId: 'a11ce000-0000-4000-8000-000000000001',
     userDisplayName: 'Alice',
     result: 'Failure',
     errorCode: 'E',

@@ -142,7 +142,7 @@ describe('Step 3: the enterprise app', () => {
       { organizationId: 'organization-test-1', displayName: 'Stytch SCIM – organization-test-1' },
     ]);
     expect(await screen.findByText(/Done by the assistant: the enterprise app/)).toBeTruthy();
-    expect(screen.getByText('sp-test-1')).toBeTruthy();
+    expect(screen.getByText('5e000000-0000-4000-8000-000000000001')).toBeTruthy();
     expect(screen.getByText('app-test-1')).toBeTruthy();
     await waitFor(() =>
       expect(STEP3_KEYS.every((k) => useWizardStore.getState().checklist[k])).toBe(true),
@@ -150,7 +150,10 @@ describe('Step 3: the enterprise app', () => {
   });
 
   it('finds an app made by hand, marks the non-gallery one and uses it', async () => {
-    const handMade = entraApp({ servicePrincipalId: 'sp-hand', displayName: 'Made by hand' });
+    const handMade = entraApp({
+      servicePrincipalId: '5e000000-0000-4000-8000-00000000000a',
+      displayName: 'Made by hand',
+    });
     const fake = installEntraAt('create-entra-app', {
       'microsoft:status': () => okFor('microsoft:status', SIGNED_IN),
       'entra:findApps': () =>
@@ -158,7 +161,7 @@ describe('Step 3: the enterprise app', () => {
           apps: [
             handMade,
             entraApp({
-              servicePrincipalId: 'sp-gallery',
+              servicePrincipalId: '5e000000-0000-4000-8000-00000000000b',
               displayName: 'Gallery app',
               nonGallery: false,
             }),
@@ -174,13 +177,19 @@ describe('Step 3: the enterprise app', () => {
     expect(within(found).getByText('Not from the non-gallery template')).toBeTruthy();
     await user.click(within(found).getAllByRole('button', { name: 'Use this app' })[0]!);
     expect(fake.callsTo('entra:useApp')).toEqual([
-      { organizationId: 'organization-test-1', servicePrincipalId: 'sp-hand' },
+      {
+        organizationId: 'organization-test-1',
+        servicePrincipalId: '5e000000-0000-4000-8000-00000000000a',
+      },
     ]);
     expect(await screen.findByText(/Done by the assistant/)).toBeTruthy();
   });
 
   it('asks before using an app that already provisions to another host, naming it, and sends the yes', async () => {
-    const other = entraApp({ servicePrincipalId: 'sp-other', displayName: 'SCIM for Contoso' });
+    const other = entraApp({
+      servicePrincipalId: '5e000000-0000-4000-8000-00000000000c',
+      displayName: 'SCIM for Contoso',
+    });
     const fake = installEntraAt('create-entra-app', {
       'microsoft:status': () => okFor('microsoft:status', SIGNED_IN),
       'entra:findApps': () => okFor('entra:findApps', { apps: [other] }),
@@ -207,10 +216,13 @@ describe('Step 3: the enterprise app', () => {
       within(question).getByRole('button', { name: 'Yes, use it and replace api.contoso.com' }),
     );
     expect(fake.callsTo('entra:useApp')).toEqual([
-      { organizationId: 'organization-test-1', servicePrincipalId: 'sp-other' },
       {
         organizationId: 'organization-test-1',
-        servicePrincipalId: 'sp-other',
+        servicePrincipalId: '5e000000-0000-4000-8000-00000000000c',
+      },
+      {
+        organizationId: 'organization-test-1',
+        servicePrincipalId: '5e000000-0000-4000-8000-00000000000c',
         confirmHost: 'api.contoso.com',
       },
     ]);
@@ -219,7 +231,10 @@ describe('Step 3: the enterprise app', () => {
   });
 
   it('links nothing when the admin chooses another app instead', async () => {
-    const other = entraApp({ servicePrincipalId: 'sp-other', displayName: 'SCIM for Contoso' });
+    const other = entraApp({
+      servicePrincipalId: '5e000000-0000-4000-8000-00000000000c',
+      displayName: 'SCIM for Contoso',
+    });
     const fake = installEntraAt('create-entra-app', {
       'microsoft:status': () => okFor('microsoft:status', SIGNED_IN),
       'entra:findApps': () => okFor('entra:findApps', { apps: [other] }),

@@ -28,7 +28,7 @@ export const SIGNED_IN: MicrosoftStatus = microsoftStatus({
 /** An enterprise app made from the non-gallery template. */
 export function entraApp(overrides: Partial<EntraApp> = {}): EntraApp {
   return {
-    servicePrincipalId: 'sp-test-1',
+    servicePrincipalId: '5e000000-0000-4000-8000-000000000001',
     appId: 'app-test-1',
     displayName: 'Stytch SCIM – Org 1',
     nonGallery: true,

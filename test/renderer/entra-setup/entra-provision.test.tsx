@@ -22,20 +22,25 @@ const ORG = 'organization-test-1';
 const ticked = (id: string) =>
   Boolean(useWizardStore.getState().checklist[checklistKey('provision-users', id)]);
 const alice: DirectoryPrincipal = {
-  id: 'user-alice',
+  id: 'a11ce000-0000-4000-8000-000000000001',
   kind: 'user',
   displayName: 'Alice',
   detail: 'alice@contoso.test',
 };
-const bob: DirectoryPrincipal = { id: 'user-bob', kind: 'user', displayName: 'Bob', detail: null };
+const bob: DirectoryPrincipal = {
+  id: 'b0b00000-0000-4000-8000-000000000002',
+  kind: 'user',
+  displayName: 'Bob',
+  detail: null,
+};
 const carol: DirectoryPrincipal = {
-  id: 'user-carol',
+  id: 'ca401000-0000-4000-8000-000000000003',
   kind: 'user',
   displayName: 'Carol',
   detail: 'carol@contoso.test',
 };
 const sales: DirectoryPrincipal = {
-  id: 'group-sales',
+  id: '5a1e5000-0000-4000-8000-000000000004',
   kind: 'group',
   displayName: 'Sales',
   detail: null,

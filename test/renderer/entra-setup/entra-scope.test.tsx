@@ -99,7 +99,13 @@ describe('Step 7: provision on demand while an assignment replicates', () => {
       'entra:get': () =>
         okFor('entra:get', {
           ...base,
-          assignments: [{ principalId: 'user-alice', kind: 'user', displayName: 'Alice' }],
+          assignments: [
+            {
+              principalId: 'a11ce000-0000-4000-8000-000000000001',
+              kind: 'user',
+              displayName: 'Alice',
+            },
+          ],
         }),
       'entra:provisionOnDemand': ({ userId }) =>
         new Promise((resolve) => {
@@ -126,7 +132,7 @@ describe('Step 7: provision on demand while an assignment replicates', () => {
     act(() => {
       fake.emit('entra:onDemandWait', {
         organizationId: ORG,
-        userId: 'user-alice',
+        userId: 'a11ce000-0000-4000-8000-000000000001',
         attempts: 1,
         nextAttemptAt: new Date(Date.now() + 20_000).toISOString(),
         giveUpAt: new Date(Date.now() + 180_000).toISOString(),

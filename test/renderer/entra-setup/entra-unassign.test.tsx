@@ -12,8 +12,16 @@ import { installEntraAt } from './install';
 cleanUpAfterEach();
 
 const ORG = 'organization-test-1';
-const alice = { principalId: 'user-alice', kind: 'user' as const, displayName: 'Alice' };
-const sales = { principalId: 'group-sales', kind: 'group' as const, displayName: 'Sales' };
+const alice = {
+  principalId: 'a11ce000-0000-4000-8000-000000000001',
+  kind: 'user' as const,
+  displayName: 'Alice',
+};
+const sales = {
+  principalId: '5a1e5000-0000-4000-8000-000000000004',
+  kind: 'group' as const,
+  displayName: 'Sales',
+};
 const view: EntraSetupView = entraView({
   app: entraApp(),
   job: jobView({ status: 'Active', scheduleState: 'Active', interval: 'PT20S' }),

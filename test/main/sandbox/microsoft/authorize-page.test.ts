@@ -9,7 +9,7 @@ import {
   type SandboxMicrosoft,
 } from '../../../../main/sandbox/sandbox-microsoft';
 import { rejectionOf } from '../../microsoft-sign-in/support';
-import { formsOf, sandboxSignIn } from './page-browser';
+import { formsOf, sandboxSignIn } from '../../../support/sign-in-browser';
 
 let microsoft: SandboxMicrosoft;
 

@@ -10,7 +10,7 @@ import {
 } from '../../../../main/sandbox/sandbox-microsoft';
 import { memoryLogger } from '../../stytch/support';
 import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY, VirtualClock } from '../../graph/graph-harness';
-import { sandboxSignIn } from './page-browser';
+import { sandboxSignIn } from '../../../support/sign-in-browser';
 
 let microsoft: SandboxMicrosoft | undefined;
 const cleanups: (() => Promise<void>)[] = [];

@@ -9,7 +9,7 @@ import type { FetchLike } from '../../../../main/http/create-http-client';
 import { createDispatcher, type EmitEvent } from '../../../../main/ipc/dispatch';
 import { createLogger, type LogRecord } from '../../../../main/logging/logger';
 import { MemorySecretStore } from '../../../support/keychain';
-import { FakeClipboard } from '../../clipboard/fakes';
+import { FakeClipboard } from '../../../support/fake-clipboard';
 
 /** A request main sent, as the injected fetch saw it. */
 export interface SentRequest {

@@ -1,5 +1,5 @@
-import type { ClipboardPort } from '../../../main/clipboard/clipboard-port';
-import type { ClipboardTimers } from '../../../main/clipboard/clipboard-service';
+import type { ClipboardPort } from '../../main/clipboard/clipboard-port';
+import type { ClipboardTimers } from '../../main/clipboard/clipboard-service';
 
 /** A clipboard in a variable, recording whether the last write was marked secret. */
 export class FakeClipboard implements ClipboardPort {
