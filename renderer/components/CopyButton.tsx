@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Req } from '../../shared/ipc';
 import { call } from '../lib/api';
 import type { Failure } from '../state/failure';
-import { ErrorNotice } from './ErrorNotice';
+import { PlainErrorNotice } from './PlainErrorNotice';
 
 interface CopyButtonProps {
   /** The button's accessible name, e.g. "Copy Tenant URL". */
@@ -60,7 +60,7 @@ export function CopyButton({ label, request, disabled = false }: CopyButtonProps
       <span className="copy-status" aria-live="polite">
         {confirmation?.text}
       </span>
-      {failure && <ErrorNotice failure={failure} />}
+      {failure && <PlainErrorNotice failure={failure} />}
     </div>
   );
 }

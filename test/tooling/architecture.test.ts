@@ -12,6 +12,7 @@ import {
   ROOT,
   twoWayFolders,
 } from './import-graph';
+import { diagramLines, documentedDiagram, folderEdges } from './folder-diagram';
 
 const graph = importGraph(['main', 'shared', 'renderer']);
 
@@ -31,8 +32,14 @@ describe('the shape of the tree (ARCHITECTURE.md)', () => {
     expect(importCycles(graph)).toEqual([]);
   });
 
-  it('has no two feature folders of main/ that depend on each other', () => {
+  it('has no two feature folders of main/ or renderer/features/ that depend on each other', () => {
     expect(twoWayFolders(graph, 'main')).toEqual([]);
+    expect(twoWayFolders(graph, 'renderer/features')).toEqual([]);
+  });
+
+  it('draws the folders of main/ in ARCHITECTURE.md exactly as they import each other', () => {
+    const documented = documentedDiagram(readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8'));
+    expect(documented).toEqual(diagramLines(folderEdges(graph, 'main')));
   });
 
   it('keeps the simulated world (main/sandbox/) behind the composition root: nothing else in main/ imports it', () => {
@@ -42,8 +49,9 @@ describe('the shape of the tree (ARCHITECTURE.md)', () => {
   });
 
   it('builds services in one place: only main/composition.ts constructs another folder’s service', () => {
+    // Every service of `Services` (main/composition.ts), by the class or builder that makes it.
     const constructs =
-      /new (Secrets|SettingsStore|ClipboardService|StytchSession|SandboxLauncher)\(/g;
+      /(new (Secrets|SettingsStore|ClipboardService|StytchSession|SettingsProjectMemory|SandboxLauncher|MicrosoftSession|ProvisioningWatch|Rehearsals)\(|(?<!function )entraStepDeps\()/g;
     const builders = [...graph.keys()].filter(
       (file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(constructs)].length > 0,
     );

@@ -1,11 +1,12 @@
-import type { SecretHandle } from '../../../shared/stytch/views';
+import type { ComponentType } from 'react';
+
+import type { ScimConnectionView, SecretHandle } from '../../../shared/stytch/views';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConnectionStore } from '../../state/connection-store';
 import { CreateConnectionForm } from './CreateConnectionForm';
 import { ExistingConnection } from './ExistingConnection';
 import { KeychainWarning } from './KeychainWarning';
-import { RotationPanel } from './RotationPanel';
 import { TokenExpiryLine } from './TokenExpiry';
 import { useOrganizationConnection } from './use-organization-connection';
 
@@ -27,17 +28,23 @@ function Created() {
   );
 }
 
-function Body({ organizationId }: { organizationId: string }) {
+/**
+ * What a rotation in progress shows instead (the rotation feature's panel, handed in by the wizard
+ * so this folder does not depend on the credentials it hands over).
+ */
+export type RotationView = ComponentType<{ connection: ScimConnectionView }>;
+
+function Body({ organizationId, Rotation }: { organizationId: string; Rotation: RotationView }) {
   const connection = useConnectionStore((s) => s.connection);
   const createdThisRun = useConnectionStore((s) => s.createdThisRun);
   if (!connection) return <CreateConnectionForm organizationId={organizationId} />;
-  if (connection.rotating) return <RotationPanel connection={connection} />;
+  if (connection.rotating) return <Rotation connection={connection} />;
   if (createdThisRun) return <Created />;
   return <ExistingConnection connection={connection} />;
 }
 
 /** Creates the organization's SCIM connection, or deals with the one it already has. */
-export function ConnectionStep() {
+export function ConnectionStep({ Rotation }: { Rotation: RotationView }) {
   const { organizationId, ready } = useOrganizationConnection();
   const busy = useConnectionStore((s) => s.busy);
   const failure = useConnectionStore((s) => s.failure);
@@ -50,7 +57,7 @@ export function ConnectionStep() {
         {outcome}
       </p>
       {failure && <ErrorNotice failure={failure} title="The SCIM connection call failed." />}
-      {ready && <Body organizationId={organizationId} />}
+      {ready && <Body organizationId={organizationId} Rotation={Rotation} />}
     </div>
   );
 }

@@ -54,8 +54,13 @@ export const EntraJobBody = lazyPart(async () => {
   return EntraJobStep;
 });
 export const ConnectionBody = lazyPart(async () => {
-  const { ConnectionStep } = await import('../scim-connection/ConnectionStep');
-  return ConnectionStep;
+  const [{ ConnectionStep }, { RotationPanel }] = await Promise.all([
+    import('../scim-connection/ConnectionStep'),
+    import('../rotation/RotationPanel'),
+  ]);
+  return function ConnectionWithRotation() {
+    return createElement(ConnectionStep, { Rotation: RotationPanel });
+  };
 });
 export const CredentialsBody = lazyPart(async () => {
   const { CredentialsStep } = await import('../credentials/CredentialsStep');

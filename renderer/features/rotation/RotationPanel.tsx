@@ -6,8 +6,8 @@ import { useConnectionStore } from '../../state/connection-store';
 import { probeTargetKey, useProbeStore } from '../../state/probe-store';
 import { CredentialsPanel } from '../credentials/CredentialsPanel';
 import { ProbePanel } from '../probe/ProbePanel';
-import { KeychainWarning } from './KeychainWarning';
-import { TokenExpiryLine } from './TokenExpiry';
+import { KeychainWarning } from '../scim-connection/KeychainWarning';
+import { TokenExpiryLine } from '../scim-connection/TokenExpiry';
 
 /** Drops the new token and keeps the old one. */
 function CancelRotation({ primary = false }: { primary?: boolean }) {
