@@ -16,7 +16,7 @@ import { openLoopbackSignInPage, openMicrosoftSignInPage } from './sign-in-page'
 
 /**
  * What sandbox mode's Microsoft stand-ins offer the sign-in (main/sandbox/sandbox-microsoft.ts's
- * `SandboxMicrosoft` fits). An interface so this folder does not depend on the sandbox.
+ * `SandboxMicrosoft` extends it). An interface so this folder does not depend on the sandbox.
  */
 export interface SandboxMicrosoftLink {
   clientId: string;

@@ -1,11 +1,10 @@
-import type { INetworkModule } from '@azure/msal-node';
-
 import { contosoUser, type ContosoPerson } from './contoso';
 import type { FetchLike } from '../http/create-http-client';
 import { startGraphStandIn, type RunningGraphStandIn } from './graph-stand-in/graph-stand-in';
 import { SANDBOX_TENANT_ID, SANDBOX_TENANT_NAME } from './graph-stand-in/tenant';
 import { IdentityStandIn } from './identity-stand-in/identity-stand-in';
 import { FABRIKAM_TENANT, type StandInTenant, type StandInUser } from './identity-stand-in/tokens';
+import type { SandboxMicrosoftLink } from '../microsoft-sign-in/microsoft-session';
 
 /**
  * Time between the sandbox's simulated provisioning cycles. Entra's is 40 minutes; the sandbox's
@@ -66,19 +65,12 @@ export interface SandboxMicrosoftOptions {
   now?: () => Date;
 }
 
-/** The sandbox's Microsoft identity platform and Graph, tied together. */
-export interface SandboxMicrosoft {
-  /** The client ID sign-in uses in sandbox mode (any GUID the stand-in accepts; fixed). */
-  clientId: string;
-  tenantId: string;
-  /** The tenant's name, as the app shows it. */
-  tenantName: string;
-  /** MSAL's documented system.networkClient, sending login.microsoftonline.com traffic to the stand-in. */
-  networkClient: INetworkModule;
-  /** The stand-in's authorize page for MSAL's authorize URL (what the "system browser" opens). */
-  browserUrl(authorizeUrl: string): string;
-  /** In place of https://graph.microsoft.com/v1.0. */
-  graphBaseUrl: string;
+/**
+ * The sandbox's Microsoft identity platform and Graph, tied together: what sign-in needs of them
+ * (the link's client ID, tenant, MSAL network hook, authorize page and Graph base URL), plus the
+ * running stand-ins.
+ */
+export interface SandboxMicrosoft extends SandboxMicrosoftLink {
   identity: IdentityStandIn;
   graph: RunningGraphStandIn;
   stop(): Promise<void>;
