@@ -181,7 +181,8 @@ export class EncryptedCacheFile {
       'MICROSOFT_CACHE_UNREADABLE',
       `The saved Microsoft sign-in could not be read: ${reason}.`,
       moved
-        ? `Sign in to Microsoft again. The old file was kept as ${aside}.`
+        ? // The file's name, not its path: hints reach the window, and the path names the user.
+          `Sign in to Microsoft again. The old file was kept as ${basename(aside)} in the app's data folder.`
         : 'Sign in to Microsoft again.',
     );
   }

@@ -93,6 +93,9 @@ describe.skipIf(process.platform === 'win32')(
       expect(error.code).toBe('MICROSOFT_CACHE_UNREADABLE');
       expect(error.message).toMatch(/larger than/);
       expect(await readdir(dir)).not.toContain('microsoft-token-cache.json');
+      // The hint names the file and "the app's data folder", never the path (issue 19, finding 8).
+      expect(error.hint).toContain("in the app's data folder");
+      expect(error.hint).not.toContain(dir);
     });
   },
 );
