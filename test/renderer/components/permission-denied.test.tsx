@@ -12,9 +12,13 @@ cleanUpAfterEach();
 
 const withJob = entraView({ app: entraApp(), job: jobView() });
 
-/** Graph's refusal as main words it (main/graph/graph-errors.ts), for saving the credentials. */
+/**
+ * Graph's refusal as main words it (main/graph/graph-errors.ts), for saving the credentials: it
+ * names the Graph action the step needs, which the ways out sign in for and quote.
+ */
 const denied = appError({
   code: 'GRAPH_PERMISSION_DENIED',
+  action: 'configure-provisioning',
   message: 'Microsoft Graph refused saving the credentials: insufficient privileges.',
   hint: 'The signed-in account needs the Application Administrator role.',
   requestId: 'crid-123',
