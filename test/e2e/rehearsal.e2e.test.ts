@@ -83,27 +83,36 @@ describe('the sandbox rehearsal on "Provision users", in Chromium', () => {
     expect(await rowOf('adele.vance@contoso.com').textContent()).toContain('Active');
     expect(await counts()).toBe('1 active · 0 deactivated · 1 in all');
     await expect.poll(() => ticked(ARRIVED)).toBe(true);
-    expect(
-      await outcome('Provision on demand for Adele Vance: 1 object processed, 0 failed.'),
-    ).toBe(1);
-    expect(
-      await log()
-        .getByText(/User Adele Vance · Create · Success \(on demand\)/)
-        .count(),
-    ).toBe(1);
+    await expect
+      .poll(
+        () => outcome('Provision on demand for Adele Vance: 1 object processed, 0 failed.'),
+        SOON,
+      )
+      .toBe(1);
+    await expect
+      .poll(
+        () =>
+          log()
+            .getByText(/User Adele Vance · Create · Success \(on demand\)/)
+            .count(),
+        SOON,
+      )
+      .toBe(1);
     await checkpoint('02-on-demand');
   });
 
   it('runs a cycle: all five users and both groups, and the watch shows everyone', async () => {
     await wizard.button('Run a provisioning cycle').click();
     await expect.poll(counts, SOON).toBe('5 active · 0 deactivated · 5 in all');
-    expect(await outcome('Initial cycle: 7 objects processed, 0 failed.')).toBe(1);
+    await expect.poll(() => outcome('Initial cycle: 7 objects processed, 0 failed.'), SOON).toBe(1);
     for (const group of ['Sales and Marketing', 'Engineering']) {
-      expect(
-        await log()
-          .getByText(`Group ${group} · Create · Success (cycle)`, { exact: false })
-          .count(),
-      ).toBe(1);
+      await expect
+        .poll(
+          () =>
+            log().getByText(`Group ${group} · Create · Success (cycle)`, { exact: false }).count(),
+          SOON,
+        )
+        .toBe(1);
     }
     expect(await rowOf('diego.siciliani@contoso.com').textContent()).toContain('Engineering');
     await checkpoint('03-cycle');
@@ -114,11 +123,14 @@ describe('the sandbox rehearsal on "Provision users", in Chromium', () => {
     await expect.poll(counts, SOON).toBe('4 active · 1 deactivated · 5 in all');
     expect(await rowOf('adele.vance@contoso.com').textContent()).toContain('Deactivated');
     await expect.poll(() => ticked(DEACTIVATED)).toBe(true);
-    expect(
-      await outcome('Unassigned Adele Vance; incremental cycle: 2 objects processed, 0 failed.'),
-    ).toBe(1);
+    await expect
+      .poll(
+        () => outcome('Unassigned Adele Vance; incremental cycle: 2 objects processed, 0 failed.'),
+        SOON,
+      )
+      .toBe(1);
     const disabled = log().getByText(/User Adele Vance · Disable · Success \(cycle\)/);
-    expect(await disabled.count()).toBe(1);
+    await expect.poll(() => disabled.count(), SOON).toBe(1);
     // The entry opens like Entra's: its steps and the property the PATCH changed.
     await disabled.click();
     const changed = log().getByRole('table', { name: 'Modified properties' });
