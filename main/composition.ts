@@ -106,28 +106,6 @@ export const HANDLERS: HandlerTable<Services> = {
 };
 
 /**
- * Wraps a rehearsal step, which changes an organization's members in Stytch, so step 7's watch
- * looks sooner while it runs and just after (ProvisioningWatch.expectChange): what the admin just
- * did shows within a second. Decorated here so the rehearsal need not know the watch; the Entra
- * steps say the same through their `membersMayChange` option.
- */
-function expectingMemberChanges<A extends [string | { organizationId: string }, ...unknown[]], R>(
-  watch: ProvisioningWatch,
-  action: (...args: A) => Promise<R>,
-): (...args: A) => Promise<R> {
-  return async (...args) => {
-    const [first] = args;
-    const organizationId = typeof first === 'string' ? first : first.organizationId;
-    watch.expectChange(organizationId);
-    try {
-      return await action(...args);
-    } finally {
-      watch.expectChange(organizationId);
-    }
-  };
-}
-
-/**
  * The composition root: builds every service from what the host supplies. The Electron entry
  * and the end-to-end test bridge both call this, so the bridge runs the same services the app
  * does, differing only in transport, keychain and clipboard.
@@ -174,7 +152,10 @@ export function composeServices(host: HostDependencies): Services {
   });
   // Through the app's network stack, like the probe: the rehearsal sends what Entra would.
   const rehearsals = new Rehearsals({ fetch: host.fetch, logger });
-  rehearsals.run = expectingMemberChanges(watch, rehearsals.run.bind(rehearsals));
+  // A rehearsal step changes the organization's members: the watch looks sooner around it.
+  const run = rehearsals.run.bind(rehearsals);
+  rehearsals.run = (target, ...rest) =>
+    watch.around(target.organizationId, () => run(target, ...rest));
   // Graph through the app's network stack; the SCIM token is read here, never sent by the UI.
   const entra = entraStepDeps({
     microsoft,
@@ -183,7 +164,7 @@ export function composeServices(host: HostDependencies): Services {
     secrets,
     fetch: host.fetch,
     logger,
-    membersMayChange: (organizationId) => watch.expectChange(organizationId),
+    aroundMemberChange: (organizationId, step) => watch.around(organizationId, step),
   });
   return {
     app: host.app,

@@ -240,26 +240,22 @@ export interface EntraSetupOptions extends EntraContextOptions {
   /** The SCIM token, read in main by its handle. */
   secrets: { readToken(handle: SecretHandle): Promise<string> };
   /**
-   * Told as a step that changes an organization's members in Stytch begins and ends (on demand,
-   * unassign, start, restart): the composition root points it at step 7's watch, which then looks
-   * sooner. Unset in tests that do not watch.
+   * Runs a step that changes an organization's members in Stytch (on demand, unassign, start,
+   * restart): the composition root hands in step 7's watch (`ProvisioningWatch.around`), which
+   * then looks sooner. Unset in tests that do not watch.
    */
-  membersMayChange?: (organizationId: string) => void;
+  aroundMemberChange?: <T>(organizationId: string, step: () => Promise<T>) => Promise<T>;
   now?: () => Date;
 }
 
-/** Runs a step that changes the organization's members, telling {@link EntraSetupOptions.membersMayChange}. */
-export async function changingMembers<T>(
+/** Runs a step that changes the organization's members, through {@link EntraSetupOptions.aroundMemberChange}. */
+export function changingMembers<T>(
   deps: EntraStepDeps,
   organizationId: string,
   step: () => Promise<T>,
 ): Promise<T> {
-  deps.options.membersMayChange?.(organizationId);
-  try {
-    return await step();
-  } finally {
-    deps.options.membersMayChange?.(organizationId);
-  }
+  const around = deps.options.aroundMemberChange;
+  return around ? around(organizationId, step) : step();
 }
 
 /**

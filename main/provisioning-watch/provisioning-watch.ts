@@ -155,6 +155,15 @@ export class ProvisioningWatch {
     if (watching.dueAt !== null && watching.dueAt <= soonest) return;
     this.schedule(watching, soonest - now);
   }
+  /** Runs an action of the app's own that changes the organization's members, expecting the change as it begins and as it ends (even when it fails: it may have changed members first). */
+  async around<T>(organizationId: string, action: () => Promise<T>): Promise<T> {
+    this.expectChange(organizationId);
+    try {
+      return await action();
+    } finally {
+      this.expectChange(organizationId);
+    }
+  }
 
   /** Stops polling (window hidden, step left); what was seen is kept for a restart. */
   stop(): WatchSnapshot {

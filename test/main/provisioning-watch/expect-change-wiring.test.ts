@@ -7,7 +7,7 @@ const ORGANIZATION = 'organization-test-1';
 const USER_ID = '3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b';
 
 /**
- * The composition root points the Entra steps' `membersMayChange` and the rehearsal at the watch,
+ * The composition root points the Entra steps' `aroundMemberChange` and the rehearsal at the watch,
  * for the actions that change an organization's members in Stytch, so step 7's watch looks sooner
  * around them. Here nothing answers (no Microsoft sign-in,
  * no sandbox), so every action fails: the watch must be told all the same, since an action can
