@@ -86,14 +86,14 @@ export function ClientIdForm() {
       void saveClientId(clientId.parsed.data, tenant.parsed.data);
   };
   return (
-    <form className="form" onSubmit={submit} aria-busy={busy === 'client-id'}>
+    <form className="form" onSubmit={submit} aria-busy={busy === 'settings:update'}>
       <TextField field={clientId} words={CLIENT_ID_WORDS} checked={touched} />
       <TextField field={tenant} words={TENANT_WORDS} checked={touched} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy !== null}>
           Save the client ID and tenant
         </button>
-        {busy === 'client-id' && <Busy label="Saving the client ID and tenant…" />}
+        {busy === 'settings:update' && <Busy label="Saving the client ID and tenant…" />}
       </div>
       {failure && (
         <ErrorNotice failure={failure} title="The client ID and tenant could not be saved." />
