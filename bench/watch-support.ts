@@ -3,7 +3,7 @@ import { createLogger } from '../main/logging/logger';
 import type { ListConnectionMembers } from '../main/provisioning-watch/provisioning-watch';
 import type { RunningSandbox } from '../main/sandbox/sandbox';
 import { connectionMembers } from '../main/stytch/connection-members';
-import { DEFAULT_RETRY_POLICY, SYSTEM_CLOCK, type RetryClock } from '../main/http/retry';
+import { RETRY_POLICIES, SYSTEM_CLOCK, type RetryClock } from '../main/http/retry';
 import { DEFAULT_TIMEOUTS, StytchClient } from '../main/stytch/stytch-client';
 import { StytchTransport } from '../main/stytch/stytch-transport';
 import { entraUser } from '../test/support/scim-users';
@@ -27,7 +27,7 @@ export function appListMembers(
     credentials: { projectId: sandbox.projectId, secret: sandbox.secret },
     peerName: 'the Stytch sandbox',
     defaultTimeoutMs: DEFAULT_TIMEOUTS.readMs,
-    retry: DEFAULT_RETRY_POLICY,
+    retry: RETRY_POLICIES.stytch,
     clock,
     logger: SILENT,
   });

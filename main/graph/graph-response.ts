@@ -2,7 +2,7 @@ import type { AxiosResponse } from 'axios';
 import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
-import { answeredInstead, invalidFields, readJsonText } from '../http/read-response';
+import { invalidFields, readAnswer } from '../http/read-response';
 import { maskThenCut } from '../logging/redact';
 import { parseRetryAfter, RETRYABLE_STATUSES } from '../http/retry';
 import { GRAPH_ERROR_CODES, graphAppError } from './graph-errors';
@@ -60,16 +60,17 @@ export function readGraphResponse<S extends z.ZodType>(
 ): GraphAttempt<z.output<S>> {
   const { status } = response;
   const base = { clientRequestId: peer.clientRequestId, status };
-  const instead = answeredInstead(status, 'Microsoft Graph');
-  if (instead) return { ok: false, error: instead, retryable: false, replicating: false, ...base };
-  const json = readJsonText(response.data, true);
+  const answer = readAnswer(response, 'Microsoft Graph', true);
+  if (answer.kind === 'instead')
+    return { ok: false, error: answer.error, retryable: false, replicating: false, ...base };
+  const json = answer.kind === 'json' ? answer.value : undefined;
   if (status >= 200 && status < 300) {
-    if (!json.ok) return unexpected(peer, status, 'not JSON');
-    const parsed = schema.safeParse(json.value);
+    if (answer.kind === 'not-json') return unexpected(peer, status, 'not JSON');
+    const parsed = schema.safeParse(json);
     if (parsed.success) return { ok: true, data: parsed.data };
     return unexpected(peer, status, `missing or invalid: ${invalidFields(parsed.error.issues)}`);
   }
-  const envelope = GraphErrorBodySchema.safeParse(json.ok ? json.value : undefined);
+  const envelope = GraphErrorBodySchema.safeParse(json);
   const body = envelope.success ? envelope.data : null;
   const retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], peer.now);
   const graphCode = body?.error.code;

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
 import { createHttpClient, jsonRequest, type FetchLike } from '../http/create-http-client';
-import { retryAttempts, type RetryClock, type RetryPolicy } from '../http/retry';
+import { RETRY_POLICIES, retryAttempts, type RetryClock, type RetryPolicy } from '../http/retry';
 import { failedTransport } from '../http/transport-error';
 import type { Logger } from '../logging/logger';
 import type { GraphActionName } from '../../shared/entra/graph-permissions';
@@ -61,25 +61,6 @@ export interface GraphCallSpec<S extends z.ZodType, O extends GraphOperation> {
   /** A later page: Graph's `@odata.nextLink`, sent as given (it carries the query). */
   nextLink?: string;
 }
-
-/** Graph's throttling guidance: honour Retry-After, back off exponentially without it. */
-export const DEFAULT_GRAPH_RETRY: RetryPolicy = {
-  maxAttempts: 5,
-  baseDelayMs: 1_000,
-  maxDelayMs: 30_000,
-  maxTotalMs: 120_000,
-};
-
-/**
- * Microsoft suggests polling every 5–10 s until a new app is readable (reference §1, [G-saml]);
- * the two-minute bound is our choice (reference: "[the timeout figure is our choice]").
- */
-export const DEFAULT_REPLICATION_RETRY: RetryPolicy = {
-  maxAttempts: 12,
-  baseDelayMs: 2_000,
-  maxDelayMs: 10_000,
-  maxTotalMs: 120_000,
-};
 
 /**
  * A provisioning schema or a page of 999 log entries stays well below this; anything larger is
@@ -161,10 +142,10 @@ export class GraphTransport {
     spec: GraphCallSpec<z.ZodType, GraphOperation>,
     outcome: Extract<GraphAttempt<unknown>, { ok: false }>,
   ): RetryPolicy | null {
-    const retry = this.options.retry ?? DEFAULT_GRAPH_RETRY;
+    const retry = this.options.retry ?? RETRY_POLICIES.graph;
     if (outcome.status === 429) return retry;
     if (outcome.replicating && spec.waitForReplication === true)
-      return this.options.replication ?? DEFAULT_REPLICATION_RETRY;
+      return this.options.replication ?? RETRY_POLICIES.replication;
     return outcome.retryable && GRAPH_OPERATIONS[spec.operation].idempotent ? retry : null;
   }
 

@@ -22,13 +22,22 @@ export interface RetryClock {
   random(): number;
 }
 
-/** The app's defaults: four attempts within half a minute. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 4,
-  baseDelayMs: 400,
-  maxDelayMs: 8_000,
-  maxTotalMs: 30_000,
-};
+/**
+ * How patient the app is with each remote, side by side so the bounds can be compared (one row
+ * a policy, fields as in {@link RetryPolicy}).
+ */
+export const RETRY_POLICIES = {
+  /** Stytch: four attempts within half a minute. */
+  stytch: { maxAttempts: 4, baseDelayMs: 400, maxDelayMs: 8_000, maxTotalMs: 30_000 },
+  /** Graph's throttling guidance: honour Retry-After, back off exponentially without it. */
+  graph: { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000, maxTotalMs: 120_000 },
+  /**
+   * Graph, an object not yet replicated: Microsoft suggests polling every 5–10 s until a new app
+   * is readable (reference §1, [G-saml]); the two-minute bound is our choice (reference: "[the
+   * timeout figure is our choice]").
+   */
+  replication: { maxAttempts: 12, baseDelayMs: 2_000, maxDelayMs: 10_000, maxTotalMs: 120_000 },
+} as const satisfies Record<string, RetryPolicy>;
 
 /** Real time. */
 export const SYSTEM_CLOCK: RetryClock = {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 import type { AppError } from '../../shared/errors';
 import { StytchErrorBodySchema } from '../../shared/stytch/api-schemas';
-import { answeredInstead, invalidFields, readJsonText } from '../http/read-response';
+import { invalidFields, readAnswer } from '../http/read-response';
 import { parseRetryAfter, RETRYABLE_STATUSES } from '../http/retry';
 import { stytchAppError } from './stytch-errors';
 
@@ -103,16 +103,16 @@ export function readStytchResponse<S extends z.ZodType>(
   peer: Peer,
 ): Attempt<z.output<S>> {
   const { status } = response;
-  const instead = answeredInstead(status, peer.name);
-  if (instead) return { ok: false, error: instead, ambiguous: false, retryable: false, status };
-  const json = readJsonText(response.data, false);
-  if (!json.ok) {
+  const body = readAnswer(response, peer.name, false);
+  if (body.kind === 'instead')
+    return { ok: false, error: body.error, ambiguous: false, retryable: false, status };
+  if (body.kind === 'not-json') {
     const ambiguous = status < 300 || status >= 500;
     const retryable = RETRYABLE_STATUSES.has(status);
     return { ok: false, error: nonJson(response, peer), ambiguous, retryable, status };
   }
-  if (status < 200 || status >= 300) return errorAttempt(response, json.value, peer);
-  const parsed = schema.safeParse(json.value);
-  if (parsed.success) return { ok: true, data: parsed.data, requestId: requestIdOf(json.value) };
-  return unexpectedShape(parsed.error.issues, status, json.value, peer);
+  if (status < 200 || status >= 300) return errorAttempt(response, body.value, peer);
+  const parsed = schema.safeParse(body.value);
+  if (parsed.success) return { ok: true, data: parsed.data, requestId: requestIdOf(body.value) };
+  return unexpectedShape(parsed.error.issues, status, body.value, peer);
 }

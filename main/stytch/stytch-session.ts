@@ -4,12 +4,7 @@ import type { StytchEnvironment } from '../../shared/stytch/views';
 import type { FetchLike } from '../http/create-http-client';
 import type { Logger } from '../logging/logger';
 import { assertSecretMatches, baseUrlFor, environmentOf } from './environment';
-import {
-  DEFAULT_RETRY_POLICY,
-  SYSTEM_CLOCK,
-  type RetryClock,
-  type RetryPolicy,
-} from '../http/retry';
+import { RETRY_POLICIES, SYSTEM_CLOCK, type RetryClock, type RetryPolicy } from '../http/retry';
 import type { Secrets } from '../secrets/secrets';
 import { DEFAULT_TIMEOUTS, StytchClient, type StytchTimeouts } from './stytch-client';
 import { StytchTransport } from './stytch-transport';
@@ -77,7 +72,7 @@ export class StytchSession {
   constructor(private readonly options: StytchSessionOptions) {
     this.tuning = {
       timeouts: options.tuning?.timeouts ?? DEFAULT_TIMEOUTS,
-      retry: options.tuning?.retry ?? DEFAULT_RETRY_POLICY,
+      retry: options.tuning?.retry ?? RETRY_POLICIES.stytch,
       clock: options.tuning?.clock ?? SYSTEM_CLOCK,
     };
   }

@@ -31,7 +31,7 @@ export function PermissionDeniedActions({ error, action, retry }: PermissionDeni
   };
   return (
     <div className="actions">
-      {busy === 'sign-in' ? (
+      {busy === 'microsoft:signIn' ? (
         <>
           <Busy label="Waiting for you to finish signing in in your browser…" />
           <button type="button" className="button" onClick={() => void cancelSignIn()}>

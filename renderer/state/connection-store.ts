@@ -1,14 +1,13 @@
 import { create } from 'zustand';
 
-import type { AppError, Result } from '../../shared/ipc';
+import type { AppError, InvokeChannel, Req, Res, Result } from '../../shared/ipc';
 import type { ScimConnectionView } from '../../shared/stytch/views';
 import { call } from '../lib/api';
 import type { Failure } from './failure';
 import { trackCall } from './track-call';
 
-/** Which call is in flight, so the right button shows progress. */
-export type ConnectionBusy =
-  'load' | 'create' | 'rotate-start' | 'rotate-complete' | 'rotate-cancel' | 'delete';
+/** The channel of the call in flight, so the right button shows progress. */
+export type ConnectionBusy = Extract<InvokeChannel, `scim:${string}`>;
 
 interface ConnectionState {
   /** The organization `connection` was read for; null when nothing has been read. */
@@ -55,13 +54,18 @@ const READ_BACK_CODES: readonly AppError['code'][] = [
 
 /** The organization's SCIM connection and the calls that change it. */
 export const useConnectionStore = create<ConnectionState>()((set, get) => {
-  const run = <T>(
-    busy: ConnectionBusy,
-    request: () => Promise<Result<T>>,
+  const run = <C extends ConnectionBusy>(
+    channel: C,
+    request: Req<C>,
     retry: () => Promise<void>,
-    done: (data: T) => Partial<ConnectionState>,
+    done: (data: Res<C>) => Partial<ConnectionState>,
   ) =>
-    trackCall(set, request, { start: { busy, outcome: null }, end: { busy: null }, retry, done });
+    trackCall(set, () => call(channel, request), {
+      start: { busy: channel, outcome: null },
+      end: { busy: null },
+      retry,
+      done,
+    });
   // Changes act on the connection on screen; with none shown there is nothing to change.
   const withConnection = async (act: (ref: ConnectionRef) => Promise<unknown>) => {
     const connection = get().connection;
@@ -87,8 +91,8 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
     ...EMPTY,
     load: async (organizationId) => {
       await run(
-        'load',
-        () => call('scim:getConnection', { organizationId }),
+        'scim:getConnection',
+        { organizationId },
         () => get().load(organizationId),
         ({ connection }) => ({
           organizationId,
@@ -102,8 +106,8 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
     },
     create: async (organizationId, displayName) => {
       const result = await run(
-        'create',
-        () => call('scim:createConnection', { organizationId, displayName }),
+        'scim:createConnection',
+        { organizationId, displayName },
         () => get().create(organizationId, displayName),
         ({ connection, keychainWarning }) => ({
           organizationId,
@@ -117,8 +121,8 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
     rotateStart: () =>
       withConnection(async (ref) => {
         const result = await run(
-          'rotate-start',
-          () => call('scim:rotateStart', ref),
+          'scim:rotateStart',
+          ref,
           get().rotateStart,
           ({ connection, keychainWarning }) => ({ connection, keychainWarning }),
         );
@@ -126,41 +130,26 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
       }),
     rotateComplete: () =>
       withConnection((ref) =>
-        run(
-          'rotate-complete',
-          () => call('scim:rotateComplete', ref),
-          get().rotateComplete,
-          ({ connection }) => ({
-            connection,
-            outcome: 'Rotation finished: only the new token works now.',
-          }),
-        ),
+        run('scim:rotateComplete', ref, get().rotateComplete, ({ connection }) => ({
+          connection,
+          outcome: 'Rotation finished: only the new token works now.',
+        })),
       ),
     rotateCancel: () =>
       withConnection((ref) =>
-        run(
-          'rotate-cancel',
-          () => call('scim:rotateCancel', ref),
-          get().rotateCancel,
-          ({ connection }) => ({
-            connection,
-            keychainWarning: null,
-            outcome: 'Rotation cancelled: the original token still works.',
-          }),
-        ),
+        run('scim:rotateCancel', ref, get().rotateCancel, ({ connection }) => ({
+          connection,
+          keychainWarning: null,
+          outcome: 'Rotation cancelled: the original token still works.',
+        })),
       ),
     remove: () =>
       withConnection((ref) =>
-        run(
-          'delete',
-          () => call('scim:deleteConnection', ref),
-          get().remove,
-          () => ({
-            ...EMPTY,
-            organizationId: ref.organizationId,
-            outcome: 'The SCIM connection was deleted.',
-          }),
-        ),
+        run('scim:deleteConnection', ref, get().remove, () => ({
+          ...EMPTY,
+          organizationId: ref.organizationId,
+          outcome: 'The SCIM connection was deleted.',
+        })),
       ),
     reset: () => set({ ...EMPTY }),
   };

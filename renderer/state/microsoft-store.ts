@@ -8,7 +8,8 @@ import { trackCall } from './track-call';
 
 interface MicrosoftState {
   status: MicrosoftStatus | null;
-  busy: 'load' | 'sign-in' | 'sign-out' | 'client-id' | null;
+  /** The channel of the call in flight. */
+  busy: 'microsoft:status' | 'microsoft:signIn' | 'microsoft:signOut' | 'settings:update' | null;
   /** The action a sign-in in the browser was started for, while the admin finishes it there. */
   signingInFor: GraphActionName | null;
   /** Set when the admin cancelled the last sign-in (said once, not as an error). */
@@ -23,7 +24,6 @@ interface MicrosoftState {
   /** Stops waiting for the browser (microsoft:cancelSignIn). */
   cancelSignIn: () => Promise<void>;
   signOut: () => Promise<void>;
-  /** Saves the app registration's client ID (settings:update), then re-reads the status. */
   /** Saves the app registration's client ID and the tenant it lives in, together. */
   saveClientId: (clientId: string, tenant: string) => Promise<boolean>;
 }
@@ -37,7 +37,7 @@ export const useMicrosoftStore = create<MicrosoftState>()((set, get) => ({
   failure: null,
   load: async () => {
     await trackCall(set, () => call('microsoft:status', {}), {
-      start: { busy: 'load' },
+      start: { busy: 'microsoft:status' },
       end: { busy: null },
       retry: () => get().load(),
       done: (status) => ({ status }),
@@ -49,7 +49,7 @@ export const useMicrosoftStore = create<MicrosoftState>()((set, get) => ({
   },
   signIn: async (action) => {
     const result = await trackCall(set, () => call('microsoft:signIn', { action }), {
-      start: { busy: 'sign-in', signingInFor: action, cancelled: false },
+      start: { busy: 'microsoft:signIn', signingInFor: action, cancelled: false },
       end: { busy: null, signingInFor: null },
       retry: () => get().signIn(action),
       done: (status) => ({ status }),
@@ -66,7 +66,7 @@ export const useMicrosoftStore = create<MicrosoftState>()((set, get) => ({
   },
   signOut: async () => {
     await trackCall(set, () => call('microsoft:signOut', {}), {
-      start: { busy: 'sign-out', cancelled: false },
+      start: { busy: 'microsoft:signOut', cancelled: false },
       end: { busy: null },
       retry: () => get().signOut(),
       done: (status) => ({ status }),
@@ -77,7 +77,7 @@ export const useMicrosoftStore = create<MicrosoftState>()((set, get) => ({
       set,
       () => call('settings:update', { microsoftClientId: clientId, microsoftTenant: tenant }),
       {
-        start: { busy: 'client-id' },
+        start: { busy: 'settings:update' },
         end: { busy: null },
         retry: () => get().saveClientId(clientId, tenant),
       },

@@ -24,7 +24,10 @@ interface OrganizationState {
   results: readonly OrganizationSummary[];
   nextCursor: string | null;
   total: number | null;
-  busy: 'search' | 'more' | 'select' | null;
+  /** The channel of the call in flight (saving the choice is a settings update). */
+  busy: 'stytch:searchOrganizations' | 'settings:update' | null;
+  /** True while the search in flight asks for the next page, not a new query. */
+  loadingMore: boolean;
   failure: Failure | null;
   selected: SelectedOrganization | null;
   search: (query: string) => Promise<void>;
@@ -43,6 +46,7 @@ const NOTHING_LOADED = {
   nextCursor: null,
   total: null,
   busy: null,
+  loadingMore: false,
   failure: null,
   selected: null,
 } as const;
@@ -56,7 +60,7 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
       set,
       () => call('stytch:searchOrganizations', { query, limit: ORGANIZATION_PAGE_SIZE }),
       {
-        start: { busy: 'search' },
+        start: { busy: 'stytch:searchOrganizations', loadingMore: false },
         end: { busy: null },
         retry: () => get().search(query),
         done: ({ organizations, nextCursor, total }) => ({
@@ -75,8 +79,8 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
     const seq = searchSeq;
     const request = { query: loadedQuery, cursor: nextCursor, limit: ORGANIZATION_PAGE_SIZE };
     await trackCall(set, () => call('stytch:searchOrganizations', request), {
-      start: { busy: 'more' },
-      end: { busy: null },
+      start: { busy: 'stytch:searchOrganizations', loadingMore: true },
+      end: { busy: null, loadingMore: false },
       retry: () => get().loadMore(),
       done: (page) => {
         const seen = new Set(get().results.map((o) => o.organizationId));
@@ -102,7 +106,7 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
     }
     const request = { organizationId: chosen.organizationId };
     const saved = await trackCall(set, () => call('settings:update', request), {
-      start: { busy: 'select' },
+      start: { busy: 'settings:update' },
       end: { busy: null },
       retry: () => get().select(organization),
       done: () => ({ selected: chosen }),

@@ -16,7 +16,8 @@ interface RehearsalState {
   view: RehearsalView | null;
   /** What the admin's last action did, for the notice under the buttons. */
   lastRun: RehearsalRun | null;
-  busy: 'load' | RehearsalAction | null;
+  /** The channel of the call in flight. */
+  busy: 'rehearsal:get' | 'rehearsal:run' | null;
   failure: Failure | null;
   load: (target: WatchTarget) => Promise<void>;
   run: (action: RehearsalAction) => Promise<void>;
@@ -34,7 +35,7 @@ export const useRehearsalStore = create<RehearsalState>()((set, get) => ({
     set(same ? { target } : { target, view: null, lastRun: null });
     const onScreen = () => get().target?.connectionId === target.connectionId;
     await trackCall(set, () => call('rehearsal:get', target), {
-      start: { busy: 'load' },
+      start: { busy: 'rehearsal:get' },
       end: { busy: null },
       retry: () => get().load(target),
       done: (view) => ({ view }),
@@ -46,7 +47,7 @@ export const useRehearsalStore = create<RehearsalState>()((set, get) => ({
     if (target === null) return;
     const onScreen = () => get().target?.connectionId === target.connectionId;
     await trackCall(set, () => call('rehearsal:run', { ...target, action }), {
-      start: { busy: action },
+      start: { busy: 'rehearsal:run' },
       end: { busy: null },
       retry: () => get().run(action),
       done: ({ run, rehearsal }) => ({ lastRun: run, view: rehearsal }),

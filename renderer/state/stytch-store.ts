@@ -9,7 +9,8 @@ import { useOrganizationStore } from './organization-store';
 import { trackCall } from './track-call';
 import { useWizardStore } from './wizard-store';
 
-type StytchBusy = 'connect' | 'sandbox' | 'forget';
+/** The channel of the call in flight (forgetting reads the status after it). */
+type StytchBusy = 'stytch:connect' | 'sandbox:start' | 'stytch:forgetProject';
 
 interface StytchState {
   busy: StytchBusy | null;
@@ -58,7 +59,7 @@ export const useStytchStore = create<StytchState>()((set, get) => ({
   failure: null,
   connect: async (projectId, secret) => {
     const result = await trackCall(set, () => call('stytch:connect', { projectId, secret }), {
-      start: { busy: 'connect' },
+      start: { busy: 'stytch:connect' },
       end: { busy: null },
       retry: clearFailure,
     });
@@ -69,7 +70,7 @@ export const useStytchStore = create<StytchState>()((set, get) => ({
   },
   startSandbox: async () => {
     const result = await trackCall(set, () => call('sandbox:start', {}), {
-      start: { busy: 'sandbox' },
+      start: { busy: 'sandbox:start' },
       end: { busy: null },
       retry: () => get().startSandbox(),
     });
@@ -79,7 +80,7 @@ export const useStytchStore = create<StytchState>()((set, get) => ({
   },
   forget: async (projectId) => {
     const result = await trackCall(set, () => forgetThenReadStatus(projectId), {
-      start: { busy: 'forget' },
+      start: { busy: 'stytch:forgetProject' },
       end: { busy: null },
       retry: () => get().forget(projectId),
     });

@@ -13,7 +13,8 @@ export interface WatchTarget {
 
 interface WatchState {
   snapshot: WatchSnapshot | null;
-  busy: 'start' | 'refresh' | null;
+  /** The channel of the call in flight. */
+  busy: 'watch:start' | 'watch:refresh' | null;
   failure: Failure | null;
   start: (target: WatchTarget) => Promise<void>;
   refresh: () => Promise<void>;
@@ -30,7 +31,7 @@ export const useWatchStore = create<WatchState>()((set, get) => ({
   failure: null,
   start: async (target) => {
     await trackCall(set, () => call('watch:start', target), {
-      start: { busy: 'start' },
+      start: { busy: 'watch:start' },
       end: { busy: null },
       retry: () => get().start(target),
       done: (snapshot) => ({ snapshot }),
@@ -38,7 +39,7 @@ export const useWatchStore = create<WatchState>()((set, get) => ({
   },
   refresh: async () => {
     await trackCall(set, () => call('watch:refresh', {}), {
-      start: { busy: 'refresh' },
+      start: { busy: 'watch:refresh' },
       end: { busy: null },
       retry: () => get().refresh(),
       done: (snapshot) => ({ snapshot }),

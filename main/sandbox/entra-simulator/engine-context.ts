@@ -62,32 +62,41 @@ export function requestError(
   return exportError(exchange, role, retriesOf(ctx.state, objectId), retryAt);
 }
 
-/** Ends an object that failed at `step`: the error is logged and the object stays in escrow. */
-export function failedObject(
-  ctx: EngineContext,
-  draft: EntryDraft,
-  failure: { objectId: string; action: ProvisioningAction; step: StepName; description: string },
-  error: ExportError,
-  outcome: Outcome = 'failure',
-): ObjectResult {
-  settleEscrow(ctx.state, failure.objectId, true);
-  draft.step(failure.step, 'Failure', failure.description);
-  const entry = draft.finish(failure.action, 'Failure', error);
-  return { entry, outcome, quarantine: error.quarantines === null ? null : error };
-}
+/**
+ * One object being processed: the engine, the object's source id and its log entry, and the two
+ * ways its processing ends.
+ */
+export class ObjectRun {
+  constructor(
+    readonly ctx: EngineContext,
+    readonly objectId: string,
+    readonly draft: EntryDraft,
+  ) {}
 
-/** Ends an object that needed no failure handling: done, or skipped. */
-export function settledObject(
-  ctx: EngineContext,
-  draft: EntryDraft,
-  objectId: string,
-  action: ProvisioningAction,
-  status: Exclude<ProvisioningStatus, 'Failure'>,
-): ObjectResult {
-  settleEscrow(ctx.state, objectId, false);
-  return {
-    entry: draft.finish(action, status),
-    outcome: status === 'Success' ? 'success' : null,
-    quarantine: null,
-  };
+  /** Ends an object that failed at `step`: the error is logged and the object stays in escrow. */
+  failed(
+    action: ProvisioningAction,
+    step: StepName,
+    description: string,
+    error: ExportError,
+    outcome: Outcome = 'failure',
+  ): ObjectResult {
+    settleEscrow(this.ctx.state, this.objectId, true);
+    this.draft.step(step, 'Failure', description);
+    const entry = this.draft.finish(action, 'Failure', error);
+    return { entry, outcome, quarantine: error.quarantines === null ? null : error };
+  }
+
+  /** Ends an object that needed no failure handling: done, or skipped. */
+  settled(
+    action: ProvisioningAction,
+    status: Exclude<ProvisioningStatus, 'Failure'>,
+  ): ObjectResult {
+    settleEscrow(this.ctx.state, this.objectId, false);
+    return {
+      entry: this.draft.finish(action, status),
+      outcome: status === 'Success' ? 'success' : null,
+      quarantine: null,
+    };
+  }
 }

@@ -1,16 +1,9 @@
 import type { GroupWork } from './cycle-planner';
 import type { DirectoryGroup } from './directory';
-import {
-  failedObject,
-  settledObject,
-  startEntry,
-  type EngineContext,
-  type ObjectResult,
-} from './engine-context';
+import { ObjectRun, startEntry, type EngineContext, type ObjectResult } from './engine-context';
 import type { GroupLink } from './engine-state';
 import { createGroup, getGroup, groupQuery, patchMembers, renameGroup } from './entra-requests';
-import type { ExportError } from './error-codes';
-import type { EntryDraft, ProvisioningAction } from './provisioning-log';
+import type { ProvisioningAction } from './provisioning-log';
 import { ScimGroupSchema, ScimResourceSchema } from './scim-answers';
 import { queryOne, sendAndParse, sendWrite } from './scim-reads';
 
@@ -25,67 +18,59 @@ import { queryOne, sendAndParse, sendWrite } from './scim-reads';
 type Linked =
   { ok: true; link: GroupLink; action: ProvisioningAction } | { ok: false; result: ObjectResult };
 
-interface GroupRun {
-  ctx: EngineContext;
-  group: DirectoryGroup;
-  draft: EntryDraft;
-}
-
-function failed(
-  run: GroupRun,
-  action: ProvisioningAction,
-  step: 'Match' | 'Action',
-  description: string,
-  error: ExportError,
-): { ok: false; result: ObjectResult } {
-  const failure = { objectId: run.group.objectId, action, step, description };
-  return { ok: false, result: failedObject(run.ctx, run.draft, failure, error) };
-}
-
-function remember(run: GroupRun, scimId: string): GroupLink {
-  const link = { scimId, displayName: run.group.displayName, members: new Set<string>() };
-  run.ctx.state.groups.set(run.group.objectId, link);
+function remember(run: ObjectRun, group: DirectoryGroup, scimId: string): GroupLink {
+  const link = { scimId, displayName: group.displayName, members: new Set<string>() };
+  run.ctx.state.groups.set(group.objectId, link);
   return link;
 }
 
 /** A group seen for the first time: matched on displayName, else created. */
-async function matchOrCreate(run: GroupRun): Promise<Linked> {
-  const { ctx, group, draft } = run;
+async function matchOrCreate(run: ObjectRun, group: DirectoryGroup): Promise<Linked> {
+  const { ctx, draft } = run;
   const id = group.objectId;
   const filter = `displayName eq "${group.displayName}"`;
   const match = await queryOne(ctx, id, groupQuery(group.displayName), ScimGroupSchema);
-  if (!match.ok) return failed(run, 'Other', 'Match', `Querying ${filter} failed`, match.error);
+  if (!match.ok) {
+    const result = run.failed('Other', 'Match', `Querying ${filter} failed`, match.error);
+    return { ok: false, result };
+  }
   if (match.value !== null) {
     draft.step('Match', 'Success', `Matched Group ${match.value.id} on displayName`);
-    return { ok: true, link: remember(run, match.value.id), action: 'Other' };
+    return { ok: true, link: remember(run, group, match.value.id), action: 'Other' };
   }
   draft.step('Match', 'Success', `No Group matches ${filter}`);
   const created = await sendAndParse(ctx, id, createGroup(group), 'create', ScimResourceSchema);
   if (!created.ok) {
     const description = `Failed to create Group '${group.displayName}'`;
-    return failed(run, 'Create', 'Action', description, created.error);
+    return { ok: false, result: run.failed('Create', 'Action', description, created.error) };
   }
   draft.modified([
     { displayName: 'displayName', oldValue: null, newValue: group.displayName },
     { displayName: 'externalId', oldValue: null, newValue: id },
   ]);
-  return { ok: true, link: remember(run, created.value.id), action: 'Create' };
+  return { ok: true, link: remember(run, group, created.value.id), action: 'Create' };
 }
 
 /** A linked group: read by its id (members excluded) and renamed when its name changed. */
-async function readAndRename(run: GroupRun, link: GroupLink): Promise<Linked> {
-  const { ctx, group, draft } = run;
+async function readAndRename(
+  run: ObjectRun,
+  group: DirectoryGroup,
+  link: GroupLink,
+): Promise<Linked> {
+  const { ctx, draft } = run;
   const id = group.objectId;
   const read = await sendAndParse(ctx, id, getGroup(link.scimId), 'linked', ScimGroupSchema);
-  if (!read.ok)
-    return failed(run, 'Update', 'Match', 'Reading the linked Group failed', read.error);
+  if (!read.ok) {
+    const result = run.failed('Update', 'Match', 'Reading the linked Group failed', read.error);
+    return { ok: false, result };
+  }
   draft.step('Match', 'Success', `Read the linked Group ${link.scimId}`);
   if (read.value.displayName === group.displayName) return { ok: true, link, action: 'Other' };
   const rename = renameGroup(link.scimId, group.displayName, ctx.dialect);
   const renamed = await sendWrite(ctx, id, rename, 'linked');
   if (!renamed.ok) {
     const description = `Failed to rename Group ${link.scimId}`;
-    return failed(run, 'Update', 'Action', description, renamed.error);
+    return { ok: false, result: run.failed('Update', 'Action', description, renamed.error) };
   }
   const oldValue = read.value.displayName ?? null;
   draft.modified([{ displayName: 'displayName', oldValue, newValue: group.displayName }]);
@@ -99,9 +84,12 @@ export async function exportGroup(ctx: EngineContext, work: GroupWork): Promise<
   const draft = startEntry(ctx, 'Group', { id: group.objectId, displayName: group.displayName })
     .step('Import', 'Success', `Received Group '${group.displayName}' from Microsoft Entra ID`)
     .step('Scope', 'Success', 'Group is assigned', { AssignedToApplication: 'True' });
-  const run = { ctx, group, draft };
+  const run = new ObjectRun(ctx, group.objectId, draft);
   const cached = ctx.state.groups.get(group.objectId);
-  const linked = cached === undefined ? await matchOrCreate(run) : await readAndRename(run, cached);
+  const linked =
+    cached === undefined
+      ? await matchOrCreate(run, group)
+      : await readAndRename(run, group, cached);
   if (!linked.ok) return linked.result;
   const { link } = linked;
   draft.target(link.scimId);
@@ -115,8 +103,7 @@ export async function exportGroup(ctx: EngineContext, work: GroupWork): Promise<
     if (!patched.ok) {
       // "failure to update a manager or a group member is a reference failure" (quarantine article).
       const description = `Failed to update the members of Group ${link.scimId}`;
-      const failure = { objectId: group.objectId, action, step: 'Action', description } as const;
-      return failedObject(ctx, draft, failure, patched.error, 'reference-failure');
+      return run.failed(action, 'Action', description, patched.error, 'reference-failure');
     }
     link.members = new Set(members);
     const newValue = `added ${add.join(', ') || 'none'}; removed ${remove.join(', ') || 'none'}`;
@@ -124,9 +111,9 @@ export async function exportGroup(ctx: EngineContext, work: GroupWork): Promise<
   }
   if (action === 'Other') {
     draft.step('Action', 'Skipped', 'The Group already matches', { SkipReason: 'RedundantExport' });
-    return settledObject(ctx, draft, group.objectId, 'Other', 'Skipped');
+    return run.settled('Other', 'Skipped');
   }
   const done = action === 'Create' ? 'Created' : 'Updated';
   draft.step('Action', 'Success', `${done} Group ${link.scimId}`);
-  return settledObject(ctx, draft, group.objectId, action, 'Success');
+  return run.settled(action, 'Success');
 }

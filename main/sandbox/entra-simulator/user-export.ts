@@ -8,40 +8,15 @@ import {
 } from './attribute-mapping';
 import type { UserWork } from './cycle-planner';
 import { userScope, type Directory, type DirectoryUser } from './directory';
-import {
-  failedObject,
-  settledObject,
-  startEntry,
-  type EngineContext,
-  type ObjectResult,
-} from './engine-context';
+import { ObjectRun, startEntry, type EngineContext, type ObjectResult } from './engine-context';
 import { createUser, deleteUser, getUser, updateUser, userQuery } from './entra-requests';
-import type { ExportError } from './error-codes';
-import type { EntryDraft, ModifiedProperty, ProvisioningAction } from './provisioning-log';
+import type { EntryDraft, ModifiedProperty } from './provisioning-log';
 import { ScimResourceSchema, ScimUserSchema } from './scim-answers';
 import { queryOne, sendAndParse, sendWrite } from './scim-reads';
-
-/** One user being processed: the engine, the source object and its log entry. */
-interface UserRun {
-  ctx: EngineContext;
-  objectId: string;
-  draft: EntryDraft;
-}
 
 /** The user as the server holds it, once linked; or the object's result when that ended it. */
 type Held =
   { done: false; scimId: string; held: MappedUser } | { done: true; result: ObjectResult };
-
-function failed(
-  run: UserRun,
-  action: ProvisioningAction,
-  step: 'Match' | 'Action',
-  description: string,
-  error: ExportError,
-): ObjectResult {
-  const failure = { objectId: run.objectId, action, step, description };
-  return failedObject(run.ctx, run.draft, failure, error);
-}
 
 // Logs show booleans as .NET prints them: "True", "False".
 const shownBoolean = (value: boolean): string => (value ? 'True' : 'False');
@@ -80,10 +55,10 @@ function importedEntry(ctx: EngineContext, user: DirectoryUser, directory: Direc
 }
 
 /** [Uncertain] see entra-assumptions.ts: a linked user is read by its cached id. */
-async function readLinked(run: UserRun, scimId: string): Promise<Held> {
+async function readLinked(run: ObjectRun, scimId: string): Promise<Held> {
   const read = await sendAndParse(run.ctx, run.objectId, getUser(scimId), 'linked', ScimUserSchema);
   if (!read.ok) {
-    const result = failed(run, 'Update', 'Match', 'Reading the linked User failed', read.error);
+    const result = run.failed('Update', 'Match', 'Reading the linked User failed', read.error);
     return { done: true, result };
   }
   run.draft.step('Match', 'Success', `Read the linked User ${scimId}`);
@@ -91,14 +66,18 @@ async function readLinked(run: UserRun, scimId: string): Promise<Held> {
 }
 
 /** Queries the matching attribute; creates the user when nothing matches. */
-async function matchOrCreate(run: UserRun, user: DirectoryUser, wanted: MappedUser): Promise<Held> {
+async function matchOrCreate(
+  run: ObjectRun,
+  user: DirectoryUser,
+  wanted: MappedUser,
+): Promise<Held> {
   const { ctx, draft } = run;
   const value = matchingValue(wanted, ctx.matchOn);
   const filter = `${ctx.matchOn} eq "${value}"`;
   const query = userQuery(ctx.matchOn, value);
   const match = await queryOne(ctx, run.objectId, query, ScimUserSchema);
   if (!match.ok) {
-    const result = failed(run, 'Other', 'Match', `Querying ${filter} failed`, match.error);
+    const result = run.failed('Other', 'Match', `Querying ${filter} failed`, match.error);
     return { done: true, result };
   }
   if (match.value !== null) {
@@ -116,7 +95,10 @@ async function matchOrCreate(run: UserRun, user: DirectoryUser, wanted: MappedUs
   );
   if (!created.ok) {
     const description = `Failed to create User '${user.userPrincipalName}'`;
-    return { done: true, result: failed(run, 'Create', 'Action', description, created.error) };
+    return {
+      done: true,
+      result: run.failed('Create', 'Action', description, created.error),
+    };
   }
   ctx.state.users.set(run.objectId, { scimId: created.value.id });
   const added = attributeChanges(wanted, { values: {}, active: false });
@@ -124,11 +106,11 @@ async function matchOrCreate(run: UserRun, user: DirectoryUser, wanted: MappedUs
     .target(created.value.id)
     .modified(properties(added, { from: null, to: true }))
     .step('Action', 'Success', `Created User ${created.value.id}`);
-  return { done: true, result: settledObject(ctx, draft, run.objectId, 'Create', 'Success') };
+  return { done: true, result: run.settled('Create', 'Success') };
 }
 
 /** In scope and enabled: link (cached id, match or create), then update what differs, or skip. */
-async function provision(run: UserRun, user: DirectoryUser): Promise<ObjectResult> {
+async function provision(run: ObjectRun, user: DirectoryUser): Promise<ObjectResult> {
   const { ctx, draft } = run;
   const wanted = mapUser(user, true, ctx.externalIdSource);
   const cached = ctx.state.users.get(run.objectId);
@@ -143,35 +125,35 @@ async function provision(run: UserRun, user: DirectoryUser): Promise<ObjectResul
   const active = held.active ? null : true;
   if (changes.length === 0 && active === null) {
     draft.step('Action', 'Skipped', 'The User already matches', { SkipReason: 'RedundantExport' });
-    return settledObject(ctx, draft, run.objectId, 'Other', 'Skipped');
+    return run.settled('Other', 'Skipped');
   }
   const request = updateUser(scimId, changes, active, ctx.dialect);
   const patched = await sendWrite(ctx, run.objectId, request, 'linked');
   if (!patched.ok) {
-    return failed(run, 'Update', 'Action', `Failed to update User ${scimId}`, patched.error);
+    return run.failed('Update', 'Action', `Failed to update User ${scimId}`, patched.error);
   }
   const activeChange = active === null ? null : { from: held.active, to: active };
   draft
     .modified(properties(changes, activeChange))
     .step('Action', 'Success', `Updated User ${scimId}`);
-  return settledObject(ctx, draft, run.objectId, 'Update', 'Success');
+  return run.settled('Update', 'Success');
 }
 
 /** Sets active false; an unassigned user is then no longer managed (its cached id is dropped). */
-async function disable(run: UserRun, release: boolean): Promise<ObjectResult> {
+async function disable(run: ObjectRun, release: boolean): Promise<ObjectResult> {
   const { ctx, draft, objectId } = run;
   const scimId = ctx.state.users.get(objectId)?.scimId ?? '';
   draft.target(scimId).step('Match', 'Success', `Using the linked User ${scimId}`);
   const request = updateUser(scimId, [], false, ctx.dialect);
   const patched = await sendWrite(ctx, objectId, request, 'linked');
   if (!patched.ok) {
-    return failed(run, 'Disable', 'Action', `Failed to disable User ${scimId}`, patched.error);
+    return run.failed('Disable', 'Action', `Failed to disable User ${scimId}`, patched.error);
   }
   if (release) ctx.state.users.delete(objectId);
   draft
     .modified(properties([], { from: true, to: false }))
     .step('Action', 'Success', `Disabled User ${scimId}`);
-  return settledObject(ctx, draft, objectId, 'Disable', 'Success');
+  return run.settled('Disable', 'Success');
 }
 
 /** Hard-deleted in Entra: DELETE /Users/{id}. */
@@ -180,14 +162,14 @@ async function remove(ctx: EngineContext, objectId: string): Promise<ObjectResul
   const draft = startEntry(ctx, 'User', { id: objectId, displayName: objectId })
     .target(scimId)
     .step('Import', 'Success', 'The User was deleted in Microsoft Entra ID');
+  const run = new ObjectRun(ctx, objectId, draft);
   const deleted = await sendWrite(ctx, objectId, deleteUser(scimId), 'linked');
   if (!deleted.ok) {
-    const run = { ctx, objectId, draft };
-    return failed(run, 'Delete', 'Action', `Failed to delete User ${scimId}`, deleted.error);
+    return run.failed('Delete', 'Action', `Failed to delete User ${scimId}`, deleted.error);
   }
   ctx.state.users.delete(objectId);
   draft.step('Action', 'Success', `Deleted User ${scimId}`);
-  return settledObject(ctx, draft, objectId, 'Delete', 'Success');
+  return run.settled('Delete', 'Success');
 }
 
 /** Processes one user of a cycle or an on-demand run, writing its log entry. */
@@ -197,13 +179,9 @@ export async function exportUser(
   directory: Directory,
 ): Promise<ObjectResult> {
   if (work.kind === 'delete') return remove(ctx, work.objectId);
-  const run = {
-    ctx,
-    objectId: work.user.objectId,
-    draft: importedEntry(ctx, work.user, directory),
-  };
+  const run = new ObjectRun(ctx, work.user.objectId, importedEntry(ctx, work.user, directory));
   if (work.kind === 'provision') return provision(run, work.user);
   if (work.kind === 'disable') return disable(run, work.release);
   run.draft.step('Action', 'Skipped', work.reason);
-  return settledObject(ctx, run.draft, run.objectId, 'Other', 'Skipped');
+  return run.settled('Other', 'Skipped');
 }

@@ -1,11 +1,9 @@
 import {
   fuzzyFilter,
-  pageOf,
-  queryPredicate,
   stringsFilter,
-  type FilterRule,
+  stytchSearch,
   type ResultsMetadata,
-  type SearchErrors,
+  type SearchRequest,
 } from './search';
 
 /** The organization fields the stand-in's search looks at. */
@@ -15,30 +13,31 @@ export interface SearchableOrganization {
   organization_slug: string;
 }
 
-const ERRORS: SearchErrors = {
-  missingName: 'organization_search_missing_filter_name',
-  notRecognized: 'organization_search_filter_name_not_recognized',
-  missingValue: 'organization_search_missing_filter_value',
-  expectedStrings: 'organization_search_expected_array_of_strings',
-  expectedString: 'organization_search_expected_string',
-};
-
-/**
- * The filters the stand-in implements (a subset of reference A.9: the ones the org picker uses).
- * Any other filter name is refused with `organization_search_filter_name_not_recognized`.
- */
-const FILTERS: Record<string, FilterRule<SearchableOrganization>> = {
-  organization_ids: stringsFilter((org, ids) => ids.includes(org.organization_id)),
-  organization_slugs: stringsFilter((org, slugs) => slugs.includes(org.organization_slug)),
-  organization_name_fuzzy: fuzzyFilter(
-    (org) => org.organization_name,
-    'organization_search_organization_name_fuzzy_too_short',
-  ),
-  organization_slug_fuzzy: fuzzyFilter(
-    (org) => org.organization_slug,
-    'organization_search_organization_slug_fuzzy_too_short',
-  ),
-};
+const search = stytchSearch<SearchableOrganization>({
+  errors: {
+    missingName: 'organization_search_missing_filter_name',
+    notRecognized: 'organization_search_filter_name_not_recognized',
+    missingValue: 'organization_search_missing_filter_value',
+    expectedStrings: 'organization_search_expected_array_of_strings',
+    expectedString: 'organization_search_expected_string',
+  },
+  /**
+   * The filters the stand-in implements (a subset of reference A.9: the ones the org picker uses).
+   * Any other filter name is refused with `organization_search_filter_name_not_recognized`.
+   */
+  filters: {
+    organization_ids: stringsFilter((org, ids) => ids.includes(org.organization_id)),
+    organization_slugs: stringsFilter((org, slugs) => slugs.includes(org.organization_slug)),
+    organization_name_fuzzy: fuzzyFilter(
+      (org) => org.organization_name,
+      'organization_search_organization_name_fuzzy_too_short',
+    ),
+    organization_slug_fuzzy: fuzzyFilter(
+      (org) => org.organization_slug,
+      'organization_search_organization_slug_fuzzy_too_short',
+    ),
+  },
+});
 
 /** One page of a search, in Stytch's shape minus the envelope. */
 export interface SearchPage<T> {
@@ -54,8 +53,6 @@ export function searchOrganizations<T extends SearchableOrganization>(
   all: T[],
   body: unknown,
 ): SearchPage<T> {
-  const request = (body ?? {}) as { cursor?: unknown; limit?: unknown; query?: unknown };
-  const matching = all.filter(queryPredicate(request.query, FILTERS, ERRORS));
-  const { items, results_metadata } = pageOf(matching, request);
+  const { items, results_metadata } = search(all, (body ?? {}) as SearchRequest);
   return { organizations: items, results_metadata };
 }

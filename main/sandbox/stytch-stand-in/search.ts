@@ -70,7 +70,7 @@ export function operandsOf(query: unknown): RawOperand[] {
 }
 
 /** The test a query puts on items: its operands joined by its operator (none: everything). */
-export function queryPredicate<T>(
+function queryPredicate<T>(
   query: unknown,
   filters: Record<string, FilterRule<T>>,
   errors: SearchErrors,
@@ -140,5 +140,37 @@ export function pageOf<T>(
       total: matching.length,
       next_cursor: next < matching.length ? encodeCursor(next) : null,
     },
+  };
+}
+
+/** What a search request carries besides its own fields. */
+export interface SearchRequest {
+  query?: unknown;
+  cursor?: unknown;
+  limit?: unknown;
+}
+
+/**
+ * One of Stytch's searches, from its filters and its error names: it runs over the items (of
+ * `inScope`, when the search narrows them first) that pass the request's query, and answers the
+ * page the request asks for.
+ */
+export function stytchSearch<T>({
+  filters,
+  errors,
+}: {
+  filters: Record<string, FilterRule<T>>;
+  errors: SearchErrors;
+}) {
+  return <U extends T>(
+    all: U[],
+    request: SearchRequest,
+    inScope: (item: U) => boolean = () => true,
+  ): { items: U[]; results_metadata: ResultsMetadata } => {
+    const matches = queryPredicate(request.query, filters, errors);
+    return pageOf(
+      all.filter((item) => inScope(item) && matches(item)),
+      request,
+    );
   };
 }

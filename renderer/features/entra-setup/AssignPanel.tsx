@@ -4,6 +4,7 @@ import type { DirectoryPrincipal, EntraSetupView } from '../../../shared/entra/e
 import { MAX_ASSIGN_PRINCIPALS } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
+import { EntraPanel } from './EntraPanel';
 import { OpFailure } from './OpFailure';
 import { PrincipalPicker } from './PrincipalPicker';
 import { UnassignAction } from './UnassignAction';
@@ -76,12 +77,7 @@ export function AssignPanel({ view }: { view: EntraSetupView }) {
     if (useEntraStore.getState().failure === null) setSelected([]);
   };
   return (
-    <section
-      className="entra-assign"
-      aria-labelledby="entra-assign-heading"
-      aria-busy={busy === 'entra:assign'}
-    >
-      <h3 id="entra-assign-heading">Assign users and groups</h3>
+    <EntraPanel name="assign" title="Assign users and groups" channel="entra:assign">
       <p className="field-hint">
         Assigning groups needs a Microsoft Entra ID P1 or P2 licence; only direct members of a group
         are provisioned.
@@ -126,6 +122,6 @@ export function AssignPanel({ view }: { view: EntraSetupView }) {
       <AssignedOutcomes />
       <OpFailure ops={['entra:assign']} title="The assignment did not finish." />
       <CurrentAssignments view={view} />
-    </section>
+    </EntraPanel>
   );
 }

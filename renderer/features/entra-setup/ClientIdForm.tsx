@@ -5,71 +5,95 @@ import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useMicrosoftStore } from '../../state/microsoft-store';
 
+/** What a field says: its label, its usual hint, and the hint once what it holds is refused. */
+interface FieldWords {
+  label: string;
+  hint: string;
+  refused: string;
+}
+
+const CLIENT_ID_WORDS: FieldWords = {
+  label: 'Application (client) ID',
+  hint: 'From your app registration’s Overview page.',
+  refused: 'An application (client) ID looks like 00000000-0000-0000-0000-000000000000.',
+};
+
+const TENANT_WORDS: FieldWords = {
+  label: 'Tenant (primary domain or tenant ID)',
+  hint: 'Where the app is registered: the primary domain or Directory (tenant) ID from the Overview page. Sign-in goes to this tenant only.',
+  refused:
+    'A tenant is its primary domain (like contoso.onmicrosoft.com) or its tenant ID (like 00000000-0000-0000-0000-000000000000).',
+};
+
+/** The settings schema a field's text is checked with (trimmed first). */
+interface TextSchema<T> {
+  safeParse(text: string): { success: true; data: T } | { success: false };
+}
+
+/** One text field's state: what is typed, and what the settings' schema makes of it. */
+function useTextField<T>(id: string, schema: TextSchema<T>) {
+  const [value, setValue] = useState('');
+  return { id, value, setValue, parsed: schema.safeParse(value.trim()) };
+}
+
+/** A one-line text field with its hint, which says what is wrong once `checked` and refused. */
+function TextField({
+  field,
+  words,
+  checked,
+}: {
+  field: ReturnType<typeof useTextField<unknown>>;
+  words: FieldWords;
+  checked: boolean;
+}) {
+  const invalid = checked && !field.parsed.success;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{words.label}</label>
+      <input
+        id={field.id}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={field.value}
+        onChange={(e) => field.setValue(e.target.value)}
+        aria-invalid={invalid}
+        aria-describedby={`${field.id}-hint`}
+      />
+      <p id={`${field.id}-hint`} className="field-hint" aria-live="polite">
+        {invalid ? words.refused : words.hint}
+      </p>
+    </div>
+  );
+}
+
 /**
  * The fields for the app registration's Application (client) ID and the tenant it lives in,
  * saved together in the settings file (checked with the settings' own schemas).
  */
 export function ClientIdForm() {
-  const [clientId, setClientId] = useState('');
-  const [tenant, setTenant] = useState('');
+  const clientId = useTextField('microsoft-client-id', MicrosoftClientIdSchema);
+  const tenant = useTextField('microsoft-tenant', MicrosoftTenantSchema);
   const [touched, setTouched] = useState(false);
   const busy = useMicrosoftStore((s) => s.busy);
   const failure = useMicrosoftStore((s) => s.failure);
   const saveClientId = useMicrosoftStore((s) => s.saveClientId);
-  const parsedId = MicrosoftClientIdSchema.safeParse(clientId.trim());
-  const parsedTenant = MicrosoftTenantSchema.safeParse(tenant);
-  const idInvalid = touched && !parsedId.success;
-  const tenantInvalid = touched && !parsedTenant.success;
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setTouched(true);
-    if (parsedId.success && parsedTenant.success)
-      void saveClientId(parsedId.data, parsedTenant.data);
+    if (clientId.parsed.success && tenant.parsed.success)
+      void saveClientId(clientId.parsed.data, tenant.parsed.data);
   };
   return (
-    <form className="form" onSubmit={submit} aria-busy={busy === 'client-id'}>
-      <div className="field">
-        <label htmlFor="microsoft-client-id">Application (client) ID</label>
-        <input
-          id="microsoft-client-id"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={clientId}
-          onChange={(e) => setClientId(e.target.value)}
-          aria-invalid={idInvalid}
-          aria-describedby="microsoft-client-id-hint"
-        />
-        <p id="microsoft-client-id-hint" className="field-hint" aria-live="polite">
-          {idInvalid
-            ? 'An application (client) ID looks like 00000000-0000-0000-0000-000000000000.'
-            : 'From your app registration’s Overview page.'}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="microsoft-tenant">Tenant (primary domain or tenant ID)</label>
-        <input
-          id="microsoft-tenant"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={tenant}
-          onChange={(e) => setTenant(e.target.value)}
-          aria-invalid={tenantInvalid}
-          aria-describedby="microsoft-tenant-hint"
-        />
-        <p id="microsoft-tenant-hint" className="field-hint" aria-live="polite">
-          {tenantInvalid
-            ? 'A tenant is its primary domain (like contoso.onmicrosoft.com) or its tenant ID (like 00000000-0000-0000-0000-000000000000).'
-            : 'Where the app is registered: the primary domain or Directory (tenant) ID from the Overview page. Sign-in goes to this tenant only.'}
-        </p>
-      </div>
+    <form className="form" onSubmit={submit} aria-busy={busy === 'settings:update'}>
+      <TextField field={clientId} words={CLIENT_ID_WORDS} checked={touched} />
+      <TextField field={tenant} words={TENANT_WORDS} checked={touched} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy !== null}>
           Save the client ID and tenant
         </button>
-        {busy === 'client-id' && <Busy label="Saving the client ID and tenant…" />}
+        {busy === 'settings:update' && <Busy label="Saving the client ID and tenant…" />}
       </div>
       {failure && (
         <ErrorNotice failure={failure} title="The client ID and tenant could not be saved." />

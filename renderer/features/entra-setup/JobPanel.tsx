@@ -2,6 +2,7 @@ import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { JobSummary } from './JobSummary';
+import { EntraPanel } from './EntraPanel';
 import { OpFailure } from './OpFailure';
 
 /** Creates the app's provisioning job (SCIM template) if it has none, and shows it. */
@@ -9,12 +10,7 @@ export function JobPanel({ view }: { view: EntraSetupView }) {
   const busy = useEntraStore((s) => s.busy);
   const ensureJob = useEntraStore((s) => s.ensureJob);
   return (
-    <section
-      className="entra-job"
-      aria-labelledby="entra-job-heading"
-      aria-busy={busy === 'entra:ensureJob'}
-    >
-      <h3 id="entra-job-heading">The provisioning job</h3>
+    <EntraPanel name="job" title="The provisioning job" channel="entra:ensureJob">
       {view.job ? (
         <JobSummary job={view.job} />
       ) : (
@@ -34,6 +30,6 @@ export function JobPanel({ view }: { view: EntraSetupView }) {
         {busy === 'entra:ensureJob' && <Busy label="Setting up the provisioning job…" />}
       </div>
       <OpFailure ops={['entra:ensureJob']} title="The provisioning job could not be set up." />
-    </section>
+    </EntraPanel>
   );
 }

@@ -47,7 +47,7 @@ export function MicrosoftAccount() {
           <SignInButton action="read-apps" />
         </>
       )}
-      {busy === 'sign-out' && <Busy label="Signing out…" />}
+      {busy === 'microsoft:signOut' && <Busy label="Signing out…" />}
       {cancelled && busy === null && !account && <p role="status">Sign-in cancelled.</p>}
       {failure && <ErrorNotice failure={failure} title="Microsoft sign-in did not finish." />}
     </div>

@@ -19,7 +19,9 @@ export function MicrosoftPanel() {
   return (
     <section className="microsoft" aria-labelledby="microsoft-heading">
       <h3 id="microsoft-heading">Microsoft sign-in</h3>
-      {status === null && busy === 'load' && <Busy label="Reading your Microsoft sign-in…" />}
+      {status === null && busy === 'microsoft:status' && (
+        <Busy label="Reading your Microsoft sign-in…" />
+      )}
       {status === null && failure && (
         <ErrorNotice failure={failure} title="Couldn’t read your Microsoft sign-in." />
       )}

@@ -9,6 +9,7 @@ import { Busy } from '../../components/Busy';
 import { api } from '../../lib/api';
 import { useEntraStore } from '../../state/entra-store';
 import { AssignmentCountdown, AssignmentWaitNote } from './AssignmentWaitNotice';
+import { EntraPanel } from './EntraPanel';
 import { OpFailure } from './OpFailure';
 import { PrincipalPicker } from './PrincipalPicker';
 
@@ -94,12 +95,7 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
   const names = new Map(assigned.map((u) => [u.id, u.name]));
   if (found) names.set(found.id, found.displayName);
   return (
-    <section
-      className="entra-on-demand"
-      aria-labelledby="entra-on-demand-heading"
-      aria-busy={busy === 'entra:provisionOnDemand'}
-    >
-      <h3 id="entra-on-demand-heading">Provision on demand</h3>
+    <EntraPanel name="on-demand" title="Provision on demand" channel="entra:provisionOnDemand">
       {choices.length === 0 ? (
         <p>No user is assigned directly: search for the user to provision.</p>
       ) : (
@@ -137,6 +133,6 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
       {busy === 'entra:provisionOnDemand' && wait !== null && <AssignmentCountdown wait={wait} />}
       {result && <OnDemandResult result={result} name={names.get(result.userId)} />}
       <OpFailure ops={['entra:provisionOnDemand']} title="Provision on demand did not run." />
-    </section>
+    </EntraPanel>
   );
 }

@@ -16,7 +16,7 @@ export function SignInButton({ action, onSignedIn }: SignInButtonProps) {
   const busy = useMicrosoftStore((s) => s.busy);
   const signIn = useMicrosoftStore((s) => s.signIn);
   const cancelSignIn = useMicrosoftStore((s) => s.cancelSignIn);
-  if (busy === 'sign-in') {
+  if (busy === 'microsoft:signIn') {
     return (
       <div className="actions">
         <Busy label="Waiting for you to finish signing in in your browser…" />

@@ -26,6 +26,7 @@ function ResultCount() {
 export function OrganizationStep() {
   const [query, setQuery] = useState(() => useOrganizationStore.getState().loadedQuery ?? '');
   const busy = useOrganizationStore((s) => s.busy);
+  const loadingMore = useOrganizationStore((s) => s.loadingMore);
   const failure = useOrganizationStore((s) => s.failure);
   const nextCursor = useOrganizationStore((s) => s.nextCursor);
   const loadMore = useOrganizationStore((s) => s.loadMore);
@@ -54,7 +55,11 @@ export function OrganizationStep() {
         </p>
       </div>
       <p className="result-count" aria-live="polite">
-        {busy === 'search' ? <Busy label="Searching…" /> : <ResultCount />}
+        {busy === 'stytch:searchOrganizations' && !loadingMore ? (
+          <Busy label="Searching…" />
+        ) : (
+          <ResultCount />
+        )}
       </p>
       {failure && <ErrorNotice failure={failure} title="Couldn’t load organizations." />}
       <OrganizationList />
@@ -64,13 +69,13 @@ export function OrganizationStep() {
           className="button"
           onClick={() => void loadMore()}
           disabled={busy !== null}
-          aria-busy={busy === 'more'}
+          aria-busy={loadingMore}
         >
           Load more
         </button>
       )}
-      {busy === 'more' && <Busy label="Loading more organizations…" />}
-      {busy === 'select' && <Busy label="Saving your choice…" />}
+      {loadingMore && <Busy label="Loading more organizations…" />}
+      {busy === 'settings:update' && <Busy label="Saving your choice…" />}
       {selected && (
         <p className="selected-organization" role="status">
           Selected: <strong>{selected.name ?? selected.organizationId}</strong>

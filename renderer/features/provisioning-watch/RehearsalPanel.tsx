@@ -111,7 +111,9 @@ export function RehearsalPanel() {
       )}
       {busy !== null && (
         <Busy
-          label={busy === 'load' ? 'Reading the rehearsal…' : 'The simulated Entra is at work…'}
+          label={
+            busy === 'rehearsal:get' ? 'Reading the rehearsal…' : 'The simulated Entra is at work…'
+          }
         />
       )}
       {busy === null && lastRun && <LastRun run={lastRun} />}

@@ -104,7 +104,7 @@ export function WatchPanel() {
   return (
     <section className="watch" aria-labelledby="watch-heading" aria-busy={busy !== null}>
       <h3 id="watch-heading">Members in Stytch</h3>
-      {busy === 'start' && !snapshot && <Busy label="Looking at Stytch…" />}
+      {busy === 'watch:start' && !snapshot && <Busy label="Looking at Stytch…" />}
       {failure && <ErrorNotice failure={failure} title="Couldn’t read the members." />}
       {snapshot?.failure && (
         <ErrorNotice

@@ -23,7 +23,7 @@ function CancelRotation({ primary = false }: { primary?: boolean }) {
       >
         Cancel rotation
       </button>
-      {busy === 'rotate-cancel' && <Busy label="Keeping the old token…" />}
+      {busy === 'scim:rotateCancel' && <Busy label="Keeping the old token…" />}
     </>
   );
 }
@@ -101,7 +101,7 @@ export function RotationPanel({ connection }: { connection: ScimConnectionView }
           Finish rotation
         </button>
         <CancelRotation />
-        {busy === 'rotate-complete' && <Busy label="Making the new token the only one…" />}
+        {busy === 'scim:rotateComplete' && <Busy label="Making the new token the only one…" />}
       </div>
       <p className="field-hint">
         Finishing stops the old token from working. Cancelling keeps the old token and discards the

@@ -8,7 +8,7 @@ export function ConnectionReading() {
   const failure = useConnectionStore((s) => s.failure);
   return (
     <div aria-busy={busy !== null}>
-      {busy === 'load' && <Busy label="Reading the SCIM connection…" />}
+      {busy === 'scim:getConnection' && <Busy label="Reading the SCIM connection…" />}
       {failure && <ErrorNotice failure={failure} title="Couldn’t read the SCIM connection." />}
     </div>
   );

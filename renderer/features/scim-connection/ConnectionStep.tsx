@@ -52,7 +52,7 @@ export function ConnectionStep({ Rotation }: { Rotation: RotationView }) {
   if (organizationId === null) return <p>Choose an organization first.</p>;
   return (
     <div className="connection" aria-busy={busy !== null}>
-      {busy === 'load' && <Busy label="Looking for an existing SCIM connection…" />}
+      {busy === 'scim:getConnection' && <Busy label="Looking for an existing SCIM connection…" />}
       <p className="outcome" role="status">
         {outcome}
       </p>

@@ -18,7 +18,7 @@ export function CreateConnectionForm({ organizationId }: { organizationId: strin
   };
 
   return (
-    <form className="form" onSubmit={submit} aria-busy={busy === 'create'}>
+    <form className="form" onSubmit={submit} aria-busy={busy === 'scim:createConnection'}>
       <p>This organization has no SCIM connection yet.</p>
       <div className="field">
         <label htmlFor="connection-name">Connection display name</label>
@@ -38,7 +38,9 @@ export function CreateConnectionForm({ organizationId }: { organizationId: strin
         >
           Create SCIM connection
         </button>
-        {busy === 'create' && <Busy label="Creating the connection and saving its token…" />}
+        {busy === 'scim:createConnection' && (
+          <Busy label="Creating the connection and saving its token…" />
+        )}
       </div>
     </form>
   );

@@ -26,7 +26,7 @@ export function DeleteConnection() {
         cancel="Keep the connection"
         disabled={busy !== null}
         onConfirm={() => void remove()}
-        progress={busy === 'delete' ? 'Deleting the connection…' : null}
+        progress={busy === 'scim:deleteConnection' ? 'Deleting the connection…' : null}
       >
         <ul>
           {DELETE_CONNECTION_CONSEQUENCES.map((line) => (

@@ -66,7 +66,7 @@ export function ExistingConnection({ connection }: { connection: ScimConnectionV
           <p className="field-hint">
             Stytch issues a new token; the current one keeps working until you finish.
           </p>
-          {busy === 'rotate-start' && <Busy label="Asking Stytch for a new token…" />}
+          {busy === 'scim:rotateStart' && <Busy label="Asking Stytch for a new token…" />}
         </div>
       </div>
       <button

@@ -1,10 +1,9 @@
-import { useId } from 'react';
-
 import {
   tokenExpiry,
   tokenExpiryWarning,
   type TokenExpiry,
 } from '../../../shared/wizard/token-expiry';
+import { TitledNotice } from '../../components/TitledNotice';
 import { useConnectionStore } from '../../state/connection-store';
 
 /**
@@ -42,19 +41,15 @@ export function TokenExpiryWarning({
   onRotate: () => void;
 }) {
   const busy = useConnectionStore((s) => s.busy);
-  const titleId = useId();
   const warning = tokenExpiryWarning(expiryNow(expiresAt));
   if (!warning) return null;
   return (
-    <div
-      className="notice notice-warning token-expiry-warning"
-      role="group"
-      aria-labelledby={titleId}
+    <TitledNotice
+      tone="warning"
+      className="token-expiry-warning"
+      title={warning.title}
+      message={warning.message}
     >
-      <p className="notice-title" id={titleId}>
-        {warning.title}
-      </p>
-      <p className="notice-message">{warning.message}</p>
       <button
         type="button"
         className="button button-primary"
@@ -63,6 +58,6 @@ export function TokenExpiryWarning({
       >
         Rotate the token now
       </button>
-    </div>
+    </TitledNotice>
   );
 }

@@ -99,7 +99,7 @@ export function ConnectStep() {
           >
             Connect
           </button>
-          {busy === 'connect' && <Busy label="Checking the project with Stytch…" />}
+          {busy === 'stytch:connect' && <Busy label="Checking the project with Stytch…" />}
         </div>
       </form>
       {failure && (
@@ -130,7 +130,7 @@ export function ConnectStep() {
         >
           Try it with a local sandbox
         </button>
-        {busy === 'sandbox' && <Busy label="Starting the sandbox…" />}
+        {busy === 'sandbox:start' && <Busy label="Starting the sandbox…" />}
       </div>
     </div>
   );

@@ -27,7 +27,7 @@ export function ConnectedProject() {
           Forget this project
         </button>
       )}
-      {busy === 'forget' && <Busy label="Removing the saved secret…" />}
+      {busy === 'stytch:forgetProject' && <Busy label="Removing the saved secret…" />}
     </div>
   );
 }

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { EntraSetupViewSchema } from '../../../../shared/entra/entra-views';
-import {
-  DEFAULT_GRAPH_RETRY,
-  DEFAULT_REPLICATION_RETRY,
-} from '../../../../main/graph/graph-transport';
+import { RETRY_POLICIES } from '../../../../main/http/retry';
 import { ON_DEMAND_LIMIT } from '../../../../main/graph/rate-limiter';
 import { GraphStandInError } from '../../../../main/sandbox/graph-stand-in/state';
 import { startEntraHarness, type EntraHarness } from '../entra-harness';
@@ -80,12 +77,12 @@ describe('Request_ResourceNotFound right after creating the app (replication)', 
     // Growing waits, within the replication policy's bounds.
     expect(time.sleeps).toEqual(retries.map((retry) => retry.delayMs));
     const [first = 0, second = 0, third = 0] = time.sleeps;
-    expect(first).toBeGreaterThanOrEqual(DEFAULT_REPLICATION_RETRY.baseDelayMs / 2);
+    expect(first).toBeGreaterThanOrEqual(RETRY_POLICIES.replication.baseDelayMs / 2);
     expect(second).toBeGreaterThan(first);
     expect(third).toBeGreaterThan(second);
     for (const sleep of time.sleeps)
-      expect(sleep).toBeLessThanOrEqual(DEFAULT_REPLICATION_RETRY.maxDelayMs);
-    expect(total(time.sleeps)).toBeLessThanOrEqual(DEFAULT_REPLICATION_RETRY.maxTotalMs);
+      expect(sleep).toBeLessThanOrEqual(RETRY_POLICIES.replication.maxDelayMs);
+    expect(total(time.sleeps)).toBeLessThanOrEqual(RETRY_POLICIES.replication.maxTotalMs);
   });
 
   it('gives up beyond the budget with GRAPH_NOT_FOUND saying to wait and try again; trying again later works', async () => {
@@ -108,8 +105,8 @@ describe('Request_ResourceNotFound right after creating the app (replication)', 
       record.path.startsWith(`/servicePrincipals/${spId}`),
     );
     expect(onApp.length).toBeGreaterThan(1);
-    expect(onApp.length).toBeLessThanOrEqual(DEFAULT_REPLICATION_RETRY.maxAttempts);
-    expect(total(time.sleeps)).toBeLessThanOrEqual(DEFAULT_REPLICATION_RETRY.maxTotalMs);
+    expect(onApp.length).toBeLessThanOrEqual(RETRY_POLICIES.replication.maxAttempts);
+    expect(total(time.sleeps)).toBeLessThanOrEqual(RETRY_POLICIES.replication.maxTotalMs);
     expect(new Set(onApp.map((record) => record.clientRequestId)).size).toBe(onApp.length);
 
     // Once Entra has copied the app, the same step succeeds; the app was made once.
@@ -161,7 +158,7 @@ describe('429 Too Many Requests', () => {
     expectRequestIdShown(app, error, 'applicationTemplates.instantiate');
     // The 120 s budget: two waits of 50 s fit, a third does not.
     expect(time.sleeps).toEqual([50_000, 50_000]);
-    expect(total(time.sleeps)).toBeLessThanOrEqual(DEFAULT_GRAPH_RETRY.maxTotalMs);
+    expect(total(time.sleeps)).toBeLessThanOrEqual(RETRY_POLICIES.graph.maxTotalMs);
     expect(graph().state.apps).toEqual([]);
   });
 });
