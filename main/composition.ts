@@ -3,6 +3,7 @@ import { appHandlers, type AppFacts } from './app/app-handlers';
 import { clipboardHandlers } from './clipboard/clipboard-handlers';
 import { entraHandlers } from './entra-setup/entra-handlers';
 import { entraStepDeps, type EntraStepDeps } from './entra-setup/entra-context';
+import { fleetHandlers } from './fleet/fleet-handlers';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import { ClipboardService, type ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
@@ -103,6 +104,7 @@ export const HANDLERS: HandlerTable<Services> = {
   ...rehearsalHandlers,
   ...microsoftHandlers,
   ...entraHandlers,
+  ...fleetHandlers,
 };
 
 /**

@@ -86,6 +86,10 @@ export const ERROR_CODES = [
   'ENTRA_ACCOUNT_CHANGED',
   // Starting a job whose scope is (or may be) "Sync all users and groups" without the admin's yes
   'ENTRA_CONFIRMATION_REQUIRED',
+  // The connections overview and health sweep (main/fleet/): a second sweep while one runs, and
+  // a report the system would not let the app write
+  'FLEET_SWEEP_RUNNING',
+  'FLEET_REPORT_WRITE_FAILED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -51,6 +51,12 @@ export const INVOKE_CHANNELS = [
   'entra:provisionOnDemand',
   'entra:health',
   'entra:restart',
+  'fleet:overview',
+  'fleet:refresh',
+  'fleet:sweepStart',
+  'fleet:sweepCancel',
+  'fleet:sweepStatus',
+  'fleet:saveReport',
 ] as const;
 
 /** Events main pushes to the renderer. */
@@ -59,6 +65,7 @@ export const EVENT_CHANNELS = [
   'probe:progress',
   'watch:update',
   'entra:onDemandWait',
+  'fleet:progress',
 ] as const;
 
 /** A request/response channel name. */

@@ -13,6 +13,12 @@ import {
   MicrosoftStatusSchema,
   OnDemandWaitSchema,
 } from './entra/entra-views';
+import {
+  FleetOverviewSchema,
+  FleetProgressSchema,
+  FleetSweepStatusSchema,
+  MAX_SWEEP_SELECTION,
+} from './fleet/fleet';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
 import { MAX_CLIPBOARD_TEXT_CHARS, ProbeProgressSchema, ProbeReportSchema } from './probe/report';
 import {
@@ -96,7 +102,12 @@ export const ipcContract = {
   },
   'settings:get': { request: empty, response: SettingsSchema },
   'settings:update': { request: SettingsPatchSchema, response: SettingsSchema },
-  'sandbox:start': { request: empty, response: StytchStatusSchema },
+  // `large`: the sandbox seeds about 2,000 organizations in every state ("Try it with a large
+  // project"); only the first start of a run decides (later calls reuse the running sandbox).
+  'sandbox:start': {
+    request: z.object({ large: z.boolean().optional() }).strict(),
+    response: StytchStatusSchema,
+  },
   'stytch:status': { request: empty, response: StytchStatusSchema },
   'stytch:connect': {
     request: z
@@ -286,6 +297,33 @@ export const ipcContract = {
   },
   'entra:health': { request: z.object(OrgRef).strict(), response: EntraHealthSchema },
   'entra:restart': { request: z.object(OrgRef).strict(), response: EntraHealthSchema },
+  // The connections overview and health sweep (main/fleet/). The overview answers the cached
+  // rows at once and starts a refresh in the background when none is running (progress on
+  // fleet:progress); fleet:refresh starts one now (`full`: re-read every connection, not only
+  // the organizations Stytch reports as changed).
+  'fleet:overview': { request: empty, response: FleetOverviewSchema },
+  'fleet:refresh': {
+    request: z.object({ full: z.boolean().optional() }).strict(),
+    response: FleetOverviewSchema,
+  },
+  // Sweeps every connection, or the organizations named; resumes an interrupted sweep when the
+  // selection is left out and one is waiting. Answers at once; results arrive on fleet:progress.
+  'fleet:sweepStart': {
+    request: z
+      .object({
+        organizationIds: z.array(StytchIdSchema).min(1).max(MAX_SWEEP_SELECTION).optional(),
+      })
+      .strict(),
+    response: FleetSweepStatusSchema,
+  },
+  'fleet:sweepCancel': { request: empty, response: FleetSweepStatusSchema },
+  'fleet:sweepStatus': { request: empty, response: FleetSweepStatusSchema },
+  // Main asks where to save (the system's save dialog) and writes the file; `saved` is false
+  // when the admin cancelled. Only the file's name comes back, never its folder.
+  'fleet:saveReport': {
+    request: z.object({ format: z.enum(['csv', 'html']) }).strict(),
+    response: z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload schema of each event channel. */
@@ -294,6 +332,7 @@ export const eventContract = {
   'probe:progress': ProbeProgressSchema,
   'watch:update': WatchSnapshotSchema,
   'entra:onDemandWait': OnDemandWaitSchema,
+  'fleet:progress': FleetProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** What the renderer sends on channel C. */

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+import { AppErrorSchema } from '../errors';
+
+/**
+ * The connections overview and the health sweep (issue 23), as main answers them: one row per
+ * organization with a SCIM connection. Rows are secret-free by construction (no token, no
+ * handle, no URL with a query); main keeps them in a cache file in the app's data folder.
+ */
+
+/** How a connection's last health check ended. */
+export const FleetVerdictSchema = z.enum(['passed', 'failed', 'warnings', 'metadata-only']);
+export type FleetVerdict = z.infer<typeof FleetVerdictSchema>;
+
+/**
+ * The last health result of one connection. `metadata-only`: the app does not hold this
+ * connection's token, so only what Stytch says about the connection was checked (no query sent
+ * to the endpoint with a token).
+ */
+export const FleetHealthSchema = z.object({
+  verdict: FleetVerdictSchema,
+  /** The first failing check's title (or the first warning's), in plain words. */
+  failingCheck: z.string().optional(),
+  /** What the admin should do next, in plain words. */
+  nextAction: z.string().optional(),
+  /** When the check finished (ISO 8601). */
+  at: z.string(),
+});
+export type FleetHealth = z.infer<typeof FleetHealthSchema>;
+
+/**
+ * The Entra provisioning job's state, only where this app linked an Entra app for the
+ * organization and the admin is signed in to that tenant. Entra's own words, kept as text
+ * (Active, Paused, Quarantine, NotConfigured, or anything Entra adds later).
+ */
+export const FleetEntraJobSchema = z.object({
+  state: z.string(),
+  /** Entra's quarantine reason, when the job is in quarantine. */
+  quarantineReason: z.string().optional(),
+});
+export type FleetEntraJob = z.infer<typeof FleetEntraJobSchema>;
+
+/** One organization's SCIM connection, as the overview lists it. */
+export const FleetRowSchema = z.object({
+  organizationId: z.string(),
+  organizationName: z.string(),
+  connectionId: z.string(),
+  /** Stytch's connection status, kept as text (e.g. "active"). */
+  connectionStatus: z.string(),
+  /** Stytch's identity_provider, kept as text (e.g. "microsoft-entra"). */
+  identityProvider: z.string(),
+  /** When the current token expires (ISO 8601), or null when Stytch did not say. */
+  tokenExpiresAt: z.string().nullable(),
+  /** Whole days until then, counted when main answered (negative once expired); null if unknown. */
+  tokenDaysLeft: z.number().int().nullable(),
+  /** A rotation was started and not completed or cancelled. */
+  rotationPending: z.boolean(),
+  /** Whether this app keeps the connection's token in the keychain (full sweep) or not (metadata only). */
+  tokenHeld: z.boolean(),
+  lastHealth: FleetHealthSchema.nullable(),
+  entraJob: FleetEntraJobSchema.nullable(),
+});
+export type FleetRow = z.infer<typeof FleetRowSchema>;
+
+/** The health sweep's state; `interrupted` is a sweep the app was closed during (resumable). */
+export const FleetSweepStateSchema = z.enum([
+  'idle',
+  'running',
+  'cancelled',
+  'finished',
+  'interrupted',
+]);
+export type FleetSweepState = z.infer<typeof FleetSweepStateSchema>;
+
+/** Where the health sweep stands. */
+export const FleetSweepStatusSchema = z.object({
+  state: FleetSweepStateSchema,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Estimated seconds left while running; null before the first result or when not running. */
+  etaSeconds: z.number().nonnegative().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** Results of this sweep so far, by verdict. */
+  counts: z.object({
+    passed: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    warnings: z.number().int().nonnegative(),
+    metadataOnly: z.number().int().nonnegative(),
+  }),
+});
+export type FleetSweepStatus = z.infer<typeof FleetSweepStatusSchema>;
+
+/** The overview: the cached rows now, and whether a refresh is running. */
+export const FleetOverviewSchema = z.object({
+  rows: z.array(FleetRowSchema),
+  /** When the last complete refresh finished (ISO 8601), or null before the first. */
+  refreshedAt: z.string().nullable(),
+  refreshing: z.boolean(),
+  /** Why the last refresh stopped early, if it did (the rows are then partly older). */
+  refreshError: AppErrorSchema.nullable(),
+  sweep: FleetSweepStatusSchema,
+});
+export type FleetOverview = z.infer<typeof FleetOverviewSchema>;
+
+/** Progress of a refresh or a sweep; `updated` holds the rows that changed since the last event. */
+export const FleetProgressSchema = z.object({
+  kind: z.enum(['refresh', 'sweep']),
+  state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+  /** At most {@link MAX_PROGRESS_ROWS}; call fleet:overview for the whole list. */
+  updated: z.array(FleetRowSchema),
+  error: AppErrorSchema.nullable(),
+});
+export type FleetProgress = z.infer<typeof FleetProgressSchema>;
+
+/** The most rows one progress event carries. */
+export const MAX_PROGRESS_ROWS = 200;
+
+/** The most organizations one sweep request may name. */
+export const MAX_SWEEP_SELECTION = 10_000;
+
+/** Days before expiry from which a token needs attention (and is shown in colour). */
+export const EXPIRY_WARNING_DAYS = 30;
+
+/**
+ * Why a row needs the admin's attention, in plain words, or null when it does not: the one rule
+ * behind the overview's "Needs attention" filter and the saved report.
+ */
+export function attentionReason(row: FleetRow): string | null {
+  if (row.tokenDaysLeft !== null && row.tokenDaysLeft < 0) return 'Token expired';
+  if (row.rotationPending) return 'Rotation not finished';
+  if (row.lastHealth?.verdict === 'failed') return 'Last health check failed';
+  if (row.entraJob !== null && /quarantine/i.test(row.entraJob.state))
+    return 'Entra job in quarantine';
+  if (row.tokenDaysLeft !== null && row.tokenDaysLeft <= EXPIRY_WARNING_DAYS)
+    return 'Token expiring soon';
+  if (row.lastHealth?.verdict === 'warnings') return 'Last health check has warnings';
+  if (row.connectionStatus.toLowerCase() !== 'active') return 'Connection not active';
+  return null;
+}
