@@ -16,6 +16,7 @@ const ELECTRON_FILES = [
   'main/ipc/register-ipc.ts',
   'main/security/harden-web-contents.ts',
   'main/clipboard/electron-clipboard.ts',
+  'main/fleet/electron-save-dialog.ts',
 ];
 
 const electronOnlyInShell = {

@@ -4,6 +4,8 @@ import { clipboardHandlers } from './clipboard/clipboard-handlers';
 import { entraHandlers } from './entra-setup/entra-handlers';
 import { entraStepDeps, type EntraStepDeps } from './entra-setup/entra-context';
 import { fleetHandlers } from './fleet/fleet-handlers';
+import { FleetService } from './fleet/fleet-service';
+import type { SaveDialogPort } from './fleet/save-dialog-port';
 import type { ClipboardPort } from './clipboard/clipboard-port';
 import { ClipboardService, type ClipboardTimers } from './clipboard/clipboard-service';
 import type { FetchLike } from './http/create-http-client';
@@ -21,6 +23,7 @@ import { Rehearsals } from './sandbox/rehearsal/rehearsals';
 import { SandboxLauncher } from './sandbox/sandbox';
 import { sandboxHandlers } from './sandbox/sandbox-handlers';
 import type { SecretStore } from './secrets/secret-store';
+import { connectionsOf } from './secrets/known-connections';
 import { Secrets } from './secrets/secrets';
 import { secretsHandlers } from './secrets/secrets-handlers';
 import type { ExternalOpener } from './security/open-external';
@@ -45,6 +48,11 @@ export interface HostDependencies {
   secretStore: SecretStore;
   /** Electron's clipboard in the app; the browser's clipboard in the bridge. */
   clipboardPort: ClipboardPort;
+  /**
+   * The system's save dialog (Electron's in the app); without one, saving a report answers
+   * "cancelled" (hosts that cannot show a dialog).
+   */
+  saveDialog?: SaveDialogPort;
   /** Stytch's API hosts; only end-to-end tests replace them (with the local stand-in). */
   stytchHosts?: Partial<Record<StytchEnvironment, string>>;
   /** Timers for clearing a copied secret; real timers unless a test supplies fake ones. */
@@ -84,6 +92,10 @@ export interface Services {
   microsoft: MicrosoftSession;
   /** The Entra steps through Microsoft Graph, per organization (main/entra-setup/). */
   entra: EntraStepDeps;
+  /** The connections overview and health sweep, cached per project (main/fleet/). */
+  fleet: FleetService;
+  /** Where a saved report goes: the system's save dialog (main/fleet/). */
+  saveDialog: SaveDialogPort;
 }
 
 /**
@@ -168,6 +180,16 @@ export function composeServices(host: HostDependencies): Services {
     logger,
     aroundMemberChange: (organizationId, step) => watch.around(organizationId, step),
   });
+  const probe = { fetch: host.fetch, connectTls: nodeTlsConnector };
+  // The sweep reads tokens here, in main, and sends them only where Stytch says the endpoint is.
+  const fleet = new FleetService({
+    dir: host.userDataDir,
+    logger,
+    stytch,
+    heldConnections: async (projectId) => new Set(connectionsOf(await settings.get(), projectId)),
+    readToken: (handle) => secrets.readToken(handle),
+    probe,
+  });
   return {
     app: host.app,
     logger,
@@ -177,12 +199,14 @@ export function composeServices(host: HostDependencies): Services {
     clipboard,
     // The probe goes through the same network stack as the app's Stytch calls, so a proxy or
     // certificate problem shows up in the probe exactly as Entra's admin would meet it locally.
-    probe: { fetch: host.fetch, connectTls: nodeTlsConnector },
+    probe,
     stytch,
     sandbox,
     watch,
     rehearsals,
     microsoft,
     entra,
+    fleet,
+    saveDialog: host.saveDialog ?? { choosePath: () => Promise.resolve(null) },
   };
 }

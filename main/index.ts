@@ -4,6 +4,7 @@ import { app, BrowserWindow, net, protocol, shell } from 'electron';
 
 import { createElectronClipboard } from './clipboard/electron-clipboard';
 import { composeServices, HANDLERS } from './composition';
+import { createElectronSaveDialog } from './fleet/electron-save-dialog';
 import { createDispatcher } from './ipc/dispatch';
 import { registerIpc } from './ipc/register-ipc';
 import { createLogger } from './logging/logger';
@@ -47,6 +48,7 @@ function start(): void {
     userDataDir: app.getPath('userData'),
     secretStore: new KeytarSecretStore(),
     clipboardPort: createElectronClipboard(process.platform),
+    saveDialog: createElectronSaveDialog(),
   });
   // A token copied a moment ago must not outlive the app on the clipboard; the sandbox's
   // loopback servers must not outlive it either.

@@ -7,6 +7,7 @@ import { targetOf, type ProbeContext, type ProbeOptions } from './probe-context'
 import { analyzeTarget } from './probe-target';
 import { runSteps } from './run-steps';
 import { exchange } from './scim-exchange';
+import type { ProbeStep } from './probe-step';
 import { maskFor } from './shown-text';
 import { PROBE_STEPS } from './steps';
 import type { TlsConnector } from './tls-connector';
@@ -74,6 +75,8 @@ export async function runProbe(
   input: ProbeInput,
   transport: ProbeTransport,
   hooks: ProbeHooks = {},
+  /** Which checks to run, in report order: all of them unless a caller wants a subset. */
+  steps: readonly ProbeStep<ProbeContext>[] = PROBE_STEPS,
 ): Promise<ProbeReport> {
   // Whoever supplied the token, no log line, error or report may carry it.
   registerSecret(input.token, 'probe');
@@ -81,7 +84,7 @@ export async function runProbe(
   const begin = performance.now();
   const ctx = createProbeContext(input, transport, hooks);
   const mask = maskFor([ctx.analysis.target?.token ?? '']);
-  const checks = await runSteps(PROBE_STEPS, ctx, {
+  const checks = await runSteps(steps, ctx, {
     mask,
     ...(hooks.onCheck ? { onCheck: hooks.onCheck } : {}),
   });

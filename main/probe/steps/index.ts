@@ -35,3 +35,11 @@ const STEP_OF: { readonly [Id in ProbeCheckId]: ProbeStep<ProbeContext, Id> } = 
 export const PROBE_STEPS: readonly ProbeStep<ProbeContext>[] = PROBE_CHECK_IDS.map((id) =>
   failOnUnreadAnswers(STEP_OF[id]),
 );
+
+/**
+ * The checks Entra's Test Connection makes, read-only (the URL, the TLS handshake and Entra's
+ * own query): what the health sweep sends to each connection (main/fleet/).
+ */
+export const TEST_CONNECTION_STEPS: readonly ProbeStep<ProbeContext>[] = PROBE_STEPS.filter(
+  (step) => step.id === 'url' || step.id === 'tls' || step.id === 'test-connection',
+);

@@ -32,6 +32,8 @@ function describeRequest(input: Parameters<FetchLike>[0], init?: RequestInit): S
 /** The app's composition, handler table and dispatcher, with everything that leaves main recorded. */
 export interface RehearsalHarness {
   services: Services;
+  /** The app's data folder for this harness (settings, caches). */
+  dataDir: string;
   secretStore: MemorySecretStore;
   /** Every request that went through the app's fetch (Stytch's and the simulator's). */
   sent: SentRequest[];
@@ -81,6 +83,7 @@ export async function startRehearsalHarness(
   };
   return {
     services,
+    dataDir: dir,
     secretStore,
     sent,
     answers,

@@ -1,0 +1,107 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { z } from 'zod';
+
+import { FleetRowSchema, FleetSweepStatusSchema } from '../../shared/fleet/fleet';
+import type { Logger } from '../logging/logger';
+import { removeStaleTempFiles, writeFileAtomic } from '../settings/atomic-write';
+import { readSmallRegularFile } from '../settings/bounded-read';
+
+/** The cache's file name in the app's data folder. */
+export const FLEET_CACHE_FILE_NAME = 'connections-overview.json';
+
+/** 5,000 rows take about 3 MB; anything far larger is not a file this app wrote. */
+const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * One cached row: the row the overview shows, plus when main last read it from Stytch and what
+ * the search said of it then (to tell a changed connection from an unchanged one). Secret-free:
+ * the token's last four characters are not kept either.
+ */
+export const CachedRowSchema = z.object({
+  row: FleetRowSchema.omit({ tokenDaysLeft: true }),
+  /** When Get SCIM connection was last read for this row (ISO 8601). */
+  readAt: z.string(),
+  /** The search's summary of the connection when it was read: id and expiry. */
+  seen: z.string(),
+});
+export type CachedRow = z.infer<typeof CachedRowSchema>;
+
+/** The sweep as persisted, so it can resume after a restart. */
+export const SavedSweepSchema = z.object({
+  status: FleetSweepStatusSchema,
+  /** Organizations still to check, in order. */
+  remaining: z.array(z.string()),
+});
+export type SavedSweep = z.infer<typeof SavedSweepSchema>;
+
+/** The whole file: one project's rows. */
+export const FleetCacheSchema = z.object({
+  version: z.literal(1),
+  projectId: z.string(),
+  refreshedAt: z.string().nullable(),
+  rows: z.array(CachedRowSchema),
+  sweep: SavedSweepSchema.nullable(),
+});
+export type FleetCache = z.infer<typeof FleetCacheSchema>;
+
+/** An empty cache for a project. */
+export function emptyCache(projectId: string): FleetCache {
+  return { version: 1, projectId, refreshedAt: null, rows: [], sweep: null };
+}
+
+/**
+ * The overview's cache file, beside settings.json and written the same way (atomic rename,
+ * bounded read). A file that does not parse is ignored and replaced (it is only a cache); one
+ * for another project is ignored.
+ */
+export class FleetCacheFile {
+  private writing: Promise<void> = Promise.resolve();
+  private prepared = false;
+
+  constructor(private readonly deps: { dir: string; logger: Logger }) {}
+
+  private get path(): string {
+    return join(this.deps.dir, FLEET_CACHE_FILE_NAME);
+  }
+
+  /** The project's cache, or an empty one. */
+  async load(projectId: string): Promise<FleetCache> {
+    const read = await readSmallRegularFile(this.path, MAX_CACHE_BYTES);
+    if (read.kind === 'missing') return emptyCache(projectId);
+    if (read.kind === 'refused') {
+      this.deps.logger.warn('fleet.cache-unreadable', { reason: read.reason });
+      return emptyCache(projectId);
+    }
+    let parsed: ReturnType<typeof FleetCacheSchema.safeParse>;
+    try {
+      parsed = FleetCacheSchema.safeParse(JSON.parse(read.text));
+    } catch {
+      parsed = FleetCacheSchema.safeParse(null);
+    }
+    if (!parsed.success) {
+      this.deps.logger.warn('fleet.cache-ignored', { reason: 'not a cache this app wrote' });
+      return emptyCache(projectId);
+    }
+    return parsed.data.projectId === projectId ? parsed.data : emptyCache(projectId);
+  }
+
+  /** Writes the cache; writes are queued, one at a time, so the last one wins on disk. */
+  save(cache: FleetCache): Promise<void> {
+    const text = JSON.stringify(FleetCacheSchema.parse(cache));
+    const next = this.writing.then(async () => {
+      if (!this.prepared) {
+        // Once per run, before the first write: a killed run may have left a temp file.
+        await mkdir(this.deps.dir, { recursive: true });
+        await removeStaleTempFiles(this.path).catch(() => 0);
+        this.prepared = true;
+      }
+      await writeFileAtomic(this.path, text);
+    });
+    this.writing = next.catch((error: unknown) => {
+      this.deps.logger.warn('fleet.cache-write-failed', { error });
+    });
+    return this.writing;
+  }
+}
