@@ -6,10 +6,11 @@ import { useAppStore } from './app-store';
 import type { Failure } from './failure';
 import { forgetAfter } from './forget-after';
 import { useOrganizationStore } from './organization-store';
+import { useScreenStore } from './screen-store';
 import { trackCall } from './track-call';
 import { useWizardStore } from './wizard-store';
 
-type StytchBusy = 'connect' | 'sandbox' | 'forget';
+type StytchBusy = 'connect' | 'sandbox' | 'large-sandbox' | 'forget';
 
 interface StytchState {
   busy: StytchBusy | null;
@@ -19,7 +20,11 @@ interface StytchState {
    * written to this store, and a Retry after a failure asks the user to type it again.
    */
   connect: (projectId: string, secret: string) => Promise<boolean>;
-  startSandbox: () => Promise<void>;
+  /**
+   * Starts the local sandbox; `large` seeds about 2,000 organizations in every state and opens
+   * the connections overview rather than the wizard's next step.
+   */
+  startSandbox: (large?: boolean) => Promise<void>;
   forget: (projectId: string) => Promise<void>;
 }
 
@@ -67,15 +72,16 @@ export const useStytchStore = create<StytchState>()((set, get) => ({
     advancePastConnect();
     return true;
   },
-  startSandbox: async () => {
-    const result = await trackCall(set, () => call('sandbox:start', {}), {
-      start: { busy: 'sandbox' },
+  startSandbox: async (large = false) => {
+    const result = await trackCall(set, () => call('sandbox:start', large ? { large } : {}), {
+      start: { busy: large ? 'large-sandbox' : 'sandbox' },
       end: { busy: null },
-      retry: () => get().startSandbox(),
+      retry: () => get().startSandbox(large),
     });
     if (!result?.ok) return;
     adoptStatus(result.data);
     advancePastConnect();
+    if (large) useScreenStore.getState().show({ kind: 'overview' });
   },
   forget: async (projectId) => {
     const result = await trackCall(set, () => forgetThenReadStatus(projectId), {

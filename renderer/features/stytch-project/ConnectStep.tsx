@@ -130,7 +130,18 @@ export function ConnectStep() {
         >
           Try it with a local sandbox
         </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void startSandbox(true)}
+          disabled={busy !== null}
+        >
+          Try it with a large project
+        </button>
         {busy === 'sandbox' && <Busy label="Starting the sandbox…" />}
+        {busy === 'large-sandbox' && (
+          <Busy label="Starting a sandbox with about 2,000 organizations…" />
+        )}
       </div>
     </div>
   );
