@@ -4,6 +4,7 @@ import { appFailure, AppFailure } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import { startSandboxMicrosoft, type SandboxMicrosoft } from './sandbox-microsoft';
 import { SandboxScimServer } from './scim-server/scim-server';
+import { largeSeed } from './large-seed';
 import { DEFAULT_SEED } from './seed';
 import { StandInHttp } from './stytch-stand-in/server';
 import { StandInState, type OrganizationSeed } from './stytch-stand-in/state';
@@ -115,9 +116,16 @@ export class SandboxLauncher {
     },
   ) {}
 
-  /** The running sandbox, started if needed. */
-  async ensureStarted(): Promise<RunningSandbox> {
-    this.running ??= startSandbox(this.deps.start).catch((error: unknown) => {
+  /**
+   * The running sandbox, started if needed; `large` seeds the large project (large-seed.ts) on
+   * top of the usual organizations. Only the first start of a run decides.
+   */
+  async ensureStarted(options: { large?: boolean } = {}): Promise<RunningSandbox> {
+    const start =
+      options.large === true
+        ? { ...this.deps.start, seed: [...(this.deps.start?.seed ?? DEFAULT_SEED), ...largeSeed()] }
+        : this.deps.start;
+    this.running ??= startSandbox(start).catch((error: unknown) => {
       this.running = null;
       this.deps.logger.error('sandbox.start-failed', { error });
       if (error instanceof AppFailure) throw error;

@@ -36,7 +36,21 @@ export interface OrganizationSeed {
     identity_provider: string;
     /** Its token's lifetime from now, when not Stytch's usual (to show a token about to expire). */
     tokenExpiresInDays?: number;
+    /** A rotation started and never finished (its next token known to nobody). */
+    rotationPending?: boolean;
+    /**
+     * As if made through the app: its token is handed to the app's keychain when the sandbox
+     * starts ({@link StandInState.takeHandedTokens}), so the health sweep can use it.
+     */
+    heldByApp?: boolean;
   };
+}
+
+/** A seeded connection's token, handed to the app as Create's answer would have been. */
+export interface HandedToken {
+  organizationId: string;
+  connectionId: string;
+  token: string;
 }
 
 /** A token in the shape of Stytch's examples: 48 letters and digits. */
@@ -56,6 +70,7 @@ export class StandInState {
   private readonly orgs: OrgRecord[] = [];
   /** The orgs' members: the users written through their connections' SCIM endpoints. */
   readonly members = new StandInMembers(() => this.now());
+  private handed: HandedToken[] = [];
 
   constructor(
     /** One SCIM endpoint per connection. */
@@ -76,13 +91,29 @@ export class StandInState {
     };
     this.orgs.push(org);
     if (seed.connection) {
-      const { tokenExpiresInDays, ...body } = seed.connection;
-      this.createConnection(org.organization_id, body);
+      const { tokenExpiresInDays, rotationPending, heldByApp, ...body } = seed.connection;
+      const created = this.createConnection(org.organization_id, body);
       if (tokenExpiresInDays !== undefined && org.active) {
         org.active.current.expiresAt = this.expiryIn(tokenExpiresInDays);
       }
+      if (heldByApp === true) {
+        const { organization_id, connection_id, bearer_token } = created;
+        this.handed.push({
+          organizationId: organization_id,
+          connectionId: connection_id,
+          token: bearer_token,
+        });
+      }
+      if (rotationPending === true) this.rotateStart(org.organization_id, created.connection_id);
     }
     return org.organization_id;
+  }
+
+  /** The seeded tokens the app is to keep, once: later calls answer none. */
+  takeHandedTokens(): HandedToken[] {
+    const handed = this.handed;
+    this.handed = [];
+    return handed;
   }
 
   /** Search organizations (reference A.9). */

@@ -41,7 +41,7 @@ const VALID: { [C in InvokeChannel]?: Req<C> } = {
     },
     clipboardClearMs: 60_000,
   },
-  'sandbox:start': {},
+  'sandbox:start': { large: false },
   'stytch:status': {},
   'stytch:connect': { projectId: 'project-test-fuzz', secret: 'secret-test-fuzz-value' },
   // Another project: forgetting the connected one would leave the rest of the run disconnected.
@@ -69,6 +69,9 @@ const VALID: { [C in InvokeChannel]?: Req<C> } = {
   'entra:assign': { organizationId: ORG, principals: [{ id: USER_ID, kind: 'user' }] },
   'entra:unassign': { organizationId: ORG, principalId: USER_ID },
   'entra:provisionOnDemand': { organizationId: ORG, userId: USER_ID },
+  'fleet:refresh': { full: true },
+  'fleet:sweepStart': { organizationIds: [ORG] },
+  'fleet:saveReport': { format: 'html' },
 };
 
 const BOGUS_CHANNELS: unknown[] = [

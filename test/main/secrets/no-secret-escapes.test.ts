@@ -221,4 +221,28 @@ describe('no secret leaves main except by the clipboard', () => {
     await ok('scim:deleteConnection', { organizationId, connectionId });
     await expectNoSecretOutside();
   });
+
+  it('lists, sweeps and saves the report of every connection without a secret escaping', async () => {
+    await ok('sandbox:start', {});
+    const sandbox = await services.sandbox.ensureStarted();
+    const organizationId = sandbox.state.organization('stark-industries').organization_id;
+    await ok('scim:createConnection', { organizationId, displayName: 'Entra' });
+    await noteKeychainSecrets();
+    // The reports are saved into the data folder, so they are searched with the cache beside them.
+    services.saveDialog = {
+      choosePath: ({ defaultName }) => Promise.resolve(join(dir, defaultName)),
+    };
+    await ok('fleet:overview', {});
+    await services.fleet.settled();
+    await ok('fleet:sweepStart', {});
+    await services.fleet.settled();
+    const status = await ok<{ state: string; counts: { passed: number } }>('fleet:sweepStatus', {});
+    expect(status.state).toBe('finished');
+    expect(status.counts.passed).toBeGreaterThanOrEqual(1);
+    await ok('fleet:saveReport', { format: 'csv' });
+    await ok('fleet:saveReport', { format: 'html' });
+    expect(events.filter((e) => e.event === 'fleet:progress').length).toBeGreaterThanOrEqual(2);
+    expect(await allFileText(dir)).toContain('SCIM connections report');
+    await expectNoSecretOutside();
+  });
 });
