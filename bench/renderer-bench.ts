@@ -23,7 +23,7 @@ let built = false;
  * Builds the app as `npm run build` does (once per bench run, whichever renderer benchmark comes
  * first), so the figures describe the current source.
  */
-function buildApp(): void {
+export function buildApp(): void {
   if (built) return;
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
   if (build.status !== 0)

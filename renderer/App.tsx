@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 
 import { AppFooter } from './components/AppFooter';
 import { Busy } from './components/Busy';
@@ -6,8 +6,26 @@ import { ContextBar } from './components/ContextBar';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorNotice } from './components/ErrorNotice';
 import { Notices } from './components/Notices';
+import { lazyPart } from './features/wizard/step-bodies';
 import { Wizard } from './features/wizard/Wizard';
 import { ensureBooted, useBootStore } from './state/boot';
+import { useScreenStore } from './state/screen-store';
+
+// The overview and a connection's page load when first shown: a first start (not connected yet)
+// never needs them.
+export const FleetHome = lazyPart(
+  async () => (await import('./features/fleet/FleetHome')).FleetHome,
+);
+
+function Home() {
+  const screen = useScreenStore((s) => s.screen.kind);
+  if (screen === 'wizard') return <Wizard />;
+  return (
+    <Suspense fallback={<Busy label="Loading the connections…" />}>
+      <FleetHome.Component />
+    </Suspense>
+  );
+}
 
 function Body() {
   const phase = useBootStore((s) => s.phase);
@@ -22,7 +40,7 @@ function Body() {
     case 'failed':
       return failure && <ErrorNotice failure={failure} title="The assistant could not start." />;
     case 'ready':
-      return <Wizard />;
+      return <Home />;
   }
 }
 

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 
 import type { WizardProgress } from '../../shared/settings/settings';
-import { stepIndex, type WizardStepId } from '../../shared/wizard/steps';
+import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
 import { call } from '../lib/api';
 import { useAppStore } from './app-store';
 import { useEntraStore } from './entra-store';
 import type { Failure } from './failure';
 import { useOrganizationStore } from './organization-store';
+import { useScreenStore, type Screen } from './screen-store';
 import { useWizardStore } from './wizard-store';
 
 interface BootState {
@@ -38,6 +39,18 @@ function resumeStep(
     return 'choose-organization';
   }
   return saved;
+}
+
+/**
+ * The screen to open on start: the connections overview once a project is connected, unless a
+ * set-up was left half done (a step after the first open, not every step done): then the wizard,
+ * where the admin left it. The overview's "Set up a new connection" opens the wizard.
+ */
+export function homeScreen(progress: WizardProgress, connected: boolean): Screen {
+  const setUpUnderWay =
+    progress.currentStep !== 'connect-stytch' &&
+    !WIZARD_STEP_IDS.every((step) => progress.completedSteps.includes(step));
+  return connected && !setUpUnderWay ? { kind: 'overview' } : { kind: 'wizard' };
 }
 
 /**
@@ -74,5 +87,6 @@ export async function bootApp(): Promise<void> {
   useWizardStore
     .getState()
     .hydrate(wizard, resumeStep(wizard, status.data.connected, organizationId));
+  useScreenStore.getState().show(homeScreen(wizard, status.data.connected));
   useBootStore.setState({ phase: 'ready', failure: null });
 }

@@ -6,6 +6,7 @@ import { useAppStore } from './app-store';
 import type { Failure } from './failure';
 import { forgetAfter } from './forget-after';
 import { useOrganizationStore } from './organization-store';
+import { useScreenStore } from './screen-store';
 import { trackCall } from './track-call';
 import { useWizardStore } from './wizard-store';
 
@@ -14,13 +15,19 @@ type StytchBusy = 'stytch:connect' | 'sandbox:start' | 'stytch:forgetProject';
 
 interface StytchState {
   busy: StytchBusy | null;
+  /** Whether the sandbox being started is the large one (its wait is longer; the label says so). */
+  startingLarge: boolean;
   failure: Failure | null;
   /**
    * Sends the project ID and secret to main. The secret is only passed through: it is never
    * written to this store, and a Retry after a failure asks the user to type it again.
    */
   connect: (projectId: string, secret: string) => Promise<boolean>;
-  startSandbox: () => Promise<void>;
+  /**
+   * Starts the local sandbox; `large` seeds about 2,000 organizations in every state and opens
+   * the connections overview rather than the wizard's next step.
+   */
+  startSandbox: (large?: boolean) => Promise<void>;
   forget: (projectId: string) => Promise<void>;
 }
 
@@ -56,6 +63,7 @@ function clearFailure(): void {
 /** The Connect-to-Stytch step's calls: connect, sandbox, forget. */
 export const useStytchStore = create<StytchState>()((set, get) => ({
   busy: null,
+  startingLarge: false,
   failure: null,
   connect: async (projectId, secret) => {
     const result = await trackCall(set, () => call('stytch:connect', { projectId, secret }), {
@@ -68,15 +76,17 @@ export const useStytchStore = create<StytchState>()((set, get) => ({
     advancePastConnect();
     return true;
   },
-  startSandbox: async () => {
-    const result = await trackCall(set, () => call('sandbox:start', {}), {
+  startSandbox: async (large = false) => {
+    set({ startingLarge: large });
+    const result = await trackCall(set, () => call('sandbox:start', large ? { large } : {}), {
       start: { busy: 'sandbox:start' },
       end: { busy: null },
-      retry: () => get().startSandbox(),
+      retry: () => get().startSandbox(large),
     });
     if (!result?.ok) return;
     adoptStatus(result.data);
     advancePastConnect();
+    if (large) useScreenStore.getState().show({ kind: 'overview' });
   },
   forget: async (projectId) => {
     const result = await trackCall(set, () => forgetThenReadStatus(projectId), {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,6 +31,11 @@ export interface AppHost {
   ipcTraffic: string[];
   /** The app's data folder for this run (settings land here). */
   userDataDir: string;
+  /**
+   * Where the "Save as" dialog's double saves a report: every save is accepted, under the
+   * name main proposes, in this folder of the data folder.
+   */
+  savedReportsDir: string;
   close(): Promise<void>;
 }
 
@@ -61,6 +66,7 @@ export async function startAppHost(options: {
           service: `com.scimsetupassistant.e2e.${process.pid}.${Date.now()}`,
         })
       : new MemorySecretStore();
+  const savedReportsDir = join(userDataDir, 'saved-reports');
   const storedSecrets = async () => {
     const stored = new Map<string, string>();
     for (const ref of await secretStore.list()) {
@@ -80,6 +86,12 @@ export async function startAppHost(options: {
     userDataDir,
     secretStore,
     clipboardPort: clipboard,
+    saveDialog: {
+      choosePath: async ({ defaultName }) => {
+        await mkdir(savedReportsDir, { recursive: true });
+        return join(savedReportsDir, defaultName);
+      },
+    },
     ...(options.stytchHosts ? { stytchHosts: options.stytchHosts } : {}),
   });
   const ipcTraffic: string[] = [];
@@ -106,6 +118,7 @@ export async function startAppHost(options: {
     logs,
     ipcTraffic,
     userDataDir,
+    savedReportsDir,
     close: async () => {
       await bridge.close();
       await services.sandbox.stop();

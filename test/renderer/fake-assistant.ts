@@ -17,6 +17,7 @@ import type { Settings } from '../../shared/settings/settings';
 import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
 import { settings as defaultSettings, probeCheck, probeReport, progressAt } from './fixtures';
 import { entraDefaults } from './entra-setup/entra-fixtures';
+import { fleetOverview, idleSweep } from './fleet/fleet-fixtures';
 import { rehearsalView } from './provisioning-watch/rehearsal-fixtures';
 
 /** Answers one channel the way a main-side handler would. */
@@ -219,6 +220,9 @@ export function installFakeAssistant(
       ]),
     ),
   );
+  // The connections overview (home once connected): no connection yet, no check run.
+  fake.handle('fleet:overview', () => okFor('fleet:overview', fleetOverview([])));
+  fake.handle('fleet:sweepStatus', () => okFor('fleet:sweepStatus', idleSweep()));
   // The Entra steps through Graph: nobody signed in, nothing found, every change succeeding.
   for (const [channel, handler] of Object.entries(entraDefaults()) as [
     InvokeChannel,

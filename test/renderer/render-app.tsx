@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, expect } from 'vitest';
 
-import { App } from '../../renderer/App';
+import { App, FleetHome } from '../../renderer/App';
 import { loadAllSteps } from '../../renderer/features/wizard/step-bodies';
 import { useBootStore } from '../../renderer/state/boot';
 import type { FakeAssistant } from './fake-assistant';
@@ -15,11 +15,11 @@ export function renderAppNow() {
 
 /**
  * Renders the whole app against the installed fake and waits until it has booted. Every step's
- * body is loaded first, as the app's prefetch has it by the time the admin moves on, so a test
+ * body (and the connections overview) is loaded first, as the app's prefetch has it by the time the admin moves on, so a test
  * that opens a step finds it at once rather than after its first import.
  */
 export async function renderApp() {
-  await loadAllSteps();
+  await Promise.all([loadAllSteps(), FleetHome.load()]);
   const view = renderAppNow();
   await waitFor(() => expect(useBootStore.getState().phase).not.toBe('loading'));
   await screen.findByTestId('app-info');

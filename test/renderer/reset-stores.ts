@@ -5,9 +5,11 @@ import { useBootStore } from '../../renderer/state/boot';
 import { useConnectionStore } from '../../renderer/state/connection-store';
 import { useDirectoryStore } from '../../renderer/state/directory-store';
 import { useEntraStore } from '../../renderer/state/entra-store';
+import { useFleetStore } from '../../renderer/state/fleet-store';
 import { useMicrosoftStore } from '../../renderer/state/microsoft-store';
 import { useOrganizationStore } from '../../renderer/state/organization-store';
 import { useProbeStore } from '../../renderer/state/probe-store';
+import { useScreenStore } from '../../renderer/state/screen-store';
 import { useStytchStore } from '../../renderer/state/stytch-store';
 import { useWatchStore } from '../../renderer/state/watch-store';
 import { useWizardStore } from '../../renderer/state/wizard-store';
@@ -29,4 +31,6 @@ export function resetStores(): void {
   resetStore(useEntraStore);
   resetStore(useMicrosoftStore);
   resetStore(useDirectoryStore);
+  resetStore(useFleetStore);
+  resetStore(useScreenStore);
 }

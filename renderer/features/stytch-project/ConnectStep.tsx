@@ -23,6 +23,7 @@ const REFUSED_FIELD: Partial<Record<ErrorCode, 'project-id' | 'secret'>> = {
 export function ConnectStep() {
   const savedProjectId = useAppStore((s) => s.status?.projectId ?? s.savedProjectId);
   const busy = useStytchStore((s) => s.busy);
+  const startingLarge = useStytchStore((s) => s.startingLarge);
   const failure = useStytchStore((s) => s.failure);
   const connect = useStytchStore((s) => s.connect);
   const startSandbox = useStytchStore((s) => s.startSandbox);
@@ -130,7 +131,23 @@ export function ConnectStep() {
         >
           Try it with a local sandbox
         </button>
-        {busy === 'sandbox:start' && <Busy label="Starting the sandbox…" />}
+        <button
+          type="button"
+          className="button"
+          onClick={() => void startSandbox(true)}
+          disabled={busy !== null}
+        >
+          Try it with a large project
+        </button>
+        {busy === 'sandbox:start' && (
+          <Busy
+            label={
+              startingLarge
+                ? 'Starting a sandbox with about 2,000 organizations…'
+                : 'Starting the sandbox…'
+            }
+          />
+        )}
       </div>
     </div>
   );

@@ -10,13 +10,13 @@ import { Busy } from '../../components/Busy';
  * renders at once, with no fallback in between (React.lazy would suspend on its first render
  * however long ago the module arrived).
  */
-interface LazyPart {
+export interface LazyPart {
   /** Loads the module (once; later calls answer the same promise). */
   load: () => Promise<ComponentType>;
   Component: ComponentType;
 }
 
-function lazyPart(importBody: () => Promise<ComponentType>): LazyPart {
+export function lazyPart(importBody: () => Promise<ComponentType>): LazyPart {
   let loaded: ComponentType | null = null;
   let loading: Promise<ComponentType> | null = null;
   const load = () =>

@@ -1,0 +1,175 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+
+import type { FleetOverview, FleetRow } from '../shared/fleet/fleet';
+import type { Settings } from '../shared/settings/settings';
+import { WIZARD_STEP_IDS } from '../shared/wizard/steps';
+import { startAppHost } from '../test/bridge/app-host';
+import { bridgeAssistantInitScript } from '../test/bridge/bridge-assistant';
+import { asInitScript } from '../test/bridge/init-script';
+import { BUILT_RENDERER_DIR, launchTestBrowser } from '../test/e2e/browser';
+import { median, type Benchmark, type Figure } from './figures';
+import { buildApp } from './renderer-bench';
+
+const SAMPLES = 9;
+const LARGE = 5_000;
+const SMALL = 10;
+
+/** A row in one of the states the overview shows, by turn: healthy, expiring, expired, … */
+function benchRow(n: number): FleetRow {
+  const id = String(n).padStart(5, '0');
+  const kind = n % 6;
+  return {
+    organizationId: `organization-test-${id}`,
+    organizationName: `Organization ${id}`,
+    connectionId: `scim-connection-test-${id}`,
+    connectionStatus: 'active',
+    identityProvider: 'microsoft-entra',
+    tokenExpiresAt: '2027-12-01T00:00:00Z',
+    tokenDaysLeft: kind === 1 ? 12 : kind === 2 ? -4 : 200 + (n % 300),
+    rotationPending: kind === 3,
+    tokenHeld: n % 5 !== 0,
+    lastHealth:
+      kind === 4
+        ? { verdict: 'failed', failingCheck: 'Test Connection', at: '2026-12-07T10:00:00Z' }
+        : { verdict: 'passed', at: '2026-12-07T10:00:00Z' },
+    entraJob:
+      kind === 5
+        ? { state: 'Quarantine', quarantineReason: 'EncounteredQuarantineException' }
+        : null,
+  };
+}
+
+function overviewOf(count: number): FleetOverview {
+  return {
+    rows: Array.from({ length: count }, (_, n) => benchRow(n)),
+    refreshedAt: '2026-12-07T09:00:00Z',
+    refreshing: false,
+    refreshError: null,
+    sweep: {
+      state: 'idle',
+      done: 0,
+      total: 0,
+      etaSeconds: null,
+      startedAt: null,
+      finishedAt: null,
+      counts: { passed: 0, failed: 0, warnings: 0, metadataOnly: 0 },
+    },
+  };
+}
+
+/**
+ * Runs in the page before the app: notes (on the page's clock, from navigation) when the
+ * overview can be used: its grid has drawn its first row and its search box is enabled.
+ */
+function watchForOverview(): void {
+  const seen = window as unknown as { overviewAt?: number };
+  const observer = new MutationObserver(() => {
+    const row = document.querySelector('[role="grid"] [aria-rowindex="2"]');
+    const search = document.querySelector<HTMLInputElement>('#fleet-search');
+    if (row && search && !search.disabled) {
+      seen.overviewAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+/**
+ * Answers the three channels that make the overview the first screen (connected, set-up done)
+ * and the overview itself with `count` rows, as JSON over the bridge's own HTTP path, so the
+ * page pays for the rows' transfer and parsing as it would for main's answer.
+ */
+async function answerAsConnected(context: BrowserContext, count: number): Promise<void> {
+  const answers: Record<string, unknown> = {
+    'stytch:status': {
+      connected: true,
+      projectId: 'project-test-bench',
+      environment: 'test',
+      mode: 'real',
+    },
+    'settings:get': {
+      version: 1,
+      projectId: 'project-test-bench',
+      environment: 'test',
+      organizationId: null,
+      wizard: { currentStep: 'webhooks', completedSteps: [...WIZARD_STEP_IDS], checklist: {} },
+      clipboardClearMs: 60_000,
+      knownConnections: [],
+      microsoftClientId: null,
+      microsoftTenant: null,
+      entraSteps: null,
+      entraApps: [],
+    } satisfies Settings,
+    'fleet:overview': overviewOf(count),
+  };
+  for (const [channel, data] of Object.entries(answers)) {
+    const body = JSON.stringify({ ok: true, data });
+    await context.route(`**/__bridge/invoke/${encodeURIComponent(channel)}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body }),
+    );
+  }
+}
+
+/** One load in a fresh context (nothing cached): milliseconds until the overview is usable. */
+async function loadOnce(browser: Browser, url: string, count: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.addInitScript(bridgeAssistantInitScript());
+    await context.addInitScript(asInitScript(watchForOverview));
+    await answerAsConnected(context, count);
+    const page = await context.newPage();
+    await page.goto(url);
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { overviewAt?: number }).overviewAt,
+      undefined,
+      { timeout: 20_000, polling: 100 },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * `fleet.overview_interactive_vs_10_rows`: from navigation to the overview being usable (first
+ * row drawn, search enabled) with 5,000 connections, over the same with 10, in Chromium. Loads
+ * alternate (10, 5,000, 10, …) so other work on the machine touches both alike; the first round
+ * warms up; medians of 9. The bridge's other channels are main's own; the four that make the
+ * overview the first screen are answered from the bench, so the figure is the renderer's.
+ */
+async function overviewInteractive(): Promise<Figure[]> {
+  buildApp();
+  const host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version: 'bench' });
+  const samples = { small: [] as number[], large: [] as number[] };
+  try {
+    const browser = await launchTestBrowser(host.bridge.url);
+    try {
+      for (let round = 0; round < SAMPLES + 1; round += 1) {
+        const small = await loadOnce(browser.browser, host.bridge.url, SMALL);
+        const large = await loadOnce(browser.browser, host.bridge.url, LARGE);
+        if (round === 0) continue;
+        samples.small.push(small);
+        samples.large.push(large);
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await host.close();
+  }
+  const smallMs = Math.round(median(samples.small));
+  const largeMs = Math.round(median(samples.large));
+  return [
+    { name: 'fleet.overview_interactive_5000_rows_ms', value: largeMs, unit: 'ms' },
+    { name: 'fleet.overview_interactive_10_rows_ms', value: smallMs, unit: 'ms' },
+    {
+      name: 'fleet.overview_interactive_vs_10_rows',
+      value: Math.round((largeMs / smallMs) * 1000) / 1000,
+      unit: 'ratio',
+    },
+  ];
+}
+
+export const FLEET_OVERVIEW_BENCHMARKS: readonly Benchmark[] = [
+  { name: 'fleet.overview_interactive_vs_10_rows', run: overviewInteractive },
+];

@@ -1,0 +1,150 @@
+import { useEffect, useMemo, useState } from 'react';
+
+import { attentionReason } from '../../../shared/fleet/fleet';
+import { Busy } from '../../components/Busy';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PlainErrorNotice } from '../../components/PlainErrorNotice';
+import { formatTimestamp } from '../../lib/timestamp';
+import { useFleetStore } from '../../state/fleet-store';
+import { useScreenStore } from '../../state/screen-store';
+import { useWizardStore } from '../../state/wizard-store';
+import { OverviewGrid, ROW_HEIGHT } from './OverviewGrid';
+import { queryRows } from './overview-query';
+import { ReportButtons } from './ReportButtons';
+import { SweepBar } from './SweepBar';
+
+const number = (count: number) => count.toLocaleString();
+
+/** The grid's height: what the window leaves below the controls, at least six rows. */
+function useGridHeight(): number {
+  const fit = () => Math.max(6 * ROW_HEIGHT, window.innerHeight - 420);
+  const [height, setHeight] = useState(fit);
+  useEffect(() => {
+    const resize = () => setHeight(fit());
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, []);
+  return height;
+}
+
+function Freshness() {
+  const refreshedAt = useFleetStore((s) => s.refreshedAt);
+  const refreshing = useFleetStore((s) => s.refreshing);
+  const refreshError = useFleetStore((s) => s.refreshError);
+  const busy = useFleetStore((s) => s.busy);
+  const refresh = useFleetStore((s) => s.refresh);
+  return (
+    <div className="fleet-freshness">
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void refresh()}
+          disabled={refreshing !== null || busy === 'fleet:refresh'}
+        >
+          Read again from Stytch
+        </button>
+        {refreshing && (
+          <Busy
+            label={
+              refreshing.total > 0
+                ? `Reading from Stytch: ${number(refreshing.done)} of ${number(refreshing.total)} organizations…`
+                : 'Reading from Stytch…'
+            }
+          />
+        )}
+        <span className="field-hint">
+          {refreshedAt ? `Last read in full at ${formatTimestamp(refreshedAt)}.` : 'Not read yet.'}
+        </span>
+      </div>
+      {refreshError && (
+        <PlainErrorNotice
+          failure={{ error: refreshError, retry: () => void refresh() }}
+          title="The last reading stopped early; some rows may be older."
+        />
+      )}
+    </div>
+  );
+}
+
+/**
+ * The home screen once a project is connected: every organization with a SCIM connection, its
+ * state and what needs the admin, with search, sort, a "Needs attention" filter, the health
+ * check and the report. Only the rows in view are drawn, so thousands stay smooth.
+ */
+export function ConnectionsOverview() {
+  const rows = useFleetStore((s) => s.rows);
+  const loaded = useFleetStore((s) => s.loaded);
+  const query = useFleetStore((s) => s.query);
+  const setQuery = useFleetStore((s) => s.setQuery);
+  const failure = useFleetStore((s) => s.failure);
+  const failedOp = useFleetStore((s) => s.failedOp);
+  const show = useScreenStore((s) => s.show);
+  // A new connection starts at choosing its organization (the project is connected already).
+  const setUpNew = () => {
+    useWizardStore.getState().goTo('choose-organization');
+    show({ kind: 'wizard' });
+  };
+  const height = useGridHeight();
+  const shown = useMemo(() => queryRows(rows, query), [rows, query]);
+  const attentionCount = useMemo(
+    () => rows.filter((row) => attentionReason(row) !== null).length,
+    [rows],
+  );
+  const loadFailed = failure && (failedOp === 'fleet:overview' || failedOp === 'fleet:refresh');
+
+  return (
+    <div className="fleet">
+      <div className="fleet-title">
+        <h2>SCIM connections</h2>
+        <button type="button" className="button" onClick={setUpNew}>
+          Set up a new connection
+        </button>
+      </div>
+      <p className="field-hint">
+        Every organization of this Stytch project with a SCIM connection. The Entra job is shown
+        where this app linked an enterprise app and you are signed in to its tenant.
+      </p>
+      <Freshness />
+      {loadFailed && <ErrorNotice failure={failure} title="The connections could not be read." />}
+      <div className="fleet-tools">
+        <SweepBar />
+        <ReportButtons />
+      </div>
+      <div className="fleet-filters" role="search">
+        <div className="field">
+          <label htmlFor="fleet-search">Search organizations</label>
+          <input
+            id="fleet-search"
+            type="search"
+            autoComplete="off"
+            value={query.search}
+            onChange={(event) => setQuery({ ...query, search: event.target.value })}
+            placeholder="Name, organization ID or connection ID"
+          />
+        </div>
+        <label className="fleet-attention">
+          <input
+            type="checkbox"
+            checked={query.attentionOnly}
+            onChange={(event) => setQuery({ ...query, attentionOnly: event.target.checked })}
+          />
+          Needs attention ({number(attentionCount)})
+        </label>
+        <p className="fleet-count" role="status">
+          {loaded
+            ? `Showing ${number(shown.length)} of ${number(rows.length)} connections`
+            : 'Reading the connections…'}
+        </p>
+      </div>
+      {loaded && rows.length === 0 ? (
+        <p className="notice notice-info">
+          No organization of this project has a SCIM connection yet. Set up a new connection to
+          create the first one.
+        </p>
+      ) : (
+        <OverviewGrid rows={shown} height={height} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useCallback, type ReactNode } from 'react';
+
+import type { FleetRow } from '../../../shared/fleet/fleet';
+import { VirtualGrid, type GridColumn, type SortOrder } from '../../components/VirtualGrid';
+import { useFleetStore } from '../../state/fleet-store';
+import { useScreenStore } from '../../state/screen-store';
+import { sortBy, type OverviewColumn } from './overview-query';
+import { entraWords, expiryWords, healthWhen, healthWords, type CellWords } from './row-words';
+
+/** Every row's height: fixed, so the grid can place rows without measuring them. */
+export const ROW_HEIGHT = 44;
+
+const COLUMNS: readonly { id: OverviewColumn | 'select'; header: string; width: string }[] = [
+  { id: 'select', header: 'Select', width: '2rem' },
+  { id: 'organization', header: 'Organization', width: 'minmax(10rem, 2fr)' },
+  { id: 'status', header: 'Connection', width: 'minmax(5rem, 0.8fr)' },
+  { id: 'provider', header: 'Identity provider', width: 'minmax(7rem, 1fr)' },
+  { id: 'expiry', header: 'Token expiry', width: 'minmax(8rem, 1fr)' },
+  { id: 'rotation', header: 'Rotation', width: 'minmax(5rem, 0.7fr)' },
+  { id: 'health', header: 'Last health check', width: 'minmax(12rem, 2fr)' },
+  { id: 'entra', header: 'Entra job', width: 'minmax(8rem, 1.2fr)' },
+];
+
+function Words({ words }: { words: CellWords }) {
+  return <span className={`cell-${words.tone}`}>{words.text}</span>;
+}
+
+function Cell({ row, column }: { row: FleetRow; column: OverviewColumn | 'select' }): ReactNode {
+  switch (column) {
+    case 'select':
+      return <SelectBox row={row} />;
+    case 'organization':
+      return <OpenButton row={row} />;
+    case 'status':
+      return row.connectionStatus;
+    case 'provider':
+      return row.identityProvider;
+    case 'expiry':
+      return <Words words={expiryWords(row.tokenDaysLeft)} />;
+    case 'rotation':
+      return row.rotationPending ? <span className="cell-warning">Pending</span> : 'None';
+    case 'health':
+      return (
+        <span className="cell-two-lines">
+          <Words words={healthWords(row)} />
+          <span className="cell-when">{healthWhen(row)}</span>
+        </span>
+      );
+    case 'entra':
+      return <Words words={entraWords(row)} />;
+  }
+}
+
+// Controls in cells stay out of the Tab order: the row takes focus, Space selects, Enter opens.
+function SelectBox({ row }: { row: FleetRow }) {
+  const checked = useFleetStore((s) => s.selected.has(row.organizationId));
+  const toggle = useFleetStore((s) => s.toggleSelected);
+  return (
+    <input
+      type="checkbox"
+      tabIndex={-1}
+      checked={checked}
+      aria-label={`Select ${row.organizationName}`}
+      onChange={() => toggle(row.organizationId)}
+    />
+  );
+}
+
+function OpenButton({ row }: { row: FleetRow }) {
+  const show = useScreenStore((s) => s.show);
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      className="button-link cell-open"
+      onClick={() => show({ kind: 'connection', organizationId: row.organizationId })}
+    >
+      {row.organizationName}
+    </button>
+  );
+}
+
+function SelectAll({ rows }: { rows: readonly FleetRow[] }) {
+  const selected = useFleetStore((s) => s.selected);
+  const toggleAll = useFleetStore((s) => s.toggleAll);
+  const all = rows.length > 0 && rows.every((row) => selected.has(row.organizationId));
+  return (
+    <input
+      type="checkbox"
+      checked={all}
+      aria-label="Select every connection shown"
+      onChange={() => toggleAll(rows.map((row) => row.organizationId))}
+    />
+  );
+}
+
+/** The overview's rows (already searched, filtered and sorted) in a virtualized grid. */
+export function OverviewGrid({ rows, height }: { rows: readonly FleetRow[]; height: number }) {
+  const query = useFleetStore((s) => s.query);
+  const setQuery = useFleetStore((s) => s.setQuery);
+  const selected = useFleetStore((s) => s.selected);
+  const toggleSelected = useFleetStore((s) => s.toggleSelected);
+  const show = useScreenStore((s) => s.show);
+  const columns: GridColumn[] = COLUMNS.map((column) => {
+    if (column.id === 'select')
+      return { id: column.id, width: column.width, header: <SelectAll rows={rows} /> };
+    const sort: SortOrder = query.sort.column === column.id ? query.sort.order : 'none';
+    return { id: column.id, width: column.width, header: column.header, sort };
+  });
+  const renderCell = useCallback(
+    (index: number, column: string) => {
+      const row = rows[index];
+      return row ? <Cell row={row} column={column as OverviewColumn | 'select'} /> : null;
+    },
+    [rows],
+  );
+  return (
+    <VirtualGrid
+      label="SCIM connections"
+      columns={columns}
+      rowCount={rows.length}
+      rowHeight={ROW_HEIGHT}
+      height={height}
+      rowKey={(index) => rows[index]?.organizationId ?? String(index)}
+      renderCell={renderCell}
+      onSort={(column) => setQuery(sortBy(query, column as OverviewColumn))}
+      onActivate={(index) => {
+        const row = rows[index];
+        if (row) show({ kind: 'connection', organizationId: row.organizationId });
+      }}
+      onToggle={(index) => {
+        const row = rows[index];
+        if (row) toggleSelected(row.organizationId);
+      }}
+      isSelected={(index) => selected.has(rows[index]?.organizationId ?? '')}
+    />
+  );
+}

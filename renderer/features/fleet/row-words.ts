@@ -1,0 +1,56 @@
+import { EXPIRY_WARNING_DAYS, type FleetRow } from '../../../shared/fleet/fleet';
+import { formatTimestamp } from '../../lib/timestamp';
+
+/** How a cell looks: its words, and a tone that only repeats them in colour. */
+export interface CellWords {
+  text: string;
+  tone: 'plain' | 'good' | 'warning' | 'danger';
+}
+
+const days = (count: number) => `${String(count)} day${count === 1 ? '' : 's'}`;
+
+/**
+ * The token's expiry in days. Within the warning window and once expired the words say so
+ * ("soon", "Expired"), so the colour is never the only sign.
+ */
+export function expiryWords(daysLeft: number | null): CellWords {
+  if (daysLeft === null) return { text: 'No date from Stytch', tone: 'plain' };
+  if (daysLeft < 0) return { text: `Expired ${days(-daysLeft)} ago`, tone: 'danger' };
+  if (daysLeft === 0) return { text: 'Expires today', tone: 'danger' };
+  if (daysLeft <= EXPIRY_WARNING_DAYS) return { text: `${days(daysLeft)}, soon`, tone: 'warning' };
+  return { text: days(daysLeft), tone: 'plain' };
+}
+
+const VERDICT_WORDS: Record<string, CellWords> = {
+  passed: { text: 'Passed', tone: 'good' },
+  failed: { text: 'Failed', tone: 'danger' },
+  warnings: { text: 'Passed with warnings', tone: 'warning' },
+  'metadata-only': { text: 'Stytch’s details only (no token here)', tone: 'plain' },
+};
+
+/** The last health result, with its failing check: "Failed: Test Connection". */
+export function healthWords(row: FleetRow): CellWords {
+  const health = row.lastHealth;
+  if (!health) return { text: 'Not checked yet', tone: 'plain' };
+  const words = VERDICT_WORDS[health.verdict] ?? { text: health.verdict, tone: 'plain' };
+  return health.verdict === 'failed' && health.failingCheck
+    ? { ...words, text: `${words.text}: ${health.failingCheck}` }
+    : words;
+}
+
+/** When the last health check finished, in the app's one timestamp format. */
+export function healthWhen(row: FleetRow): string {
+  return row.lastHealth ? formatTimestamp(row.lastHealth.at) : '';
+}
+
+/** The Entra job's state in Entra's words, a quarantine with its reason. */
+export function entraWords(row: FleetRow): CellWords {
+  const job = row.entraJob;
+  if (!job) return { text: 'Not known', tone: 'plain' };
+  if (/quarantine/i.test(job.state))
+    return {
+      text: job.quarantineReason ? `Quarantine: ${job.quarantineReason}` : 'Quarantine',
+      tone: 'danger',
+    };
+  return { text: job.state, tone: job.state === 'Active' ? 'good' : 'plain' };
+}

@@ -1,0 +1,136 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { AppHost } from '../bridge/app-host';
+import { recordStep } from './accessibility';
+import { closeApp, openApp, type OpenApp } from './sandbox-page';
+
+/**
+ * The connections overview against the large sandbox ("Try it with a large project": about
+ * 2,000 organizations in every state, main/sandbox/large-seed.ts), read by main's own fleet
+ * service over the Stytch stand-in: the list, the "Needs attention" filter, a health check in
+ * progress and finished, one connection's page, and the saved report opened in the browser.
+ */
+let app: OpenApp;
+let host: AppHost;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await openApp(pageErrors);
+  ({ host, page } = app);
+});
+
+afterAll(async () => {
+  await closeApp(app);
+});
+
+const grid = () => page.getByRole('grid', { name: 'SCIM connections' });
+const count = () => page.locator('.fleet-count').textContent();
+/** "Showing 312 of 1,900 connections" as [312, 1900]. */
+async function shownOfTotal(): Promise<[number, number]> {
+  const match = /Showing ([\d,]+) of ([\d,]+)/.exec((await count()) ?? '');
+  const toNumber = (text: string | undefined) => Number((text ?? '').replaceAll(',', ''));
+  return [toNumber(match?.[1]), toNumber(match?.[2])];
+}
+
+describe('the connections overview, in Chromium against the large sandbox', () => {
+  it('lists every connection of the large project once main has read them from Stytch', async () => {
+    await page.getByRole('button', { name: 'Try it with a large project' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name: 'SCIM connections' }).count())
+      .toBe(1);
+    // Main reads Stytch within its documented limits; the rows arrive as it goes.
+    await expect
+      .poll(async () => (await shownOfTotal())[1], { timeout: 100_000, interval: 1_000 })
+      .toBeGreaterThan(1_500);
+    await expect
+      .poll(() => page.getByText(/^Reading from Stytch/).count(), { timeout: 100_000 })
+      .toBe(0);
+    const rows = await grid().getByRole('row').count();
+    // Virtualized: the header and the rows in view, not 1,900 of them.
+    expect(rows).toBeLessThan(40);
+    expect(Number(await grid().getAttribute('aria-rowcount'))).toBeGreaterThan(1_500);
+    await recordStep(page, 'fleet-01-overview-large-project');
+    expect(pageErrors).toEqual([]);
+  }, 220_000);
+
+  it('filters to the connections that need attention, worst first', async () => {
+    const [, total] = await shownOfTotal();
+    await page.getByRole('checkbox', { name: /^Needs attention/ }).check();
+    const [shown] = await shownOfTotal();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(total);
+    // Opens sorted by token expiry: the expired ones first, said in words.
+    await expect
+      .poll(() =>
+        grid()
+          .getByText(/^Expired \d+ days? ago$/)
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await recordStep(page, 'fleet-02-needs-attention');
+    await page.getByRole('checkbox', { name: /^Needs attention/ }).uncheck();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a health check of every connection in progress, with count and time left, and cancels it', async () => {
+    await page.getByRole('button', { name: 'Check all', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('progressbar', { name: 'Health check progress' }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByText(/ checked · /).count()).toBe(1);
+    await recordStep(page, 'fleet-03-sweep-in-progress');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => page.getByText(/^Check cancelled after/).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('checks the selected connections to the end, the results landing in their rows', async () => {
+    await page.getByRole('searchbox', { name: 'Search organizations' }).fill('Northwind');
+    const firstRow = grid().locator('[aria-rowindex="2"]');
+    await firstRow.focus();
+    await page.keyboard.press(' ');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(' ');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(' ');
+    await page.getByRole('button', { name: 'Check selected (3)' }).click();
+    await expect
+      .poll(() => page.getByText(/^Checked 3 connections at /).count(), { timeout: 60_000 })
+      .toBe(1);
+    await expect.poll(() => page.getByRole('progressbar').count()).toBe(0);
+    await recordStep(page, 'fleet-04-sweep-finished');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('opens one connection’s page: details, health, token, members, Entra job, danger zone', async () => {
+    const name = (await grid().locator('[aria-rowindex="2"] .cell-open').textContent()) ?? '';
+    await grid().locator('[aria-rowindex="2"] .cell-open').click();
+    await expect.poll(() => page.getByRole('heading', { level: 2, name }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Details' }).count()).toBe(1);
+    for (const section of ['Health', 'Token', 'Members in Stytch', 'Danger zone'])
+      expect(await page.getByRole('heading', { name: section, exact: true }).count()).toBe(1);
+    await recordStep(page, 'fleet-05-connection-page');
+    await page.getByRole('button', { name: '← All connections' }).click();
+    await expect.poll(() => grid().count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('saves the printable report through main, which opens in the browser without a secret', async () => {
+    await page.getByRole('button', { name: 'Save as a printable page…' }).click();
+    await expect.poll(() => page.getByText(/^Saved as .*\.html\./).count()).toBe(1);
+    const [file] = await readdir(host.savedReportsDir);
+    expect(file).toMatch(/\.html$/);
+    const html = await readFile(join(host.savedReportsDir, file ?? ''), 'utf8');
+    for (const secret of (await host.storedSecrets()).values()) expect(html).not.toContain(secret);
+    const report = await app.browser.context.newPage();
+    await report.setContent(html);
+    await recordStep(report, 'fleet-06-saved-report');
+    await report.close();
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import type { FleetOverview, FleetRow, FleetSweepStatus } from '../../../shared/fleet/fleet';
+
+/** A healthy connection of organization number `n`: token good for a year, last check passed. */
+export function fleetRow(n: number, overrides: Partial<FleetRow> = {}): FleetRow {
+  const id = String(n).padStart(5, '0');
+  return {
+    organizationId: `organization-test-${id}`,
+    organizationName: `Org ${id}`,
+    connectionId: `scim-connection-test-${id}`,
+    connectionStatus: 'active',
+    identityProvider: 'microsoft-entra',
+    tokenExpiresAt: '2027-12-01T00:00:00Z',
+    tokenDaysLeft: 360,
+    rotationPending: false,
+    tokenHeld: true,
+    lastHealth: { verdict: 'passed', at: '2026-12-07T10:00:00Z' },
+    entraJob: null,
+    ...overrides,
+  };
+}
+
+/** `count` healthy rows. */
+export function fleetRows(count: number): FleetRow[] {
+  return Array.from({ length: count }, (_, index) => fleetRow(index));
+}
+
+/** No sweep has run. */
+export function idleSweep(overrides: Partial<FleetSweepStatus> = {}): FleetSweepStatus {
+  return {
+    state: 'idle',
+    done: 0,
+    total: 0,
+    etaSeconds: null,
+    startedAt: null,
+    finishedAt: null,
+    counts: { passed: 0, failed: 0, warnings: 0, metadataOnly: 0 },
+    ...overrides,
+  };
+}
+
+/** The overview main answers with `rows`, read in full and idle. */
+export function fleetOverview(
+  rows: readonly FleetRow[],
+  overrides: Partial<FleetOverview> = {},
+): FleetOverview {
+  return {
+    rows: [...rows],
+    refreshedAt: '2026-12-07T09:00:00Z',
+    refreshing: false,
+    refreshError: null,
+    sweep: idleSweep(),
+    ...overrides,
+  };
+}

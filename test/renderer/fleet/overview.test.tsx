@@ -1,0 +1,289 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import type { FleetRow } from '../../../shared/fleet/fleet';
+import { WIZARD_STEP_IDS } from '../../../shared/wizard/steps';
+import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistant';
+import { connectionView, progressAt, settings } from '../fixtures';
+import { cleanUpAfterEach, renderApp } from '../render-app';
+import { fleetOverview, fleetRow, fleetRows, idleSweep } from './fleet-fixtures';
+
+cleanUpAfterEach();
+
+/** Connected to a project whose set-up was finished, main holding `rows`. */
+function installFleet(rows: readonly FleetRow[], handlers: FakeHandlers = {}) {
+  return installFakeAssistant(
+    {
+      'stytch:status': () =>
+        okFor('stytch:status', {
+          connected: true,
+          projectId: 'project-test-123',
+          environment: 'test',
+          mode: 'real',
+        }),
+      'fleet:overview': () => okFor('fleet:overview', fleetOverview(rows)),
+      ...handlers,
+    },
+    settings({
+      projectId: 'project-test-123',
+      wizard: progressAt('webhooks', [...WIZARD_STEP_IDS]),
+    }),
+  );
+}
+
+const grid = () => screen.getByRole('grid', { name: 'SCIM connections' });
+const bodyRows = () =>
+  within(grid())
+    .getAllByRole('row')
+    .filter((row) => row.getAttribute('aria-rowindex') !== '1');
+const shownNames = () =>
+  bodyRows().map((row) => within(row).getAllByRole('gridcell')[1]!.textContent);
+
+/** One row in each state that needs the admin, and two healthy ones. */
+const MIXED: readonly FleetRow[] = [
+  fleetRow(1, { organizationName: 'Healthy Alpha' }),
+  fleetRow(2, { organizationName: 'Expiring Bravo', tokenDaysLeft: 12 }),
+  fleetRow(3, { organizationName: 'Expired Charlie', tokenDaysLeft: -3 }),
+  fleetRow(4, { organizationName: 'Rotating Delta', rotationPending: true }),
+  fleetRow(5, {
+    organizationName: 'Failing Echo',
+    lastHealth: { verdict: 'failed', failingCheck: 'Test Connection', at: '2026-12-07T10:00:00Z' },
+  }),
+  fleetRow(6, {
+    organizationName: 'Quarantined Foxtrot',
+    entraJob: { state: 'Quarantine', quarantineReason: 'EncounteredQuarantineException' },
+  }),
+  fleetRow(7, { organizationName: 'Healthy Golf', entraJob: { state: 'Active' } }),
+];
+
+describe('Connections overview', () => {
+  it('is the home screen once a project is connected, and the wizard is one click away', async () => {
+    installFleet(MIXED, {
+      'stytch:searchOrganizations': () =>
+        okFor('stytch:searchOrganizations', { organizations: [], nextCursor: null, total: 0 }),
+    });
+    const { user } = await renderApp();
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'SCIM connections' })).toBeTruthy();
+    expect(await screen.findByText('Healthy Alpha')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Set up a new connection' }));
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Choose the organization' }),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '← All connections' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'SCIM connections' })).toBeTruthy();
+  });
+
+  it('opens the wizard where a half-done set-up was left, not the overview', async () => {
+    installFakeAssistant(
+      {
+        'stytch:status': () =>
+          okFor('stytch:status', {
+            connected: true,
+            projectId: 'project-test-123',
+            environment: 'test',
+            mode: 'real',
+          }),
+      },
+      settings({
+        projectId: 'project-test-123',
+        organizationId: 'organization-test-1',
+        wizard: progressAt('create-entra-app', ['connect-stytch', 'choose-organization']),
+      }),
+    );
+    await renderApp();
+    expect(screen.getByRole('navigation', { name: 'Setup steps' })).toBeTruthy();
+    expect(screen.queryByRole('grid')).toBeNull();
+  });
+
+  it('shows each state in words, with the token expiry in days and the quarantine reason', async () => {
+    installFleet(MIXED);
+    await renderApp();
+    await screen.findByText('Healthy Alpha');
+
+    expect(screen.getByText('12 days, soon').className).toBe('cell-warning');
+    expect(screen.getByText('Expired 3 days ago').className).toBe('cell-danger');
+    expect(screen.getByText('Failed: Test Connection')).toBeTruthy();
+    expect(screen.getByText('Quarantine: EncounteredQuarantineException')).toBeTruthy();
+    expect(screen.getByText('Pending')).toBeTruthy();
+    expect(screen.getByText('Active')).toBeTruthy();
+  });
+
+  it('finds organizations by name as the admin types, and says how many are shown', async () => {
+    installFleet(MIXED);
+    const { user } = await renderApp();
+    await screen.findByText('Healthy Alpha');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search organizations' }), 'healthy');
+
+    expect(shownNames()).toEqual(['Healthy Alpha', 'Healthy Golf']);
+    expect(screen.getByText('Showing 2 of 7 connections')).toBeTruthy();
+  });
+
+  it('filters to what needs attention: expiring, expired, rotation pending, failed, quarantined', async () => {
+    installFleet(MIXED);
+    const { user } = await renderApp();
+    await screen.findByText('Healthy Alpha');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Needs attention (5)' }));
+
+    expect([...shownNames()].sort()).toEqual([
+      'Expired Charlie',
+      'Expiring Bravo',
+      'Failing Echo',
+      'Quarantined Foxtrot',
+      'Rotating Delta',
+    ]);
+  });
+
+  it('sorts by a column’s header and says the order on it', async () => {
+    installFleet(MIXED);
+    const { user } = await renderApp();
+    await screen.findByText('Healthy Alpha');
+    // Opens with the next token to expire first.
+    expect(shownNames().slice(0, 2)).toEqual(['Expired Charlie', 'Expiring Bravo']);
+
+    const organization = screen.getByRole('columnheader', { name: /Organization/ });
+    await user.click(within(organization).getByRole('button'));
+    expect(organization.getAttribute('aria-sort')).toBe('ascending');
+    expect(shownNames()[0]).toBe('Expired Charlie');
+    expect(shownNames()[6]).toBe('Rotating Delta');
+
+    await user.click(within(organization).getByRole('button'));
+    expect(organization.getAttribute('aria-sort')).toBe('descending');
+    expect(shownNames()[0]).toBe('Rotating Delta');
+    expect(
+      screen.getByRole('columnheader', { name: /Token expiry/ }).getAttribute('aria-sort'),
+    ).toBe('none');
+  });
+
+  it('draws only the rows in view of 5,000 and reaches the last with the keyboard', async () => {
+    installFleet(fleetRows(5_000));
+    const { user } = await renderApp();
+    await screen.findByText('Showing 5,000 of 5,000 connections');
+
+    expect(grid().getAttribute('aria-rowcount')).toBe('5001');
+    expect(bodyRows().length).toBeLessThan(30);
+
+    within(grid()).getAllByRole('row')[1]!.focus();
+    await user.keyboard('{End}');
+    expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('5001');
+    expect(bodyRows().length).toBeLessThan(30);
+  });
+
+  it('opens a connection’s page with Enter on its row', async () => {
+    installFleet(MIXED, {
+      'scim:getConnection': ({ organizationId }) =>
+        okFor('scim:getConnection', {
+          connection: connectionView({
+            organizationId,
+            connectionId: 'scim-connection-test-00002',
+          }),
+        }),
+    });
+    const { user } = await renderApp();
+    await screen.findByText('Healthy Alpha');
+
+    bodyRows()[0]!.focus();
+    await user.keyboard('{ArrowDown}{Enter}');
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Expiring Bravo' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Details' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Members in Stytch' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Rotate the token' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Danger zone' })).toBeTruthy();
+    expect(
+      screen.getByText(/Not known here: this app has not linked an enterprise app/),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '← All connections' }));
+    expect(await screen.findByRole('grid', { name: 'SCIM connections' })).toBeTruthy();
+  });
+
+  it('checks the selected connections, shows the count and time left, and lands results in the rows', async () => {
+    const fake = installFleet(MIXED, {
+      'fleet:sweepStart': () =>
+        okFor('fleet:sweepStart', idleSweep({ state: 'running', total: 2, startedAt: 'x' })),
+    });
+    const { user } = await renderApp();
+    await screen.findByText('Healthy Alpha');
+
+    bodyRows()[0]!.focus();
+    await user.keyboard(' {ArrowDown} ');
+    await user.click(screen.getByRole('button', { name: 'Check selected (2)' }));
+    expect(fake.callsTo('fleet:sweepStart')).toEqual([
+      { organizationIds: ['organization-test-00003', 'organization-test-00002'] },
+    ]);
+
+    fake.emit('fleet:progress', {
+      kind: 'sweep',
+      state: 'running',
+      done: 1,
+      total: 2,
+      etaSeconds: 90,
+      updated: [
+        fleetRow(3, {
+          organizationName: 'Expired Charlie',
+          tokenDaysLeft: -3,
+          lastHealth: { verdict: 'failed', failingCheck: 'Token', at: '2026-12-07T11:00:00Z' },
+        }),
+      ],
+      error: null,
+    });
+    expect(await screen.findByText('1 of 2 checked · about 2 minutes left')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Health check progress' })).toBeTruthy();
+    expect(screen.getByText('Failed: Token')).toBeTruthy();
+
+    const finished = idleSweep({
+      state: 'finished',
+      done: 2,
+      total: 2,
+      finishedAt: '2026-12-07T11:00:05Z',
+      counts: { passed: 1, failed: 1, warnings: 0, metadataOnly: 0 },
+    });
+    fake.handle('fleet:overview', () =>
+      okFor('fleet:overview', fleetOverview(MIXED, { sweep: finished })),
+    );
+    fake.emit('fleet:progress', {
+      kind: 'sweep',
+      state: 'finished',
+      done: 2,
+      total: 2,
+      etaSeconds: null,
+      updated: [],
+      error: null,
+    });
+    expect(await screen.findByText(/Checked 2 connections at .*: 1 passed, 1 failed/)).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('cancels a running check', async () => {
+    const running = idleSweep({ state: 'running', done: 10, total: 7_000, etaSeconds: 600 });
+    const fake = installFleet(MIXED, {
+      'fleet:overview': () => okFor('fleet:overview', fleetOverview(MIXED, { sweep: running })),
+      'fleet:sweepCancel': () =>
+        okFor('fleet:sweepCancel', { ...running, state: 'cancelled', etaSeconds: null }),
+    });
+    const { user } = await renderApp();
+    expect(await screen.findByText('10 of 7,000 checked · about 10 minutes left')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Check all' }).hasAttribute('disabled')).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(fake.callsTo('fleet:sweepCancel')).toHaveLength(1);
+    expect(await screen.findByText(/Check cancelled after 10 of 7,000/)).toBeTruthy();
+  });
+
+  it('saves the report through main and says the file’s name', async () => {
+    const fake = installFleet(MIXED, {
+      'fleet:saveReport': ({ format }) =>
+        okFor('fleet:saveReport', { saved: true, fileName: `scim-connections.${format}` }),
+    });
+    const { user } = await renderApp();
+    await screen.findByText('Healthy Alpha');
+
+    await user.click(screen.getByRole('button', { name: 'Save as a printable page…' }));
+
+    expect(fake.callsTo('fleet:saveReport')).toEqual([{ format: 'html' }]);
+    await waitFor(() => expect(screen.getByText(/Saved as scim-connections\.html\./)).toBeTruthy());
+  });
+});
