@@ -15,6 +15,8 @@ import { ProvisioningWatch } from './provisioning-watch/provisioning-watch';
 import { watchHandlers } from './provisioning-watch/watch-handlers';
 import type { ProbeTransport } from './probe/run-probe';
 import { nodeTlsConnector } from './probe/tls-connector';
+import { rotationHandlers } from './rotation/rotation-handlers';
+import { SYSTEM_ROTATION_CLOCK, type RotationClock } from './rotation/rotation-services';
 import { rehearsalHandlers } from './sandbox/rehearsal/rehearsal-handlers';
 import { Rehearsals } from './sandbox/rehearsal/rehearsals';
 import { SandboxLauncher } from './sandbox/sandbox';
@@ -53,6 +55,8 @@ export interface HostDependencies {
    * only tests shorten it, to see a second cycle without waiting.
    */
   sandboxCycleIntervalMs?: number;
+  /** The rotation's clocks (wall time, and the monotonic one its gap is measured with). */
+  clock?: RotationClock;
 }
 
 /**
@@ -83,6 +87,8 @@ export interface Services {
   microsoft: MicrosoftSession;
   /** The Entra steps through Microsoft Graph, per organization (main/entra-setup/). */
   entra: EntraStepDeps;
+  /** Wall and monotonic time for rotations across Stytch and Entra (main/rotation/). */
+  clock: RotationClock;
 }
 
 /**
@@ -103,6 +109,7 @@ export const HANDLERS: HandlerTable<Services> = {
   ...rehearsalHandlers,
   ...microsoftHandlers,
   ...entraHandlers,
+  ...rotationHandlers,
 };
 
 /**
@@ -182,5 +189,6 @@ export function composeServices(host: HostDependencies): Services {
     rehearsals,
     microsoft,
     entra,
+    clock: host.clock ?? SYSTEM_ROTATION_CLOCK,
   };
 }

@@ -86,6 +86,12 @@ export const ERROR_CODES = [
   'ENTRA_ACCOUNT_CHANGED',
   // Starting a job whose scope is (or may be) "Sync all users and groups" without the admin's yes
   'ENTRA_CONFIRMATION_REQUIRED',
+  // Rotation in Stytch and Entra (main/rotation/): the pending token's check had no clear answer
+  'ROTATION_CHECK_FAILED',
+  // Entra's Test Connection refused the new token during a rotation
+  'ROTATION_ENTRA_TEST_FAILED',
+  // A rotation is pending at Stytch, but its new token is not on this computer
+  'ROTATION_TOKEN_NOT_HERE',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -51,6 +51,9 @@ export const INVOKE_CHANNELS = [
   'entra:provisionOnDemand',
   'entra:health',
   'entra:restart',
+  'rotation:get',
+  'rotation:checkPending',
+  'rotation:run',
 ] as const;
 
 /** Events main pushes to the renderer. */
@@ -59,6 +62,7 @@ export const EVENT_CHANNELS = [
   'probe:progress',
   'watch:update',
   'entra:onDemandWait',
+  'rotation:progress',
 ] as const;
 
 /** A request/response channel name. */

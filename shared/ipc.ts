@@ -21,6 +21,12 @@ import {
   RehearsalViewSchema,
 } from './provisioning/rehearsal';
 import { WatchSnapshotSchema } from './provisioning/watch';
+import {
+  PendingCheckSchema,
+  RotationInfoSchema,
+  RotationOutcomeSchema,
+  RotationProgressSchema,
+} from './rotation/rotation';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings';
 import {
   OrganizationSummarySchema,
@@ -286,6 +292,17 @@ export const ipcContract = {
   },
   'entra:health': { request: z.object(OrgRef).strict(), response: EntraHealthSchema },
   'entra:restart': { request: z.object(OrgRef).strict(), response: EntraHealthSchema },
+  // Rotation in Stytch and Entra together (main/rotation/). Main reads the tokens and the Tenant
+  // URL itself; the renderer names the connection only.
+  'rotation:get': { request: z.object(ConnectionRef).strict(), response: RotationInfoSchema },
+  'rotation:checkPending': {
+    request: z.object(ConnectionRef).strict(),
+    response: PendingCheckSchema,
+  },
+  'rotation:run': {
+    request: z.object({ ...ConnectionRef, runId: z.string().min(1).max(100) }).strict(),
+    response: RotationOutcomeSchema,
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload schema of each event channel. */
@@ -294,6 +311,7 @@ export const eventContract = {
   'probe:progress': ProbeProgressSchema,
   'watch:update': WatchSnapshotSchema,
   'entra:onDemandWait': OnDemandWaitSchema,
+  'rotation:progress': RotationProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** What the renderer sends on channel C. */
