@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 
 import type { FleetOverview, FleetRow } from '../shared/fleet/fleet';
-import type { Settings } from '../shared/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/settings';
 import { WIZARD_STEP_IDS } from '../shared/wizard/steps';
 import { startAppHost } from '../test/bridge/app-host';
 import { bridgeAssistantInitScript } from '../test/bridge/bridge-assistant';
@@ -88,17 +88,10 @@ async function answerAsConnected(context: BrowserContext, count: number): Promis
       mode: 'real',
     },
     'settings:get': {
-      version: 1,
+      ...DEFAULT_SETTINGS,
       projectId: 'project-test-bench',
       environment: 'test',
-      organizationId: null,
       wizard: { currentStep: 'webhooks', completedSteps: [...WIZARD_STEP_IDS], checklist: {} },
-      clipboardClearMs: 60_000,
-      knownConnections: [],
-      microsoftClientId: null,
-      microsoftTenant: null,
-      entraSteps: null,
-      entraApps: [],
     } satisfies Settings,
     'fleet:overview': overviewOf(count),
   };

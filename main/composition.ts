@@ -18,6 +18,8 @@ import { ProvisioningWatch } from './provisioning-watch/provisioning-watch';
 import { watchHandlers } from './provisioning-watch/watch-handlers';
 import type { ProbeTransport } from './probe/run-probe';
 import { nodeTlsConnector } from './probe/tls-connector';
+import { rotationHandlers } from './rotation/rotation-handlers';
+import { SYSTEM_ROTATION_CLOCK, type RotationClock } from './rotation/rotation-services';
 import { rehearsalHandlers } from './sandbox/rehearsal/rehearsal-handlers';
 import { Rehearsals } from './sandbox/rehearsal/rehearsals';
 import { SandboxLauncher } from './sandbox/sandbox';
@@ -62,6 +64,8 @@ export interface HostDependencies {
    * only tests shorten it, to see a second cycle without waiting.
    */
   sandboxCycleIntervalMs?: number;
+  /** The rotation's clocks (wall time, and the monotonic one its gap is measured with). */
+  clock?: RotationClock;
 }
 
 /**
@@ -96,6 +100,8 @@ export interface Services {
   fleet: FleetService;
   /** Where a saved report goes: the system's save dialog (main/fleet/). */
   saveDialog: SaveDialogPort;
+  /** Wall and monotonic time for rotations across Stytch and Entra (main/rotation/). */
+  clock: RotationClock;
 }
 
 /**
@@ -117,6 +123,7 @@ export const HANDLERS: HandlerTable<Services> = {
   ...microsoftHandlers,
   ...entraHandlers,
   ...fleetHandlers,
+  ...rotationHandlers,
 };
 
 /**
@@ -208,5 +215,6 @@ export function composeServices(host: HostDependencies): Services {
     entra,
     fleet,
     saveDialog: host.saveDialog ?? { choosePath: () => Promise.resolve(null) },
+    clock: host.clock ?? SYSTEM_ROTATION_CLOCK,
   };
 }

@@ -90,6 +90,12 @@ export const ERROR_CODES = [
   // a report the system would not let the app write
   'FLEET_SWEEP_RUNNING',
   'FLEET_REPORT_WRITE_FAILED',
+  // Rotation in Stytch and Entra (main/rotation/): the pending token's check had no clear answer
+  'ROTATION_CHECK_FAILED',
+  // Entra's Test Connection refused the new token during a rotation
+  'ROTATION_ENTRA_TEST_FAILED',
+  // A rotation is pending at Stytch, but its new token is not on this computer
+  'ROTATION_TOKEN_NOT_HERE',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -57,6 +57,9 @@ export const INVOKE_CHANNELS = [
   'fleet:sweepCancel',
   'fleet:sweepStatus',
   'fleet:saveReport',
+  'rotation:get',
+  'rotation:checkPending',
+  'rotation:run',
 ] as const;
 
 /** Events main pushes to the renderer. */
@@ -66,6 +69,7 @@ export const EVENT_CHANNELS = [
   'watch:update',
   'entra:onDemandWait',
   'fleet:progress',
+  'rotation:progress',
 ] as const;
 
 /** A request/response channel name. */

@@ -27,6 +27,12 @@ import {
   RehearsalViewSchema,
 } from './provisioning/rehearsal';
 import { WatchSnapshotSchema } from './provisioning/watch';
+import {
+  PendingCheckSchema,
+  RotationInfoSchema,
+  RotationOutcomeSchema,
+  RotationProgressSchema,
+} from './rotation/rotation';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings';
 import {
   OrganizationSummarySchema,
@@ -324,6 +330,17 @@ export const ipcContract = {
     request: z.object({ format: z.enum(['csv', 'html']) }).strict(),
     response: z.object({ saved: z.boolean(), fileName: z.string().nullable() }),
   },
+  // Rotation in Stytch and Entra together (main/rotation/). Main reads the tokens and the Tenant
+  // URL itself; the renderer names the connection only.
+  'rotation:get': { request: z.object(ConnectionRef).strict(), response: RotationInfoSchema },
+  'rotation:checkPending': {
+    request: z.object(ConnectionRef).strict(),
+    response: PendingCheckSchema,
+  },
+  'rotation:run': {
+    request: z.object({ ...ConnectionRef, runId: z.string().min(1).max(100) }).strict(),
+    response: RotationOutcomeSchema,
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload schema of each event channel. */
@@ -333,6 +350,7 @@ export const eventContract = {
   'watch:update': WatchSnapshotSchema,
   'entra:onDemandWait': OnDemandWaitSchema,
   'fleet:progress': FleetProgressSchema,
+  'rotation:progress': RotationProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 /** What the renderer sends on channel C. */

@@ -2,6 +2,7 @@ import type { EntraSetupView, EntraTestResult } from '../../shared/entra/entra-v
 import { AppFailure } from '../../shared/errors';
 import { GraphCallError } from '../graph/graph-errors';
 import { settingsToKeep, type KeptSetting, type ScimCredentials } from '../graph/graph-queries';
+import type { SecretHandle } from '../../shared/stytch/views';
 import { redactAndCut } from '../logging/redact';
 import { connectionTenantUrl } from '../stytch/connection-tenant-url';
 import type { AppContext, EntraStepDeps } from './entra-context';
@@ -16,17 +17,22 @@ import { rememberUserRule } from './known-ids';
 
 /** The job's settings: the connection's credentials (tested, then saved) and its externalId mapping. */
 
+/** Which of the connection's tokens a step hands Entra: the current one, or a rotation's next one. */
+export type TokenKind = SecretHandle['kind'];
+
 /**
  * Entra's own Test Connection against the connection's endpoint. A refusal is evidence (its
  * SCIM code and Entra's words, masked), not a failed call; Graph's own failures still throw.
+ * `token`: the rotation tests its next token (main/rotation/).
  */
 export async function testConnection(
   deps: EntraStepDeps,
   organizationId: string,
   connectionId: string,
+  token: TokenKind = 'scim-token',
 ): Promise<EntraSetupView> {
   const context = await deps.contexts.withJob(organizationId, 'configure-provisioning');
-  const credentials = await scimCredentials(deps, organizationId, connectionId, 'test');
+  const credentials = await scimCredentials(deps, organizationId, connectionId, 'test', token);
   const check = await context.graph.validateCredentials(context.spId, context.jobId, credentials);
   const testedAt = deps.now().toISOString();
   const mask = [credentials.secretToken];
@@ -53,15 +59,18 @@ export async function testConnection(
  * masked (settingsToKeep), only the two credentials are sent and the view says so
  * (`keptSettings: null`). `changes` are settings to send with new values (matched by key, any
  * letter case), e.g. SyncAll when the admin switches the scope; they are not named as kept.
+ * `token`: which of the connection's tokens goes in (a rotation saves its next one, and puts the
+ * current one back after a failure).
  */
 export async function saveCredentials(
   deps: EntraStepDeps,
   organizationId: string,
   connectionId: string,
   changes: readonly KeptSetting[] = [],
+  token: TokenKind = 'scim-token',
 ): Promise<EntraSetupView> {
   const context = await deps.contexts.withApp(organizationId, 'configure-provisioning');
-  const credentials = await scimCredentials(deps, organizationId, connectionId, 'save');
+  const credentials = await scimCredentials(deps, organizationId, connectionId, 'save', token);
   const kept = await settingsKept(deps, context);
   const sent = withChanges(kept ?? [], changes);
   try {
@@ -175,9 +184,10 @@ async function scimCredentials(
   organizationId: string,
   connectionId: string,
   purpose: string,
+  kind: TokenKind,
 ): Promise<ScimCredentials> {
   const { stytch, secrets } = options;
   const baseAddress = await connectionTenantUrl(stytch, organizationId, connectionId, purpose);
-  const secretToken = await secrets.readToken({ kind: 'scim-token', connectionId });
+  const secretToken = await secrets.readToken({ kind, connectionId });
   return { baseAddress, secretToken };
 }

@@ -1,5 +1,7 @@
 import { AppFailure, appFailure } from '../../shared/errors';
 import { noticeIfWarned, type EmitEvent, type FeatureHandlers } from '../ipc/dispatch';
+import type { ScimConnection } from '../../shared/stytch/api-schemas';
+import type { ScimConnectionView } from '../../shared/stytch/views';
 import type { TokenSaved } from '../secrets/secrets';
 import { connectionView, reconcile, storedTokens } from './connection-view';
 import { createConnectionSafely, finishRotationSafely, rotateStartSafely } from './safe-writes';
@@ -52,34 +54,50 @@ async function keepShownToken(
 }
 
 /**
- * Rotate complete or cancel: one token survives (the next one on complete, the current one on
- * cancel), at Stytch and then here. Its last four tell a retried call that already landed.
+ * Rotate complete or cancel at Stytch only. Its last four tell a retried call that already
+ * landed: the next token's for complete, the current one's for cancel. The tokens here are
+ * settled separately ({@link settleRotationHere}): a rotation across Stytch and Entra completes
+ * at Stytch first and keeps the old token until Entra has proven the new one (main/rotation/).
  */
-async function endRotation(
+export async function endRotationAtStytch(
   step: 'complete' | 'cancel',
   request: { organizationId: string; connectionId: string },
   services: StytchServices,
-  emit: EmitEvent,
-) {
+): Promise<ScimConnection> {
   const client = await services.stytch.client();
   const { connectionId, organizationId } = request;
   const survivor = await services.secrets.status({
     kind: step === 'complete' ? 'scim-next-token' : 'scim-token',
     connectionId,
   });
-  const done = await finishRotationSafely(
-    client,
-    organizationId,
-    connectionId,
-    step,
-    survivor.last4,
-  );
+  return finishRotationSafely(client, organizationId, connectionId, step, survivor.last4);
+}
+
+/** The tokens here after Stytch's complete (the next one becomes current) or cancel (it goes). */
+export async function settleRotationHere(
+  step: 'complete' | 'cancel',
+  connection: ScimConnection,
+  services: StytchServices,
+  emit: EmitEvent,
+): Promise<ScimConnectionView> {
+  const { connection_id: connectionId } = connection;
   const settled =
     step === 'complete'
       ? await services.secrets.completeRotation(connectionId)
       : await services.secrets.cancelRotation(connectionId);
   noticeIfWarned(emit, settled.keychainWarning);
-  return { connection: connectionView(done, await storedTokens(services.secrets, done)) };
+  return connectionView(connection, await storedTokens(services.secrets, connection));
+}
+
+/** Rotate complete or cancel: one token survives, at Stytch and then here. */
+async function endRotation(
+  step: 'complete' | 'cancel',
+  request: { organizationId: string; connectionId: string },
+  services: StytchServices,
+  emit: EmitEvent,
+) {
+  const done = await endRotationAtStytch(step, request, services);
+  return { connection: await settleRotationHere(step, done, services, emit) };
 }
 
 /** The scim:* channels: the organization's SCIM connection and its tokens. */

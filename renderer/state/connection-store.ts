@@ -1,13 +1,50 @@
 import { create } from 'zustand';
 
 import type { AppError, InvokeChannel, Req, Res, Result } from '../../shared/ipc';
+import type {
+  PendingCheck,
+  RotationInfo,
+  RotationOutcome,
+  RotationProgress,
+} from '../../shared/rotation/rotation';
 import type { ScimConnectionView } from '../../shared/stytch/views';
 import { call } from '../lib/api';
 import type { Failure } from './failure';
 import { trackCall } from './track-call';
 
 /** The channel of the call in flight, so the right button shows progress. */
-export type ConnectionBusy = Extract<InvokeChannel, `scim:${string}`>;
+export type ConnectionBusy = Extract<InvokeChannel, `scim:${string}` | 'rotation:run'>;
+
+/**
+ * A rotation as the rotation panel shows it: whether the run across Stytch and Entra is possible
+ * here, whether Stytch accepts the pending token (for the hand-over's order), and the run's steps
+ * and answer. Secret-free, like everything main sends.
+ */
+export interface RotationState {
+  /** The connection this is about; anything else here is cleared when it changes. */
+  connectionId: string | null;
+  info: RotationInfo | null;
+  /** This rotation's own check (the project's remembered one is in `info`). */
+  check: PendingCheck | null;
+  /** Why the check had no answer, when it had none. */
+  checkError: AppError | null;
+  runId: string | null;
+  progress: RotationProgress[];
+  outcome: RotationOutcome | null;
+  /** The finished run's panel was closed. */
+  dismissed: boolean;
+}
+
+const NO_ROTATION: RotationState = {
+  connectionId: null,
+  info: null,
+  check: null,
+  checkError: null,
+  runId: null,
+  progress: [],
+  outcome: null,
+  dismissed: false,
+};
 
 interface ConnectionState {
   /** The organization `connection` was read for; null when nothing has been read. */
@@ -21,11 +58,20 @@ interface ConnectionState {
   failure: Failure | null;
   /** What the last change did, said once the call has finished. */
   outcome: string | null;
+  rotation: RotationState;
   load: (organizationId: string) => Promise<void>;
   create: (organizationId: string, displayName: string) => Promise<void>;
   rotateStart: () => Promise<void>;
   rotateComplete: () => Promise<void>;
   rotateCancel: () => Promise<void>;
+  /** Reads whether the run across both is possible; without it, checks the pending token. */
+  loadRotation: () => Promise<void>;
+  /** Rotates in Stytch and Entra together (main picks the order), step by step. */
+  rotateAcross: () => Promise<void>;
+  /** A `rotation:progress` event: kept when it belongs to the run on screen. */
+  receiveRotationProgress: (progress: RotationProgress) => void;
+  /** Closes a finished run's panel. */
+  dismissRotation: () => void;
   remove: () => Promise<void>;
   reset: () => void;
 }
@@ -38,7 +84,15 @@ const EMPTY = {
   busy: null,
   failure: null,
   outcome: null,
+  rotation: NO_ROTATION,
 } as const;
+
+/** What a finished run says in the step's status line: the gap, in seconds. */
+function rotatedWords(outcome: Extract<RotationOutcome, { outcome: 'rotated' }>): string {
+  return outcome.order === 'entra-first'
+    ? 'Rotated in Stytch and Entra. Entra had the new token before Stytch finished, so there was no gap: 0 seconds.'
+    : `Rotated in Stytch and Entra. Entra held a token Stytch refused for ${outcome.gap.seconds.toFixed(1)} seconds.`;
+}
 
 type ConnectionRef = Pick<ScimConnectionView, 'organizationId' | 'connectionId'>;
 
@@ -143,6 +197,64 @@ export const useConnectionStore = create<ConnectionState>()((set, get) => {
           outcome: 'Rotation cancelled: the original token still works.',
         })),
       ),
+    loadRotation: () =>
+      withConnection(async (ref) => {
+        const current = get().rotation;
+        // A closed run's steps belong to the rotation before; what Stytch said stays.
+        const base =
+          current.connectionId !== ref.connectionId
+            ? { ...NO_ROTATION, connectionId: ref.connectionId }
+            : current.dismissed
+              ? { ...current, runId: null, progress: [], outcome: null, dismissed: false }
+              : current;
+        set({ rotation: base });
+        const info = await call('rotation:get', ref);
+        // Unknown counts as "not here": the hand-over by hand always works.
+        const across = info.ok ? info.data.across : { available: false, reason: null };
+        set({
+          rotation: {
+            ...get().rotation,
+            info: info.ok ? info.data : { pendingCheck: null, across },
+          },
+        });
+        // The hand-over's order depends on the answer; the run finds out by itself.
+        if (across.available || get().rotation.check !== null) return;
+        const check = await call('rotation:checkPending', ref);
+        set({
+          rotation: {
+            ...get().rotation,
+            check: check.ok ? check.data : null,
+            checkError: check.ok ? null : check.error,
+          },
+        });
+      }),
+    rotateAcross: () =>
+      withConnection(async (ref) => {
+        const runId = crypto.randomUUID();
+        set({
+          rotation: {
+            ...get().rotation,
+            connectionId: ref.connectionId,
+            runId,
+            progress: [],
+            outcome: null,
+            dismissed: false,
+          },
+        });
+        await run('rotation:run', { ...ref, runId }, get().rotateAcross, (outcome) => ({
+          connection: outcome.connection ?? get().connection,
+          rotation: { ...get().rotation, outcome },
+          ...(outcome.outcome === 'rotated'
+            ? { outcome: rotatedWords(outcome), keychainWarning: null }
+            : {}),
+        }));
+      }),
+    receiveRotationProgress: (progress) => {
+      const rotation = get().rotation;
+      if (progress.runId !== rotation.runId) return;
+      set({ rotation: { ...rotation, progress: [...rotation.progress, progress] } });
+    },
+    dismissRotation: () => set({ rotation: { ...get().rotation, dismissed: true } }),
     remove: () =>
       withConnection((ref) =>
         run('scim:deleteConnection', ref, get().remove, () => ({

@@ -95,6 +95,17 @@ export const EntraAppLinkSchema = z.object({
 export type EntraAppLink = z.infer<typeof EntraAppLinkSchema>;
 
 /**
+ * What the last rotation of a project's connection found: whether Stytch accepted the pending
+ * token before Complete (main/rotation/pending-check.ts). Per project, no token.
+ */
+export const PendingTokenCheckSchema = z.object({
+  projectId: z.string(),
+  accepted: z.boolean(),
+  checkedAt: z.string(),
+});
+export type PendingTokenCheck = z.infer<typeof PendingTokenCheckSchema>;
+
+/**
  * The settings file's content (version 1). Non-secret by construction. Fields an earlier build
  * wrote and this one no longer keeps (`setups`, never filled in) are dropped on load and the file
  * is rewritten without them (main/settings/settings-store.ts).
@@ -125,6 +136,8 @@ export const SettingsSchema = z.object({
   entraSteps: EntraStepsChoiceSchema.nullable().default(null),
   /** The enterprise app and provisioning job the assistant works on, per organization (ids only). */
   entraApps: z.array(EntraAppLinkSchema).default([]),
+  /** Whether Stytch accepts a pending rotation token, per project, as last seen (no token). */
+  rotationChecks: z.array(PendingTokenCheckSchema).default([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -141,6 +154,7 @@ export const DEFAULT_SETTINGS: Settings = {
   microsoftTenant: null,
   entraSteps: null,
   entraApps: [],
+  rotationChecks: [],
 };
 
 /** The most checklist ticks a patch may carry; the wizard's checklists hold about a dozen. */

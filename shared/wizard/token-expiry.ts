@@ -72,16 +72,18 @@ export function tokenExpiry(expiresAt: string | null, now: Date): TokenExpiry {
 /** What the warning says, for a token that is expiring or expired; null otherwise. */
 export function tokenExpiryWarning(expiry: TokenExpiry): { title: string; message: string } | null {
   // Quarantine at expiry: use-scim-to-provision-users-and-groups.md, "Long-lived OAuth bearer
-  // tokens" (see TOKEN_EXPIRY_WARNING_DAYS). Both tokens work until a rotation is finished:
-  // stytchauth/stytch-node lib/b2b/scim_connection.ts, rotate start / complete.
+  // tokens" (see TOKEN_EXPIRY_WARNING_DAYS). The current token works until the rotation is
+  // finished (stytchauth/stytch-node lib/b2b/scim_connection.ts, rotate start / cancel); the new
+  // one is "generated in a pending state" until then (Stytch's mobile SDK, rotate token start),
+  // so the app does not promise that Entra can use it before.
   switch (expiry.state) {
     case 'expiring':
       return {
         title: `The Secret Token ${expiry.phrase}.`,
         message:
           'When it expires, Entra quarantines the provisioning job and changes stop reaching ' +
-          'Stytch. Rotate it now: the current token keeps working until you finish, so you ' +
-          'can put the new one into Entra first.',
+          'Stytch. Rotate it now: the current token keeps working until you finish the ' +
+          'rotation, and the assistant tells you when Entra needs the new one.',
       };
     case 'expired':
       return {

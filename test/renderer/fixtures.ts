@@ -18,6 +18,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     microsoftTenant: null,
     entraSteps: null,
     entraApps: [],
+    rotationChecks: [],
     ...overrides,
   };
 }

@@ -18,6 +18,7 @@ import type { ConnectionRecord, OrgRecord, Token } from './records';
 import {
   DEFAULT_IDENTITY_PROVIDER,
   IDENTITY_PROVIDERS,
+  PENDING_TOKEN_ACCEPTED,
   ROTATE_START_WHILE_ROTATING,
   stytchBaseUrl,
   TOKEN_LIFETIME_DAYS,
@@ -71,6 +72,11 @@ export class StandInState {
   /** The orgs' members: the users written through their connections' SCIM endpoints. */
   readonly members = new StandInMembers(() => this.now());
   private handed: HandedToken[] = [];
+  /**
+   * Whether a rotation's pending token is accepted before Complete (see PENDING_TOKEN_ACCEPTED);
+   * changed by tests and the sandbox for rotations started afterwards.
+   */
+  pendingToken: 'until-complete' | 'at-once' = PENDING_TOKEN_ACCEPTED;
 
   constructor(
     /** One SCIM endpoint per connection. */
@@ -194,14 +200,21 @@ export class StandInState {
     return record.connection_id;
   }
 
-  /** Rotate start: issues the next token; both tokens work until complete or cancel. */
+  /**
+   * Rotate start: issues the next token. The current one keeps working until complete or cancel;
+   * the next one only from complete on, unless `pendingToken` is `'at-once'`.
+   */
   rotateStart(orgRef: string, connectionId: string): SCIMConnectionWithNextToken {
     const record = this.connection(orgRef, connectionId);
     if (record.next && ROTATE_START_WHILE_ROTATING === 'error') {
       throw new StandInError('internal_server_error', 'A token rotation is already in progress.');
     }
     record.next = this.newTokenRecord();
-    this.scim.setTokens(record.connection_id, [record.current.value, record.next.value]);
+    const accepted =
+      this.pendingToken === 'at-once'
+        ? [record.current.value, record.next.value]
+        : [record.current.value];
+    this.scim.setTokens(record.connection_id, accepted);
     return {
       ...this.coreView(record),
       bearer_token_last_four: record.current.value.slice(-4),

@@ -54,6 +54,18 @@ export const GET_WITHOUT_CONNECTION: 'omit' | 'error' = 'omit';
  */
 export const ROTATE_START_WHILE_ROTATING: 'replace' | 'error' = 'replace';
 
+/**
+ * [Uncertain] Whether Stytch's SCIM endpoint accepts a rotation's pending `next_bearer_token`
+ * before Rotate Complete. `'until-complete'` (the default) is the documented reading: the mobile
+ * SDK says the new token "is generated in a pending state; call rotateTokenComplete to activate
+ * it" (stytch.com/docs/api-reference/b2b/mobile-sdks/react-native/methods/scim/rotate-token-start)
+ * and that Complete is "activating the new token and invalidating the old one"
+ * (…/mobile-sdks/ios/methods/scim/rotate-token-complete); nothing Stytch publishes says the
+ * pending token is accepted earlier. `'at-once'` plays the other reading, so both rotation orders
+ * can be tested. A running stand-in changes it through `StandInState.pendingToken`.
+ */
+export const PENDING_TOKEN_ACCEPTED: 'until-complete' | 'at-once' = 'until-complete';
+
 /** [Uncertain, reference A.4] Token lifetime: the documented example expires about 3 years out. */
 export const TOKEN_LIFETIME_DAYS = 3 * 365;
 

@@ -15,6 +15,8 @@ interface CredentialsPanelProps {
   tokenExpiresAt: string | null;
   pasted: boolean;
   onPastedChange: (pasted: boolean) => void;
+  /** The checkbox's words, when the step asks for something else than pasting both (a rotation). */
+  pastedLabel?: string;
 }
 
 /** Exactly what Entra's Admin Credentials asks for, each with a Copy button. */
@@ -26,6 +28,7 @@ export function CredentialsPanel({
   tokenExpiresAt,
   pasted,
   onPastedChange,
+  pastedLabel = "I've pasted both into Entra",
 }: CredentialsPanelProps) {
   const pastedId = `pasted-${handle.kind}`;
   return (
@@ -52,7 +55,7 @@ export function CredentialsPanel({
           checked={pasted}
           onChange={(e) => onPastedChange(e.target.checked)}
         />
-        <label htmlFor={pastedId}>I've pasted both into Entra</label>
+        <label htmlFor={pastedId}>{pastedLabel}</label>
       </div>
     </fieldset>
   );

@@ -37,8 +37,15 @@ export type RotationView = ComponentType<{ connection: ScimConnectionView }>;
 function Body({ organizationId, Rotation }: { organizationId: string; Rotation: RotationView }) {
   const connection = useConnectionStore((s) => s.connection);
   const createdThisRun = useConnectionStore((s) => s.createdThisRun);
+  // A rotation across Stytch and Entra that just finished keeps its panel (its steps and gap).
+  const rotationShown = useConnectionStore(
+    (s) =>
+      s.rotation.outcome !== null &&
+      !s.rotation.dismissed &&
+      s.rotation.connectionId === s.connection?.connectionId,
+  );
   if (!connection) return <CreateConnectionForm organizationId={organizationId} />;
-  if (connection.rotating) return <Rotation connection={connection} />;
+  if (connection.rotating || rotationShown) return <Rotation connection={connection} />;
   if (createdThisRun) return <Created />;
   return <ExistingConnection connection={connection} />;
 }

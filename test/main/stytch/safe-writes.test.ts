@@ -145,7 +145,9 @@ describe('Rotate Start after an ambiguous failure', () => {
       created.bearer_token.slice(-4),
     );
     const again = await rotateStartSafely(t.client, org, created.connection_id);
-    expect(await scimGet(again.base_url, again.next_bearer_token)).toBe(200);
+    // The new token is pending (refused until Complete, the stand-in's default), the current one works.
+    expect(await scimGet(again.base_url, again.next_bearer_token)).toBe(401);
+    expect(await scimGet(again.base_url, created.bearer_token)).toBe(200);
   });
 
   it('a reset before the rotation started is reported as safe to try again', async () => {

@@ -27,6 +27,17 @@ const rotating = connectionView({
   nextBearerTokenExpiresAt: null,
 });
 
+/** Not signed in to Microsoft, and Stytch already accepts the pending token: Entra goes first. */
+const handOverEntraFirst: FakeHandlers = {
+  'rotation:get': () =>
+    okFor('rotation:get', {
+      pendingCheck: null,
+      across: { available: false, reason: 'not-signed-in' },
+    }),
+  'rotation:checkPending': () =>
+    okFor('rotation:checkPending', { accepted: true, checkedAt: '2026-12-07T10:00:00.000Z' }),
+};
+
 describe('Create the SCIM connection step', () => {
   it('creates a connection for the chosen organization and shows a keychain warning prominently', async () => {
     const fake = installAtConnectionStep(null, {
@@ -203,6 +214,7 @@ describe('Create the SCIM connection step', () => {
 
   it('rotates: shows the new token, tests it, and completes once it is pasted', async () => {
     const fake = installAtConnectionStep(connectionView(), {
+      ...handOverEntraFirst,
       'scim:rotateStart': () =>
         okFor('scim:rotateStart', { connection: rotating, keychainWarning: null }),
       'scim:rotateComplete': () =>
@@ -250,6 +262,7 @@ describe('Create the SCIM connection step', () => {
 
   it('warns before finishing a rotation whose new token has not passed the connection check', async () => {
     installAtConnectionStep(rotating, {
+      ...handOverEntraFirst,
       'probe:run': () =>
         okFor('probe:run', probeReport([probeCheck({ status: 'fail', message: 'HTTP 401' })])),
     });
@@ -266,6 +279,7 @@ describe('Create the SCIM connection step', () => {
 
   it('cancels a rotation that is already in progress', async () => {
     const fake = installAtConnectionStep(rotating, {
+      ...handOverEntraFirst,
       'scim:rotateCancel': () => okFor('scim:rotateCancel', { connection: connectionView() }),
     });
     const { user } = await renderApp();

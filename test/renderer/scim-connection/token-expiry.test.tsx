@@ -22,6 +22,14 @@ function installAt(step: WizardStepId, connection: ScimConnectionView): FakeAssi
     'scim:getConnection': () => okFor('scim:getConnection', { connection }),
     'scim:rotateStart': () =>
       okFor('scim:rotateStart', { connection: rotating, keychainWarning: null }),
+    // Not signed in to Microsoft, Stytch's documented reading: the hand-over by hand.
+    'rotation:get': () =>
+      okFor('rotation:get', {
+        pendingCheck: null,
+        across: { available: false, reason: 'not-signed-in' },
+      }),
+    'rotation:checkPending': () =>
+      okFor('rotation:checkPending', { accepted: false, checkedAt: '2026-12-07T10:00:00.000Z' }),
   });
 }
 
@@ -41,7 +49,7 @@ describe('a token that expires soon', () => {
       { organizationId: 'organization-test-1', connectionId: 'scim-connection-test-1' },
     ]);
     expect(screen.getByText(/^The current token expires in 10 days/)).toBeTruthy();
-    expect(screen.getByText(/^New Secret Token expires in 3 years/)).toBeTruthy();
+    expect(await screen.findByText(/^New Secret Token expires in 3 years/)).toBeTruthy();
   });
 
   it('is warned about on the credentials step, whose button rotates on the connection step', async () => {

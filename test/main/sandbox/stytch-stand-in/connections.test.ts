@@ -73,7 +73,8 @@ describe('stand-in: SCIM connections', () => {
     const next = (started.json.connection as Record<string, string>).next_bearer_token ?? '';
     expect(next).not.toBe(first);
     expect(await scimGet(baseUrl ?? '', first ?? '')).toBe(200);
-    expect(await scimGet(baseUrl ?? '', next)).toBe(200);
+    // Pending until Complete: Stytch's documented reading (stytch-behaviour.ts).
+    expect(await scimGet(baseUrl ?? '', next)).toBe(401);
     expect((await t.stytch('GET', connectionPath(org))).json.connection).toMatchObject({
       next_bearer_token_last_four: next.slice(-4),
     });
@@ -91,6 +92,29 @@ describe('stand-in: SCIM connections', () => {
     await t.stytch('POST', `${path}/rotate/cancel`, {});
     expect(await scimGet(baseUrl ?? '', dropped)).toBe(401);
     expect(await scimGet(baseUrl ?? '', next)).toBe(200);
+  });
+
+  it('accepts the pending token at once when switched to the other reading, and drops it on cancel', async () => {
+    const org = t.newOrg('Pending Accepted Org');
+    const created = await t.stytch('POST', connectionPath(org), { display_name: 'Entra' });
+    const {
+      connection_id: id,
+      bearer_token: first,
+      base_url: baseUrl,
+    } = created.json.connection as Record<string, string>;
+    const path = `${connectionPath(org)}/${id}`;
+    t.sandbox.state.pendingToken = 'at-once';
+    try {
+      const started = await t.stytch('POST', `${path}/rotate/start`, {});
+      const next = (started.json.connection as Record<string, string>).next_bearer_token ?? '';
+      expect(await scimGet(baseUrl ?? '', first ?? '')).toBe(200);
+      expect(await scimGet(baseUrl ?? '', next)).toBe(200);
+      await t.stytch('POST', `${path}/rotate/cancel`, {});
+      expect(await scimGet(baseUrl ?? '', next)).toBe(401);
+      expect(await scimGet(baseUrl ?? '', first ?? '')).toBe(200);
+    } finally {
+      t.sandbox.state.pendingToken = 'until-complete';
+    }
   });
 
   it('deletes a connection, closing its SCIM endpoint, and then allows a new one', async () => {
