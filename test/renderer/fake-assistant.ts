@@ -17,6 +17,7 @@ import type { Settings } from '../../shared/settings/settings';
 import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
 import { settings as defaultSettings, probeCheck, probeReport, progressAt } from './fixtures';
 import { entraDefaults } from './entra-setup/entra-fixtures';
+import { groupRolesView } from './group-roles/group-roles-fixtures';
 import { rehearsalView } from './provisioning-watch/rehearsal-fixtures';
 
 /** Answers one channel the way a main-side handler would. */
@@ -210,6 +211,13 @@ export function installFakeAssistant(
   );
   // In sandbox mode step 7 reads the connection's rehearsal; by default nothing was sent yet.
   fake.handle('rehearsal:get', (target) => okFor('rehearsal:get', rehearsalView(target)));
+  // The groups step: two groups Entra sent, the sandbox's roles, nothing mapped; saves succeed.
+  fake.handle('scim:getGroupRoles', () => okFor('scim:getGroupRoles', groupRolesView()));
+  fake.handle('scim:setGroupRoles', ({ changes }) =>
+    okFor('scim:setGroupRoles', {
+      assignments: changes.flatMap(({ groupId, roleId }) => (roleId ? [{ groupId, roleId }] : [])),
+    }),
+  );
   // The probe, when a panel runs it unasked (after Entra's Test Connection failed): it explains.
   fake.handle('probe:run', () =>
     okFor(

@@ -5,6 +5,7 @@ import { useBootStore } from '../../renderer/state/boot';
 import { useConnectionStore } from '../../renderer/state/connection-store';
 import { useDirectoryStore } from '../../renderer/state/directory-store';
 import { useEntraStore } from '../../renderer/state/entra-store';
+import { useGroupRolesStore } from '../../renderer/state/group-roles-store';
 import { useMicrosoftStore } from '../../renderer/state/microsoft-store';
 import { useOrganizationStore } from '../../renderer/state/organization-store';
 import { useProbeStore } from '../../renderer/state/probe-store';
@@ -29,4 +30,5 @@ export function resetStores(): void {
   resetStore(useEntraStore);
   resetStore(useMicrosoftStore);
   resetStore(useDirectoryStore);
+  resetStore(useGroupRolesStore);
 }
