@@ -254,6 +254,6 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
       expect(settings).not.toContain(secret);
       expect(html).not.toContain(secret);
     }
-    expect(screenshots).toHaveLength(14);
+    expect(screenshots).toHaveLength(15);
   });
 });
