@@ -38,12 +38,7 @@ const rowOf = (email: string) => members().getByRole('row').filter({ hasText: em
 
 describe('groups to roles, in Chromium against the sandbox', () => {
   it('reaches the step after a rehearsal cycle sent both of Contoso’s groups', async () => {
-    await expect.poll(() => wizard.heading().textContent()).toBe('Connect to Stytch');
-    await wizard.button('Try it with a local sandbox').click();
-    await expect.poll(() => wizard.heading().textContent()).toBe('Choose the organization');
-    await wizard.chooseOrganization('Acme', 'Acme Corporation');
-    await wizard.throughEntraSteps();
-    await wizard.createConnectionAndReachProvisioning();
+    await wizard.sandboxToProvisioning();
     await wizard.button('Run a provisioning cycle').click();
     await expect
       .poll(() => members().getByRole('table').locator('caption').textContent(), SOON)
