@@ -67,12 +67,21 @@ function RolePicker({ group, roles }: { group: GroupRolesRow; roles: readonly Ro
         </optgroup>
       )}
       <optgroup label="Stytch’s default roles">
-        {[...defaults.map((role) => role.roleId), ...unlisted].map((id) => (
-          <option key={id} value={id}>
-            {id}
+        {defaults.map((role) => (
+          <option key={role.roleId} value={role.roleId}>
+            {role.roleId}
           </option>
         ))}
       </optgroup>
+      {unlisted.length > 0 && (
+        <optgroup label="No longer in your project’s roles">
+          {unlisted.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </optgroup>
+      )}
     </select>
   );
 }

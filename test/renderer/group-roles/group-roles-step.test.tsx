@@ -136,4 +136,29 @@ describe('Give Entra groups a Stytch role', () => {
     expect(screen.getByText(/Check the role IDs under Roles & Permissions/)).toBeTruthy();
     expect((await picker('Sales and Marketing')).value).toBe('support-agent');
   });
+
+  it('keeps showing roles Stytch holds for a group that the policy no longer lists, and every extra role', async () => {
+    installAtGroupRoles({
+      'scim:getGroupRoles': () =>
+        okFor(
+          'scim:getGroupRoles',
+          groupRolesView({
+            groups: [
+              {
+                groupId: 'scim-group-engineering',
+                name: 'Engineering',
+                roleIds: ['retired-role', 'support-agent'],
+              },
+            ],
+          }),
+        ),
+    });
+    await renderApp();
+    const engineering = await picker('Engineering');
+    expect(engineering.value).toBe('retired-role');
+    expect(
+      within(engineering).getByRole('group', { name: 'No longer in your project’s roles' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/Stytch also gives: support-agent/)).toBeTruthy();
+  });
 });
