@@ -37,6 +37,8 @@ describe('scim:getGroupRoles and scim:setGroupRoles', () => {
       changes: [{ groupId: ref.groupId, roleId: 'support-agent' }],
     });
     expect(saved).toEqual({ assignments: [{ groupId: ref.groupId, roleId: 'support-agent' }] });
+    // Members' roles change with the mapping: the watch was told to look sooner.
+    expect(h.watchedChanges).toContain(ref.organizationId);
     const after = await h.ok('scim:getGroupRoles', {
       organizationId: ref.organizationId,
       connectionId: ref.connectionId,
