@@ -21,6 +21,8 @@ export const INVOKE_CHANNELS = [
   'scim:rotateComplete',
   'scim:rotateCancel',
   'scim:deleteConnection',
+  'scim:getGroupRoles',
+  'scim:setGroupRoles',
   'secrets:reveal',
   'clipboard:copy',
   'probe:run',

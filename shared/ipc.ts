@@ -35,6 +35,7 @@ import {
 } from './rotation/rotation';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings';
 import {
+  GroupRolesViewSchema,
   OrganizationSummarySchema,
   ProjectIdSchema,
   ScimConnectionViewSchema,
@@ -82,6 +83,9 @@ const ConnectionWithTokenOutcome = z.object({
 });
 
 const empty = z.object({}).strict();
+
+/** Group → role changes one save may carry (one page of Stytch's groups). */
+export const MAX_GROUP_ROLE_CHANGES = 1000;
 
 /**
  * A host as `URL.host` gives it (name or address, maybe a port): what the admin confirms for
@@ -162,6 +166,33 @@ export const ipcContract = {
   'scim:deleteConnection': {
     request: z.object(ConnectionRef).strict(),
     response: z.object({ deleted: z.literal(true), connectionId: z.string() }),
+  },
+  'scim:getGroupRoles': {
+    request: z.object(ConnectionRef).strict(),
+    response: GroupRolesViewSchema,
+  },
+  'scim:setGroupRoles': {
+    request: z
+      .object({
+        ...ConnectionRef,
+        // Only the groups the admin changed; null takes the group's role away. Stytch's group
+        // and role ids: its ID alphabet for groups, role ids as the dashboard allows them.
+        changes: z
+          .array(
+            z
+              .object({
+                groupId: StytchIdSchema,
+                roleId: z.string().trim().min(1).max(128).nullable(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(MAX_GROUP_ROLE_CHANGES),
+      })
+      .strict(),
+    response: z.object({
+      assignments: z.array(z.object({ groupId: z.string(), roleId: z.string() })),
+    }),
   },
   'secrets:reveal': {
     request: z.object({ handle: SecretHandleSchema }).strict(),

@@ -4,6 +4,7 @@ import {
   type WatchedMember,
   type WatchedStatus,
 } from '../../shared/provisioning/watch';
+import { roleWords, type RoleWithSources } from './role-words';
 
 /** The parts of a Stytch member (stytch-members-scim.md §2) the watch reads. */
 export interface StytchMemberLike {
@@ -19,7 +20,7 @@ export interface StytchMemberLike {
       }
     | null
     | undefined;
-  roles?: Array<{ role_id: string }> | undefined;
+  roles?: RoleWithSources[] | undefined;
 }
 
 /** Stytch's status in the watch's words: a SCIM member it deleted was deprovisioned by Entra. */
@@ -45,7 +46,7 @@ function observe(member: StytchMemberLike): Observed {
     status: watchedStatus(member.status),
     externalId: member.scim_registration?.external_id ?? null,
     groups: groups.map((group) => group.display ?? group.value ?? '').filter((g) => g !== ''),
-    roles: (member.roles ?? []).map((role) => role.role_id),
+    roles: (member.roles ?? []).map((role) => roleWords(role, groups)),
   };
 }
 

@@ -36,6 +36,8 @@ export const STYTCH_OPERATIONS = {
     method: 'POST',
     path: '/v1/b2b/scim/{organization_id}/connection/{connection_id}/rotate/cancel',
   },
+  // The project's RBAC policy (roles and resources); Stytch's SDK: `rbac.policy()`.
+  'rbac.policy': { method: 'GET', path: '/v1/b2b/rbac/policy' },
 } as const satisfies Record<string, OperationRow>;
 
 /** One of {@link STYTCH_OPERATIONS}. */

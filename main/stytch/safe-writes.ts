@@ -24,7 +24,8 @@ function following(cause: AppError, code: ErrorCode, message: string, hint: stri
   return appFailure(code, message, hint, cause.requestId ? { requestId: cause.requestId } : {});
 }
 
-function notFound(connectionId: string): AppFailure {
+/** The connection named is no longer the organization's active one. */
+export function notFound(connectionId: string): AppFailure {
   return appFailure(
     'STYTCH_SCIM_CONNECTION_NOT_FOUND',
     `The SCIM connection ${connectionId} is no longer this organization’s active connection.`,

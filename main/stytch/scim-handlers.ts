@@ -4,6 +4,7 @@ import type { ScimConnection } from '../../shared/stytch/api-schemas';
 import type { ScimConnectionView } from '../../shared/stytch/views';
 import type { TokenSaved } from '../secrets/secrets';
 import { connectionView, reconcile, storedTokens } from './connection-view';
+import { readGroupRoles, setGroupRolesSafely } from './group-roles';
 import { createConnectionSafely, finishRotationSafely, rotateStartSafely } from './safe-writes';
 import type { StytchServices } from './stytch-handlers';
 
@@ -173,5 +174,22 @@ export const scimHandlers = {
     const dropped = await services.secrets.deleteConnection(request.connectionId);
     noticeIfWarned(emit, dropped.keychainWarning);
     return { deleted: true as const, connectionId: deleted.connectionId };
+  },
+
+  /** The connection's SCIM groups with their roles, and the project's roles to choose from. */
+  'scim:getGroupRoles': async (request, services) => {
+    const client = await services.stytch.client();
+    return readGroupRoles(client, request.organizationId, request.connectionId);
+  },
+
+  /** Maps groups to roles; the members' roles change, so the watch looks sooner. */
+  'scim:setGroupRoles': async (request, services) => {
+    const client = await services.stytch.client();
+    const write = () =>
+      setGroupRolesSafely(client, request.organizationId, request.connectionId, request.changes);
+    const assignments = services.watch
+      ? await services.watch.around(request.organizationId, write)
+      : await write();
+    return { assignments };
   },
 } satisfies FeatureHandlers<StytchServices>;

@@ -6,10 +6,12 @@ import {
   DeleteConnectionResponseSchema,
   GetConnectionResponseSchema,
   GetGroupsResponseSchema,
+  RbacPolicyResponseSchema,
   RotateStartResponseSchema,
   SearchMembersResponseSchema,
   SearchOrganizationsResponseSchema,
   type ImplicitRoleAssignment,
+  type PolicyRole,
   type ScimConnection,
   type ScimConnectionWithNextToken,
   type ScimConnectionWithToken,
@@ -49,7 +51,6 @@ export interface GroupsPage {
   nextCursor: string | null;
 }
 
-/** How {@link StytchClient.connectionMembers} pages. */
 /** What the app sends to create a connection. */
 export interface CreateConnectionInput {
   displayName: string;
@@ -59,6 +60,19 @@ export interface CreateConnectionInput {
 /** The body of Create (reference A.3): both fields optional at Stytch, both always sent here. */
 export function createConnectionBody(input: CreateConnectionInput) {
   return { display_name: input.displayName, identity_provider: input.identityProvider };
+}
+
+/**
+ * The body of Update (`PUT …/connection/{connection_id}`): every field optional at Stytch. The
+ * app always sends the connection's current name and identity provider with the assignments:
+ * whether Stytch keeps an omitted field or clears it is not documented (group-roles.ts).
+ * [Uncertain] Each assignment has the two fields Stytch's Update page says it "must contain"
+ * (group_id, role_id); the SDK's request type reuses the answer's entry, with group_name too.
+ */
+export interface UpdateConnectionBody {
+  display_name: string;
+  identity_provider: string;
+  scim_group_implicit_role_assignments: { group_id: string; role_id: string }[];
 }
 
 /** Timeouts by kind of call. Search can take up to 9 s at Stytch (reference A.8). */
@@ -126,6 +140,43 @@ export class StytchClient {
     const connection = await this.getConnection(organizationId);
     if (connection?.connection_id !== connectionId) return null;
     return connection.scim_group_implicit_role_assignments;
+  }
+
+  /**
+   * `PUT …/connection/{connection_id}`: the answer is the connection as Stytch now holds it.
+   * Retried like a read: sending the same whole body twice leaves the same connection.
+   */
+  async updateConnection(
+    organizationId: string,
+    connectionId: string,
+    body: UpdateConnectionBody,
+  ): Promise<ScimConnection> {
+    const result = await this.transport.call({
+      operation: 'scim.update',
+      params: { organization_id: organizationId, connection_id: connectionId },
+      body,
+      schema: ConnectionResponseSchema,
+      idempotent: true,
+      timeoutMs: this.timeouts.writeMs,
+    });
+    return result.data.connection;
+  }
+
+  /**
+   * `GET /v1/b2b/rbac/policy`: the project's roles, Stytch's defaults (`stytch_member`,
+   * `stytch_admin`) included. [Uncertain] Roles an organization defines for itself (its own
+   * org policy, `GET /v1/b2b/rbac/organizations/{organization_id}`) are not read: whether a SCIM
+   * group may be mapped to one is not documented.
+   */
+  async rbacRoles(): Promise<PolicyRole[]> {
+    const result = await this.transport.call({
+      operation: 'rbac.policy',
+      params: {},
+      schema: RbacPolicyResponseSchema,
+      idempotent: true,
+      timeoutMs: this.timeouts.readMs,
+    });
+    return result.data.policy?.roles ?? [];
   }
 
   /**

@@ -22,6 +22,11 @@ export interface StytchServices {
     | 'deleteConnection'
     | 'status'
   >;
+  /**
+   * The provisioning watch (main/provisioning-watch/ in the app), told that members' roles are
+   * about to change; absent in the Stytch tests' services.
+   */
+  watch?: { around<T>(organizationId: string, action: () => Promise<T>): Promise<T> };
 }
 
 /** The stytch:* channels. */

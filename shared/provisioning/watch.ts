@@ -21,7 +21,7 @@ export const WatchedMemberSchema = z.object({
   externalId: z.string().nullable(),
   /** Display names of the SCIM groups the member came with. */
   groups: z.array(z.string()),
-  /** Role ids the member holds. */
+  /** The roles the member holds, each with what grants it (role-words.ts in main). */
   roles: z.array(z.string()),
   /** When this app first saw the member, and last saw a change (ISO 8601). */
   firstSeenAt: z.string(),

@@ -21,6 +21,19 @@ function orElse<T extends z.ZodType>(schema: T, fallback: z.output<T>) {
   return schema.nullish().transform((value): z.output<T> => value ?? fallback);
 }
 
+/**
+ * A list read row by row: a row that does not parse as `item` is left out, so one entry in a
+ * shape the app does not know costs that entry, not the list. The list itself must be a list.
+ */
+function readableRows<T extends z.ZodType>(item: T) {
+  return z.array(z.unknown()).transform((rows) =>
+    rows.flatMap((row): z.output<T>[] => {
+      const parsed = item.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
+}
+
 /** `SCIMGroupImplicitRoleAssignments`: members of the group get the role (reference §3). */
 export const ImplicitRoleAssignmentSchema = z.object({
   role_id: z.string(),
@@ -107,10 +120,31 @@ export type ScimGroup = z.output<typeof ScimGroupSchema>;
 
 /** Get groups (the SDK type has no request_id; it is kept when present). */
 export const GetGroupsResponseSchema = z.object({
-  scim_groups: z.array(ScimGroupSchema),
+  scim_groups: readableRows(ScimGroupSchema),
   status_code: z.number().int(),
   next_cursor: optional(z.string()),
   request_id: optional(z.string()),
+});
+
+/**
+ * `PolicyRole` (Get RBAC Policy): the part the group → role picker shows. The SDK types
+ * `description` and `permissions` as required; a role without them is still a role to pick.
+ */
+export const PolicyRoleSchema = z.object({
+  role_id: z.string().min(1),
+  description: orElse(z.string(), ''),
+});
+export type PolicyRole = z.output<typeof PolicyRoleSchema>;
+
+/**
+ * Get RBAC Policy (`GET /v1/b2b/rbac/policy`). The SDK types `policy` as optional; the documented
+ * example in Stytch's RBAC overview has neither `request_id` nor `scopes`, so both are optional
+ * here, and one unreadable role leaves the others listed.
+ */
+export const RbacPolicyResponseSchema = z.object({
+  request_id: orElse(z.string(), ''),
+  status_code: z.number().int(),
+  policy: optional(z.object({ roles: orElse(readableRows(PolicyRoleSchema), []) })),
 });
 
 /** `ActiveSCIMConnection`, as listed on an organization. */

@@ -77,3 +77,30 @@ export const ScimConnectionViewSchema = z.object({
   nextToken: TokenStatusSchema.nullable(),
 });
 export type ScimConnectionView = z.infer<typeof ScimConnectionViewSchema>;
+
+/** A role of the project's RBAC policy, as the group → role picker offers it. */
+export const RoleOptionSchema = z.object({
+  roleId: z.string(),
+  description: z.string(),
+  /** Stytch's own default roles (`stytch_member`, `stytch_admin`), listed after the project's. */
+  stytchDefault: z.boolean(),
+});
+export type RoleOption = z.infer<typeof RoleOptionSchema>;
+
+/** A SCIM group Entra sent to the connection, with the roles its members get in Stytch. */
+export const GroupRolesRowSchema = z.object({
+  groupId: z.string(),
+  name: z.string(),
+  /** Role ids mapped to the group (Stytch allows several; the app sets one). */
+  roleIds: z.array(z.string()),
+});
+export type GroupRolesRow = z.infer<typeof GroupRolesRowSchema>;
+
+/** The connection's SCIM groups and the roles they can be mapped to. */
+export const GroupRolesViewSchema = z.object({
+  groups: z.array(GroupRolesRowSchema),
+  roles: z.array(RoleOptionSchema),
+  /** False when the connection has more groups than the app reads (the rest are not listed). */
+  complete: z.boolean(),
+});
+export type GroupRolesView = z.infer<typeof GroupRolesViewSchema>;

@@ -74,6 +74,21 @@ const createScimConnection: StepContent = {
   optional: false,
 };
 
+const groupRoles: StepContent = {
+  id: 'group-roles',
+  title: 'Give Entra groups a Stytch role (optional)',
+  summary:
+    'Entra sends the groups assigned to the enterprise app to Stytch. Pick a role for a group and ' +
+    'Stytch gives that role to every member of the group, and takes it away when they leave it. ' +
+    'The roles are the ones defined in your Stytch project.',
+  instructions: [],
+  checklist: [],
+  facts: [],
+  notes: [],
+  links: [{ label: 'Open Roles & Permissions in Stytch', url: LINKS.stytchRoles }],
+  optional: true,
+};
+
 const webhooks: StepContent = {
   id: 'webhooks',
   title: 'Webhooks (optional)',
@@ -103,6 +118,7 @@ export const STEP_CONTENT: Readonly<Record<WizardStepId, StepContent>> = {
   'create-scim-connection': createScimConnection,
   'configure-credentials': configureCredentials,
   'provision-users': provisionUsers,
+  'group-roles': groupRoles,
   webhooks,
 };
 

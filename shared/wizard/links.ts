@@ -25,6 +25,8 @@ export const LINKS = {
   // Stytch's dashboard uses today. If they move, change them here and nowhere else.
   stytchApiKeys: 'https://stytch.com/dashboard/api-keys',
   stytchWebhooks: 'https://stytch.com/dashboard/webhooks',
+  // The dashboard's RBAC page, where roles are made: the SDK's Get RBAC Policy docs link it.
+  stytchRoles: 'https://stytch.com/dashboard/rbac',
 } as const;
 
 /** A labelled outside link. */

@@ -10,6 +10,7 @@ export const WIZARD_STEP_IDS = [
   'create-scim-connection',
   'configure-credentials',
   'provision-users',
+  'group-roles',
   'webhooks',
 ] as const;
 

@@ -59,12 +59,7 @@ const DEACTIVATED =
 
 describe('the sandbox rehearsal on "Provision users", in Chromium', () => {
   it('creates the connection and offers the rehearsal on step 7', async () => {
-    await expect.poll(() => wizard.heading().textContent()).toBe('Connect to Stytch');
-    await wizard.button('Try it with a local sandbox').click();
-    await expect.poll(() => wizard.heading().textContent()).toBe('Choose the organization');
-    await wizard.chooseOrganization('Acme', 'Acme Corporation');
-    await wizard.throughEntraSteps();
-    await wizard.createConnectionAndReachProvisioning();
+    await wizard.sandboxToProvisioning();
 
     await expect
       .poll(() =>

@@ -18,6 +18,8 @@ export interface WizardDriver {
    * both values pasted into Entra and reaches "Provision users".
    */
   createConnectionAndReachProvisioning: () => Promise<void>;
+  /** From the first screen: starts the sandbox and, for Acme, reaches "Provision users". */
+  sandboxToProvisioning: () => Promise<void>;
 }
 
 /** A driver for the wizard on `page`. */
@@ -61,6 +63,14 @@ export function wizardDriver(page: Page): WizardDriver {
       await page.getByRole('checkbox', { name: "I've pasted both into Entra" }).check();
       await driver.tickAll(page.getByRole('group', { name: 'Checklist' }));
       await driver.next('Provision users');
+    },
+    sandboxToProvisioning: async () => {
+      await expect.poll(() => heading().textContent()).toBe('Connect to Stytch');
+      await button('Try it with a local sandbox').click();
+      await expect.poll(() => heading().textContent()).toBe('Choose the organization');
+      await driver.chooseOrganization('Acme', 'Acme Corporation');
+      await driver.throughEntraSteps();
+      await driver.createConnectionAndReachProvisioning();
     },
   };
   return driver;

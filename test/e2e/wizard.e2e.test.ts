@@ -154,9 +154,15 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await next('Provision users');
   });
 
-  it('finishes the guide through provisioning and webhooks', async () => {
+  it('finishes the guide through provisioning, groups and webhooks', async () => {
     await tickAll(page.getByRole('group', { name: 'Checklist' }));
     await checkpoint('08-provision-users');
+    // Nobody was provisioned here, so Entra sent no group: the step says what makes it send one.
+    await next('Give Entra groups a Stytch role (optional)');
+    await expect
+      .poll(() => page.getByText('Entra hasn’t sent any groups to this connection yet.').count())
+      .toBe(1);
+    await checkpoint('08b-group-roles-none');
     await next('Webhooks (optional)');
     await checkpoint('09-webhooks');
   });
@@ -254,6 +260,6 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
       expect(settings).not.toContain(secret);
       expect(html).not.toContain(secret);
     }
-    expect(screenshots).toHaveLength(14);
+    expect(screenshots).toHaveLength(15);
   });
 });

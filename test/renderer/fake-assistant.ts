@@ -18,6 +18,7 @@ import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wiza
 import { settings as defaultSettings, probeCheck, probeReport, progressAt } from './fixtures';
 import { entraDefaults } from './entra-setup/entra-fixtures';
 import { fleetOverview, idleSweep } from './fleet/fleet-fixtures';
+import { groupRolesView } from './group-roles/group-roles-fixtures';
 import { rehearsalView } from './provisioning-watch/rehearsal-fixtures';
 
 /** Answers one channel the way a main-side handler would. */
@@ -211,6 +212,13 @@ export function installFakeAssistant(
   );
   // In sandbox mode step 7 reads the connection's rehearsal; by default nothing was sent yet.
   fake.handle('rehearsal:get', (target) => okFor('rehearsal:get', rehearsalView(target)));
+  // The groups step: two groups Entra sent, the sandbox's roles, nothing mapped; saves succeed.
+  fake.handle('scim:getGroupRoles', () => okFor('scim:getGroupRoles', groupRolesView()));
+  fake.handle('scim:setGroupRoles', ({ changes }) =>
+    okFor('scim:setGroupRoles', {
+      assignments: changes.flatMap(({ groupId, roleId }) => (roleId ? [{ groupId, roleId }] : [])),
+    }),
+  );
   // The probe, when a panel runs it unasked (after Entra's Test Connection failed): it explains.
   fake.handle('probe:run', () =>
     okFor(

@@ -6,6 +6,7 @@ import { useConnectionStore } from '../../renderer/state/connection-store';
 import { useDirectoryStore } from '../../renderer/state/directory-store';
 import { useEntraStore } from '../../renderer/state/entra-store';
 import { useFleetStore } from '../../renderer/state/fleet-store';
+import { useGroupRolesStore } from '../../renderer/state/group-roles-store';
 import { useMicrosoftStore } from '../../renderer/state/microsoft-store';
 import { useOrganizationStore } from '../../renderer/state/organization-store';
 import { useProbeStore } from '../../renderer/state/probe-store';
@@ -33,4 +34,5 @@ export function resetStores(): void {
   resetStore(useDirectoryStore);
   resetStore(useFleetStore);
   resetStore(useScreenStore);
+  resetStore(useGroupRolesStore);
 }

@@ -7,6 +7,7 @@ import {
   DROP_ASSIGNMENTS_OF_DELETED_GROUPS,
   GROUP_ROLE_ASSIGNMENTS_ON_UPDATE,
   scimGroupRoleSource,
+  UNKNOWN_ROLE_ON_UPDATE,
 } from './stytch-behaviour';
 
 /*
@@ -32,11 +33,15 @@ export function groupsOf(store: ScimStore, userId: string): Group[] {
     .map((group) => ({ value: group.id, display: groupNameOf(group) }));
 }
 
-/** An Update body's `scim_group_implicit_role_assignments`, checked with Stytch's errors (§3). */
+/**
+ * An Update body's `scim_group_implicit_role_assignments`, checked with Stytch's errors (§3),
+ * its roles against the project's (`roleIds`).
+ */
 export function updatedAssignments(
   current: RoleAssignment[],
   raw: unknown,
   groups: StoredResource[],
+  roleIds: ReadonlySet<string>,
 ): RoleAssignment[] {
   // No error is documented for a value that is not a list; it cannot name a group either.
   if (!Array.isArray(raw))
@@ -48,6 +53,8 @@ export function updatedAssignments(
     if (!groups.some((group) => group.id === group_id))
       throw new StandInError('scim_group_role_assignment_group_does_not_exist');
     if (typeof role_id !== 'string' || role_id === '') throw new StandInError('invalid_role');
+    if (UNKNOWN_ROLE_ON_UPDATE === 'refuse' && !roleIds.has(role_id))
+      throw new StandInError('invalid_role');
     return { group_id, role_id };
   });
   if (GROUP_ROLE_ASSIGNMENTS_ON_UPDATE === 'replace') return incoming;

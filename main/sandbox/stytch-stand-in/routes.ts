@@ -63,6 +63,7 @@ const ROUTES: Record<StytchOperation, RouteHandler> = {
     ok({ connection: state.rotateComplete(orgOf(input), connectionOf(input)) }),
   'scim.rotate-cancel': (state, input) =>
     ok({ connection: state.rotateCancel(orgOf(input), connectionOf(input)) }),
+  'rbac.policy': (state) => ok({ policy: state.rbacPolicy }),
 };
 
 /** The route for a method and path: its operation, decoded path parameters, and handler. */

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 import type {
   Organization,
+  Policy,
   SCIMConnection,
   SCIMConnectionWithNextToken,
   SCIMConnectionWithToken,
@@ -9,6 +10,7 @@ import type {
 } from 'stytch';
 
 import { assignmentsView, groupNameOf, updatedAssignments } from './group-roles';
+import { SEEDED_RBAC_POLICY } from './rbac-policy';
 import { searchOrganizations, type SearchPage } from './organization-search';
 import { organizationView } from './organization-view';
 import type { SandboxScimServer, ScimFault } from '../scim-server/scim-server';
@@ -77,6 +79,8 @@ export class StandInState {
    * changed by tests and the sandbox for rotations started afterwards.
    */
   pendingToken: 'until-complete' | 'at-once' = PENDING_TOKEN_ACCEPTED;
+  /** The project's RBAC policy (Get RBAC Policy); a test may replace it. */
+  rbacPolicy: Policy = structuredClone(SEEDED_RBAC_POLICY);
 
   constructor(
     /** One SCIM endpoint per connection. */
@@ -184,7 +188,12 @@ export class StandInState {
     const groups = this.scim.storeOf(connectionId)?.list('Group') ?? [];
     const assignments = body.scim_group_implicit_role_assignments;
     if (assignments !== undefined)
-      record.roleAssignments = updatedAssignments(record.roleAssignments, assignments, groups);
+      record.roleAssignments = updatedAssignments(
+        record.roleAssignments,
+        assignments,
+        groups,
+        new Set(this.rbacPolicy.roles.map((role) => role.role_id)),
+      );
     if (identityProvider) record.identity_provider = identityProvider;
     if (typeof body.display_name === 'string') record.display_name = body.display_name;
     return this.connectionView(record);

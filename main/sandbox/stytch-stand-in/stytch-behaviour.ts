@@ -122,7 +122,7 @@ export function scimGroupRoleSource(connectionId: string, groupId: string): Memb
 
 /**
  * [Unconfirmed, §3/§7] An assignment whose group Entra deleted is dropped (deleting a group
- * revokes its roles); the stand-in keeps no role list, so any non-empty role_id is accepted.
+ * revokes its roles).
  */
 export const DROP_ASSIGNMENTS_OF_DELETED_GROUPS: boolean = true;
 
@@ -131,6 +131,13 @@ export const DROP_ASSIGNMENTS_OF_DELETED_GROUPS: boolean = true;
  * (rather than merging into it).
  */
 export const GROUP_ROLE_ASSIGNMENTS_ON_UPDATE: 'replace' | 'merge' = 'replace';
+
+/**
+ * [Uncertain] Update with a role_id the project's RBAC policy does not have: `'refuse'` answers
+ * `invalid_role` (Stytch's error for a role it does not know, documented for member updates; no
+ * error is documented for this endpoint); `'accept'` would store it.
+ */
+export const UNKNOWN_ROLE_ON_UPDATE: 'refuse' | 'accept' = 'refuse';
 
 /**
  * Request limits per operation and window (§6): [NODE] and [OAS] say 100 requests/minute for

@@ -17,6 +17,7 @@ import {
   EntraCredentialsBody,
   EntraJobBody,
   EntraProvisionBody,
+  GroupRolesBody,
   OrganizationBody,
   prefetchNextWhenIdle,
   StepLoading,
@@ -54,6 +55,8 @@ function StepBody({ step }: { step: WizardStepId }) {
           <WatchBody.Component />
         </>
       );
+    case 'group-roles':
+      return <GroupRolesBody.Component />;
     case 'webhooks':
       return null;
     default:

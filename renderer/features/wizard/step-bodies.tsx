@@ -78,6 +78,10 @@ export const WatchBody = lazyPart(async () => {
   const { WatchStep } = await import('../provisioning-watch/WatchStep');
   return WatchStep;
 });
+export const GroupRolesBody = lazyPart(async () => {
+  const { GroupRolesStep } = await import('../group-roles/GroupRolesStep');
+  return GroupRolesStep;
+});
 
 /**
  * What each step loads. The first step's body (ConnectStep) is not here: it is the first screen,
@@ -91,6 +95,7 @@ const STEP_PARTS: Readonly<Record<WizardStepId, readonly LazyPart[]>> = {
   'create-scim-connection': [ConnectionBody],
   'configure-credentials': [CredentialsBody, EntraCredentialsBody],
   'provision-users': [EntraProvisionBody, WatchBody],
+  'group-roles': [GroupRolesBody],
   webhooks: [],
 };
 

@@ -51,6 +51,7 @@ export function useStepGate(step: WizardStepId): StepGate {
         Boolean(checklist[PASTED_KEY]) && allTicked(step, checklist),
         'Paste both values into Entra and tick every item to continue.',
       );
+    case 'group-roles':
     case 'webhooks':
       return OPEN;
     default:

@@ -36,6 +36,8 @@ export class HandlerHarness {
   keeper!: MemoryKeeper;
   memory!: MemoryProjectMemory;
   notices: EventPayload<'app:notice'>[] = [];
+  /** The organizations the watch was told to expect a member change for, in order. */
+  watchedChanges: string[] = [];
   logs: LogRecord[] = [];
   private dispatch!: Dispatch;
   private readonly emit: EmitEvent = (event, payload) => {
@@ -75,6 +77,13 @@ export class HandlerHarness {
       stytch: made.session,
       secrets: this.keeper,
       sandbox: this.launcher,
+      // The provisioning watch, as far as the handlers tell it anything.
+      watch: {
+        around: <T>(organizationId: string, action: () => Promise<T>) => {
+          this.watchedChanges.push(organizationId);
+          return action();
+        },
+      },
     };
     this.dispatch = createDispatcher(TABLE, services, logger);
   }

@@ -136,16 +136,16 @@ describe('StytchClient SCIM groups and their role assignments', () => {
     const groupId = String((await scim('POST', '/Groups', entraGroup('Editors'))).json?.id);
     await scim('PATCH', `/Groups/${groupId}`, addMember(userId));
     t.sandbox.state.updateConnection(org, id, {
-      scim_group_implicit_role_assignments: [{ group_id: groupId, role_id: 'editor' }],
+      scim_group_implicit_role_assignments: [{ group_id: groupId, role_id: 'support-agent' }],
     });
 
     expect(await t.client.groupRoleAssignments(org, id)).toEqual([
-      { group_id: groupId, group_name: 'Editors', role_id: 'editor' },
+      { group_id: groupId, group_name: 'Editors', role_id: 'support-agent' },
     ]);
     const { members } = await connectionMembers(t.client, org, id);
     expect(members[0]?.roles).toEqual([
       {
-        role_id: 'editor',
+        role_id: 'support-agent',
         sources: [
           { type: 'scim_connection_group', details: { connection_id: id, group_id: groupId } },
         ],

@@ -17,7 +17,10 @@ import type {
   B2BSCIMConnectionRotateCancelResponse,
   B2BSCIMConnectionRotateCompleteResponse,
   B2BSCIMConnectionRotateStartResponse,
+  B2BSCIMConnectionUpdateRequest,
   B2BSCIMConnectionUpdateResponse,
+  B2BRBACPolicyResponse,
+  PolicyRole as SdkPolicyRole,
   Member as SdkMember,
   SCIMAttributes,
   SCIMConnection,
@@ -38,6 +41,8 @@ import {
   GetOrganizationResponseSchema,
   ImplicitRoleAssignmentSchema,
   MemberSchema,
+  PolicyRoleSchema,
+  RbacPolicyResponseSchema,
   RotateStartResponseSchema,
   ScimAttributesSchema,
   ScimConnectionSchema,
@@ -54,6 +59,7 @@ import {
   type SearchMembersRequest,
   type SearchOrganizationsRequest,
   type StytchClient,
+  type UpdateConnectionBody,
 } from '../../../main/stytch/stytch-client';
 import { stytchAppError } from '../../../main/stytch/stytch-errors';
 
@@ -164,7 +170,22 @@ describe('the production schemas match the official stytch SDK types (checked by
     >().toExtend<SCIMGroupImplicitRoleAssignments>();
   });
 
+  it('reads the RBAC policy the SDK types, keeping its types for the role fields it keeps', () => {
+    expectTypeOf<B2BRBACPolicyResponse>().toExtend<In<typeof RbacPolicyResponseSchema>>();
+    expectTypeOf<Out<typeof PolicyRoleSchema>>().toExtend<
+      Pick<SdkPolicyRole, 'role_id' | 'description'>
+    >();
+  });
+
   it('sends request bodies the SDK’s request types allow', () => {
+    // Each assignment carries the two fields Stytch's Update page requires; the SDK's type reuses
+    // the answer's entry, which also has group_name (see UpdateConnectionBody).
+    expectTypeOf<Omit<UpdateConnectionBody, 'scim_group_implicit_role_assignments'>>().toExtend<
+      Pick<B2BSCIMConnectionUpdateRequest, 'display_name' | 'identity_provider'>
+    >();
+    expectTypeOf<UpdateConnectionBody['scim_group_implicit_role_assignments'][number]>().toExtend<
+      Pick<SCIMGroupImplicitRoleAssignments, 'group_id' | 'role_id'>
+    >();
     expectTypeOf<SearchOrganizationsRequest>().toExtend<B2BOrganizationsSearchRequest>();
     expectTypeOf<SearchMembersRequest>().toExtend<B2BOrganizationsMembersSearchRequest>();
     expectTypeOf<Parameters<StytchClient['getGroups']>[2]>().toExtend<
@@ -198,6 +219,34 @@ describe('the documented example bodies parse through the production schemas', (
     expect(isRotating(plain)).toBe(true);
     expect(ScimConnectionWithTokenSchema.parse(connection).bearer_token).toHaveLength(48);
     expect(ScimConnectionWithNextTokenSchema.parse(connection).next_bearer_token).toHaveLength(48);
+  });
+
+  it('parses the RBAC overview’s policy example, which has no request_id and no scopes', () => {
+    const parsed = RbacPolicyResponseSchema.parse(fixture('rbac-policy-response.json'));
+    expect(parsed).toEqual({
+      request_id: '',
+      status_code: 200,
+      policy: {
+        roles: [
+          { role_id: 'stytch_admin', description: 'Full access to all organization resources' },
+        ],
+      },
+    });
+  });
+
+  it('parses the Update example, which omits the role assignments and the next token’s last four', () => {
+    const parsed = ConnectionResponseSchema.parse(fixture('update-connection-response.json'));
+    expect(parsed.connection).toMatchObject({
+      scim_group_implicit_role_assignments: [],
+      next_bearer_token_last_four: '',
+      bearer_token_last_four: 'sdko',
+    });
+  });
+
+  it('parses the Get groups example (placeholders), with next_cursor at the top level', () => {
+    const parsed = GetGroupsResponseSchema.parse(fixture('get-groups-response.json'));
+    expect(parsed.scim_groups).toHaveLength(1);
+    expect(parsed.next_cursor).toBe('<string>');
   });
 
   it('parses the search example, reading next_cursor null as “no more pages”', () => {

@@ -126,26 +126,33 @@ describe('stand-in: SCIM users become Stytch members', () => {
     const path = `${connectionPath(org)}/${id}`;
 
     const missing = await t.stytch('PUT', path, {
-      scim_group_implicit_role_assignments: [{ role_id: 'editor' }],
+      scim_group_implicit_role_assignments: [{ role_id: 'support-agent' }],
     });
     expect(missing.json.error_type).toBe('scim_group_role_assignment_does_not_contain_group_id');
     const unknown = await t.stytch('PUT', path, {
-      scim_group_implicit_role_assignments: [{ role_id: 'editor', group_id: 'scim-group-nope' }],
+      scim_group_implicit_role_assignments: [
+        { role_id: 'support-agent', group_id: 'scim-group-nope' },
+      ],
     });
     expect(unknown.json.error_type).toBe('scim_group_role_assignment_group_does_not_exist');
+    // A role the project's RBAC policy does not have ([Uncertain] in stytch-behaviour.ts).
+    const noRole = await t.stytch('PUT', path, {
+      scim_group_implicit_role_assignments: [{ role_id: 'editor', group_id: groupId }],
+    });
+    expect(noRole.json.error_type).toBe('invalid_role');
 
     const updated = await t.stytch('PUT', path, {
-      scim_group_implicit_role_assignments: [{ role_id: 'editor', group_id: groupId }],
+      scim_group_implicit_role_assignments: [{ role_id: 'support-agent', group_id: groupId }],
     });
     expect(updated.json.connection).toMatchObject({
       scim_group_implicit_role_assignments: [
-        { role_id: 'editor', group_id: groupId, group_name: 'Editors' },
+        { role_id: 'support-agent', group_id: groupId, group_name: 'Editors' },
       ],
     });
     const [member] = (await search({ organization_ids: [org] })).members;
     expect(member?.roles).toEqual([
       {
-        role_id: 'editor',
+        role_id: 'support-agent',
         sources: [
           { type: 'scim_connection_group', details: { connection_id: id, group_id: groupId } },
         ],
