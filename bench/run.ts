@@ -3,6 +3,7 @@
  * `name value unit`. Add a benchmark by appending to BENCHMARKS; `npm run bench -- probe.`
  * runs only those whose name starts with the given prefix.
  */
+import { FLEET_BENCHMARKS } from './fleet-bench';
 import { GRAPH_SETUP_BENCHMARKS } from './graph-setup-bench';
 import { HOSTILE_BODY_BENCHMARKS } from './hostile-body-bench';
 import { PROBE_BENCHMARKS } from './probe-bench';
@@ -18,6 +19,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   ...WATCH_LATENCY_BENCHMARKS,
   ...WATCH_RATE_BENCHMARKS,
   ...GRAPH_SETUP_BENCHMARKS,
+  ...FLEET_BENCHMARKS,
 ];
 
 function format(figure: Figure): string {
