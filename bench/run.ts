@@ -4,6 +4,7 @@
  * runs only those whose name starts with the given prefix.
  */
 import { FLEET_OVERVIEW_BENCHMARKS } from './fleet-overview-bench';
+import { FLEET_BENCHMARKS } from './fleet-bench';
 import { GRAPH_SETUP_BENCHMARKS } from './graph-setup-bench';
 import { HOSTILE_BODY_BENCHMARKS } from './hostile-body-bench';
 import { PROBE_BENCHMARKS } from './probe-bench';
@@ -20,6 +21,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   ...WATCH_RATE_BENCHMARKS,
   ...GRAPH_SETUP_BENCHMARKS,
   ...FLEET_OVERVIEW_BENCHMARKS,
+  ...FLEET_BENCHMARKS,
 ];
 
 function format(figure: Figure): string {

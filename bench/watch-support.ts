@@ -12,15 +12,14 @@ import { entraUser } from '../test/support/scim-users';
 export const SILENT = createLogger(() => undefined);
 
 /**
- * The watch's `listMembers` as main/composition.ts wires it (`connectionMembers` over the
- * session's client), with the client built as StytchSession builds it for sandbox mode: the app's
- * timeouts and retry policy, over `fetchVia`. `clock` times retries only.
+ * The app's Stytch client for a sandbox, built as StytchSession builds it for sandbox mode: the
+ * app's timeouts and retry policy, over `fetchVia`. `clock` times retries only.
  */
-export function appListMembers(
-  sandbox: RunningSandbox,
+export function appStytchClient(
+  sandbox: Pick<RunningSandbox, 'apiBaseUrl' | 'projectId' | 'secret'>,
   fetchVia: FetchLike,
   clock: RetryClock = SYSTEM_CLOCK,
-): ListConnectionMembers {
+): StytchClient {
   const transport = new StytchTransport({
     fetch: fetchVia,
     baseUrl: sandbox.apiBaseUrl,
@@ -31,7 +30,16 @@ export function appListMembers(
     clock,
     logger: SILENT,
   });
-  const client = new StytchClient(transport, DEFAULT_TIMEOUTS);
+  return new StytchClient(transport, DEFAULT_TIMEOUTS);
+}
+
+/** The watch's `listMembers` as main/composition.ts wires it (`connectionMembers` over the client). */
+export function appListMembers(
+  sandbox: RunningSandbox,
+  fetchVia: FetchLike,
+  clock: RetryClock = SYSTEM_CLOCK,
+): ListConnectionMembers {
+  const client = appStytchClient(sandbox, fetchVia, clock);
   return ({ organizationId, connectionId }) =>
     connectionMembers(client, organizationId, connectionId);
 }

@@ -57,7 +57,8 @@ export function emptyCache(projectId: string): FleetCache {
  * for another project is ignored.
  */
 export class FleetCacheFile {
-  private writing: Promise<void> = Promise.resolve();
+  private writing: Promise<void> | null = null;
+  private pending: FleetCache | null = null;
   private prepared = false;
 
   constructor(private readonly deps: { dir: string; logger: Logger }) {}
@@ -87,21 +88,33 @@ export class FleetCacheFile {
     return parsed.data.projectId === projectId ? parsed.data : emptyCache(projectId);
   }
 
-  /** Writes the cache; writes are queued, one at a time, so the last one wins on disk. */
+  /**
+   * Writes the cache. Saves asked while a write runs are folded into one, serialized when it
+   * starts: the newest state wins, and 5,000 rows are not held as many pending copies.
+   */
   save(cache: FleetCache): Promise<void> {
-    const text = JSON.stringify(FleetCacheSchema.parse(cache));
-    const next = this.writing.then(async () => {
-      if (!this.prepared) {
-        // Once per run, before the first write: a killed run may have left a temp file.
-        await mkdir(this.deps.dir, { recursive: true });
-        await removeStaleTempFiles(this.path).catch(() => 0);
-        this.prepared = true;
-      }
-      await writeFileAtomic(this.path, text);
-    });
-    this.writing = next.catch((error: unknown) => {
-      this.deps.logger.warn('fleet.cache-write-failed', { error });
+    this.pending = cache;
+    this.writing ??= this.drain().finally(() => {
+      this.writing = null;
     });
     return this.writing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending !== null) {
+      const cache = this.pending;
+      this.pending = null;
+      try {
+        if (!this.prepared) {
+          // Once per run, before the first write: a killed run may have left a temp file.
+          await mkdir(this.deps.dir, { recursive: true });
+          await removeStaleTempFiles(this.path).catch(() => 0);
+          this.prepared = true;
+        }
+        await writeFileAtomic(this.path, JSON.stringify(FleetCacheSchema.parse(cache)));
+      } catch (error) {
+        this.deps.logger.warn('fleet.cache-write-failed', { error });
+      }
+    }
   }
 }
