@@ -1,10 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import type { FleetOverview, FleetRow } from '../shared/fleet/fleet';
+import type { Result } from '../shared/ipc';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/settings';
 import { WIZARD_STEP_IDS } from '../shared/wizard/steps';
-import { startAppHost } from '../test/bridge/app-host';
 import { bridgeAssistantInitScript } from '../test/bridge/bridge-assistant';
+import { startBridge, type Bridge } from '../test/bridge/bridge-server';
 import { asInitScript } from '../test/bridge/init-script';
 import { BUILT_RENDERER_DIR, launchTestBrowser } from '../test/e2e/browser';
 import { median, type Benchmark, type Figure } from './figures';
@@ -74,42 +75,50 @@ function watchForOverview(): void {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
 
+const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  projectId: 'project-test-bench',
+  environment: 'test',
+  wizard: { currentStep: 'webhooks', completedSteps: [...WIZARD_STEP_IDS], checklist: {} },
+};
+
 /**
- * Answers the three channels that make the overview the first screen (connected, set-up done)
- * and the overview itself with `count` rows, as JSON over the bridge's own HTTP path, so the
- * page pays for the rows' transfer and parsing as it would for main's answer.
+ * A bridge (the end-to-end tests' stand-in for Electron's IPC, over loopback HTTP) whose main
+ * answers what the overview's first screen asks: app info, a connected project whose set-up is
+ * done, and the overview with `count` rows. The page pays for the rows' transfer and parsing as
+ * it would for main's answer; main's own work (reading Stytch) is not part of the figure.
  */
-async function answerAsConnected(context: BrowserContext, count: number): Promise<void> {
-  const answers: Record<string, unknown> = {
+function overviewBridge(count: number): Promise<Bridge> {
+  const answers: Partial<Record<string, unknown>> = {
+    'app:info': { name: 'SCIM Setup Assistant', version: 'bench', platform: 'linux', mode: 'real' },
     'stytch:status': {
       connected: true,
       projectId: 'project-test-bench',
       environment: 'test',
       mode: 'real',
     },
-    'settings:get': {
-      ...DEFAULT_SETTINGS,
-      projectId: 'project-test-bench',
-      environment: 'test',
-      wizard: { currentStep: 'webhooks', completedSteps: [...WIZARD_STEP_IDS], checklist: {} },
-    } satisfies Settings,
+    'settings:get': SETTINGS,
     'fleet:overview': overviewOf(count),
   };
-  for (const [channel, data] of Object.entries(answers)) {
-    const body = JSON.stringify({ ok: true, data });
-    await context.route(`**/__bridge/invoke/${encodeURIComponent(channel)}`, (route) =>
-      route.fulfill({ status: 200, contentType: 'application/json', body }),
-    );
-  }
+  return startBridge({
+    rendererDir: BUILT_RENDERER_DIR,
+    dispatch: (channel): Promise<Result<unknown>> => {
+      const data = typeof channel === 'string' ? answers[channel] : undefined;
+      if (data !== undefined) return Promise.resolve({ ok: true, data });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'INTERNAL_ERROR', message: 'Not answered in the bench.', hint: '' },
+      });
+    },
+  });
 }
 
 /** One load in a fresh context (nothing cached): milliseconds until the overview is usable. */
-async function loadOnce(browser: Browser, url: string, count: number): Promise<number> {
+async function loadOnce(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await context.addInitScript(bridgeAssistantInitScript());
     await context.addInitScript(asInitScript(watchForOverview));
-    await answerAsConnected(context, count);
     const page = await context.newPage();
     await page.goto(url);
     const handle = await page.waitForFunction(
@@ -127,28 +136,30 @@ async function loadOnce(browser: Browser, url: string, count: number): Promise<n
  * `fleet.overview_interactive_vs_10_rows`: from navigation to the overview being usable (first
  * row drawn, search enabled) with 5,000 connections, over the same with 10, in Chromium. Loads
  * alternate (10, 5,000, 10, …) so other work on the machine touches both alike; the first round
- * warms up; medians of 9. The bridge's other channels are main's own; the four that make the
- * overview the first screen are answered from the bench, so the figure is the renderer's.
+ * warms up; medians of 9. Main's answers come from the bench ({@link overviewBridge}), so the
+ * figure is the renderer's.
  */
 async function overviewInteractive(): Promise<Figure[]> {
   buildApp();
-  const host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version: 'bench' });
+  const small = await overviewBridge(SMALL);
+  const large = await overviewBridge(LARGE);
   const samples = { small: [] as number[], large: [] as number[] };
   try {
-    const browser = await launchTestBrowser(host.bridge.url);
+    const browser = await launchTestBrowser(small.url);
     try {
       for (let round = 0; round < SAMPLES + 1; round += 1) {
-        const small = await loadOnce(browser.browser, host.bridge.url, SMALL);
-        const large = await loadOnce(browser.browser, host.bridge.url, LARGE);
+        const smallMs = await loadOnce(browser.browser, small.url);
+        const largeMs = await loadOnce(browser.browser, large.url);
         if (round === 0) continue;
-        samples.small.push(small);
-        samples.large.push(large);
+        samples.small.push(smallMs);
+        samples.large.push(largeMs);
       }
     } finally {
       await browser.close();
     }
   } finally {
-    await host.close();
+    await small.close();
+    await large.close();
   }
   const smallMs = Math.round(median(samples.small));
   const largeMs = Math.round(median(samples.large));

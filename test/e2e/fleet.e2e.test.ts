@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { AppHost } from '../bridge/app-host';
-import { recordStep } from './accessibility';
+import { recordStep, scanForBlockingViolations } from './accessibility';
+import { E2E_OUTPUT_DIR, saveScreenshot } from './browser';
 import { closeApp, openApp, type OpenApp } from './sandbox-page';
 
 /**
@@ -40,8 +41,11 @@ async function shownOfTotal(): Promise<[number, number]> {
 describe('the connections overview, in Chromium against the large sandbox', () => {
   it('lists every connection of the large project once main has read them from Stytch', async () => {
     await page.getByRole('button', { name: 'Try it with a large project' }).click();
+    // Seeding 2,000 organizations takes the sandbox a while.
     await expect
-      .poll(() => page.getByRole('heading', { level: 2, name: 'SCIM connections' }).count())
+      .poll(() => page.getByRole('heading', { level: 2, name: 'SCIM connections' }).count(), {
+        timeout: 60_000,
+      })
       .toBe(1);
     // Main reads Stytch within its documented limits; the rows arrive as it goes.
     await expect
@@ -80,12 +84,18 @@ describe('the connections overview, in Chromium against the large sandbox', () =
   it('shows a health check of every connection in progress, with count and time left, and cancels it', async () => {
     await page.getByRole('button', { name: 'Check all', exact: true }).click();
     await expect
-      .poll(() => page.getByRole('progressbar', { name: 'Health check progress' }).count())
+      .poll(() => page.getByRole('progressbar', { name: 'Health check progress' }).count(), {
+        timeout: 20_000,
+      })
       .toBe(1);
-    await expect.poll(() => page.getByText(/ checked · /).count()).toBe(1);
-    await recordStep(page, 'fleet-03-sweep-in-progress');
+    await expect.poll(() => page.getByText(/ checked · /).count(), { timeout: 20_000 }).toBe(1);
+    // The picture first and Cancel at once: the whole check takes the sandbox under a minute.
+    await saveScreenshot(page, 'fleet-03-sweep-in-progress');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
-    await expect.poll(() => page.getByText(/^Check cancelled after/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/^Check cancelled after/).count(), { timeout: 20_000 })
+      .toBe(1);
+    await recordStep(page, 'fleet-03b-sweep-cancelled');
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
@@ -110,8 +120,12 @@ describe('the connections overview, in Chromium against the large sandbox', () =
   it('opens one connection’s page: details, health, token, members, Entra job, danger zone', async () => {
     const name = (await grid().locator('[aria-rowindex="2"] .cell-open').textContent()) ?? '';
     await grid().locator('[aria-rowindex="2"] .cell-open').click();
-    await expect.poll(() => page.getByRole('heading', { level: 2, name }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('heading', { name: 'Details' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name }).count(), { timeout: 20_000 })
+      .toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Details' }).count(), { timeout: 20_000 })
+      .toBe(1);
     for (const section of ['Health', 'Token', 'Members in Stytch', 'Danger zone'])
       expect(await page.getByRole('heading', { name: section, exact: true }).count()).toBe(1);
     await recordStep(page, 'fleet-05-connection-page');
@@ -122,15 +136,20 @@ describe('the connections overview, in Chromium against the large sandbox', () =
 
   it('saves the printable report through main, which opens in the browser without a secret', async () => {
     await page.getByRole('button', { name: 'Save as a printable page…' }).click();
-    await expect.poll(() => page.getByText(/^Saved as .*\.html\./).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/^Saved as .*\.html\./).count(), { timeout: 30_000 })
+      .toBe(1);
     const [file] = await readdir(host.savedReportsDir);
     expect(file).toMatch(/\.html$/);
     const html = await readFile(join(host.savedReportsDir, file ?? ''), 'utf8');
     for (const secret of (await host.storedSecrets()).values()) expect(html).not.toContain(secret);
     const report = await app.browser.context.newPage();
     await report.setContent(html);
-    await recordStep(report, 'fleet-06-saved-report');
+    // Its first screen (the whole page holds every connection, too tall for one picture).
+    await report.screenshot({ path: join(E2E_OUTPUT_DIR, 'fleet-06-saved-report.png') });
+    expect(await scanForBlockingViolations(report)).toEqual([]);
     await report.close();
     expect(pageErrors).toEqual([]);
-  });
+    // axe over a page of about 2,000 rows takes a while on a busy machine.
+  }, 240_000);
 });

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 
 import type { FleetRow } from '../../../shared/fleet/fleet';
 import type { ScimConnectionView } from '../../../shared/stytch/views';
+import { tokenExpiryWarning } from '../../../shared/wizard/token-expiry';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConnectionStore } from '../../state/connection-store';
@@ -14,7 +15,7 @@ import { useWatch } from '../provisioning-watch/use-watch';
 import { RotationPanel } from '../rotation/RotationPanel';
 import { ConnectionDetails } from '../scim-connection/ConnectionDetails';
 import { DeleteConnection } from '../scim-connection/DeleteConnection';
-import { TokenExpiryLine, TokenExpiryWarning } from '../scim-connection/TokenExpiry';
+import { expiryNow, TokenExpiryLine, TokenExpiryWarning } from '../scim-connection/TokenExpiry';
 import { entraWords, expiryWords, healthWhen, healthWords } from './row-words';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -38,10 +39,15 @@ function LastHealth({ row }: { row: FleetRow }) {
       <p>
         <strong>{healthWords(row).text}</strong>
         {health && ` at ${healthWhen(row)}`}.{' '}
-        {!row.tokenHeld &&
-          'This computer does not keep this connection’s token, so only Stytch’s details are checked.'}
+        {!health &&
+          !row.tokenHeld &&
+          'This computer does not keep this connection’s token, so only Stytch’s details will be checked.'}
       </p>
-      {health?.nextAction && <p className="notice notice-warning">{health.nextAction}</p>}
+      {health?.nextAction && (
+        <p className={health.verdict === 'failed' ? 'notice notice-warning' : 'notice notice-info'}>
+          {health.nextAction}
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -61,6 +67,7 @@ function Token({ connection }: { connection: ScimConnectionView }) {
   const busy = useConnectionStore((s) => s.busy);
   const rotateStart = useConnectionStore((s) => s.rotateStart);
   if (connection.rotating) return <RotationPanel connection={connection} />;
+  const warned = tokenExpiryWarning(expiryNow(connection.bearerTokenExpiresAt)) !== null;
   return (
     <>
       <TokenExpiryLine subject="The Secret Token" expiresAt={connection.bearerTokenExpiresAt} />
@@ -68,17 +75,20 @@ function Token({ connection }: { connection: ScimConnectionView }) {
         expiresAt={connection.bearerTokenExpiresAt}
         onRotate={() => void rotateStart()}
       />
-      <div className="actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => void rotateStart()}
-          disabled={busy !== null}
-        >
-          Rotate the token
-        </button>
-        {busy === 'scim:rotateStart' && <Busy label="Asking Stytch for a new token…" />}
-      </div>
+      {/* The warning above offers the rotation itself; one button for it is enough. */}
+      {!warned && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void rotateStart()}
+            disabled={busy !== null}
+          >
+            Rotate the token
+          </button>
+          {busy === 'scim:rotateStart' && <Busy label="Asking Stytch for a new token…" />}
+        </div>
+      )}
     </>
   );
 }

@@ -11,14 +11,14 @@ import { entraWords, expiryWords, healthWhen, healthWords, type CellWords } from
 export const ROW_HEIGHT = 44;
 
 const COLUMNS: readonly { id: OverviewColumn | 'select'; header: string; width: string }[] = [
-  { id: 'select', header: 'Select', width: '2rem' },
-  { id: 'organization', header: 'Organization', width: 'minmax(10rem, 2fr)' },
-  { id: 'status', header: 'Connection', width: 'minmax(5rem, 0.8fr)' },
-  { id: 'provider', header: 'Identity provider', width: 'minmax(7rem, 1fr)' },
-  { id: 'expiry', header: 'Token expiry', width: 'minmax(8rem, 1fr)' },
-  { id: 'rotation', header: 'Rotation', width: 'minmax(5rem, 0.7fr)' },
-  { id: 'health', header: 'Last health check', width: 'minmax(12rem, 2fr)' },
-  { id: 'entra', header: 'Entra job', width: 'minmax(8rem, 1.2fr)' },
+  { id: 'select', header: 'Select', width: '1.5rem' },
+  { id: 'organization', header: 'Organization', width: 'minmax(8rem, 1.6fr)' },
+  { id: 'status', header: 'Connection', width: 'minmax(4.5rem, 0.6fr)' },
+  { id: 'provider', header: 'Identity provider', width: 'minmax(7.5rem, 0.9fr)' },
+  { id: 'expiry', header: 'Token expiry', width: 'minmax(10.5rem, 1.1fr)' },
+  { id: 'rotation', header: 'Rotation', width: 'minmax(4.5rem, 0.5fr)' },
+  { id: 'health', header: 'Last health check', width: 'minmax(11rem, 1.5fr)' },
+  { id: 'entra', header: 'Entra job', width: 'minmax(7rem, 1fr)' },
 ];
 
 function Words({ words }: { words: CellWords }) {

@@ -16,7 +16,8 @@ const days = (count: number) => `${String(count)} day${count === 1 ? '' : 's'}`;
 export function expiryWords(daysLeft: number | null): CellWords {
   if (daysLeft === null) return { text: 'No date from Stytch', tone: 'plain' };
   if (daysLeft < 0) return { text: `Expired ${days(-daysLeft)} ago`, tone: 'danger' };
-  if (daysLeft === 0) return { text: 'Expires today', tone: 'danger' };
+  // Main counts whole days left, so 0 is under a day (not necessarily "today").
+  if (daysLeft === 0) return { text: 'Less than a day', tone: 'danger' };
   if (daysLeft <= EXPIRY_WARNING_DAYS) return { text: `${days(daysLeft)}, soon`, tone: 'warning' };
   return { text: days(daysLeft), tone: 'plain' };
 }
@@ -25,7 +26,7 @@ const VERDICT_WORDS: Record<string, CellWords> = {
   passed: { text: 'Passed', tone: 'good' },
   failed: { text: 'Failed', tone: 'danger' },
   warnings: { text: 'Passed with warnings', tone: 'warning' },
-  'metadata-only': { text: 'Stytch’s details only (no token here)', tone: 'plain' },
+  'metadata-only': { text: 'Stytch’s details only', tone: 'plain' },
 };
 
 /** The last health result, with its failing check: "Failed: Test Connection". */

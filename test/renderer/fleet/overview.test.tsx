@@ -5,6 +5,8 @@ import type { FleetRow } from '../../../shared/fleet/fleet';
 import { WIZARD_STEP_IDS } from '../../../shared/wizard/steps';
 import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistant';
 import { connectionView, progressAt, settings } from '../fixtures';
+import { seriousViolations } from '../a11y/serious-violations';
+import { internalWordsIn } from '../../support/internal-words';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 import { fleetOverview, fleetRow, fleetRows, idleSweep } from './fleet-fixtures';
 
@@ -30,6 +32,15 @@ function installFleet(rows: readonly FleetRow[], handlers: FakeHandlers = {}) {
     }),
   );
 }
+
+/** Main's answer for a row's connection, as Stytch has it (same ids as the row). */
+const connectionOf = ({ organizationId }: { organizationId: string }) =>
+  okFor('scim:getConnection', {
+    connection: connectionView({
+      organizationId,
+      connectionId: organizationId.replace('organization-test-', 'scim-connection-test-'),
+    }),
+  });
 
 const grid = () => screen.getByRole('grid', { name: 'SCIM connections' });
 const bodyRows = () =>
@@ -172,15 +183,7 @@ describe('Connections overview', () => {
   });
 
   it('opens a connection’s page with Enter on its row', async () => {
-    installFleet(MIXED, {
-      'scim:getConnection': ({ organizationId }) =>
-        okFor('scim:getConnection', {
-          connection: connectionView({
-            organizationId,
-            connectionId: 'scim-connection-test-00002',
-          }),
-        }),
-    });
+    installFleet(MIXED, { 'scim:getConnection': connectionOf });
     const { user } = await renderApp();
     await screen.findByText('Healthy Alpha');
 
@@ -285,5 +288,23 @@ describe('Connections overview', () => {
 
     expect(fake.callsTo('fleet:saveReport')).toEqual([{ format: 'html' }]);
     await waitFor(() => expect(screen.getByText(/Saved as scim-connections\.html\./)).toBeTruthy());
+  });
+
+  it('has no serious accessibility finding and no internal word, on the overview and a connection’s page', async () => {
+    installFleet(MIXED, { 'scim:getConnection': connectionOf });
+    const { user } = await renderApp();
+    await screen.findByText('Healthy Alpha');
+    const named = () =>
+      [
+        document.body.textContent,
+        ...[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')),
+      ].join('\n');
+    expect(await seriousViolations()).toEqual([]);
+    expect(internalWordsIn(named())).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Expired Charlie' }));
+    await screen.findByRole('heading', { name: 'Details' });
+    expect(await seriousViolations()).toEqual([]);
+    expect(internalWordsIn(named())).toEqual([]);
   });
 });
