@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+import { preloadDynamicChunk } from './scripts/preload-dynamic-chunk';
+
 /**
  * Three bundles: main (Node, dependencies stay external so native keytar loads from
  * node_modules), the preload (one self-contained CommonJS file, as `sandbox: true` requires),
@@ -29,7 +31,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    // The first screen (React DOM and the screens) loads beside the entry, not after it.
+    plugins: [react(), preloadDynamicChunk(/[\\/]renderer[\\/]AppMount\.tsx$/)],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

@@ -8,6 +8,8 @@ import react from '@vitejs/plugin-react';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 
+import { preloadDynamicChunk } from '../scripts/preload-dynamic-chunk';
+
 import { bridgeAssistantInitScript } from '../test/bridge/bridge-assistant';
 import { startAppHost, type AppHost } from '../test/bridge/app-host';
 import { asInitScript } from '../test/bridge/init-script';
@@ -172,7 +174,8 @@ async function buildReactFloor(page: '' | 'ipc', outDir: string): Promise<void> 
     configFile: false,
     logLevel: 'silent',
     root: join(REPO_ROOT, 'bench/react-floor', page),
-    plugins: [react()],
+    // The IPC floor's React DOM loads beside its entry, as the app's first screen does.
+    plugins: [react(), preloadDynamicChunk(/[\\/]react-dom[\\/]client\.js$/)],
     // Chromium preloads modules natively; the polyfill is for other browsers.
     build: { outDir, emptyOutDir: true, minify: true, modulePreload: { polyfill: false } },
   });

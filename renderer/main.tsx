@@ -2,8 +2,9 @@ import { ensureBooted } from './state/boot';
 import './styles.css';
 
 // Main's first answers (app info, Stytch status, settings) are asked for before React DOM and
-// the screens are even loaded: the round trips to main run while that code downloads, compiles
-// and renders "Loading", instead of after it. The entry holds only the boot state for this.
+// the screens run: the round trips to main overlap that code's loading (the page preloads its
+// chunk beside this entry: electron.vite.config.mts), compiling and first render, instead of
+// following them. The entry holds only the boot state for this.
 ensureBooted();
 const root = document.getElementById('root');
 if (root) {

@@ -63,7 +63,10 @@ export async function createApp(
 ): Promise<EntraSetupView> {
   const context = await deps.contexts.context(organizationId, 'create-app');
   const created = await context.graph.instantiateNonGalleryApp(displayName);
-  return linkApp(deps, context, created.servicePrincipal, null);
+  const view = await linkApp(deps, context, created.servicePrincipal, null);
+  const spId = created.servicePrincipal.id;
+  context.known.jobless = { spId, at: deps.now().getTime() };
+  return view;
 }
 
 /** What "Use this app" answers: the app linked, or the question to ask the admin first. */
@@ -99,14 +102,29 @@ export async function useApp(
   return { outcome: 'linked', view: { ...view, job: context.evidence.job } };
 }
 
-/** The app's provisioning job, created from the `scim` template when it has none. */
+/**
+ * How long after creating an app this run takes it to be still without a job: the admin would
+ * have to find the new app in the Entra admin center and set up provisioning there meanwhile
+ * (ours; the wizard's next click is "Set up the provisioning job").
+ */
+const JOBLESS_WINDOW_MS = 10 * 60_000;
+
+/**
+ * The app's provisioning job, created from the `scim` template when it has none. On the app this
+ * run created a moment ago and has made no job for, the jobs are not listed first: there are none.
+ */
 export async function ensureJob(
-  { contexts }: EntraStepDeps,
+  { contexts, now }: EntraStepDeps,
   organizationId: string,
 ): Promise<EntraSetupView> {
   const context = await contexts.withApp(organizationId, 'configure-provisioning');
-  const { graph, spId } = context;
-  const job = pickJob(await graph.listJobs(spId)) ?? (await graph.createJob(spId));
+  const { graph, spId, known } = context;
+  const jobless =
+    known.jobless?.spId === spId && now().getTime() - known.jobless.at < JOBLESS_WINDOW_MS;
+  const job = jobless
+    ? await graph.createJob(spId)
+    : (pickJob(await graph.listJobs(spId)) ?? (await graph.createJob(spId)));
+  known.jobless = null;
   const jobId = checkedJobId(job);
   if (context.link.jobId !== jobId) await contexts.links.save({ ...context.link, jobId });
   context.evidence.job = jobView(job);

@@ -71,9 +71,19 @@ export interface Known {
    * assignment takes a few minutes to reach provision on demand (on-demand-wait.ts).
    */
   assignedAt: { spId: string; at: Map<string, { at: number; group: boolean }> } | null;
+  /**
+   * The app this run has just created (ms, main's clock), until its job is made: a new app has no
+   * job, so ensureJob creates one without listing first (app-steps.ts).
+   */
+  jobless: { spId: string; at: number } | null;
 }
 
-const nothingKnown = (): Known => ({ assignmentRole: null, userRule: null, assignedAt: null });
+const nothingKnown = (): Known => ({
+  assignmentRole: null,
+  userRule: null,
+  assignedAt: null,
+  jobless: null,
+});
 
 /** Whether an operation only reads Entra, or changes it (see {@link EntraContexts.withApp}). */
 export type Access = 'read' | 'write';

@@ -6,7 +6,7 @@ import { encodedForms, isSecretLike, maskForms, secretsToMask } from './secret-r
  * credentials, URL passwords, secret query values, Stytch secrets) and by the name of the field
  * that holds them, so a secret that slips into a log line is still caught.
  */
-export { HeldSecrets, registerSecret, type NotingSource } from './secret-registry';
+export { HeldSecrets, registerSecret, secretsToMask, type NotingSource } from './secret-registry';
 
 const REDACTED = '[redacted]';
 
@@ -80,16 +80,17 @@ export function maskThenCut(
   max: number,
   maskText: (text: string) => string = redactText,
   longestSecret = secretsToMask()[0]?.length ?? 0,
+  note: (kept: string, length: number) => string = cutNote,
 ): string {
   const margin = Math.max(CUT_MARGIN, longestSecret);
   for (let window = max + margin; ; window *= 2) {
     if (text.length <= window) {
       const masked = maskText(text);
-      return masked.length <= max ? masked : cutNote(masked.slice(0, max), text.length);
+      return masked.length <= max ? masked : note(masked.slice(0, max), text.length);
     }
     const masked = maskText(text.slice(0, window));
     const safe = masked.slice(0, Math.max(0, masked.length - margin));
-    if (safe.length >= max) return cutNote(safe.slice(0, max), text.length);
+    if (safe.length >= max) return note(safe.slice(0, max), text.length);
   }
 }
 

@@ -81,8 +81,11 @@ export function registerSecret(value: string, source: NotingSource): void {
   if (!isSecretLike(value) || holders.has(value)) return;
   let set = noted.get(source);
   if (set === undefined) noted.set(source, (set = new Set()));
-  set.delete(value);
+  const known = set.delete(value);
   set.add(value);
+  // Noted again (every token-cache access notes every cached token): only its recency changed,
+  // so the forms to mask stay as built; rebuilding them would cost every later log line.
+  if (known) return;
   if (set.size > MAX_NOTED) {
     const [oldest] = set;
     if (oldest !== undefined) set.delete(oldest);

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 import { appFailure, type AppFailure } from '../../shared/errors';
@@ -96,6 +96,14 @@ export interface EncryptedCacheFileOptions {
  */
 export class EncryptedCacheFile {
   private readonly keyRef: SecretRef;
+  /**
+   * What this instance last read or wrote: the plaintext, the file's identity then (fileStamp)
+   * and the key it was under. MSAL reads the cache two or three times per Graph call; while the
+   * file and the key are both unchanged, that read answers this instead of opening, reading and
+   * decrypting the file again. The key is still read from the keychain on every read, so a key
+   * gone or a keychain locked meanwhile is found as before; any change to the file is a new stamp.
+   */
+  private last: { stamp: string; key: string; plain: string } | null = null;
 
   constructor(private readonly options: EncryptedCacheFileOptions) {
     this.keyRef = { kind: 'microsoft-cache-key', name: basename(options.path) };
@@ -117,12 +125,25 @@ export class EncryptedCacheFile {
    */
   clear(): Promise<void> {
     return exclusive(this.options.path, async () => {
+      this.last = null;
       await rm(this.options.path, { force: true });
       await this.options.keychain.delete(this.keyRef);
     });
   }
 
   private async readNow(): Promise<string | null> {
+    // Taken before the read: should the file change after it, the stamp kept is the older one,
+    // and the next read reads the file again.
+    const stamp = await fileStamp(this.options.path);
+    const last = this.last;
+    this.last = null;
+    if (stamp !== null && last?.stamp === stamp) {
+      const key = await this.options.keychain.read(this.keyRef);
+      if (key === last.key) {
+        this.last = last;
+        return last.plain;
+      }
+    }
     const file = await readSmallRegularFile(this.options.path, MAX_CACHE_BYTES);
     if (file.kind === 'missing') return null;
     if (file.kind === 'refused') throw await this.unreadable(file.reason);
@@ -130,10 +151,12 @@ export class EncryptedCacheFile {
     if (key === null) throw await this.unreadable('its key is missing from the keychain');
     const plain = decrypt(file.text, Buffer.from(key, 'base64'));
     if (plain === null) throw await this.unreadable('it does not decrypt with the stored key');
+    if (stamp !== null) this.last = { stamp, key, plain };
     return plain;
   }
 
   private async writeNow(content: string): Promise<void> {
+    this.last = null;
     const key = await this.key();
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
@@ -146,6 +169,8 @@ export class EncryptedCacheFile {
       data: data.toString('base64'),
     };
     await writeFileAtomic(this.options.path, JSON.stringify(envelope));
+    const stamp = await fileStamp(this.options.path);
+    if (stamp !== null) this.last = { stamp, key: key.toString('base64'), plain: content };
   }
 
   private async key(): Promise<Buffer> {
@@ -185,6 +210,22 @@ export class EncryptedCacheFile {
           `Sign in to Microsoft again. The old file was kept as ${basename(aside)} in the app's data folder.`
         : 'Sign in to Microsoft again.',
     );
+  }
+}
+
+/**
+ * Which file is at `path` and when it last changed (device, inode, size, change and modification
+ * times in nanoseconds): an atomic write is a new inode, an edit in place a new time and most
+ * often a new size. Null when there is no regular file to stamp (then the file is read, and its
+ * guards say why not).
+ */
+async function fileStamp(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path, { bigint: true });
+    if (!info.isFile()) return null;
+    return [info.dev, info.ino, info.size, info.ctimeNs, info.mtimeNs].join(':');
+  } catch {
+    return null;
   }
 }
 

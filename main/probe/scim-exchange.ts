@@ -2,7 +2,7 @@ import type { ProbeRequest, ProbeResponse } from '../../shared/probe/report';
 import type { FetchLike } from '../http/create-http-client';
 import { fetchFailure, unreadAnswer, type ExchangeFailure } from './exchange-failure';
 import type { ProbeTarget } from './probe-target';
-import { maskThenCut } from '../logging/redact';
+import { maskThenCut, secretsToMask } from '../logging/redact';
 import { readBody } from './read-body';
 import { isScimError, SCIM_MEDIA_TYPE } from './scim-messages';
 import { maskFor, type Mask } from './shown-text';
@@ -87,11 +87,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The start of a body as the report shows it: masked first, so no cut can split a secret. */
-function excerptOf(text: string, mask: Mask): string {
-  const masked = mask(text);
-  const excerpt = masked.slice(0, EXCERPT_CHARS);
-  return masked.length > EXCERPT_CHARS ? `${excerpt}…` : excerpt;
+/**
+ * The start of a body as the report shows it: masked first, so no cut can split a secret, and
+ * only as much of it as the excerpt can show (maskThenCut's window): a /Schemas document or a
+ * megabyte of HTML costs no more to show than an empty list.
+ */
+function excerptOf(text: string, mask: Mask, longestSecret: number): string {
+  return maskThenCut(text, EXCERPT_CHARS, mask, longestSecret, (kept) => `${kept}…`);
 }
 
 function timeoutError(): DOMException {
@@ -136,6 +138,11 @@ export async function exchange(
     headers: { ...headers, Authorization: shown },
   };
   const mask = maskFor([target.token, bearer]);
+  const longestSecret = Math.max(
+    target.token.length,
+    bearer.length,
+    secretsToMask()[0]?.length ?? 0,
+  );
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(timeoutError()), sender.timeoutMs);
   const begin = now();
@@ -157,7 +164,7 @@ export async function exchange(
     const seen: ProbeResponse = {
       status: response.status,
       contentType: response.headers.get('content-type'),
-      bodyExcerpt: excerptOf(body.text, mask),
+      bodyExcerpt: excerptOf(body.text, mask, longestSecret),
     };
     if (body.end !== 'complete') {
       abort.abort();

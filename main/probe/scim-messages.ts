@@ -48,6 +48,10 @@ export const ServiceProviderConfigSchema = z.looseObject({
 
 /** True when a SCIM Error body says "Error" in its schemas. */
 export function isScimError(body: unknown): body is z.infer<typeof ScimErrorSchema> {
-  const parsed = ScimErrorSchema.safeParse(body);
-  return parsed.success && parsed.data.schemas.includes(SCIM_URN.error);
+  // Every answer the probe reads is asked this, and most are no error: a look at "schemas"
+  // first spares them zod's copy of the whole body.
+  const schemas: unknown =
+    typeof body === 'object' && body !== null ? (body as { schemas?: unknown }).schemas : undefined;
+  if (!Array.isArray(schemas) || !schemas.includes(SCIM_URN.error)) return false;
+  return ScimErrorSchema.safeParse(body).success;
 }

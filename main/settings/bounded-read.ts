@@ -41,9 +41,16 @@ export async function readSmallRegularFile(path: string, maxBytes: number): Prom
     const info = await handle.stat();
     if (!info.isFile()) return NOT_REGULAR;
     if (info.size > maxBytes) return tooLarge(maxBytes);
-    // One byte over the limit tells a file that grew since the fstat from one that fits.
-    const buffer = Buffer.alloc(maxBytes + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    // Room for the size fstat gave and one byte more: a file that fills it grew since the
+    // fstat, and is read again with room for the limit and one byte over it, which tells one
+    // that still fits from one too large. Sized by the file, not the limit: the token cache is
+    // read on every Graph call, and a megabyte zero-filled each time cost more than the read.
+    let buffer = Buffer.allocUnsafe(info.size + 1);
+    let { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead === buffer.length) {
+      buffer = Buffer.allocUnsafe(maxBytes + 1);
+      ({ bytesRead } = await handle.read(buffer, 0, buffer.length, 0));
+    }
     if (bytesRead > maxBytes) return tooLarge(maxBytes);
     return { kind: 'text', text: buffer.toString('utf8', 0, bytesRead) };
   } catch (error) {

@@ -1,6 +1,6 @@
 // React plus the three answers from main the app's first screen waits for, asked for in parallel
-// before React DOM is loaded, as the app does: the smallest page that has to wait for both, for
-// renderer.interactive_ipc_floor_ms.
+// before React DOM runs (its chunk preloaded beside this entry), as the app does: the smallest
+// page that has to wait for both, for renderer.interactive_ipc_floor_ms.
 const { assistant } = window as unknown as {
   assistant: { invoke(channel: string, request: object): Promise<unknown> };
 };

@@ -94,7 +94,14 @@ describe('the Entra steps through the app, sending only the Graph requests they 
       ok: true,
       data: { app: { displayName: 'Stytch SCIM', nonGallery: true } },
     });
-    await app.ok('entra:ensureJob', { organizationId: acme });
+  });
+
+  it('creates the job on the app it has just created without listing its jobs first, and lists them once it has one', async () => {
+    const created = await sentDuring(() => app.ok('entra:ensureJob', { organizationId: acme }));
+    expect(created).toEqual(['jobs.create']);
+    const again = await sentDuring(() => app.ok('entra:ensureJob', { organizationId: acme }));
+    expect(again).toEqual(['jobs.list']);
+    expect(app.sandbox.microsoft.graph.state.jobs.size).toBe(1);
     await app.ok('entra:saveCredentials', { organizationId: acme, connectionId });
   });
 
@@ -235,7 +242,7 @@ describe('createApp without reading the new service principal back, while Graph 
     });
   }
 
-  it('links the app at once; ensureJob waits out the 404s and finds no job to create twice', async () => {
+  it('links the app at once; ensureJob waits out the 404s and creates the job once', async () => {
     const clock = new VirtualClock();
     standIn = await startGraphStandIn({ now: () => new Date(clock.now()), replicationReads: 3 });
     const entra = entraSetupOn(standIn, clock);
@@ -249,14 +256,13 @@ describe('createApp without reading the new service principal back, while Graph 
 
     const withJob = await ensureJob(entra, acme);
     expect(withJob.job?.jobId).toMatch(/^scim\./);
-    // Three 404s on the new app, each waited out, then the list and the create.
+    // Three 404s on the new app, each waited out, then the create (a new app has no job to list).
     expect(clock.sleeps).toHaveLength(3);
     expect(standIn.history.map((record) => record.operation)).toEqual([
       'applicationTemplates.instantiate',
-      'jobs.list',
-      'jobs.list',
-      'jobs.list',
-      'jobs.list',
+      'jobs.create',
+      'jobs.create',
+      'jobs.create',
       'jobs.create',
     ]);
     expect(standIn.state.jobs.size).toBe(1);
