@@ -1,3 +1,4 @@
+import { appFailure } from '../../shared/errors';
 import { noticeIfWarned, type FeatureHandlers } from '../ipc/dispatch';
 import type { StytchSession } from '../stytch/stytch-session';
 import type { SandboxLauncher } from './sandbox';
@@ -26,5 +27,26 @@ export const sandboxHandlers = {
     });
     noticeIfWarned(emit, outcome.keychainWarning);
     return outcome.status;
+  },
+  /**
+   * Creates the test user in the sandbox tenant ("Contoso (sandbox)"). Refused unless this run
+   * is connected to the sandbox: the assistant never creates users in a real tenant.
+   */
+  'sandbox:createTestUser': async (_request, services) => {
+    if (services.stytch.project()?.mode !== 'sandbox') {
+      throw appFailure(
+        'SANDBOX_ONLY',
+        'The assistant creates a test user only in the sandbox tenant, never in a real one.',
+        'In the Microsoft Entra admin center, create a dedicated test user (for example “Test User (SCIM check)”) and assign it here.',
+      );
+    }
+    const { microsoft } = await services.sandbox.ensureStarted();
+    const user = microsoft.graph.state.addTestUser();
+    return {
+      id: user.objectId,
+      kind: 'user',
+      displayName: user.displayName ?? user.userPrincipalName,
+      detail: user.userPrincipalName,
+    };
   },
 } satisfies FeatureHandlers<SandboxServices>;
