@@ -1,3 +1,4 @@
+import { TEST_USER_NAME } from '../../shared/wizard/entra-steps';
 import type { Directory, DirectoryUser } from './entra-simulator/directory';
 
 /**
@@ -78,7 +79,7 @@ export function contosoTestUser(): DirectoryUser {
     givenName: 'Test User',
     surname: 'SCIM check',
     mailNickname: 'scim.check',
-    displayName: 'Test User (SCIM check)',
+    displayName: TEST_USER_NAME,
     accountEnabled: true,
   };
 }

@@ -9,7 +9,7 @@ import { LINKS } from './links';
 import type { WizardStepId } from './steps';
 import { SCIM_WEBHOOK_EVENTS } from './webhook-events';
 
-export type { ChecklistItem, StepContent, StepFact } from './content-types';
+export type { ChecklistItem, StepContent, StepFact, WatchFact } from './content-types';
 
 /** The one line that explains the Tenant URL's query flag (shown next to the credentials). */
 export const AAD_OPT_FLAG_NOTE =
