@@ -94,6 +94,20 @@ const webhooks: StepContent = {
   optional: true,
 };
 
+const summary: StepContent = {
+  id: 'summary',
+  title: 'Summary',
+  summary:
+    'What this set-up connected, and what to keep an eye on. Copy it for your records or for ' +
+    'a colleague: it holds no token or secret.',
+  instructions: [],
+  checklist: [],
+  facts: [],
+  notes: [],
+  links: [],
+  optional: false,
+};
+
 /** The content of every step, by id. */
 export const STEP_CONTENT: Readonly<Record<WizardStepId, StepContent>> = {
   'connect-stytch': connectStytch,
@@ -104,6 +118,7 @@ export const STEP_CONTENT: Readonly<Record<WizardStepId, StepContent>> = {
   'configure-credentials': configureCredentials,
   'provision-users': provisionUsers,
   webhooks,
+  summary,
 };
 
 /** The settings key under which a checklist tick is saved. */

@@ -11,6 +11,7 @@ export const WIZARD_STEP_IDS = [
   'configure-credentials',
   'provision-users',
   'webhooks',
+  'summary',
 ] as const;
 
 /** One of {@link WIZARD_STEP_IDS}. */

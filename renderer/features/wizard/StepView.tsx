@@ -20,6 +20,7 @@ import {
   OrganizationBody,
   prefetchNextWhenIdle,
   StepLoading,
+  SummaryBody,
   WatchBody,
 } from './step-bodies';
 import { StepNav } from './StepNav';
@@ -56,6 +57,8 @@ function StepBody({ step }: { step: WizardStepId }) {
       );
     case 'webhooks':
       return null;
+    case 'summary':
+      return <SummaryBody.Component />;
     default:
       return assertNever(step);
   }

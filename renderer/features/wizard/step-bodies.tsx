@@ -79,6 +79,11 @@ export const WatchBody = lazyPart(async () => {
   return WatchStep;
 });
 
+export const SummaryBody = lazyPart(async () => {
+  const { SummaryStep } = await import('../summary/SummaryStep');
+  return SummaryStep;
+});
+
 /**
  * What each step loads. The first step's body (ConnectStep) is not here: it is the first screen,
  * imported statically by StepView. The compiler asks for every step.
@@ -92,6 +97,7 @@ const STEP_PARTS: Readonly<Record<WizardStepId, readonly LazyPart[]>> = {
   'configure-credentials': [CredentialsBody, EntraCredentialsBody],
   'provision-users': [EntraProvisionBody, WatchBody],
   webhooks: [],
+  summary: [SummaryBody],
 };
 
 /** Starts loading a step's body; a failure here is left to the step's own load to show. */

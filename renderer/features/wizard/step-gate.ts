@@ -76,6 +76,7 @@ export function useStepGate(step: WizardStepId): StepGate {
         'Paste both values into Entra and tick every item to continue.',
       );
     case 'webhooks':
+    case 'summary':
       return OPEN;
     default:
       return assertNever(step);
