@@ -154,11 +154,25 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await next('Provision users');
   });
 
-  it('finishes the guide through provisioning and webhooks', async () => {
+  it('finishes the guide through provisioning, webhooks and the summary', async () => {
     await tickAll(page.getByRole('group', { name: 'Checklist' }));
+    // Next waits for the watch to see a member: the sandbox's simulated Entra sends one.
+    expect(await button('Next').isEnabled()).toBe(false);
+    await button('Provision on demand (one user)').click();
+    await expect
+      .poll(() =>
+        page.getByRole('checkbox', { name: /^A member of this connection appeared/ }).isChecked(),
+      )
+      .toBe(true);
     await checkpoint('08-provision-users');
     await next('Webhooks (optional)');
     await checkpoint('09-webhooks');
+    await next('Summary');
+    const setUp = page.getByRole('region', { name: 'What was set up' });
+    await expect.poll(() => setUp.getByText('1 active, 0 deactivated (1 in all)').count()).toBe(1);
+    await checkpoint('09b-summary');
+    await button('Finish').click();
+    await expect.poll(() => page.getByText(/^Set-up complete\./).count()).toBe(1);
   });
 
   it('shows the failure and its fix for an organization whose SCIM endpoint is faulty', async () => {
@@ -248,6 +262,6 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
       expect(settings).not.toContain(secret);
       expect(html).not.toContain(secret);
     }
-    expect(screenshots).toHaveLength(14);
+    expect(screenshots).toHaveLength(15);
   });
 });

@@ -1,23 +1,41 @@
-import type { EntraSetupView } from '../../../shared/entra/entra-views';
+import { useState } from 'react';
+
+import type { AssignmentView, EntraSetupView } from '../../../shared/entra/entra-views';
 import { TEST_USER_NAME } from '../../../shared/wizard/entra-steps';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { OpFailure } from './OpFailure';
+import { UnassignAction } from './UnassignAction';
 import { useGraphSandbox } from './use-microsoft-status';
 
-/** In the sandbox: the assistant creates the test user and assigns it, then says what is next. */
-function SandboxTestUser({ assigned }: { assigned: boolean }) {
+/** The test user is assigned: unassign it here, beside what that proves. */
+function UnassignTestUser({
+  assignment,
+  interval,
+  onDone,
+}: {
+  assignment: AssignmentView;
+  interval: string | null;
+  onDone: (name: string) => void;
+}) {
+  return (
+    <>
+      <p>
+        “{TEST_USER_NAME}” is assigned to the app. Once its member appears in Members in Stytch,
+        unassign it: Entra deactivates its member at its next cycle, and the optional checklist item
+        ticks itself when the watch sees it.
+      </p>
+      <div className="actions">
+        <UnassignAction assignment={assignment} interval={interval} onDone={onDone} />
+      </div>
+    </>
+  );
+}
+
+/** In the sandbox, before the test user is assigned: the assistant creates and assigns it. */
+function CreateTestUser() {
   const busy = useEntraStore((s) => s.busy);
   const createTestUser = useEntraStore((s) => s.createTestUser);
-  if (assigned) {
-    return (
-      <p role="status">
-        “{TEST_USER_NAME}” is in the sandbox tenant and assigned to the app. Once its member appears
-        in Members in Stytch, select Unassign {TEST_USER_NAME} under Assigned to the app: the next
-        cycle deactivates its member, and the optional checklist item ticks itself.
-      </p>
-    );
-  }
   return (
     <>
       <p>
@@ -64,7 +82,28 @@ function RealTenantTestUser() {
  */
 export function TestUserProof({ view }: { view: EntraSetupView }) {
   const sandbox = useGraphSandbox();
-  const assigned = view.assignments?.some((a) => a.displayName === TEST_USER_NAME) ?? false;
+  const [unassigned, setUnassigned] = useState<string | null>(null);
+  const assignment = view.assignments?.find((a) => a.displayName === TEST_USER_NAME) ?? null;
+  const step = () => {
+    if (assignment) {
+      return (
+        <UnassignTestUser
+          assignment={assignment}
+          interval={view.job?.interval ?? null}
+          onDone={setUnassigned}
+        />
+      );
+    }
+    if (unassigned !== null) {
+      return (
+        <p className="notice notice-success" role="status">
+          Unassigned {unassigned}. Entra deactivates its member in Stytch at its next cycle; the
+          optional checklist item ticks itself when the watch sees it.
+        </p>
+      );
+    }
+    return sandbox ? <CreateTestUser /> : <RealTenantTestUser />;
+  };
   return (
     <section className="entra-test-user" aria-labelledby="entra-test-user-heading">
       <h3 id="entra-test-user-heading">Optional: see deprovisioning with a test user</h3>
@@ -73,7 +112,7 @@ export function TestUserProof({ view }: { view: EntraSetupView }) {
         use a test user, never a real person: unassigning someone removes their access to the app
         and deactivates their member in Stytch.
       </p>
-      {sandbox ? <SandboxTestUser assigned={assigned} /> : <RealTenantTestUser />}
+      {step()}
       <OpFailure ops={['sandbox:createTestUser']} title="The test user was not created." />
     </section>
   );

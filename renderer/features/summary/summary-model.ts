@@ -65,10 +65,7 @@ function entraRows(input: SummaryInput): SummaryRow[] {
       term: 'Entra enterprise app',
       value: view.app ? view.app.displayName : 'Not created or chosen yet',
     },
-    {
-      term: 'Provisioning',
-      value: view.job ? `Job status ${view.job.status}` : 'No provisioning job yet',
-    },
+    { term: 'Provisioning job', value: view.job ? view.job.status : 'Not set up yet' },
     {
       term: 'Scope',
       value:

@@ -31,12 +31,10 @@ export function Checklist({ step }: { step: WizardStepId }) {
                 onChange={(event) => setChecked(key, event.target.checked)}
               />
             )}
-            <label htmlFor={id}>
-              {item.label}
-              {item.seenByWatch && (
-                <span className="field-hint"> (ticked by the app when it sees it in Stytch)</span>
-              )}
-            </label>
+            <label htmlFor={id}>{item.label}</label>
+            {item.seenByWatch && (
+              <p className="field-hint">Ticked by the app when it sees this in Stytch.</p>
+            )}
           </div>
         );
       })}
