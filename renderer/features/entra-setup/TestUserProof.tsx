@@ -4,6 +4,7 @@ import type { AssignmentView, EntraSetupView } from '../../../shared/entra/entra
 import { TEST_USER_NAME } from '../../../shared/wizard/entra-steps';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
+import { useWatchFacts } from '../../state/watch-store';
 import { OpFailure } from './OpFailure';
 import { UnassignAction } from './UnassignAction';
 import { useGraphSandbox } from './use-microsoft-status';
@@ -83,6 +84,7 @@ function RealTenantTestUser() {
 export function TestUserProof({ view }: { view: EntraSetupView }) {
   const sandbox = useGraphSandbox();
   const [unassigned, setUnassigned] = useState<string | null>(null);
+  const seen = useWatchFacts();
   const assignment = view.assignments?.find((a) => a.displayName === TEST_USER_NAME) ?? null;
   const step = () => {
     if (assignment) {
@@ -97,8 +99,9 @@ export function TestUserProof({ view }: { view: EntraSetupView }) {
     if (unassigned !== null) {
       return (
         <p className="notice notice-success" role="status">
-          Unassigned {unassigned}. Entra deactivates its member in Stytch at its next cycle; the
-          optional checklist item ticks itself when the watch sees it.
+          {seen.deactivated
+            ? `Unassigned ${unassigned}, and its member is now deactivated in Stytch: deprovisioning works.`
+            : `Unassigned ${unassigned}. Entra deactivates its member in Stytch at its next cycle; the optional checklist item ticks itself when the watch sees it.`}
         </p>
       );
     }
