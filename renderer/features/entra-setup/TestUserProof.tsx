@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 
-import type { AssignmentView, EntraSetupView } from '../../../shared/entra/entra-views';
+import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { TEST_USER_NAME } from '../../../shared/wizard/entra-steps';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
@@ -10,15 +10,7 @@ import { UnassignAction } from './UnassignAction';
 import { useGraphSandbox } from './use-microsoft-status';
 
 /** The test user is assigned: unassign it here, beside what that proves. */
-function UnassignTestUser({
-  assignment,
-  interval,
-  onDone,
-}: {
-  assignment: AssignmentView;
-  interval: string | null;
-  onDone: (name: string) => void;
-}) {
+function UnassignTestUser(props: ComponentProps<typeof UnassignAction>) {
   return (
     <>
       <p>
@@ -27,7 +19,7 @@ function UnassignTestUser({
         ticks itself when the watch sees it.
       </p>
       <div className="actions">
-        <UnassignAction assignment={assignment} interval={interval} onDone={onDone} />
+        <UnassignAction {...props} />
       </div>
     </>
   );

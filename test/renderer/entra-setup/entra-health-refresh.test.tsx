@@ -23,14 +23,19 @@ function fakeIntervals(): void {
   vi.setSystemTime(new Date(2026, 11, 1, 12, 0, 0));
 }
 
+/** Step 7 in a real tenant, whose job health answers `job` (Active unless a test says). */
+function installReal(job = () => active) {
+  return installEntraAt('provision-users', {
+    'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: false })),
+    'entra:get': () => okFor('entra:get', view),
+    'entra:health': () => okFor('entra:health', entraHealth({ job: job() })),
+  });
+}
+
 describe('Step 7: job health stays current while the job is Active', () => {
   it('refreshes itself at Entra’s pace in a real tenant, with the time it was updated', async () => {
     fakeIntervals();
-    const fake = installEntraAt('provision-users', {
-      'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: false })),
-      'entra:get': () => okFor('entra:get', view),
-      'entra:health': () => okFor('entra:health', entraHealth({ job: active })),
-    });
+    const fake = installReal();
     await renderApp();
     expect(await screen.findByText(/^Updated 12:00:00/)).toBeTruthy();
     expect(fake.callsTo('entra:health')).toHaveLength(1);
@@ -68,18 +73,8 @@ describe('Step 7: job health stays current while the job is Active', () => {
 
   it('stops when the job is no longer Active', async () => {
     fakeIntervals();
-    const fake = installEntraAt('provision-users', {
-      'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: false })),
-      'entra:get': () => okFor('entra:get', view),
-      'entra:health': () =>
-        okFor(
-          'entra:health',
-          entraHealth({
-            job:
-              fake.callsTo('entra:health').length < 2 ? active : { ...active, status: 'Disabled' },
-          }),
-        ),
-    });
+    let reads = 0;
+    const fake = installReal(() => (++reads < 2 ? active : { ...active, status: 'Disabled' }));
     await renderApp();
     await screen.findByText(/^Updated 12:00:00/);
     act(() => {
@@ -96,11 +91,7 @@ describe('Step 7: job health stays current while the job is Active', () => {
 
   it('stops when the admin leaves the step', async () => {
     fakeIntervals();
-    const fake = installEntraAt('provision-users', {
-      'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: false })),
-      'entra:get': () => okFor('entra:get', view),
-      'entra:health': () => okFor('entra:health', entraHealth({ job: active })),
-    });
+    const fake = installReal();
     await renderApp();
     await screen.findByText(/^Updated 12:00:00/);
     act(() => {

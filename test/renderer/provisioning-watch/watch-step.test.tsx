@@ -4,14 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { WatchSnapshot } from '../../../shared/provisioning/watch';
 import { WIZARD_STEP_IDS, stepIndex } from '../../../shared/wizard/steps';
 import { useWatchStore } from '../../../renderer/state/watch-store';
-import {
-  CONNECTED_PROJECT_ID,
-  installConnectedAt,
-  installFakeAssistant,
-  okFor,
-  type FakeHandlers,
-} from '../fake-assistant';
-import { connectionView, progressAt, settings } from '../fixtures';
+import { installConnectedAt, okFor, type FakeHandlers } from '../fake-assistant';
+import { connectionView, progressAt } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 
 cleanUpAfterEach();
@@ -137,26 +131,11 @@ describe('Provision users: the watch', () => {
 
   it('never contradicts the watch: no member seen, the item is unticked despite a saved tick', async () => {
     // A tick saved by an earlier version (or another connection's run) says a member arrived.
-    installFakeAssistant(
-      {
-        'stytch:status': () =>
-          okFor('stytch:status', {
-            connected: true,
-            projectId: CONNECTED_PROJECT_ID,
-            environment: 'test',
-            mode: 'real',
-          }),
-        ...watchHandlers(snapshot()),
-      },
-      settings({
-        projectId: CONNECTED_PROJECT_ID,
-        organizationId: 'organization-test-1',
-        wizard: progressAt(
-          'provision-users',
-          WIZARD_STEP_IDS.slice(0, stepIndex('provision-users')),
-          { 'provision-users.member-arrived': true, 'provision-users.member-deactivated': true },
-        ),
-      }),
+    const fake = installAtProvisionStep();
+    fake.settings.wizard = progressAt(
+      'provision-users',
+      WIZARD_STEP_IDS.slice(0, stepIndex('provision-users')),
+      { 'provision-users.member-arrived': true, 'provision-users.member-deactivated': true },
     );
     await renderApp();
     await screen.findByText('No member of this connection in Stytch yet.');

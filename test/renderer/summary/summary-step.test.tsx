@@ -5,7 +5,13 @@ import type { WatchSnapshot } from '../../../shared/provisioning/watch';
 import { okFor } from '../fake-assistant';
 import { connectionView, expiresInDays } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
-import { entraApp, entraView, jobScope, jobView } from '../entra-setup/entra-fixtures';
+import {
+  correctMapping,
+  entraApp,
+  entraView,
+  jobScope,
+  jobView,
+} from '../entra-setup/entra-fixtures';
 import { installEntraAt } from '../entra-setup/install';
 
 cleanUpAfterEach();
@@ -26,14 +32,7 @@ const view = entraView({
   app: entraApp({ displayName: 'Stytch SCIM (Acme)' }),
   job: jobView({ status: 'Active' }),
   scope: jobScope({ scope: 'assigned', syncAll: 'false', unknownBecause: null }),
-  mapping: {
-    ruleId: 'rule-1',
-    objectMappingName: 'Provision Microsoft Entra ID Users',
-    currentSource: '[objectId]',
-    proposedSource: '[objectId]',
-    correct: true,
-    fingerprint: 'fp',
-  },
+  mapping: correctMapping(),
 });
 
 function install() {
