@@ -11,6 +11,7 @@ export const INVOKE_CHANNELS = [
   'settings:get',
   'settings:update',
   'sandbox:start',
+  'sandbox:createTestUser',
   'stytch:status',
   'stytch:connect',
   'stytch:forgetProject',

@@ -118,6 +118,9 @@ export const ipcContract = {
     request: z.object({ large: z.boolean().optional() }).strict(),
     response: StytchStatusSchema,
   },
+  // Creates Contoso's test user in the sandbox tenant (never in a real one): step 7's optional
+  // deprovisioning proof assigns and unassigns it instead of a person.
+  'sandbox:createTestUser': { request: empty, response: DirectoryPrincipalSchema },
   'stytch:status': { request: empty, response: StytchStatusSchema },
   'stytch:connect': {
     request: z

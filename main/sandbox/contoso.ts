@@ -1,3 +1,4 @@
+import { TEST_USER_NAME } from '../../shared/wizard/entra-steps';
 import type { Directory, DirectoryUser } from './entra-simulator/directory';
 
 /**
@@ -12,6 +13,7 @@ export const DEMO_IDS = {
   nestor: '6d1c0c8e-3b7a-4c52-9a41-0c0fee000005',
   sales: '9e47a2d1-58c0-4f3e-8b6a-0c0fee000101',
   engineering: '9e47a2d1-58c0-4f3e-8b6a-0c0fee000102',
+  testUser: '6d1c0c8e-3b7a-4c52-9a41-0c0fee000099',
 } as const;
 
 /** Contoso's people (Microsoft's demo-tenant names): given name and surname, by their key. */
@@ -62,5 +64,22 @@ export function contosoDirectory(): Directory {
       },
     ],
     assignments: [],
+  };
+}
+
+/**
+ * The test user the assistant creates in Contoso on request (step 7's optional deprovisioning
+ * proof): someone to assign and unassign, so that proving deprovisioning removes nobody's access.
+ */
+export function contosoTestUser(): DirectoryUser {
+  return {
+    objectId: DEMO_IDS.testUser,
+    userPrincipalName: 'scim.check@contoso.com',
+    mail: 'scim.check@contoso.com',
+    givenName: 'Test User',
+    surname: 'SCIM check',
+    mailNickname: 'scim.check',
+    displayName: TEST_USER_NAME,
+    accountEnabled: true,
   };
 }

@@ -1,3 +1,4 @@
+import { appFailure } from '../../shared/errors';
 import { noticeIfWarned, type FeatureHandlers } from '../ipc/dispatch';
 import type { Secrets } from '../secrets/secrets';
 import type { StytchSession } from '../stytch/stytch-session';
@@ -42,5 +43,26 @@ export const sandboxHandlers = {
     // One notice for the lot: the same keychain refusal would otherwise repeat per token.
     noticeIfWarned(emit, warning);
     return outcome.status;
+  },
+  /**
+   * Creates the test user in the sandbox tenant ("Contoso (sandbox)"). Refused unless this run
+   * is connected to the sandbox: the assistant never creates users in a real tenant.
+   */
+  'sandbox:createTestUser': async (_request, services) => {
+    if (services.stytch.project()?.mode !== 'sandbox') {
+      throw appFailure(
+        'SANDBOX_ONLY',
+        'The assistant creates a test user only in the sandbox tenant, never in a real one.',
+        'In the Microsoft Entra admin center, create a dedicated test user (for example “Test User (SCIM check)”) and assign it here.',
+      );
+    }
+    const { microsoft } = await services.sandbox.ensureStarted();
+    const user = microsoft.graph.state.addTestUser();
+    return {
+      id: user.objectId,
+      kind: 'user',
+      displayName: user.displayName ?? user.userPrincipalName,
+      detail: user.userPrincipalName,
+    };
   },
 } satisfies FeatureHandlers<SandboxServices>;

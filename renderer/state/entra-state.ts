@@ -11,11 +11,13 @@ import type { Failure } from './failure';
 
 /**
  * One call the entra store makes, named by its channel: an `entra:*` step through Microsoft Graph,
- * or `settings:update` for step 3's choice. (The pickers' `entra:searchDirectory` is the
- * directory store's.)
+ * `settings:update` for step 3's choice, or `sandbox:createTestUser` for step 7's test user in the
+ * sandbox tenant. (The pickers' `entra:searchDirectory` is the directory store's.)
  */
 export type EntraOp =
-  Exclude<Extract<InvokeChannel, `entra:${string}`>, 'entra:searchDirectory'> | 'settings:update';
+  | Exclude<Extract<InvokeChannel, `entra:${string}`>, 'entra:searchDirectory'>
+  | 'settings:update'
+  | 'sandbox:createTestUser';
 
 /** What assigning one user or group did, named for the screen. */
 export interface AssignOutcome {
@@ -84,5 +86,15 @@ export interface EntraState {
   /** Takes an `entra:onDemandWait` event for the organization on screen. */
   receiveOnDemandWait: (wait: OnDemandWait) => void;
   readHealth: () => Promise<void>;
+  /**
+   * Reads the job's health again without busy state or a failure on screen (the panel's own
+   * refresh while the job is active): a failed read keeps the last health and its time.
+   */
+  refreshHealth: () => Promise<void>;
   restart: () => Promise<void>;
+  /**
+   * Creates the test user in the sandbox tenant (main refuses a real one) and assigns it: step 7's
+   * optional deprovisioning proof, without unassigning a person.
+   */
+  createTestUser: () => Promise<void>;
 }

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 
-import type { EntraHealth, EntraSetupView, JobScope } from '../../shared/entra/entra-views';
+import type {
+  DirectoryPrincipal,
+  EntraHealth,
+  EntraSetupView,
+  JobScope,
+} from '../../shared/entra/entra-views';
 import type { Result } from '../../shared/ipc';
 import { call } from '../lib/api';
 import type { EntraOp, EntraState } from './entra-state';
@@ -234,6 +239,25 @@ export const useEntraStore = create<EntraState>()((set, get) => {
         get().readHealth,
         withHealth,
       ),
+    refreshHealth: async () => {
+      const organizationId = get().organizationId;
+      if (organizationId === null) return;
+      const result = await call('entra:health', { organizationId });
+      if (result.ok && get().organizationId === organizationId) set(withHealth(result.data));
+    },
+    createTestUser: async () => {
+      const created: { principal?: DirectoryPrincipal } = {};
+      await run(
+        'sandbox:createTestUser',
+        () => call('sandbox:createTestUser', {}),
+        get().createTestUser,
+        (principal) => {
+          created.principal = principal;
+          return {};
+        },
+      );
+      if (created.principal) await get().assign([created.principal]);
+    },
     restart: () =>
       run(
         'entra:restart',

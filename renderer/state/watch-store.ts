@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 
 import type { WatchSnapshot } from '../../shared/provisioning/watch';
+import type { WatchFact } from '../../shared/wizard/content';
 import { call } from '../lib/api';
+import { useConnectionStore } from './connection-store';
 import type { Failure } from './failure';
 import { trackCall } from './track-call';
 
@@ -57,3 +59,28 @@ export const useWatchStore = create<WatchState>()((set, get) => ({
     set({ snapshot });
   },
 }));
+
+/**
+ * Whether the watch's snapshot of `connectionId` shows `fact` (a snapshot of another connection
+ * shows nothing). The one source of the checklist's watched items and of step 7's Next.
+ */
+export function watchHasSeen(
+  snapshot: WatchSnapshot | null,
+  connectionId: string | null,
+  fact: WatchFact,
+): boolean {
+  if (snapshot === null || snapshot.connectionId !== connectionId) return false;
+  if (fact === 'arrived') return snapshot.counts.total > 0;
+  return (
+    snapshot.counts.deactivated > 0 ||
+    snapshot.timeline.some((change) => change.kind === 'deactivated')
+  );
+}
+
+/** What the watch has seen of each fact, on the connection on screen. */
+export function useWatchFacts(): Readonly<Record<WatchFact, boolean>> {
+  const connectionId = useConnectionStore((s) => s.connection?.connectionId ?? null);
+  const arrived = useWatchStore((s) => watchHasSeen(s.snapshot, connectionId, 'arrived'));
+  const deactivated = useWatchStore((s) => watchHasSeen(s.snapshot, connectionId, 'deactivated'));
+  return { arrived, deactivated };
+}

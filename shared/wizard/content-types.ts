@@ -1,10 +1,20 @@
 import type { StepLink } from './links';
 import type { WizardStepId } from './steps';
 
+/** What the provisioning watch can see in Stytch: a member arriving, a member deactivated. */
+export type WatchFact = 'arrived' | 'deactivated';
+
 /** Something the user confirms by ticking a box. Saved in settings under `<stepId>.<id>`. */
 export interface ChecklistItem {
   id: string;
   label: string;
+  /** A proof the admin may skip: Next does not wait for it. */
+  optional?: true;
+  /**
+   * Ticked only from what the watch sees now (never by hand, never from a saved tick), so the
+   * checklist cannot say a member arrived while the watch says none has.
+   */
+  seenByWatch?: WatchFact;
 }
 
 /** A term and what it means, shown as a definition list (webhook events, for example). */
@@ -21,7 +31,7 @@ export interface StepContent {
   summary: string;
   /** Numbered instructions, in the order the user carries them out. */
   instructions: readonly string[];
-  /** Boxes the user ticks; every one must be ticked before Next. */
+  /** Boxes ticked by the user, the assistant or the watch; all but the optional ones before Next. */
   checklist: readonly ChecklistItem[];
   facts: readonly StepFact[];
   notes: readonly string[];

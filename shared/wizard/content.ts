@@ -9,7 +9,7 @@ import { LINKS } from './links';
 import type { WizardStepId } from './steps';
 import { SCIM_WEBHOOK_EVENTS } from './webhook-events';
 
-export type { ChecklistItem, StepContent, StepFact } from './content-types';
+export type { ChecklistItem, StepContent, StepFact, WatchFact } from './content-types';
 
 /** The one line that explains the Tenant URL's query flag (shown next to the credentials). */
 export const AAD_OPT_FLAG_NOTE =
@@ -109,6 +109,20 @@ const webhooks: StepContent = {
   optional: true,
 };
 
+const summary: StepContent = {
+  id: 'summary',
+  title: 'Summary',
+  summary:
+    'What this set-up connected, and what to keep an eye on. Copy it for your records or for ' +
+    'a colleague: it holds no token or secret.',
+  instructions: [],
+  checklist: [],
+  facts: [],
+  notes: [],
+  links: [],
+  optional: false,
+};
+
 /** The content of every step, by id. */
 export const STEP_CONTENT: Readonly<Record<WizardStepId, StepContent>> = {
   'connect-stytch': connectStytch,
@@ -120,6 +134,7 @@ export const STEP_CONTENT: Readonly<Record<WizardStepId, StepContent>> = {
   'provision-users': provisionUsers,
   'group-roles': groupRoles,
   webhooks,
+  summary,
 };
 
 /** The settings key under which a checklist tick is saved. */

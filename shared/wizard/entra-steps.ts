@@ -128,6 +128,12 @@ export const configureCredentials: StepContent = {
   optional: false,
 };
 
+/**
+ * The name the app suggests for step 7's test user, and gives the one it creates in the sandbox
+ * tenant (main/sandbox/contoso.ts): someone to unassign instead of a person.
+ */
+export const TEST_USER_NAME = 'Test User (SCIM check)';
+
 export const provisionUsers: StepContent = {
   id: 'provision-users',
   title: 'Provision users',
@@ -155,7 +161,10 @@ export const provisionUsers: StepContent = {
       'On and save).',
     'Everyone else follows with the regular cycle, which runs about every 40 minutes. The first ' +
       'cycle can take longer.',
-    'Unassigning or disabling someone in Entra deactivates the member in Stytch at the next cycle.',
+    'Optional, to see deprovisioning work: create a dedicated test user in Entra (for example ' +
+      `“${TEST_USER_NAME}”), assign it, and once its member appears in Stytch, unassign it. Entra ` +
+      'deactivates its member at the next cycle. Don’t unassign a real person to test this: ' +
+      'their member would be deactivated in Stytch.',
   ],
   checklist: [
     // Ticked by the assistant (renderer/features/entra-setup/EntraProvisionStep.tsx) when it reads
@@ -167,11 +176,18 @@ export const provisionUsers: StepContent = {
       id: 'started',
       label: 'I selected Start provisioning (older screen: Provisioning Status is On and saved)',
     },
-    // Ticked by the app (renderer/features/provisioning-watch/WatchStep.tsx) when it sees them.
-    { id: 'member-arrived', label: 'A member of this connection appeared in Stytch' },
+    // Ticked only from the watch's own state (renderer/features/wizard/Checklist.tsx): the step
+    // is done once a member arrives; deprovisioning is an optional proof, with a test user.
+    {
+      id: 'member-arrived',
+      label: 'A member of this connection appeared in Stytch',
+      seenByWatch: 'arrived',
+    },
     {
       id: 'member-deactivated',
-      label: 'After unassigning someone in Entra, their member showed as deactivated in Stytch',
+      label: 'Optional: a test user unassigned in Entra showed as deactivated in Stytch',
+      optional: true,
+      seenByWatch: 'deactivated',
     },
   ],
   facts: [],

@@ -12,6 +12,7 @@ export const WIZARD_STEP_IDS = [
   'provision-users',
   'group-roles',
   'webhooks',
+  'summary',
 ] as const;
 
 /** One of {@link WIZARD_STEP_IDS}. */

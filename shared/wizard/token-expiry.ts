@@ -69,6 +69,15 @@ export function tokenExpiry(expiresAt: string | null, now: Date): TokenExpiry {
   };
 }
 
+/**
+ * Whole days from `now` until a token expiring at `expiresAt` expires (0 on its last day,
+ * negative once expired); null without a readable date.
+ */
+export function tokenDaysLeft(expiresAt: string | null, now: Date): number | null {
+  const at = expiresAt === null ? Number.NaN : Date.parse(expiresAt);
+  return Number.isNaN(at) ? null : Math.floor((at - now.getTime()) / DAY_MS);
+}
+
 /** What the warning says, for a token that is expiring or expired; null otherwise. */
 export function tokenExpiryWarning(expiry: TokenExpiry): { title: string; message: string } | null {
   // Quarantine at expiry: use-scim-to-provision-users-and-groups.md, "Long-lived OAuth bearer

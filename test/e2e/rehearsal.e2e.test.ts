@@ -54,8 +54,7 @@ const ticked = (label: string) => page.getByRole('checkbox', { name: label }).is
 /** The notice under the buttons that says what the last action did (the log repeats it). */
 const outcome = (headline: string) => page.getByText(headline, { exact: true }).count();
 const ARRIVED = 'A member of this connection appeared in Stytch';
-const DEACTIVATED =
-  'After unassigning someone in Entra, their member showed as deactivated in Stytch';
+const DEACTIVATED = 'Optional: a test user unassigned in Entra showed as deactivated in Stytch';
 
 describe('the sandbox rehearsal on "Provision users", in Chromium', () => {
   it('creates the connection and offers the rehearsal on step 7', async () => {

@@ -7,7 +7,7 @@ export interface WizardDriver {
   button: (name: string | RegExp) => Locator;
   /** Selects Next and waits for the step titled `expectedTitle`. */
   next: (expectedTitle: string) => Promise<void>;
-  /** Ticks every checkbox inside `container`. */
+  /** Ticks every checkbox inside `container` that a person may tick (the watch ticks its own). */
   tickAll: (container: Locator) => Promise<void>;
   /** Searches for `query` and picks the organization called `name`. */
   chooseOrganization: (query: string, name: string) => Promise<void>;
@@ -35,7 +35,7 @@ export function wizardDriver(page: Page): WizardDriver {
     },
     tickAll: async (container) => {
       const boxes = container.getByRole('checkbox');
-      for (const box of await boxes.all()) await box.check();
+      for (const box of await boxes.all()) if (await box.isEnabled()) await box.check();
     },
     chooseOrganization: async (query, name) => {
       await page.getByRole('searchbox', { name: 'Search organizations' }).fill(query);

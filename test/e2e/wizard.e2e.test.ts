@@ -154,10 +154,18 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await next('Provision users');
   });
 
-  it('finishes the guide through provisioning, groups and webhooks', async () => {
+  it('finishes the guide through provisioning, groups, webhooks and the summary', async () => {
     await tickAll(page.getByRole('group', { name: 'Checklist' }));
+    // Next waits for the watch to see a member: the sandbox's simulated Entra sends one.
+    expect(await button('Next').isEnabled()).toBe(false);
+    await button('Provision on demand (one user)').click();
+    await expect
+      .poll(() =>
+        page.getByRole('checkbox', { name: /^A member of this connection appeared/ }).isChecked(),
+      )
+      .toBe(true);
     await checkpoint('08-provision-users');
-    // Nobody was provisioned here, so Entra sent no group: the step says what makes it send one.
+    // Only one user was provisioned on demand, not a group: the step says what makes Entra send one.
     await next('Give Entra groups a Stytch role (optional)');
     await expect
       .poll(() => page.getByText('Entra hasn’t sent any groups to this connection yet.').count())
@@ -165,6 +173,12 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
     await checkpoint('08b-group-roles-none');
     await next('Webhooks (optional)');
     await checkpoint('09-webhooks');
+    await next('Summary');
+    const setUp = page.getByRole('region', { name: 'What was set up' });
+    await expect.poll(() => setUp.getByText('1 active, 0 deactivated (1 in all)').count()).toBe(1);
+    await checkpoint('09b-summary');
+    await button('Finish').click();
+    await expect.poll(() => page.getByText(/^Set-up complete\./).count()).toBe(1);
   });
 
   it('shows the failure and its fix for an organization whose SCIM endpoint is faulty', async () => {
@@ -260,6 +274,6 @@ describe('the setup wizard in Chromium, end to end against the sandbox', () => {
       expect(settings).not.toContain(secret);
       expect(html).not.toContain(secret);
     }
-    expect(screenshots).toHaveLength(15);
+    expect(screenshots).toHaveLength(16);
   });
 });

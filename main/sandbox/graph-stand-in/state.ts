@@ -1,5 +1,5 @@
 import type { Directory, DirectoryGroup, DirectoryUser } from '../entra-simulator/entra-simulator';
-import { contosoDirectory } from '../contoso';
+import { contosoDirectory, contosoTestUser } from '../contoso';
 import type { FetchLike } from '../../http/create-http-client';
 import { StandInJob } from './provisioning-job';
 import { newApp, SANDBOX_TENANT_ID, type StandInApp } from './tenant';
@@ -161,6 +161,18 @@ export class GraphStandInState {
     if (app === undefined) throw notFound(spId);
     const others = app.secrets.filter((setting) => setting.key !== 'SyncAll');
     app.secrets = value === null ? others : [...others, { key: 'SyncAll', value }];
+  }
+
+  /**
+   * Adds Contoso's test user (once: asking again answers the same user), as an admin would create
+   * it in the admin center.
+   */
+  addTestUser(): DirectoryUser {
+    const user = contosoTestUser();
+    const existing = this.users.find((candidate) => candidate.objectId === user.objectId);
+    if (existing) return existing;
+    this.users.push(user);
+    return user;
   }
 
   stopJobs(): void {

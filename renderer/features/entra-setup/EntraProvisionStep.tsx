@@ -7,6 +7,7 @@ import { NeedsJob } from './NeedsJob';
 import { OnDemandPanel } from './OnDemandPanel';
 import { scopeWords } from './ScopeSummary';
 import { StartPanel } from './StartPanel';
+import { TestUserProof } from './TestUserProof';
 
 function ProvisionTicks({ view }: { view: EntraSetupView }) {
   const assigned = view.assignments ?? [];
@@ -48,7 +49,7 @@ function ProvisionTicks({ view }: { view: EntraSetupView }) {
 
 /**
  * Step 7 in assistant mode, above the watch, in the checklist's order: assign, provision one user
- * on demand, the scope and start, job health.
+ * on demand, the scope and start, job health, then the optional test-user proof.
  */
 export function EntraProvisionStep() {
   return (
@@ -61,6 +62,7 @@ export function EntraProvisionStep() {
               <OnDemandPanel view={view} />
               <StartPanel view={view} />
               <HealthPanel />
+              <TestUserProof view={view} />
               <ProvisionTicks view={view} />
             </>
           )}

@@ -8,6 +8,9 @@ import { LogEntry } from '../provisioning-watch/LogEntry';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
 import { OpFailure } from './OpFailure';
+import { durationWords } from './interval-words';
+import { healthRefreshMs, useHealthRefresh } from './use-health-refresh';
+import { useGraphSandbox } from './use-microsoft-status';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -93,10 +96,17 @@ function HealthLog({ health }: { health: EntraHealth }) {
   );
 }
 
+/** How often, in words, the panel refreshes itself ("5 minutes", "20 seconds"). */
+function everyWords(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const iso = seconds % 60 === 0 ? `PT${seconds / 60}M` : `PT${seconds}S`;
+  return durationWords(iso) ?? `${seconds} seconds`;
+}
+
 /**
  * The job's health (status, last cycle, quarantine), Restart provisioning, and Entra's log, with
- * when it was read. It is read on request only: no polling, so while the job is active, checking
- * again is the main action.
+ * when it was last updated. While the job is Active it refreshes itself, at Entra's pace (or the
+ * sandbox's), when the window comes back, and after the app's own actions.
  */
 export function HealthPanel() {
   const health = useEntraStore((s) => s.health);
@@ -109,6 +119,9 @@ export function HealthPanel() {
   }, [readHealth]);
   const job = health?.job ?? null;
   const active = job?.status === 'Active';
+  const sandbox = useGraphSandbox();
+  const everyMs = healthRefreshMs(job?.interval ?? null, sandbox);
+  useHealthRefresh(active, everyMs);
   return (
     <section
       className="entra-health"
@@ -151,11 +164,11 @@ export function HealthPanel() {
           Job status: <strong>{job.status}</strong>
         </p>
       )}
-      {readAt && <p className="field-hint">Read at {clockTime(readAt, true)}.</p>}
-      {active && (
-        <p className="field-hint">
-          Entra keeps running cycles; this panel does not refresh on its own. Check job health again
-          to see the latest cycle and log.
+      {readAt && (
+        <p className="field-hint" aria-live="polite">
+          Updated {clockTime(readAt, true)}.
+          {active &&
+            ` Updates itself every ${everyWords(everyMs)} while the job is active, and when you come back to this window.`}
         </p>
       )}
       {job?.quarantine && <Quarantine quarantine={job.quarantine} />}

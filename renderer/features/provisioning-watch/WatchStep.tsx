@@ -1,12 +1,6 @@
-import { useEffect } from 'react';
-
-import type { WatchSnapshot } from '../../../shared/provisioning/watch';
-import { checklistKey } from '../../../shared/wizard/content';
 import { selectMode, useAppStore } from '../../state/app-store';
 import { useConnectionStore } from '../../state/connection-store';
 import { useEntraStore } from '../../state/entra-store';
-import { useWatchStore } from '../../state/watch-store';
-import { useWizardStore } from '../../state/wizard-store';
 import { ConnectionReading } from '../scim-connection/ConnectionReading';
 import { useOrganizationConnection } from '../scim-connection/use-organization-connection';
 import { RehearsalLog } from './RehearsalLog';
@@ -14,32 +8,6 @@ import { RehearsalPanel } from './RehearsalPanel';
 import { useRehearsal } from './use-rehearsal';
 import { useWatch } from './use-watch';
 import { WatchPanel } from './WatchPanel';
-
-/** The checklist items the watch ticks itself, from what it sees in Stytch. */
-export const ARRIVED_KEY = checklistKey('provision-users', 'member-arrived');
-export const DEACTIVATED_KEY = checklistKey('provision-users', 'member-deactivated');
-
-/**
- * Ticks "a member arrived" and "a member was deactivated" once the watch has seen them on the
- * connection on screen (a snapshot of the previous organization's connection ticks nothing).
- */
-function useAutoTicks(connectionId: string | null): void {
-  const snapshotOf = (snapshot: WatchSnapshot | null) =>
-    snapshot !== null && snapshot.connectionId === connectionId ? snapshot : null;
-  const seenMember = useWatchStore((s) => (snapshotOf(s.snapshot)?.counts.total ?? 0) > 0);
-  const seenDeactivated = useWatchStore((s) => {
-    const snapshot = snapshotOf(s.snapshot);
-    return (
-      (snapshot?.counts.deactivated ?? 0) > 0 ||
-      (snapshot?.timeline.some((change) => change.kind === 'deactivated') ?? false)
-    );
-  });
-  useEffect(() => {
-    const { checklist, setChecked } = useWizardStore.getState();
-    if (seenMember && !checklist[ARRIVED_KEY]) setChecked(ARRIVED_KEY, true);
-    if (seenDeactivated && !checklist[DEACTIVATED_KEY]) setChecked(DEACTIVATED_KEY, true);
-  }, [seenMember, seenDeactivated]);
-}
 
 /**
  * Step 7: watch this connection's members arrive (and leave) in Stytch while Entra provisions; in
@@ -58,7 +26,6 @@ export function WatchStep() {
     : null;
   useWatch(target);
   useRehearsal(target, sandbox);
-  useAutoTicks(connection?.connectionId ?? null);
 
   if (!ready) return <ConnectionReading />;
   if (!connection) {

@@ -7,7 +7,7 @@ export function StepNav({ step }: { step: WizardStepId }) {
   const { canAdvance, reason } = useStepGate(step);
   const back = useWizardStore((s) => s.back);
   const next = useWizardStore((s) => s.next);
-  const finished = useWizardStore((s) => s.completed.includes('webhooks'));
+  const finished = useWizardStore((s) => s.completed.includes(step));
   const index = stepIndex(step);
   const last = index === WIZARD_STEP_IDS.length - 1;
   const reasonId = `next-reason-${step}`;

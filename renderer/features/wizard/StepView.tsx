@@ -21,6 +21,7 @@ import {
   OrganizationBody,
   prefetchNextWhenIdle,
   StepLoading,
+  SummaryBody,
   WatchBody,
 } from './step-bodies';
 import { StepNav } from './StepNav';
@@ -59,6 +60,8 @@ function StepBody({ step }: { step: WizardStepId }) {
       return <GroupRolesBody.Component />;
     case 'webhooks':
       return null;
+    case 'summary':
+      return <SummaryBody.Component />;
     default:
       return assertNever(step);
   }

@@ -83,6 +83,11 @@ export const GroupRolesBody = lazyPart(async () => {
   return GroupRolesStep;
 });
 
+export const SummaryBody = lazyPart(async () => {
+  const { SummaryStep } = await import('../summary/SummaryStep');
+  return SummaryStep;
+});
+
 /**
  * What each step loads. The first step's body (ConnectStep) is not here: it is the first screen,
  * imported statically by StepView. The compiler asks for every step.
@@ -97,6 +102,7 @@ const STEP_PARTS: Readonly<Record<WizardStepId, readonly LazyPart[]>> = {
   'provision-users': [EntraProvisionBody, WatchBody],
   'group-roles': [GroupRolesBody],
   webhooks: [],
+  summary: [SummaryBody],
 };
 
 /** Starts loading a step's body; a failure here is left to the step's own load to show. */

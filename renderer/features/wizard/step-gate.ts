@@ -1,8 +1,14 @@
-import { PASTED_KEY, STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
+import {
+  PASTED_KEY,
+  STEP_CONTENT,
+  checklistKey,
+  type WatchFact,
+} from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { useAppStore } from '../../state/app-store';
 import { useConnectionStore } from '../../state/connection-store';
 import { useOrganizationStore } from '../../state/organization-store';
+import { useWatchFacts } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { assertNever } from './assert-never';
 
@@ -18,8 +24,17 @@ function gate(ok: boolean, reason: string): StepGate {
   return ok ? OPEN : { canAdvance: false, reason };
 }
 
-function allTicked(step: WizardStepId, checklist: Readonly<Record<string, boolean>>): boolean {
-  return STEP_CONTENT[step].checklist.every((item) => checklist[checklistKey(step, item.id)]);
+/** Every item Next waits for is ticked: optional ones aside, watched ones as the watch sees them. */
+function allTicked(
+  step: WizardStepId,
+  checklist: Readonly<Record<string, boolean>>,
+  seen: Readonly<Record<WatchFact, boolean>>,
+): boolean {
+  return STEP_CONTENT[step].checklist.every((item) => {
+    if (item.optional) return true;
+    if (item.seenByWatch) return seen[item.seenByWatch];
+    return Boolean(checklist[checklistKey(step, item.id)]);
+  });
 }
 
 /** Computes the gate for `step` from the stores, selecting only what it needs. */
@@ -27,6 +42,7 @@ export function useStepGate(step: WizardStepId): StepGate {
   const connected = useAppStore((s) => s.status?.connected ?? false);
   const organizationChosen = useOrganizationStore((s) => s.selected !== null);
   const checklist = useWizardStore((s) => s.checklist);
+  const seen = useWatchFacts();
   const tokenReady = useConnectionStore(
     (s) =>
       s.connection !== null &&
@@ -42,17 +58,26 @@ export function useStepGate(step: WizardStepId): StepGate {
       return gate(organizationChosen, 'Choose an organization to continue.');
     case 'create-entra-app':
     case 'enable-provisioning':
+      return gate(allTicked(step, checklist, seen), ticks);
     case 'provision-users':
-      return gate(allTicked(step, checklist), ticks);
+      // Done once a member arrives; unassigning anyone to see deprovisioning is optional.
+      if (!seen.arrived) {
+        return gate(
+          false,
+          'Next opens once a member of this connection appears in Stytch (Members in Stytch, on this page).',
+        );
+      }
+      return gate(allTicked(step, checklist, seen), ticks);
     case 'create-scim-connection':
       return gate(tokenReady, 'Create the connection, or choose how to use the existing one.');
     case 'configure-credentials':
       return gate(
-        Boolean(checklist[PASTED_KEY]) && allTicked(step, checklist),
+        Boolean(checklist[PASTED_KEY]) && allTicked(step, checklist, seen),
         'Paste both values into Entra and tick every item to continue.',
       );
     case 'group-roles':
     case 'webhooks':
+    case 'summary':
       return OPEN;
     default:
       return assertNever(step);

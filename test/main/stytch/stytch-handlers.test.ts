@@ -160,3 +160,23 @@ describe('sandbox:start', () => {
     expect(orgs.organizations[0]?.organizationId).toBe(SEEDED_ORGANIZATIONS.initech);
   });
 });
+
+describe('sandbox:createTestUser', () => {
+  it('refuses in a real project: the assistant creates no user in a real tenant', async () => {
+    await h.connect();
+    const result = await h.call('sandbox:createTestUser', {});
+    expect(result.ok ? null : result.error.code).toBe('SANDBOX_ONLY');
+    expect(h.sandbox.microsoft.graph.state.users.map((u) => u.displayName)).not.toContain(
+      'Test User (SCIM check)',
+    );
+  });
+
+  it('creates the test user in the sandbox tenant once, and answers it as a user to assign', async () => {
+    await h.ok('sandbox:start', {});
+    const first = await h.ok('sandbox:createTestUser', {});
+    expect(first).toMatchObject({ kind: 'user', displayName: 'Test User (SCIM check)' });
+    expect(await h.ok('sandbox:createTestUser', {})).toEqual(first);
+    const named = h.sandbox.microsoft.graph.state.users.filter((u) => u.objectId === first.id);
+    expect(named).toHaveLength(1);
+  });
+});

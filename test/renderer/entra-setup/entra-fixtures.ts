@@ -2,6 +2,7 @@ import type {
   EntraApp,
   EntraHealth,
   EntraSetupView,
+  ExternalIdMapping,
   JobScope,
   MicrosoftStatus,
   ProvisioningJobView,
@@ -108,6 +109,18 @@ export function entraHealth(overrides: Partial<EntraHealth> = {}): EntraHealth {
  * Default answers for the microsoft and entra channels, so a screen that reads them works
  * without every test faking them: nobody signed in, nothing found, every change succeeding.
  */
+/** externalId mapped from objectId, as Stytch expects. */
+export function correctMapping(): ExternalIdMapping {
+  return {
+    ruleId: 'rule-1',
+    objectMappingName: 'Provision Microsoft Entra ID Users',
+    currentSource: '[objectId]',
+    proposedSource: '[objectId]',
+    correct: true,
+    fingerprint: 'fingerprint-1',
+  };
+}
+
 export function entraDefaults(): FakeHandlers {
   const withApp = (organizationId: string) => entraView({ organizationId, app: entraApp() });
   const withJob = (organizationId: string) => ({ ...withApp(organizationId), job: jobView() });
@@ -147,14 +160,7 @@ export function entraDefaults(): FakeHandlers {
     'entra:readMapping': ({ organizationId }) =>
       okFor('entra:readMapping', {
         ...withJob(organizationId),
-        mapping: {
-          ruleId: 'rule-1',
-          objectMappingName: 'Provision Microsoft Entra ID Users',
-          currentSource: '[objectId]',
-          proposedSource: '[objectId]',
-          correct: true,
-          fingerprint: 'fingerprint-1',
-        },
+        mapping: correctMapping(),
       }),
     'entra:searchDirectory': () => okFor('entra:searchDirectory', { principals: [] }),
     'entra:unassign': ({ organizationId }) =>

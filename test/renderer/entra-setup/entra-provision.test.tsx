@@ -289,7 +289,7 @@ describe('Step 7: job health', () => {
     vi.useRealTimers();
   });
 
-  it('says when it was read and, while the job is active, asks for a check rather than polling', async () => {
+  it('says when it was updated, and that it updates itself while the job is active', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2026, 11, 1, 12, 1, 5));
     const fake = installEntraAt('provision-users', {
@@ -298,18 +298,18 @@ describe('Step 7: job health', () => {
         okFor('entra:health', entraHealth({ job: jobView({ status: 'Active' }) })),
     });
     const { user } = await renderApp();
-    expect(await screen.findByText(/^Read at 12:01:05/)).toBeTruthy();
+    expect(await screen.findByText(/^Updated 12:01:05/)).toBeTruthy();
     const check = screen.getByRole('button', { name: 'Check job health' });
     expect(check.className).toContain('button-primary');
     expect(screen.getByRole('button', { name: 'Restart provisioning…' }).className).not.toContain(
       'button-primary',
     );
-    expect(screen.getByText(/does not refresh on its own/)).toBeTruthy();
+    expect(screen.getByText(/Updates itself every 5 minutes while the job is active/)).toBeTruthy();
     expect(fake.callsTo('entra:health')).toHaveLength(1);
 
     vi.setSystemTime(new Date(2026, 11, 1, 12, 7, 30));
     await user.click(check);
-    expect(await screen.findByText(/^Read at 12:07:30/)).toBeTruthy();
+    expect(await screen.findByText(/^Updated 12:07:30/)).toBeTruthy();
     expect(fake.callsTo('entra:health')).toHaveLength(2);
   });
 });

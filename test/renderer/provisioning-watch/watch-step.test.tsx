@@ -2,14 +2,10 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { WatchSnapshot } from '../../../shared/provisioning/watch';
-import {
-  ARRIVED_KEY,
-  DEACTIVATED_KEY,
-} from '../../../renderer/features/provisioning-watch/WatchStep';
+import { WIZARD_STEP_IDS, stepIndex } from '../../../shared/wizard/steps';
 import { useWatchStore } from '../../../renderer/state/watch-store';
-import { useWizardStore } from '../../../renderer/state/wizard-store';
-import { installConnectedAt, okFor } from '../fake-assistant';
-import { connectionView } from '../fixtures';
+import { installConnectedAt, okFor, type FakeHandlers } from '../fake-assistant';
+import { connectionView, progressAt } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 
 cleanUpAfterEach();
@@ -43,14 +39,25 @@ const alice = {
   lastChangedAt: '2026-12-01T12:04:00.000Z',
 };
 
-function installAtProvisionStep(first = snapshot()) {
-  return installConnectedAt('provision-users', {
+function watchHandlers(first: WatchSnapshot): FakeHandlers {
+  return {
     'scim:getConnection': () => okFor('scim:getConnection', { connection: CONNECTION }),
     'watch:start': () => okFor('watch:start', first),
     'watch:refresh': () => okFor('watch:refresh', first),
     'watch:stop': () => okFor('watch:stop', { ...first, state: 'stopped', nextPollInMs: null }),
-  });
+  };
 }
+
+function installAtProvisionStep(first = snapshot()) {
+  return installConnectedAt('provision-users', watchHandlers(first));
+}
+
+const ARRIVED = 'A member of this connection appeared in Stytch';
+const DEACTIVATED = 'Optional: a test user unassigned in Entra showed as deactivated in Stytch';
+const item = (label: string) =>
+  screen.getByRole('checkbox', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) });
+const ticked = (label: string) => (item(label) as HTMLInputElement).checked;
+const next = () => screen.getByRole('button', { name: 'Next' });
 
 describe('Provision users: the watch', () => {
   it('watches the chosen connection and says what to expect before anyone arrives', async () => {
@@ -61,10 +68,10 @@ describe('Provision users: the watch', () => {
     expect(fake.callsTo('watch:start')).toEqual([
       { organizationId: CONNECTION.organizationId, connectionId: CONNECTION.connectionId },
     ]);
-    expect(useWizardStore.getState().checklist[ARRIVED_KEY]).toBeFalsy();
+    expect(ticked(ARRIVED)).toBe(false);
   });
 
-  it('shows members as updates arrive, with a timeline, and ticks the checklist itself', async () => {
+  it('shows members as updates arrive, with a timeline, and the checklist follows the watch', async () => {
     const fake = installAtProvisionStep();
     await renderApp();
     await screen.findByText('No member of this connection in Stytch yet.');
@@ -89,8 +96,8 @@ describe('Provision users: the watch', () => {
     expect(await screen.findByRole('cell', { name: 'alice@contoso.com' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: 'object-alice' })).toBeTruthy();
     expect(screen.getByText(/alice@contoso.com arrived/)).toBeTruthy();
-    await waitFor(() => expect(useWizardStore.getState().checklist[ARRIVED_KEY]).toBe(true));
-    expect(useWizardStore.getState().checklist[DEACTIVATED_KEY]).toBeFalsy();
+    await waitFor(() => expect(ticked(ARRIVED)).toBe(true));
+    expect(ticked(DEACTIVATED)).toBe(false);
 
     act(() =>
       fake.emit(
@@ -102,7 +109,7 @@ describe('Provision users: the watch', () => {
       ),
     );
     expect(await screen.findByText(/Deactivated \(Stytch marks the member deleted/)).toBeTruthy();
-    await waitFor(() => expect(useWizardStore.getState().checklist[DEACTIVATED_KEY]).toBe(true));
+    await waitFor(() => expect(ticked(DEACTIVATED)).toBe(true));
   });
 
   it('ticks nothing from the previous organization’s snapshot still in the store', async () => {
@@ -118,8 +125,49 @@ describe('Provision users: the watch', () => {
     await renderApp();
     await screen.findByText('No member of this connection in Stytch yet.');
     expect(fake.callsTo('watch:start')).toHaveLength(1);
-    expect(useWizardStore.getState().checklist[ARRIVED_KEY]).toBeFalsy();
-    expect(useWizardStore.getState().checklist[DEACTIVATED_KEY]).toBeFalsy();
+    expect(ticked(ARRIVED)).toBe(false);
+    expect(ticked(DEACTIVATED)).toBe(false);
+  });
+
+  it('never contradicts the watch: no member seen, the item is unticked despite a saved tick', async () => {
+    // A tick saved by an earlier version (or another connection's run) says a member arrived.
+    const fake = installAtProvisionStep();
+    fake.settings.wizard = progressAt(
+      'provision-users',
+      WIZARD_STEP_IDS.slice(0, stepIndex('provision-users')),
+      { 'provision-users.member-arrived': true, 'provision-users.member-deactivated': true },
+    );
+    await renderApp();
+    await screen.findByText('No member of this connection in Stytch yet.');
+    expect(ticked(ARRIVED)).toBe(false);
+    expect(ticked(DEACTIVATED)).toBe(false);
+    // Only the watch ticks it: the box cannot be ticked by hand.
+    expect((item(ARRIVED) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('lets Next through once a member arrives, without the optional deprovisioning proof', async () => {
+    const fake = installAtProvisionStep();
+    await renderApp();
+    await screen.findByText('No member of this connection in Stytch yet.');
+    for (const label of [
+      'Scope is Sync only assigned users and groups',
+      'I assigned users or groups',
+      'Provision on demand succeeded for one user',
+      'I selected Start provisioning (older screen: Provisioning Status is On and saved)',
+    ])
+      act(() => item(label).click());
+    expect((next() as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      screen.getByText(/Next opens once a member of this connection appears in Stytch/),
+    ).toBeTruthy();
+    act(() =>
+      fake.emit(
+        'watch:update',
+        snapshot({ members: [alice], counts: { active: 1, deactivated: 0, total: 1 } }),
+      ),
+    );
+    await waitFor(() => expect((next() as HTMLButtonElement).disabled).toBe(false));
+    expect(ticked(DEACTIVATED)).toBe(false);
   });
 
   it('stops watching when the window is hidden and starts again when it is shown', async () => {
