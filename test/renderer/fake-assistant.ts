@@ -17,7 +17,7 @@ import type { Settings } from '../../shared/settings/settings';
 import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
 import { settings as defaultSettings, probeCheck, probeReport, progressAt } from './fixtures';
 import { entraDefaults } from './entra-setup/entra-fixtures';
-import { rehearsalView } from './provisioning-watch/rehearsal-fixtures';
+import { rehearsalView } from './rehearsal/rehearsal-fixtures';
 
 /** Answers one channel the way a main-side handler would. */
 export type FakeHandler<C extends InvokeChannel> = (

@@ -3,13 +3,13 @@ import { useEffect } from 'react';
 import type { EntraHealth, ProvisioningJobView } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
-import { clockTime } from '../provisioning-watch/clock-time';
-import { LogEntry } from '../provisioning-watch/LogEntry';
+import { LogEntry } from '../../components/LogEntry';
+import { formatTimestamp } from '../../lib/timestamp';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
 import { OpFailure } from './OpFailure';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => (iso ? formatTimestamp(iso) : '—');
 
 function LastCycle({ cycle }: { cycle: NonNullable<ProvisioningJobView['lastCycle']> }) {
   return (
@@ -151,7 +151,7 @@ export function HealthPanel() {
           Job status: <strong>{job.status}</strong>
         </p>
       )}
-      {readAt && <p className="field-hint">Read at {clockTime(readAt, true)}.</p>}
+      {readAt && <p className="field-hint">Read at {formatTimestamp(readAt)}.</p>}
       {active && (
         <p className="field-hint">
           Entra keeps running cycles; this panel does not refresh on its own. Check job health again
