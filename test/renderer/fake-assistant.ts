@@ -19,7 +19,7 @@ import { settings as defaultSettings, probeCheck, probeReport, progressAt } from
 import { entraDefaults } from './entra-setup/entra-fixtures';
 import { fleetOverview, idleSweep } from './fleet/fleet-fixtures';
 import { groupRolesView } from './group-roles/group-roles-fixtures';
-import { rehearsalView } from './provisioning-watch/rehearsal-fixtures';
+import { rehearsalView } from './rehearsal/rehearsal-fixtures';
 
 /** Answers one channel the way a main-side handler would. */
 export type FakeHandler<C extends InvokeChannel> = (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import type { AssignmentWait, OnDemandWait } from '../../../shared/entra/entra-views';
+import { formatTimestamp } from '../../lib/timestamp';
 
 const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
@@ -15,7 +16,7 @@ export function AssignmentCountdown({ wait }: { wait: OnDemandWait }) {
     return () => clearInterval(timer);
   }, []);
   const next = Date.parse(wait.nextAttemptAt);
-  const giveUp = new Date(wait.giveUpAt).toLocaleTimeString();
+  const giveUp = formatTimestamp(wait.giveUpAt);
   return (
     <div className="notice notice-info">
       <p className="notice-title" role="status">

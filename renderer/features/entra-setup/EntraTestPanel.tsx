@@ -5,7 +5,7 @@ import { reportVerdict } from '../../../shared/probe/report-text';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { probeTargetKey, useProbeStore, type ProbeTarget } from '../../state/probe-store';
-import { clockTime } from '../provisioning-watch/clock-time';
+import { formatTimestamp } from '../../lib/timestamp';
 import { OpFailure } from './OpFailure';
 
 /** Scrolls to the assistant's probe panel on this step and puts focus on its button. */
@@ -116,13 +116,13 @@ export function EntraTestPanel({
         <div className={`notice ${test.passed ? 'notice-success' : 'notice-error'}`} role="status">
           <EntraVerdict test={test} />
           {!test.passed && test.error && <p className="notice-hint">{test.error.hint}</p>}
-          <p className="notice-meta">Tested at {clockTime(test.testedAt, true)}.</p>
+          <p className="notice-meta">Tested at {formatTimestamp(test.testedAt)}.</p>
           <ProbeVerdict connectionId={connectionId} failed={!test.passed} />
         </div>
       )}
       {saved && (
         <p className="notice notice-success" role="status">
-          Saved the Tenant URL and Secret Token in Entra at {clockTime(saved.at, true)}.
+          Saved the Tenant URL and Secret Token in Entra at {formatTimestamp(saved.at)}.
           {saved.keptSettings !== null &&
             saved.keptSettings.length > 0 &&
             ` Your other provisioning settings were kept: ${saved.keptSettings.join(', ')}.`}

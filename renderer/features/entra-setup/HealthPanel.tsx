@@ -3,8 +3,8 @@ import { useEffect } from 'react';
 import type { EntraHealth, ProvisioningJobView } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
-import { clockTime } from '../provisioning-watch/clock-time';
-import { LogEntry } from '../provisioning-watch/LogEntry';
+import { LogEntry } from '../../components/LogEntry';
+import { formatTimestamp } from '../../lib/timestamp';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
 import { OpFailure } from './OpFailure';
@@ -12,7 +12,7 @@ import { durationWords } from './interval-words';
 import { healthRefreshMs, useHealthRefresh } from './use-health-refresh';
 import { useGraphSandbox } from './use-microsoft-status';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => (iso ? formatTimestamp(iso) : '—');
 
 function LastCycle({ cycle }: { cycle: NonNullable<ProvisioningJobView['lastCycle']> }) {
   return (
@@ -166,7 +166,7 @@ export function HealthPanel() {
       )}
       {readAt && (
         <p className="field-hint" aria-live="polite">
-          Updated {clockTime(readAt, true)}.
+          Updated {formatTimestamp(readAt)}.
           {active &&
             ` Updates itself every ${everyWords(everyMs)} while the job is active, and when you come back to this window.`}
         </p>

@@ -2,7 +2,7 @@ import { STATUS_WORDS, type WatchSnapshot } from '../../../shared/provisioning/w
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useWatchStore } from '../../state/watch-store';
-import { clockTime as time } from './clock-time';
+import { formatTimestamp } from '../../lib/timestamp';
 
 const CHANGE_WORDS = {
   arrived: 'arrived',
@@ -36,7 +36,7 @@ function Status({ snapshot }: { snapshot: WatchSnapshot }) {
       {snapshot.state === 'watching'
         ? `Watching Stytch: next look in ${seconds ?? '…'} s`
         : 'Not watching (the window was hidden).'}
-      {snapshot.lastPolledAt && ` · last look at ${time(snapshot.lastPolledAt)}`}
+      {snapshot.lastPolledAt && ` · last look at ${formatTimestamp(snapshot.lastPolledAt)}`}
     </p>
   );
 }
@@ -69,8 +69,8 @@ function Members({ snapshot }: { snapshot: WatchSnapshot }) {
             <td>{member.externalId ?? '—'}</td>
             <td>{member.groups.join(', ') || '—'}</td>
             <td>{member.roles.join(', ') || '—'}</td>
-            <td>{time(member.firstSeenAt)}</td>
-            <td>{time(member.lastChangedAt)}</td>
+            <td>{formatTimestamp(member.firstSeenAt)}</td>
+            <td>{formatTimestamp(member.lastChangedAt)}</td>
           </tr>
         ))}
       </tbody>
@@ -86,7 +86,7 @@ function Timeline({ snapshot }: { snapshot: WatchSnapshot }) {
       <ol className="timeline">
         {snapshot.timeline.map((change) => (
           <li key={`${change.at}-${change.memberId}-${change.kind}`}>
-            {time(change.at)} {change.email} {CHANGE_WORDS[change.kind]}
+            {formatTimestamp(change.at)} {change.email} {CHANGE_WORDS[change.kind]}
             {change.detail && `: ${change.detail}`}
           </li>
         ))}

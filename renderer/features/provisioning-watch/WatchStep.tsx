@@ -2,10 +2,10 @@ import { selectMode, useAppStore } from '../../state/app-store';
 import { useConnectionStore } from '../../state/connection-store';
 import { useEntraStore } from '../../state/entra-store';
 import { ConnectionReading } from '../scim-connection/ConnectionReading';
+import { RehearsalLog } from '../rehearsal/RehearsalLog';
+import { RehearsalPanel } from '../rehearsal/RehearsalPanel';
+import { useRehearsal } from '../rehearsal/use-rehearsal';
 import { useOrganizationConnection } from '../scim-connection/use-organization-connection';
-import { RehearsalLog } from './RehearsalLog';
-import { RehearsalPanel } from './RehearsalPanel';
-import { useRehearsal } from './use-rehearsal';
 import { useWatch } from './use-watch';
 import { WatchPanel } from './WatchPanel';
 

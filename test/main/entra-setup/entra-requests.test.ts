@@ -11,8 +11,8 @@ import {
   type RunningGraphStandIn,
 } from '../../../main/sandbox/graph-stand-in/graph-stand-in';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
-import { VirtualClock } from '../graph/graph-harness';
-import { memoryLogger } from '../stytch/support';
+import { VirtualClock } from '../../support/graph-harness';
+import { captureLogger } from '../../support/capture-logger';
 import { startEntraHarness, type EntraHarness } from './entra-harness';
 
 /**
@@ -235,7 +235,7 @@ describe('createApp without reading the new service principal back, while Graph 
         },
       },
       fetch,
-      logger: memoryLogger().logger,
+      logger: captureLogger().logger,
       clock,
       stytch: { client: unused },
       secrets: { readToken: unused },

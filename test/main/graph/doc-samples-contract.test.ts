@@ -358,11 +358,11 @@ describe('every Graph operation reads Microsoft’s documented example answers',
   });
 
   it('names an example for every operation, or says why there is none', () => {
-    for (const operation of GRAPH_OPERATION_NAMES) {
+    const unexplained = GRAPH_OPERATION_NAMES.filter((operation) => {
       const contract = CONTRACTS[operation];
-      if ('undocumented' in contract) expect(contract.undocumented).not.toBe('');
-      else expect(contract.length).toBeGreaterThan(0);
-    }
+      return 'undocumented' in contract ? contract.undocumented === '' : contract.length === 0;
+    });
+    expect(unexplained).toEqual([]);
   });
 
   it('counts the documented user without an id as one unreadable row, in the log', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userAppRoleId } from '../../../main/graph/graph-queries';
 import { ServicePrincipalSchema } from '../../../main/graph/graph-schemas';
 import { SANDBOX_TENANT_NAME } from '../../../main/sandbox/graph-stand-in/tenant';
-import { graphHarness, type GraphHarness } from './graph-harness';
+import { graphHarness, type GraphHarness } from '../../support/graph-harness';
 
 let harness: GraphHarness | undefined;
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { GraphCallError } from '../../../main/graph/graph-errors';
 import { appFailure } from '../../../shared/errors';
-import { failure } from '../stytch/support';
-import { graphHarness, type GraphHarness } from './graph-harness';
+import { failure } from '../../support/stytch-doubles';
+import { graphHarness, type GraphHarness } from '../../support/graph-harness';
 
 let harness: GraphHarness | undefined;
 

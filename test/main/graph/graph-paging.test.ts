@@ -5,8 +5,8 @@ import { GraphClient } from '../../../main/graph/graph-client';
 import { sameGraphLink } from '../../../main/graph/graph-paging';
 import { GraphTransport } from '../../../main/graph/graph-transport';
 import type { FetchLike } from '../../../main/http/create-http-client';
-import { memoryLogger } from '../stytch/support';
-import { TEST_GRAPH_RETRY, VirtualClock } from './graph-harness';
+import { captureLogger } from '../../support/capture-logger';
+import { TEST_GRAPH_RETRY, VirtualClock } from '../../support/graph-harness';
 
 const BASE = 'https://graph.microsoft.com/v1.0';
 const TOKEN = 'graph-access-token-for-paging-tests-0123456789';
@@ -37,7 +37,7 @@ function pagedGraph(pages: { value: unknown[]; next?: string }[]) {
     baseUrl: BASE,
     accessToken: () => Promise.resolve(TOKEN),
     clock,
-    logger: memoryLogger().logger,
+    logger: captureLogger().logger,
     retry: TEST_GRAPH_RETRY,
   });
   return { client: new GraphClient(transport, clock), seen };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { failure } from '../stytch/support';
+import { failure } from '../../support/stytch-doubles';
 import { JSON_HEADERS as json, scriptedGraph, type Answer } from './scripted-graph';
 
 const scripted = scriptedGraph();

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { SlidingWindowLimiter } from '../../../main/graph/rate-limiter';
 import { USER_RULE_ID } from '../../../main/sandbox/graph-stand-in/provisioning-job';
-import { failure } from '../stytch/support';
+import { failure } from '../../support/stytch-doubles';
 import {
   graphHarness,
   TEST_REPLICATION_RETRY,
   VirtualClock,
   type GraphHarness,
-} from './graph-harness';
+} from '../../support/graph-harness';
 
 let harness: GraphHarness | undefined;
 

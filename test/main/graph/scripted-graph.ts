@@ -6,8 +6,12 @@ import { afterEach } from 'vitest';
 import { GraphClient } from '../../../main/graph/graph-client';
 import { GraphTransport } from '../../../main/graph/graph-transport';
 import type { LogRecord } from '../../../main/logging/logger';
-import { memoryLogger } from '../stytch/support';
-import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY, VirtualClock } from './graph-harness';
+import { captureLogger } from '../../support/capture-logger';
+import {
+  TEST_GRAPH_RETRY,
+  TEST_REPLICATION_RETRY,
+  VirtualClock,
+} from '../../support/graph-harness';
 
 /** One scripted answer of the loopback server. */
 export type Answer = { status: number; headers?: Record<string, string>; body?: string | Buffer };
@@ -53,7 +57,7 @@ export function scriptedGraph(): (answers: Answer[]) => Promise<ScriptedGraph> {
     await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
     const { port } = started.address() as AddressInfo;
     const clock = new VirtualClock();
-    const { logger, records } = memoryLogger();
+    const { logger, records } = captureLogger();
     const transport = new GraphTransport({
       fetch,
       baseUrl: `http://127.0.0.1:${port}/v1.0`,

@@ -11,8 +11,13 @@ import {
 import { isWithheldValue, settingsToKeep } from '../../../main/graph/graph-queries';
 import { GraphTransport } from '../../../main/graph/graph-transport';
 import type { FetchLike } from '../../../main/http/create-http-client';
-import { memoryLogger } from '../stytch/support';
-import { graphHarness, TEST_GRAPH_RETRY, VirtualClock, type GraphHarness } from './graph-harness';
+import { captureLogger } from '../../support/capture-logger';
+import {
+  graphHarness,
+  TEST_GRAPH_RETRY,
+  VirtualClock,
+  type GraphHarness,
+} from '../../support/graph-harness';
 
 const BASE = 'https://graph.microsoft.com/v1.0';
 const TOKEN = 'graph-access-token-for-beta-tests-0123456789';
@@ -27,7 +32,7 @@ function recordingGraph(answer: () => Response) {
     return answer();
   };
   const clock = new VirtualClock();
-  const { logger, records } = memoryLogger();
+  const { logger, records } = captureLogger();
   const transport = new GraphTransport({
     fetch: fetchLike,
     baseUrl: BASE,

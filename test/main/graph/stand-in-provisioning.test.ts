@@ -5,7 +5,7 @@ import { DEMO_IDS } from '../../../main/sandbox/contoso';
 import { userAppRoleId } from '../../../main/graph/graph-queries';
 import { USER_RULE_ID } from '../../../main/sandbox/graph-stand-in/provisioning-job';
 import { sandboxTarget, type SandboxTarget } from '../sandbox/entra-simulator/sandbox-target';
-import { sandboxWithGraphHarness } from './graph-harness';
+import { sandboxWithGraphHarness } from '../../support/graph-harness';
 
 const world = sandboxWithGraphHarness();
 

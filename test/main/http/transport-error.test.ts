@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createHttpClient } from '../../../main/http/create-http-client';
 import { classifyTransportError, transportAppError } from '../../../main/http/transport-error';
-import { netFetchDouble } from './net-fetch-double';
+import { netFetchDouble } from '../../support/net-fetch-double';
 
 let server: http.Server;
 let base = '';

@@ -15,7 +15,7 @@ import { HANDLERS } from '../../../main/composition';
 import { createLogger, type LogRecord } from '../../../main/logging/logger';
 import { registerSecret } from '../../../main/logging/redact';
 import { stytchHandlers } from '../../../main/stytch/stytch-handlers';
-import { MemoryKeeper, testSession } from '../stytch/support';
+import { MemoryKeeper, testSession } from '../../support/stytch-doubles';
 
 type Fake = { calls: unknown[] };
 

@@ -16,8 +16,11 @@ import { Secrets } from '../../../main/secrets/secrets';
 import { SettingsStore } from '../../../main/settings/settings-store';
 import { stytchAppError } from '../../../main/stytch/stytch-errors';
 import { MemorySecretStore } from '../../support/keychain';
-import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY, VirtualClock } from '../graph/graph-harness';
-import { memoryLogger } from '../stytch/support';
+import {
+  TEST_GRAPH_RETRY,
+  TEST_REPLICATION_RETRY,
+  VirtualClock,
+} from '../../support/graph-harness';
 import { captureLogger } from '../../support/capture-logger';
 
 /** 48 characters, the length of a Stytch secret; no shape pattern knows it, only the registry. */
@@ -50,7 +53,7 @@ async function graphSaying(message: string): Promise<GraphClient> {
     baseUrl: `http://127.0.0.1:${port}/v1.0`,
     accessToken: () => Promise.resolve('graph-access-token'),
     clock,
-    logger: memoryLogger().logger,
+    logger: captureLogger().logger,
     retry: TEST_GRAPH_RETRY,
     replication: TEST_REPLICATION_RETRY,
     timeoutMs: 5_000,

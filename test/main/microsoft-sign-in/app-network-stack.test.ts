@@ -12,7 +12,7 @@ import {
   type SandboxMicrosoft,
 } from '../../../main/sandbox/sandbox-microsoft';
 import { MemorySecretStore } from '../../support/keychain';
-import { netFetchDouble } from '../http/net-fetch-double';
+import { netFetchDouble } from '../../support/net-fetch-double';
 import { signInBrowser } from '../../support/sign-in-browser';
 import { captureLogger } from '../../support/capture-logger';
 import { memorySettings } from '../../support/memory-settings';

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import { FAULT_TOKEN } from './support/fault-servers';
 import { REQUEST_KINDS, startHostile, type Hostility } from './support/hostile-servers';
-import { checkOf, matching, probe } from './support/probe-harness';
+import { matching } from '../../support/matching';
+import { checkOf, probe } from './support/probe-harness';
 
 const TIMEOUT_MS = 1_500;
 

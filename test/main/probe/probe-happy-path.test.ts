@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { matching } from '../../support/matching';
 import { PROBE_CHECK_IDS, type ProbeProgress } from '../../../shared/probe/report';
 import { generateTestCertificates, type TestCertificates } from './support/certs';
 import { fetchTrusting } from './support/https-fetch';
-import { checkOf, matching, probe, statuses } from './support/probe-harness';
+import { checkOf, probe, statuses } from './support/probe-harness';
 import { createScimApp, type ScimDirectory } from './support/scim-test-server';
 import { startHttp, startHttps, type RunningServer } from './support/servers';
 

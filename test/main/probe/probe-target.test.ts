@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { matching } from '../../support/matching';
 import { analyzeTarget } from '../../../main/probe/probe-target';
-import { matching } from './support/probe-harness';
 
 const STYTCH_URL =
   'https://test.stytch.com/v1/b2b/scim/scim-connection-test-cdd5415a-c470-42be-8369-5c90cf7762dc?aadOptscim062020';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { matching } from '../../support/matching';
 import type { ProbeStep, StepOutcome } from '../../../main/probe/probe-step';
 import { runSteps } from '../../../main/probe/run-steps';
 import type { ProbeCheck, ProbeCheckId } from '../../../shared/probe/report';
-import { matching } from './support/probe-harness';
 
 type Ctx = { log: string[] };
 

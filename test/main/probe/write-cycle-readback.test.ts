@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { matching } from '../../support/matching';
 import type { ProbeCheck, ProbeStatus } from '../../../shared/probe/report';
 import {
   emptyList,
@@ -242,9 +243,12 @@ describe('write cycle: a write the server accepted but did not do is caught by r
       const line = check.exchanges?.find((l) => l.label === fault.label);
       expect(line?.status, line?.message).toBe(fault.status);
       expect(line?.message).toMatch(fault.message);
-      expect(check.status).toBe(fault.status);
-      expect(check.message).toMatch(fault.message);
-      if (fault.fix) expect(check.fix).toMatch(fault.fix);
+      // The case names the fix when it has one to check.
+      expect(check).toMatchObject({
+        status: fault.status,
+        message: matching(fault.message),
+        ...(fault.fix ? { fix: matching(fault.fix) } : {}),
+      });
       expect(check.message).not.toMatch(/Left behind/);
       expect(await remaining(server)).toEqual({ users: 0, groups: 0 });
     } finally {

@@ -14,7 +14,7 @@ import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { ListableKeytarStore } from '../../support/keychain';
 import { FakeClipboard } from '../../support/fake-clipboard';
 import { IDS, initialDirectory } from '../sandbox/entra-simulator/fixtures';
-import { scimRequest, setActive } from '../sandbox/stand-in-harness';
+import { scimRequest, setActive } from '../../support/stand-in-harness';
 import { entraUser } from '../../support/scim-users';
 import { allFileText } from '../../support/file-text';
 import { assertKeychainReachable, uniqueService } from '../../support/keychain';

@@ -3,8 +3,9 @@ import { beforeAll, beforeEach } from 'vitest';
 import type { RunningSandbox } from '../../../main/sandbox/sandbox';
 import type { StytchClient } from '../../../main/stytch/stytch-client';
 import type { StytchTuning } from '../../../main/stytch/stytch-session';
-import { installStandIn, type StandInHarness } from '../sandbox/stand-in-harness';
-import { MemoryKeeper, testSession, type TestClock, type TestSessionOptions } from './support';
+import { installStandIn, type StandInHarness } from '../../support/stand-in-harness';
+import { MemoryKeeper, testSession, type TestSessionOptions } from '../../support/stytch-doubles';
+import type { TestClock } from '../../support/virtual-timers';
 
 /** A client of the sandbox's project and the virtual clock of its session. */
 export interface ConnectedClient {

@@ -7,7 +7,8 @@ import { redactText } from '../../../main/logging/redact';
 import { Secrets } from '../../../main/secrets/secrets';
 import { SettingsStore } from '../../../main/settings/settings-store';
 import { MemorySecretStore } from '../../support/keychain';
-import { failure, memoryLogger, MemoryKeeper, testSession } from './support';
+import { failure, MemoryKeeper, testSession } from '../../support/stytch-doubles';
+import { captureLogger } from '../../support/capture-logger';
 
 const PROJECT = 'project-test-22222222-2222-4222-8222-222222222222';
 // No `secret-test-` prefix, so only registration (not a pattern) could mask it.
@@ -57,7 +58,7 @@ describe('StytchSession.connect and the redaction set', () => {
   });
 
   it('a connect Stytch accepts masks the secret from then on', async () => {
-    const { logger } = memoryLogger();
+    const { logger } = captureLogger();
     const secrets = new Secrets({
       store: new MemorySecretStore(),
       settings: new SettingsStore({ dir, logger }),

@@ -16,7 +16,7 @@ import type { StytchServices } from '../../../main/stytch/stytch-handlers';
 import type { StytchSessionOptions } from '../../../main/stytch/stytch-session';
 import { MemorySecretStore } from '../../support/keychain';
 import { FakeClipboard } from '../../support/fake-clipboard';
-import { MemoryKeeper } from './support';
+import { MemoryKeeper } from '../../support/stytch-doubles';
 
 function codeOf(run: () => unknown): string {
   try {

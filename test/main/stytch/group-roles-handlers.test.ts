@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { entraGroup, scimRequest } from '../sandbox/stand-in-harness';
+import { entraGroup, scimRequest } from '../../support/stand-in-harness';
 import { HandlerHarness } from './handler-harness';
 
 const h = HandlerHarness.install();

@@ -12,11 +12,11 @@ import {
   readGroupRoles,
   setGroupRolesSafely,
 } from '../../../main/stytch/group-roles';
-import { addMember, entraGroup, scimRequest } from '../sandbox/stand-in-harness';
+import { addMember, entraGroup, scimRequest } from '../../support/stand-in-harness';
 import { entraUser } from '../../support/scim-users';
 import { installClient } from './client-harness';
 import { loopbackClient } from './loopback-client';
-import { failure } from './support';
+import { failure } from '../../support/stytch-doubles';
 
 const fixture = (name: string): string =>
   readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'stytch', name), 'utf8');

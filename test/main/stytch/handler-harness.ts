@@ -15,7 +15,8 @@ import { SandboxLauncher, type RunningSandbox } from '../../../main/sandbox/sand
 import { sandboxHandlers, type SandboxServices } from '../../../main/sandbox/sandbox-handlers';
 import { scimHandlers } from '../../../main/stytch/scim-handlers';
 import { stytchHandlers, type StytchServices } from '../../../main/stytch/stytch-handlers';
-import { memoryLogger, MemoryKeeper, MemoryProjectMemory, testSession } from './support';
+import { MemoryKeeper, MemoryProjectMemory, testSession } from '../../support/stytch-doubles';
+import { captureLogger } from '../../support/capture-logger';
 
 type TestServices = StytchServices & SandboxServices;
 
@@ -48,7 +49,7 @@ export class HandlerHarness {
   static install(): HandlerHarness {
     const harness = new HandlerHarness();
     beforeAll(async () => {
-      harness.launcher = new SandboxLauncher({ logger: memoryLogger().logger });
+      harness.launcher = new SandboxLauncher({ logger: captureLogger().logger });
       harness.sandbox = await harness.launcher.ensureStarted();
     });
     afterAll(async () => {

@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConnectionSafely } from '../../../main/stytch/safe-writes';
 import { StytchCallError } from '../../../main/stytch/stytch-transport';
 import { startBigAnswerServer, type BigAnswerServer } from '../http/big-answer-server';
-import { netFetchDouble } from '../http/net-fetch-double';
+import { netFetchDouble } from '../../support/net-fetch-double';
 import { loopbackClient } from './loopback-client';
-import { failure } from './support';
+import { failure } from '../../support/stytch-doubles';
 
 const ENTRA = { displayName: 'Entra provisioning', identityProvider: 'microsoft-entra' };
 const ORG = 'organization-test-redirected';

@@ -1,7 +1,9 @@
 import type { LogRecord } from '../../../main/logging/logger';
 import { StytchClient } from '../../../main/stytch/stytch-client';
 import { StytchTransport } from '../../../main/stytch/stytch-transport';
-import { memoryLogger, TEST_RETRY, TEST_TIMEOUTS, TestClock } from './support';
+import { TEST_RETRY, TEST_TIMEOUTS } from '../../support/stytch-doubles';
+import { captureLogger } from '../../support/capture-logger';
+import { TestClock } from '../../support/virtual-timers';
 
 /** A test project's credentials (the secret long and random-looking, like Stytch's). */
 export const TEST_CREDENTIALS = {
@@ -18,7 +20,7 @@ export function loopbackClient(
   fetchVia: typeof fetch = fetch,
   clock: TestClock = new TestClock(),
 ): { client: StytchClient; clock: TestClock; records: LogRecord[] } {
-  const { logger, records } = memoryLogger();
+  const { logger, records } = captureLogger();
   const transport = new StytchTransport({
     fetch: fetchVia,
     baseUrl,

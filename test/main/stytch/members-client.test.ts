@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
 import { connectionMembers } from '../../../main/stytch/connection-members';
 import type { StytchClient } from '../../../main/stytch/stytch-client';
-import { addMember, entraGroup, scimRequest, setActive } from '../sandbox/stand-in-harness';
+import { addMember, entraGroup, scimRequest, setActive } from '../../support/stand-in-harness';
 import { entraUser } from '../../support/scim-users';
 import { installClient } from './client-harness';
 import { loopbackClient, TEST_CREDENTIALS } from './loopback-client';
-import { failure, TestClock } from './support';
+import { failure } from '../../support/stytch-doubles';
+import { TestClock } from '../../support/virtual-timers';
 
 const t = installClient();
 

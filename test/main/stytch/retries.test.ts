@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import type { StytchOperation } from '../../../main/stytch/operations';
 import { installClient } from './client-harness';
-import { failure, TEST_RETRY } from './support';
+import { failure, TEST_RETRY } from '../../support/stytch-doubles';
 
 const t = installClient();
 

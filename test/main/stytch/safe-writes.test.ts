@@ -6,9 +6,9 @@ import {
   finishRotationSafely,
   rotateStartSafely,
 } from '../../../main/stytch/safe-writes';
-import { scimGet } from '../sandbox/stand-in-harness';
+import { scimGet } from '../../support/stand-in-harness';
 import { installClient } from './client-harness';
-import { failure } from './support';
+import { failure } from '../../support/stytch-doubles';
 
 // Short write timeout, so a hanging Create times out quickly; reads retry twice.
 const t = installClient({

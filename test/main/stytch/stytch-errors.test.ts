@@ -7,7 +7,7 @@ import { type AppError } from '../../../shared/errors';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
 import { STYTCH_ERROR_TYPES, stytchAppError } from '../../../main/stytch/stytch-errors';
 import { installClient } from './client-harness';
-import { failure, MemoryKeeper, plainHttpFetch, testSession } from './support';
+import { failure, MemoryKeeper, plainHttpFetch, testSession } from '../../support/stytch-doubles';
 
 const t = installClient({
   retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxTotalMs: 1 },

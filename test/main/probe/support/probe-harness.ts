@@ -24,11 +24,6 @@ export async function probe(
   return report;
 }
 
-/** A string matcher typed as a string, for `toMatchObject` (vitest types it `any`). */
-export function matching(pattern: RegExp): string {
-  return expect.stringMatching(pattern) as string;
-}
-
 /** One check of a report, by id. */
 export function checkOf(report: ProbeReport, id: ProbeCheckId): ProbeCheck {
   const check = report.checks.find((c) => c.id === id);

@@ -6,7 +6,7 @@ import { USER_RULE_ID } from '../../../../main/sandbox/graph-stand-in/provisioni
 import type { RunningGraphStandIn } from '../../../../main/sandbox/graph-stand-in/graph-stand-in';
 import { docSample, type DocSampleName } from '../../../support/graph-doc-samples';
 import { sandboxTarget } from '../entra-simulator/sandbox-target';
-import { sandboxWithGraphHarness } from '../../graph/graph-harness';
+import { sandboxWithGraphHarness } from '../../../support/graph-harness';
 
 /**
  * The Graph stand-in answers in the shape of Microsoft's documented examples

@@ -8,8 +8,12 @@ import {
   startSandboxMicrosoft,
   type SandboxMicrosoft,
 } from '../../../../main/sandbox/sandbox-microsoft';
-import { memoryLogger } from '../../stytch/support';
-import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY, VirtualClock } from '../../graph/graph-harness';
+import { captureLogger } from '../../../support/capture-logger';
+import {
+  TEST_GRAPH_RETRY,
+  TEST_REPLICATION_RETRY,
+  VirtualClock,
+} from '../../../support/graph-harness';
 import { sandboxSignIn } from '../../../support/sign-in-browser';
 
 let microsoft: SandboxMicrosoft | undefined;
@@ -84,7 +88,7 @@ describe('the sandbox’s Graph stand-in with tokens from its identity stand-in'
       baseUrl: sandbox.graphBaseUrl,
       accessToken: (scopes) => service.accessToken(scopes),
       clock,
-      logger: memoryLogger().logger,
+      logger: captureLogger().logger,
       retry: TEST_GRAPH_RETRY,
       replication: TEST_REPLICATION_RETRY,
       timeoutMs: 5_000,

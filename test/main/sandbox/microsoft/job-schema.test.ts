@@ -11,7 +11,7 @@ import {
 import { SANDBOX_CYCLE_INTERVAL_MS } from '../../../../main/sandbox/sandbox-microsoft';
 import { startSandbox } from '../../../../main/sandbox/sandbox';
 import { sandboxTarget } from '../entra-simulator/sandbox-target';
-import { sandboxWithGraphHarness } from '../../graph/graph-harness';
+import { sandboxWithGraphHarness } from '../../../support/graph-harness';
 
 const world = sandboxWithGraphHarness();
 

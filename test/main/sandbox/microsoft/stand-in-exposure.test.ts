@@ -9,8 +9,12 @@ import { GraphClient } from '../../../../main/graph/graph-client';
 import { GraphTransport } from '../../../../main/graph/graph-transport';
 import { redactText, registerSecret } from '../../../../main/logging/redact';
 import { startSandbox, type RunningSandbox } from '../../../../main/sandbox/sandbox';
-import { memoryLogger } from '../../stytch/support';
-import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY, VirtualClock } from '../../graph/graph-harness';
+import { captureLogger } from '../../../support/capture-logger';
+import {
+  TEST_GRAPH_RETRY,
+  TEST_REPLICATION_RETRY,
+  VirtualClock,
+} from '../../../support/graph-harness';
 
 /**
  * The sandbox's stand-ins serve the app, and nobody else on this computer: not another local
@@ -174,7 +178,7 @@ function graphClient(): GraphClient {
     baseUrl: sandbox.microsoft.graphBaseUrl,
     accessToken: () => sandbox.microsoft.graph.accessToken([]),
     clock,
-    logger: memoryLogger().logger,
+    logger: captureLogger().logger,
     retry: TEST_GRAPH_RETRY,
     replication: TEST_REPLICATION_RETRY,
     timeoutMs: 5_000,

@@ -7,7 +7,7 @@ import {
   installStandIn,
   scimRequest,
   setActive,
-} from '../stand-in-harness';
+} from '../../../support/stand-in-harness';
 import { entraUser } from '../../../support/scim-users';
 
 const t = installStandIn();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../../../main/sandbox/seed';
-import { connectionPath, installStandIn } from '../stand-in-harness';
+import { connectionPath, installStandIn } from '../../../support/stand-in-harness';
 
 const t = installStandIn();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { installStandIn } from '../stand-in-harness';
+import { installStandIn } from '../../../support/stand-in-harness';
 
 /** The stand-in's clock: 55 seconds past a minute, moved only by the tests. */
 let at = Date.UTC(2026, 0, 1, 12, 0, 55);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { RbacPolicyResponseSchema } from '../../../../shared/stytch/api-schemas';
-import { installStandIn } from '../stand-in-harness';
+import { installStandIn } from '../../../support/stand-in-harness';
 
 const t = installStandIn();
 

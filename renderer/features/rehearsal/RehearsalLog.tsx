@@ -1,7 +1,7 @@
 import type { RehearsalView } from '../../../shared/provisioning/rehearsal';
 import { useRehearsalStore } from '../../state/rehearsal-store';
-import { clockTime } from './clock-time';
-import { LogEntry } from './LogEntry';
+import { LogEntry } from '../../components/LogEntry';
+import { formatTimestamp } from '../../lib/timestamp';
 import { runHeadline } from './run-words';
 
 function Quarantine({ job }: { job: RehearsalView['job'] }) {
@@ -43,7 +43,7 @@ export function RehearsalLog() {
             {view.runs.map((run, index) => (
               // Counted from the oldest, so a run keeps its key as newer ones come in on top.
               <li key={view.runs.length - index}>
-                {clockTime(run.at, true)} {runHeadline(run)}
+                {formatTimestamp(run.at)} {runHeadline(run)}
                 {run.error && ` ${run.error.message}`}
               </li>
             ))}

@@ -1,5 +1,5 @@
-import type { ProvisioningLogRow } from '../../../shared/provisioning/log-row';
-import { clockTime } from './clock-time';
+import type { ProvisioningLogRow } from '../../shared/provisioning/log-row';
+import { formatTimestamp } from '../lib/timestamp';
 
 const TRIGGER_WORDS: Readonly<Record<NonNullable<ProvisioningLogRow['trigger']>, string>> = {
   cycle: 'cycle',
@@ -17,7 +17,7 @@ export function LogEntry({ entry }: { entry: ProvisioningLogRow }) {
     <li>
       <details open={entry.status === 'Failure'}>
         <summary>
-          {clockTime(entry.activityDateTime, true)} · {entry.identityType}{' '}
+          {formatTimestamp(entry.activityDateTime)} · {entry.identityType}{' '}
           {sourceIdentity.displayName} · {entry.action} · {entry.status}
           {entry.trigger !== null && ` (${TRIGGER_WORDS[entry.trigger]})`}
         </summary>

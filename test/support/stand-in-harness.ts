@@ -4,7 +4,7 @@ import {
   startSandbox,
   type RunningSandbox,
   type StartSandboxOptions,
-} from '../../../main/sandbox/sandbox';
+} from '../../main/sandbox/sandbox';
 
 /** One HTTP answer of the stand-in. */
 export interface Reply {

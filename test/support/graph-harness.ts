@@ -1,18 +1,18 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
-import { scopesFor } from '../../../shared/entra/graph-permissions';
-import type { LogRecord } from '../../../main/logging/logger';
-import { GraphClient } from '../../../main/graph/graph-client';
-import { GraphTransport, type AccessTokenFn } from '../../../main/graph/graph-transport';
-import type { RetryPolicy } from '../../../main/http/retry';
+import { scopesFor } from '../../shared/entra/graph-permissions';
+import type { LogRecord } from '../../main/logging/logger';
+import { GraphClient } from '../../main/graph/graph-client';
+import { GraphTransport, type AccessTokenFn } from '../../main/graph/graph-transport';
+import type { RetryPolicy } from '../../main/http/retry';
 import {
   startGraphStandIn,
   type GraphStandInOptions,
   type RunningGraphStandIn,
-} from '../../../main/sandbox/graph-stand-in/graph-stand-in';
-import type { RetryClock } from '../../../main/http/retry';
-import { startSandbox, type RunningSandbox } from '../../../main/sandbox/sandbox';
-import { memoryLogger } from '../stytch/support';
+} from '../../main/sandbox/graph-stand-in/graph-stand-in';
+import type { RetryClock } from '../../main/http/retry';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox';
+import { captureLogger } from './capture-logger';
 
 /** Virtual time that only moves when someone sleeps, so waits are asserted exactly. */
 export class VirtualClock implements RetryClock {
@@ -65,7 +65,7 @@ export async function graphHarness(
   const standIn = await startGraphStandIn({ now: () => new Date(clock.now()), ...options });
   const token = await standIn.accessToken([]);
   const scopeRequests: string[][] = [];
-  const { logger, records } = memoryLogger();
+  const { logger, records } = captureLogger();
   const transport = new GraphTransport({
     fetch,
     baseUrl: standIn.baseUrl,

@@ -1,20 +1,22 @@
 import http from 'node:http';
 
-import { appFailure, AppFailure, type AppError } from '../../../shared/errors';
-import type { StytchEnvironment, TokenStatus } from '../../../shared/stytch/views';
-import { secretId, type SecretRef } from '../../../main/secrets/secret-store';
-import { createLogger, type LogRecord, type Logger } from '../../../main/logging/logger';
-import type { RetryClock, RetryPolicy } from '../../../main/http/retry';
-import type { TokenDropped, TokenSaved } from '../../../main/secrets/secrets';
-import type { KnownConnection } from '../../../shared/settings/settings';
-import type { StytchTimeouts } from '../../../main/stytch/stytch-client';
-import type { StytchServices } from '../../../main/stytch/stytch-handlers';
+import { appFailure, AppFailure, type AppError } from '../../shared/errors';
+import type { StytchEnvironment, TokenStatus } from '../../shared/stytch/views';
+import { secretId, type SecretRef } from '../../main/secrets/secret-store';
+import type { LogRecord } from '../../main/logging/logger';
+import { captureLogger } from './capture-logger';
+import { TestClock } from './virtual-timers';
+import type { RetryPolicy } from '../../main/http/retry';
+import type { TokenDropped, TokenSaved } from '../../main/secrets/secrets';
+import type { KnownConnection } from '../../shared/settings/settings';
+import type { StytchTimeouts } from '../../main/stytch/stytch-client';
+import type { StytchServices } from '../../main/stytch/stytch-handlers';
 import {
   StytchSession,
   type ProjectMemory,
   type StytchSessionOptions,
   type StytchTuning,
-} from '../../../main/stytch/stytch-session';
+} from '../../main/stytch/stytch-session';
 
 type TokenOwner = KnownConnection;
 /** Where the Stytch layer keeps secrets: the handlers' and the session's slices of `Secrets`. */
@@ -154,28 +156,6 @@ export class MemoryProjectMemory implements ProjectMemory {
   }
 }
 
-/** Virtual time: sleeps return at once but advance the clock, and are recorded. */
-export class TestClock implements RetryClock {
-  readonly sleeps: number[] = [];
-  private slept = 0;
-
-  sleep = (ms: number): Promise<void> => {
-    this.sleeps.push(ms);
-    this.slept += ms;
-    return Promise.resolve();
-  };
-
-  now = (): number => Date.now() + this.slept;
-
-  random = (): number => 0.5;
-}
-
-/** Logs collected in an array (already redacted by the logger). */
-export function memoryLogger(): { logger: Logger; records: LogRecord[] } {
-  const records: LogRecord[] = [];
-  return { logger: createLogger((record) => records.push(record)), records };
-}
-
 /** Timeouts short enough for tests, long enough for a loaded machine. */
 export const TEST_TIMEOUTS: StytchTimeouts = { readMs: 2_000, writeMs: 2_000, searchMs: 2_000 };
 
@@ -201,7 +181,7 @@ export function testSession(
   options: TestSessionOptions = {},
 ): { session: StytchSession; clock: TestClock; records: LogRecord[] } {
   const clock = new TestClock();
-  const { logger, records } = memoryLogger();
+  const { logger, records } = captureLogger();
   const session = new StytchSession({
     fetch: options.fetch ?? fetch,
     secrets: keeper,

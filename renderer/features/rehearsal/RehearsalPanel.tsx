@@ -41,7 +41,7 @@ const ACTIONS: readonly ActionButton[] = [
     picks: (next) => next.unassign,
     explains: (picked) =>
       picked
-        ? `Removes ${picked} from the app (and from its assigned groups), then runs an incremental cycle: Entra sends PATCH active false and Stytch deactivates the member.`
+        ? `Removes ${picked} from the app (and from its assigned groups), then runs an incremental cycle: Entra marks the person inactive and Stytch deactivates the member.`
         : 'Nobody provisioned is still assigned: provision someone first.',
   },
 ];
