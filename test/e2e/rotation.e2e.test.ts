@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,6 +27,8 @@ let sandbox: RunningSandbox;
 const pageErrors: string[] = [];
 const SOON = { timeout: 20_000 };
 const ACME = SEEDED_ORGANIZATIONS.acme;
+/** Tokens gone from the keychain by now (the one rotated away), still never to be shown. */
+const retired: string[] = [];
 
 beforeAll(async () => {
   app = await openApp(pageErrors);
@@ -36,7 +41,7 @@ afterAll(async () => {
 
 /** Every secret this run has: SCIM tokens, the project secret, Microsoft's tokens. */
 async function secrets(): Promise<string[]> {
-  const stored = [...(await host.storedSecrets()).values()];
+  const stored = [...(await host.storedSecrets()).values(), ...retired];
   const issued = sandbox.microsoft.identity.issued;
   return [...stored, ...issued.accessTokens, ...issued.refreshTokens, ...issued.idTokens].filter(
     (value) => value.length >= 16,
@@ -120,6 +125,8 @@ describe('rotation across Stytch and Entra, sandbox, in Chromium', () => {
   it('rotates in Stytch and Entra, step by step, and shows the measured gap', async () => {
     const id = connectionId();
     const oldToken = (await host.storedSecrets()).get(`scim-token:${id}`);
+    const pending = (await host.storedSecrets()).get(`scim-next-token:${id}`);
+    retired.push(oldToken ?? '', pending ?? '');
 
     await wizard.button('Rotate in Stytch and Entra').click();
 
@@ -147,5 +154,20 @@ describe('rotation across Stytch and Entra, sandbox, in Chromium', () => {
     expect(stored.has(`scim-next-token:${id}`)).toBe(false);
     expect(entraSecretToken()).toBe(newToken);
     await checkpoint('02-rotated-with-gap');
+  });
+
+  it('left no token in IPC answers, events (the rotation’s steps included), logs or settings', async () => {
+    const all = await secrets();
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const traffic = host.ipcTraffic.join('\n');
+    expect(traffic).toContain('check-pending');
+    const logs = JSON.stringify(host.logs);
+    const settings = await readFile(join(host.userDataDir, 'settings.json'), 'utf8');
+    expect(settings).toContain('rotationChecks');
+    for (const secret of all) {
+      expect(traffic).not.toContain(secret);
+      expect(logs).not.toContain(secret);
+      expect(settings).not.toContain(secret);
+    }
   });
 });
