@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../main/sandbox/sandbox';
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
 import type { AppHost } from '../bridge/app-host';
-import { recordStep } from './accessibility';
 import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { sandboxSecrets, secretFreeCheckpoint, signInAtSandbox } from './sandbox-secrets';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -40,20 +40,11 @@ afterAll(async () => {
 });
 
 /** Every secret this run has: SCIM tokens, the project secret, Microsoft's tokens. */
-async function secrets(): Promise<string[]> {
-  const stored = [...(await host.storedSecrets()).values(), ...retired];
-  const issued = sandbox.microsoft.identity.issued;
-  return [...stored, ...issued.accessTokens, ...issued.refreshTokens, ...issued.idTokens].filter(
-    (value) => value.length >= 16,
-  );
-}
+const secrets = () => sandboxSecrets(host, sandbox, retired);
 
 /** A screenshot and an axe scan, with no page error and no secret in the page. */
 async function checkpoint(name: string): Promise<void> {
-  await recordStep(page, `rotation-${name}`);
-  const html = await page.content();
-  for (const secret of await secrets()) expect(html).not.toContain(secret);
-  expect(pageErrors).toEqual([]);
+  await secretFreeCheckpoint(page, `rotation-${name}`, await secrets(), pageErrors);
 }
 
 const text = (pattern: string | RegExp) => page.getByText(pattern).count();
@@ -79,15 +70,7 @@ describe('rotation across Stytch and Entra, sandbox, in Chromium', () => {
     await page
       .getByRole('radio', { name: 'Do the Entra steps for me (sign in to Microsoft)' })
       .check();
-    const before = host.opened.length;
-    await wizard.button('Sign in to Microsoft').click();
-    await expect.poll(() => host.opened.length, SOON).toBe(before + 1);
-    const signInPage = await app.browser.context.newPage();
-    await signInPage.goto(host.opened[before] ?? '');
-    await signInPage.getByRole('button', { name: /Adele Vance/ }).click();
-    await expect.poll(() => signInPage.getByText(/You are signed in/).count(), SOON).toBe(1);
-    await signInPage.close();
-    await expect.poll(() => text(/Signed in to Microsoft as/), SOON).toBe(1);
+    await signInAtSandbox(app, /Adele Vance/, undefined, SOON.timeout);
     await wizard.button('Create the app').click();
     await expect.poll(() => text(/Done by the assistant/), SOON).toBeGreaterThan(0);
     await wizard.next('Turn on automatic provisioning');
