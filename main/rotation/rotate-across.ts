@@ -151,9 +151,8 @@ export async function rotateAcross(
     return failed(error, await undo(services, log, ref, emit, false), null);
   }
 
-  return accepted
-    ? entraFirst(services, log, ref, emit, failed)
-    : stytchFirst(services, log, ref, emit, failed);
+  const run = { services, log, ref, emit, failed };
+  return accepted ? entraFirst(run) : stytchFirst(run);
 }
 
 type Failed = (
@@ -163,14 +162,17 @@ type Failed = (
 ) => Promise<RotationOutcome>;
 type Ref = { organizationId: string; connectionId: string };
 
+/** One run's footing, as the two orders take it. */
+interface Run {
+  services: RotationServices;
+  log: RunLog;
+  ref: Ref;
+  emit: EmitEvent;
+  failed: Failed;
+}
+
 /** Pending token accepted: Entra gets it and proves it before Stytch completes. */
-async function entraFirst(
-  services: RotationServices,
-  log: RunLog,
-  ref: Ref,
-  emit: EmitEvent,
-  failed: Failed,
-): Promise<RotationOutcome> {
+async function entraFirst({ services, log, ref, emit, failed }: Run): Promise<RotationOutcome> {
   const { organizationId, connectionId } = ref;
   try {
     await log.step('entra-save', () =>
@@ -197,13 +199,7 @@ async function entraFirst(
 }
 
 /** Pending token refused: Stytch completes, then Entra gets the new token at once. */
-async function stytchFirst(
-  services: RotationServices,
-  log: RunLog,
-  ref: Ref,
-  emit: EmitEvent,
-  failed: Failed,
-): Promise<RotationOutcome> {
+async function stytchFirst({ services, log, ref, emit, failed }: Run): Promise<RotationOutcome> {
   const { organizationId, connectionId } = ref;
   // From here until Entra has the new token, Entra's token may be refused.
   const gapFrom = services.clock.monotonicMs();

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RunningSandbox } from '../../main/sandbox/sandbox';
 import type { AppHost } from '../bridge/app-host';
-import { recordStep } from './accessibility';
 import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { sandboxSecrets, secretFreeCheckpoint, signInAtSandbox } from './sandbox-secrets';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -36,39 +36,19 @@ afterAll(async () => {
 });
 
 /** Every secret this run has: SCIM tokens, the project secret, Microsoft's tokens. */
-async function secrets(): Promise<string[]> {
-  const stored = [...(await host.storedSecrets()).values()];
-  const issued = sandbox.microsoft.identity.issued;
-  return [...stored, ...issued.accessTokens, ...issued.refreshTokens, ...issued.idTokens].filter(
-    (value) => value.length >= 16,
-  );
-}
+const secrets = () => sandboxSecrets(host, sandbox);
 
 /** A screenshot and an axe scan, with no page error and no secret in the page. */
 async function checkpoint(name: string): Promise<void> {
-  await recordStep(page, `entra-graph-${name}`);
-  const html = await page.content();
-  for (const secret of await secrets()) expect(html).not.toContain(secret);
-  expect(pageErrors).toEqual([]);
+  await secretFreeCheckpoint(page, `entra-graph-${name}`, await secrets(), pageErrors);
 }
 
 const ticked = (label: string | RegExp) => page.getByRole('checkbox', { name: label }).isChecked();
 const text = (pattern: string | RegExp) => page.getByText(pattern).count();
 
 /** Signs in at the stand-in's Microsoft page, as the admin would in their browser. */
-async function signInAs(account: RegExp): Promise<void> {
-  const before = host.opened.length;
-  await wizard.button('Sign in to Microsoft').click();
-  await expect.poll(() => host.opened.length, SOON).toBe(before + 1);
-  const url = host.opened[before] ?? '';
-  expect(new URL(url).hostname).toBe('127.0.0.1');
-  const signInPage = await app.browser.context.newPage();
-  await signInPage.goto(url);
-  await recordStep(signInPage, 'entra-graph-01-microsoft-sign-in-page');
-  await signInPage.getByRole('button', { name: account }).click();
-  await expect.poll(() => signInPage.getByText(/You are signed in/).count(), SOON).toBe(1);
-  await signInPage.close();
-  await expect.poll(() => text(/Signed in to Microsoft as/), SOON).toBe(1);
+function signInAs(account: RegExp): Promise<void> {
+  return signInAtSandbox(app, account, 'entra-graph-01-microsoft-sign-in-page', SOON.timeout);
 }
 
 describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', () => {

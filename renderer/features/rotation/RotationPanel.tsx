@@ -135,7 +135,8 @@ function HandOver({ connection }: { connection: ScimConnectionView }) {
             <li>Finish the rotation here.</li>
             <li>
               Straight away paste the new token into Entra’s Secret Token field (the Tenant URL
-              stays the same), save, and run Test Connection.
+              stays the same), save, and run Test Connection. If the clipboard was cleared
+              meanwhile, copy it again from this step: it is now the connection’s token.
             </li>
           </ol>
           {credentials}

@@ -42,11 +42,28 @@ export function RotationGap({ outcome }: { outcome: RotationOutcome }) {
   );
 }
 
+/** Starts (or takes up) the run across both, with its busy line. */
+function RotateAcrossButton({ label }: { label: string }) {
+  const busy = useConnectionStore((s) => s.busy);
+  const rotateAcross = useConnectionStore((s) => s.rotateAcross);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => void rotateAcross()}
+        disabled={busy !== null}
+      >
+        {label}
+      </button>
+      {busy === 'rotation:run' && <Busy label="Rotating in Stytch and Entra…" />}
+    </>
+  );
+}
+
 /** The run across both: what it does, its button, its steps and its answer. */
 export function RotationRun() {
-  const busy = useConnectionStore((s) => s.busy);
   const rotation = useConnectionStore((s) => s.rotation);
-  const rotateAcross = useConnectionStore((s) => s.rotateAcross);
   const outcome = rotation.outcome;
   return (
     <section className="rotation-run" aria-labelledby="rotation-run-title">
@@ -59,15 +76,7 @@ export function RotationRun() {
         that works.
       </p>
       <div className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void rotateAcross()}
-          disabled={busy !== null}
-        >
-          Rotate in Stytch and Entra
-        </button>
-        {busy === 'rotation:run' && <Busy label="Rotating in Stytch and Entra…" />}
+        <RotateAcrossButton label="Rotate in Stytch and Entra" />
       </div>
       <RotationSteps progress={rotation.progress} />
       {outcome?.outcome === 'failed' && <RotationFailed outcome={outcome} />}
@@ -96,27 +105,16 @@ export function RotationStopped({
   const busy = useConnectionStore((s) => s.busy);
   const progress = useConnectionStore((s) => s.rotation.progress);
   const dismiss = useConnectionStore((s) => s.dismissRotation);
-  const rotateAcross = useConnectionStore((s) => s.rotateAcross);
   return (
     <div className="rotation" aria-busy={busy !== null}>
       <h3>The token rotation did not finish</h3>
       <RotationFailed outcome={outcome} />
       <RotationSteps progress={progress} />
       <div className="actions">
-        {!outcome.left.completed && (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void rotateAcross()}
-            disabled={busy !== null}
-          >
-            Rotate in Stytch and Entra again
-          </button>
-        )}
+        {!outcome.left.completed && <RotateAcrossButton label="Rotate in Stytch and Entra again" />}
         <button type="button" className="button" onClick={dismiss} disabled={busy !== null}>
           Done
         </button>
-        {busy === 'rotation:run' && <Busy label="Rotating in Stytch and Entra…" />}
       </div>
     </div>
   );

@@ -113,3 +113,25 @@ export async function startEntraHarness(options: EntraHarnessOptions = {}): Prom
     },
   };
 }
+
+/**
+ * A connection set up through Graph, as the wizard leaves it: signed in, the enterprise app and
+ * its job for `organizationId`, the Stytch connection, and its credentials saved in Entra.
+ * Answers the connection's id.
+ */
+export async function linkedConnection(
+  app: EntraHarness,
+  organizationId: string,
+  appName: string,
+): Promise<string> {
+  await app.ok('microsoft:signIn', { action: 'create-app' });
+  await app.ok('entra:createApp', { organizationId, displayName: appName });
+  await app.ok('entra:ensureJob', { organizationId });
+  const created = await app.ok('scim:createConnection', {
+    organizationId,
+    displayName: 'Microsoft Entra ID',
+  });
+  const { connectionId } = created.connection;
+  await app.ok('entra:saveCredentials', { organizationId, connectionId });
+  return connectionId;
+}

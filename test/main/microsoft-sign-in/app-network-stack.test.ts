@@ -21,7 +21,7 @@ import { memorySettings } from '../../support/memory-settings';
  * Issue 18 item 8: "MSAL and Graph use Node's default HTTP stack in the app". In the app both go
  * through the fetch the host gives (Electron's net.fetch). Here that fetch is a double that
  * behaves as net.fetch does (rejects a redirect under `redirect: 'manual'`; see
- * test/main/http/net-fetch-double.ts), records every call, and stands for the network by sending
+ * test/support/net-fetch-double.ts), records every call, and stands for the network by sending
  * login.microsoftonline.com to the sandbox's identity stand-in. No networkClient is given to
  * MSAL: the one it gets is built on that fetch.
  */

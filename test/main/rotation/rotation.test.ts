@@ -11,7 +11,11 @@ import {
 } from '../../../shared/rotation/rotation';
 import { SETTINGS_FILE_NAME } from '../../../main/settings/settings-store';
 import type { StandInApp } from '../../../main/sandbox/graph-stand-in/tenant';
-import { startEntraHarness, type EntraHarness } from '../entra-setup/entra-harness';
+import {
+  linkedConnection,
+  startEntraHarness,
+  type EntraHarness,
+} from '../entra-setup/entra-harness';
 import { ACME, APP_NAME } from '../entra-setup/failure-modes/support';
 
 /**
@@ -153,15 +157,7 @@ const failedOutcome = (outcome: RotationOutcome) => {
 
 beforeAll(async () => {
   app = await startEntraHarness({ fetch: trappingFetch });
-  await app.ok('microsoft:signIn', { action: 'create-app' });
-  await app.ok('entra:createApp', { organizationId: ACME, displayName: APP_NAME });
-  await app.ok('entra:ensureJob', { organizationId: ACME });
-  const created = await app.ok('scim:createConnection', {
-    organizationId: ACME,
-    displayName: 'Microsoft Entra ID',
-  });
-  connectionId = created.connection.connectionId;
-  await app.ok('entra:saveCredentials', { organizationId: ACME, connectionId });
+  connectionId = await linkedConnection(app, ACME, APP_NAME);
   const [first] = app.sandbox.microsoft.graph.state.apps;
   if (first === undefined) throw new Error('the stand-in has no app');
   standInApp = first;

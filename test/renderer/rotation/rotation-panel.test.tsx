@@ -12,6 +12,7 @@ import {
 import { connectionView } from '../fixtures';
 import { seriousViolations } from '../a11y/serious-violations';
 import { cleanUpAfterEach, renderApp } from '../render-app';
+import { CHECKED_AT as AT, handOverFakes } from './rotation-fakes';
 
 cleanUpAfterEach();
 
@@ -21,7 +22,6 @@ const rotating = connectionView({
   nextBearerTokenExpiresAt: null,
 });
 const rotated = connectionView({ token: { storage: 'keychain', last4: 'N3wT' } });
-const AT = '2026-12-07T10:00:00.000Z';
 
 const signedInWithApp: FakeHandlers = {
   'rotation:get': () =>
@@ -60,23 +60,35 @@ function runAnswering(
   };
 }
 
+/** Each kind of outcome without what the run fills in (its id and steps). */
+type Answer = RotationOutcome extends infer O
+  ? O extends RotationOutcome
+    ? Omit<O, 'runId' | 'steps'>
+    : never
+  : never;
+
+/** Signed in with the app linked; rotation:run tells `steps` and answers `answer`. */
+function installRun(steps: readonly RotationStep[], answer: Answer, failedAt?: RotationStep) {
+  const fake: FakeAssistant = install({
+    ...signedInWithApp,
+    'rotation:run': runAnswering(
+      () => fake,
+      steps,
+      (runId) => ({ ...answer, runId, steps: [...steps] }),
+      failedAt,
+    ),
+  });
+  return fake;
+}
+
 describe('the rotation panel, signed in with the organization’s Entra app linked', () => {
   it('offers “Rotate in Stytch and Entra”, shows each step, and the measured gap', async () => {
     const steps = ['start', 'check-pending', 'complete', 'entra-save', 'entra-test'] as const;
-    const fake: FakeAssistant = install({
-      ...signedInWithApp,
-      'rotation:run': runAnswering(
-        () => fake,
-        steps,
-        (runId) => ({
-          outcome: 'rotated',
-          runId,
-          order: 'stytch-first',
-          gap: { seconds: 2.437, open: false },
-          connection: rotated,
-          steps: [...steps],
-        }),
-      ),
+    const fake = installRun(steps, {
+      outcome: 'rotated',
+      order: 'stytch-first',
+      gap: { seconds: 2.437, open: false },
+      connection: rotated,
     });
     const { user } = await renderApp();
 
@@ -114,20 +126,11 @@ describe('the rotation panel, signed in with the organization’s Entra app link
 
   it('says there was no gap when Stytch accepted the new token and Entra went first', async () => {
     const steps = ['start', 'check-pending', 'entra-save', 'entra-test', 'complete'] as const;
-    const fake: FakeAssistant = install({
-      ...signedInWithApp,
-      'rotation:run': runAnswering(
-        () => fake,
-        steps,
-        (runId) => ({
-          outcome: 'rotated',
-          runId,
-          order: 'entra-first',
-          gap: { seconds: 0, open: false },
-          connection: rotated,
-          steps: [...steps],
-        }),
-      ),
+    installRun(steps, {
+      outcome: 'rotated',
+      order: 'entra-first',
+      gap: { seconds: 0, open: false },
+      connection: rotated,
     });
     const { user } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Rotate in Stytch and Entra' }));
@@ -139,33 +142,27 @@ describe('the rotation panel, signed in with the organization’s Entra app link
 
   it('a failed step is named, with what still works and the next action', async () => {
     const steps = ['start', 'check-pending', 'entra-save', 'entra-test', 'restore-entra'] as const;
-    const fake: FakeAssistant = install({
-      ...signedInWithApp,
-      'rotation:run': runAnswering(
-        () => fake,
-        steps,
-        (runId) => ({
-          outcome: 'failed',
-          runId,
-          failedStep: 'entra-test',
-          error: {
-            code: 'ROTATION_ENTRA_TEST_FAILED',
-            message: 'Entra’s Test Connection failed with the new token.',
-            hint: 'Entra may hold the new token and the old one could not be put back, so the rotation is left pending at Stytch.',
-          },
-          left: {
-            rotationPending: true,
-            completed: false,
-            entraHasOldToken: false,
-            summary: 'left pending',
-          },
-          gap: null,
-          connection: rotating,
-          steps: [...steps],
-        }),
-        'restore-entra',
-      ),
-    });
+    installRun(
+      steps,
+      {
+        outcome: 'failed',
+        failedStep: 'entra-test',
+        error: {
+          code: 'ROTATION_ENTRA_TEST_FAILED',
+          message: 'Entra’s Test Connection failed with the new token.',
+          hint: 'Entra may hold the new token and the old one could not be put back, so the rotation is left pending at Stytch.',
+        },
+        left: {
+          rotationPending: true,
+          completed: false,
+          entraHasOldToken: false,
+          summary: 'left pending',
+        },
+        gap: null,
+        connection: rotating,
+      },
+      'restore-entra',
+    );
     const { user } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Rotate in Stytch and Entra' }));
 
@@ -182,33 +179,27 @@ describe('the rotation panel, signed in with the organization’s Entra app link
   });
 
   it('after a failure that cancelled the rotation, says so and offers to try again', async () => {
-    const fake: FakeAssistant = install({
-      ...signedInWithApp,
-      'rotation:run': runAnswering(
-        () => fake,
-        ['start', 'check-pending', 'cancel'],
-        (runId) => ({
-          outcome: 'failed',
-          runId,
-          failedStep: 'check-pending',
-          error: {
-            code: 'ROTATION_CHECK_FAILED',
-            message: 'The app could not find out whether Stytch accepts the new token.',
-            hint: 'Nothing changed for Entra: the rotation was cancelled.',
-          },
-          left: {
-            rotationPending: false,
-            completed: false,
-            entraHasOldToken: true,
-            summary: 'cancelled',
-          },
-          gap: null,
-          connection: connectionView(),
-          steps: ['start', 'check-pending', 'cancel'],
-        }),
-        'check-pending',
-      ),
-    });
+    installRun(
+      ['start', 'check-pending', 'cancel'],
+      {
+        outcome: 'failed',
+        failedStep: 'check-pending',
+        error: {
+          code: 'ROTATION_CHECK_FAILED',
+          message: 'The app could not find out whether Stytch accepts the new token.',
+          hint: 'Nothing changed for Entra: the rotation was cancelled.',
+        },
+        left: {
+          rotationPending: false,
+          completed: false,
+          entraHasOldToken: true,
+          summary: 'cancelled',
+        },
+        gap: null,
+        connection: connectionView(),
+      },
+      'check-pending',
+    );
     const { user } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Rotate in Stytch and Entra' }));
 
@@ -221,14 +212,7 @@ describe('the rotation panel, signed in with the organization’s Entra app link
 });
 
 describe('the rotation panel without Graph: the hand-over by hand, in the order Stytch allows', () => {
-  const notSignedIn = (accepted: boolean): FakeHandlers => ({
-    'rotation:get': () =>
-      okFor('rotation:get', {
-        pendingCheck: null,
-        across: { available: false, reason: 'not-signed-in' },
-      }),
-    'rotation:checkPending': () => okFor('rotation:checkPending', { accepted, checkedAt: AT }),
-  });
+  const notSignedIn = handOverFakes;
 
   it('pending token refused: finish here first, then paste into Entra at once', async () => {
     install(notSignedIn(false));

@@ -11,6 +11,7 @@ import {
 import { appError, connectionView, probeCheck, probeReport } from '../fixtures';
 import { useConnectionStore } from '../../../renderer/state/connection-store';
 import { cleanUpAfterEach, renderApp } from '../render-app';
+import { handOverFakes } from '../rotation/rotation-fakes';
 
 cleanUpAfterEach();
 
@@ -28,15 +29,7 @@ const rotating = connectionView({
 });
 
 /** Not signed in to Microsoft, and Stytch already accepts the pending token: Entra goes first. */
-const handOverEntraFirst: FakeHandlers = {
-  'rotation:get': () =>
-    okFor('rotation:get', {
-      pendingCheck: null,
-      across: { available: false, reason: 'not-signed-in' },
-    }),
-  'rotation:checkPending': () =>
-    okFor('rotation:checkPending', { accepted: true, checkedAt: '2026-12-07T10:00:00.000Z' }),
-};
+const handOverEntraFirst = handOverFakes(true);
 
 describe('Create the SCIM connection step', () => {
   it('creates a connection for the chosen organization and shows a keychain warning prominently', async () => {

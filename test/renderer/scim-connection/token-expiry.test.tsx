@@ -6,6 +6,7 @@ import type { WizardStepId } from '../../../shared/wizard/steps';
 import { installConnectedAt, okFor, type FakeAssistant } from '../fake-assistant';
 import { connectionView, expiresInDays } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
+import { handOverFakes } from '../rotation/rotation-fakes';
 
 cleanUpAfterEach();
 
@@ -23,13 +24,7 @@ function installAt(step: WizardStepId, connection: ScimConnectionView): FakeAssi
     'scim:rotateStart': () =>
       okFor('scim:rotateStart', { connection: rotating, keychainWarning: null }),
     // Not signed in to Microsoft, Stytch's documented reading: the hand-over by hand.
-    'rotation:get': () =>
-      okFor('rotation:get', {
-        pendingCheck: null,
-        across: { available: false, reason: 'not-signed-in' },
-      }),
-    'rotation:checkPending': () =>
-      okFor('rotation:checkPending', { accepted: false, checkedAt: '2026-12-07T10:00:00.000Z' }),
+    ...handOverFakes(false),
   });
 }
 

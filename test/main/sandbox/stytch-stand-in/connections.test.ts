@@ -96,14 +96,11 @@ describe('stand-in: SCIM connections', () => {
 
   it('accepts the pending token at once when switched to the other reading, and drops it on cancel', async () => {
     const org = t.newOrg('Pending Accepted Org');
-    const created = await t.stytch('POST', connectionPath(org), { display_name: 'Entra' });
-    const {
-      connection_id: id,
-      bearer_token: first,
-      base_url: baseUrl,
-    } = created.json.connection as Record<string, string>;
-    const path = `${connectionPath(org)}/${id}`;
     t.sandbox.state.pendingToken = 'at-once';
+    const created = await t.stytch('POST', connectionPath(org), { display_name: 'Entra' });
+    const connection = created.json.connection as Record<string, string>;
+    const { bearer_token: first, base_url: baseUrl } = connection;
+    const path = `${connectionPath(org)}/${connection.connection_id ?? ''}`;
     try {
       const started = await t.stytch('POST', `${path}/rotate/start`, {});
       const next = (started.json.connection as Record<string, string>).next_bearer_token ?? '';
