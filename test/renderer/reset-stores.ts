@@ -8,6 +8,7 @@ import { useEntraStore } from '../../renderer/state/entra-store';
 import { useMicrosoftStore } from '../../renderer/state/microsoft-store';
 import { useOrganizationStore } from '../../renderer/state/organization-store';
 import { useProbeStore } from '../../renderer/state/probe-store';
+import { useStepViewStore } from '../../renderer/state/step-view-store';
 import { useStytchStore } from '../../renderer/state/stytch-store';
 import { useWatchStore } from '../../renderer/state/watch-store';
 import { useWizardStore } from '../../renderer/state/wizard-store';
@@ -29,4 +30,5 @@ export function resetStores(): void {
   resetStore(useEntraStore);
   resetStore(useMicrosoftStore);
   resetStore(useDirectoryStore);
+  resetStore(useStepViewStore);
 }

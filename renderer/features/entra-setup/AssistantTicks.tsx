@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 
 import { checklistKey } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
+import { useStepViewStore } from '../../state/step-view-store';
 import { useWizardStore } from '../../state/wizard-store';
 
 interface AssistantTicksProps {
@@ -14,7 +15,8 @@ interface AssistantTicksProps {
 
 /**
  * Ticks a step's checklist items once the assistant has seen them done in Entra (as the watch
- * does at step 7), and says what it saw. It never unticks: the admin's own ticks stand.
+ * does at step 7), and says what it saw. It never unticks: the admin's own ticks stand. The
+ * checklist labels these items "checked by the assistant".
  */
 export function AssistantTicks({ step, items, evidence }: AssistantTicksProps) {
   const done = evidence !== null;
@@ -23,6 +25,7 @@ export function AssistantTicks({ step, items, evidence }: AssistantTicksProps) {
     if (!done) return;
     const { checklist, setChecked } = useWizardStore.getState();
     for (const key of keys.split(' ')) if (!checklist[key]) setChecked(key, true);
+    useStepViewStore.getState().markSeen(keys.split(' '));
   }, [done, keys]);
   if (!done) return null;
   return (

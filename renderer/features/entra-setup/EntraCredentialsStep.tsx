@@ -1,12 +1,13 @@
 import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { useConnectionStore } from '../../state/connection-store';
+import type { ProbeTarget } from '../../state/probe-store';
 import { AssistantOnly } from './AssistantOnly';
 import { AssistantTicks } from './AssistantTicks';
 import { EntraTestPanel } from './EntraTestPanel';
 import { MappingPanel } from './MappingPanel';
 import { NeedsJob } from './NeedsJob';
 
-function CredentialsTicks({ view, connectionId }: { view: EntraSetupView; connectionId: string }) {
+function SaveTicks({ view, connectionId }: { view: EntraSetupView; connectionId: string }) {
   const passed = view.lastTest?.connectionId === connectionId && view.lastTest.passed;
   const saved = view.credentialsSaved?.connectionId === connectionId;
   return (
@@ -27,39 +28,74 @@ function CredentialsTicks({ view, connectionId }: { view: EntraSetupView; connec
           saved ? 'the Tenant URL and Secret Token are saved in Entra: nothing to paste.' : null
         }
       />
-      <AssistantTicks
-        step="configure-credentials"
-        items={['mapping']}
-        evidence={view.mapping?.correct ? 'the user mapping sends objectId as externalId.' : null}
-      />
     </>
   );
 }
 
-/** Step 6 in assistant mode, beside the probe: Entra's Test Connection, the save and the mapping. */
-export function EntraCredentialsStep() {
+function MappingTicks({ view }: { view: EntraSetupView }) {
+  return (
+    <AssistantTicks
+      step="configure-credentials"
+      items={['mapping']}
+      evidence={view.mapping?.correct ? 'the user mapping sends objectId as externalId.' : null}
+    />
+  );
+}
+
+/** The connection on screen as the assistant's check reaches it, or null without a usable one. */
+function useConnectionTarget(): ProbeTarget | null {
   const connection = useConnectionStore((s) => s.connection);
-  // Without a usable connection the step above says what to do first.
+  // Without a usable connection the credentials part says what to do first.
   if (connection === null || connection.rotating) return null;
-  const { connectionId } = connection;
-  const probeTarget = {
+  return {
     organizationId: connection.organizationId,
     tenantUrl: connection.tenantUrl,
-    token: { kind: 'scim-token', connectionId },
-  } as const;
+    token: { kind: 'scim-token', connectionId: connection.connectionId },
+  };
+}
+
+/** Step 6's first part in assistant mode: Entra's Test Connection and the save in Entra. */
+export function EntraSaveCredentials() {
+  const target = useConnectionTarget();
+  if (target === null) return null;
+  return (
+    <div className="entra-setup">
+      <NeedsJob>
+        {(view) => (
+          <>
+            <EntraTestPanel view={view} probeTarget={target} />
+            <SaveTicks view={view} connectionId={target.token.connectionId} />
+          </>
+        )}
+      </NeedsJob>
+    </div>
+  );
+}
+
+/** Step 6's second part in assistant mode: the user mapping. */
+export function EntraMapping() {
+  const target = useConnectionTarget();
+  if (target === null) return null;
+  return (
+    <div className="entra-setup">
+      <NeedsJob>
+        {(view) => (
+          <>
+            <MappingPanel view={view} />
+            <MappingTicks view={view} />
+          </>
+        )}
+      </NeedsJob>
+    </div>
+  );
+}
+
+/** Step 6 done by hand: the offer to let the assistant do it (its parts are shown in its mode). */
+export function EntraCredentialsStep() {
   return (
     <AssistantOnly>
-      <div className="entra-setup">
-        <NeedsJob>
-          {(view) => (
-            <>
-              <EntraTestPanel view={view} probeTarget={probeTarget} />
-              <MappingPanel view={view} />
-              <CredentialsTicks view={view} connectionId={connectionId} />
-            </>
-          )}
-        </NeedsJob>
-      </div>
+      <EntraSaveCredentials />
+      <EntraMapping />
     </AssistantOnly>
   );
 }

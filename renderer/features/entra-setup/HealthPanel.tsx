@@ -7,6 +7,7 @@ import { clockTime } from '../provisioning-watch/clock-time';
 import { LogEntry } from '../provisioning-watch/LogEntry';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
+import { jobStatusWords } from './entra-words';
 import { OpFailure } from './OpFailure';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
@@ -148,7 +149,7 @@ export function HealthPanel() {
       />
       {job && (
         <p role="status">
-          Job status: <strong>{job.status}</strong>
+          Job status: <strong>{jobStatusWords(job.status)}</strong>
         </p>
       )}
       {readAt && <p className="field-hint">Read at {clockTime(readAt, true)}.</p>}

@@ -1,12 +1,18 @@
 import { STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
+import { useStepViewStore } from '../../state/step-view-store';
 import { useWizardStore } from '../../state/wizard-store';
 
-/** The step's checklist: ticks are saved with the wizard's progress. */
+/**
+ * The step's checklist: outcomes, ticked by the admin or by the assistant once it has seen them
+ * in Entra; each tick says which. Ticks are saved with the wizard's progress.
+ */
 export function Checklist({ step }: { step: WizardStepId }) {
   const items = STEP_CONTENT[step].checklist;
   const checklist = useWizardStore((s) => s.checklist);
   const setChecked = useWizardStore((s) => s.setChecked);
+  const seen = useStepViewStore((s) => s.seen);
+  const forgetSeen = useStepViewStore((s) => s.forgetSeen);
   if (items.length === 0) return null;
   return (
     <fieldset className="checklist">
@@ -14,15 +20,25 @@ export function Checklist({ step }: { step: WizardStepId }) {
       {items.map((item) => {
         const key = checklistKey(step, item.id);
         const id = `check-${key.replace(/\W/g, '-')}`;
+        const checked = Boolean(checklist[key]);
         return (
           <div className="check" key={key}>
             <input
               id={id}
               type="checkbox"
-              checked={Boolean(checklist[key])}
-              onChange={(event) => setChecked(key, event.target.checked)}
+              checked={checked}
+              onChange={(event) => {
+                forgetSeen(key);
+                setChecked(key, event.target.checked);
+              }}
+              aria-describedby={checked ? `${id}-by` : undefined}
             />
             <label htmlFor={id}>{item.label}</label>
+            {checked && (
+              <span id={`${id}-by`} className={`checked-by${seen[key] ? ' by-assistant' : ''}`}>
+                {seen[key] ? 'checked by the assistant' : 'you confirmed'}
+              </span>
+            )}
           </div>
         );
       })}

@@ -2,6 +2,7 @@ import { PASTED_KEY, STEP_CONTENT, checklistKey } from '../../../shared/wizard/c
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { useAppStore } from '../../state/app-store';
 import { useConnectionStore } from '../../state/connection-store';
+import { useEntraStore } from '../../state/entra-store';
 import { useOrganizationStore } from '../../state/organization-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { assertNever } from './assert-never';
@@ -22,11 +23,27 @@ function allTicked(step: WizardStepId, checklist: Readonly<Record<string, boolea
   return STEP_CONTENT[step].checklist.every((item) => checklist[checklistKey(step, item.id)]);
 }
 
+/**
+ * When the assistant does the step, Next waits for outcomes it checks in Entra: the reason names
+ * the first one still open, and says the admin may confirm it instead.
+ */
+function assistantGate(step: WizardStepId, checklist: Readonly<Record<string, boolean>>): StepGate {
+  const open = STEP_CONTENT[step].checklist.find((item) => !checklist[checklistKey(step, item.id)]);
+  if (open === undefined) return OPEN;
+  return {
+    canAdvance: false,
+    reason:
+      `Not yet checked: “${open.label}”. The assistant ticks it once it sees it in Entra; ` +
+      'you can also tick it yourself.',
+  };
+}
+
 /** Computes the gate for `step` from the stores, selecting only what it needs. */
 export function useStepGate(step: WizardStepId): StepGate {
   const connected = useAppStore((s) => s.status?.connected ?? false);
   const organizationChosen = useOrganizationStore((s) => s.selected !== null);
   const checklist = useWizardStore((s) => s.checklist);
+  const assistant = useEntraStore((s) => s.choice === 'assistant');
   const tokenReady = useConnectionStore(
     (s) =>
       s.connection !== null &&
@@ -43,10 +60,12 @@ export function useStepGate(step: WizardStepId): StepGate {
     case 'create-entra-app':
     case 'enable-provisioning':
     case 'provision-users':
-      return gate(allTicked(step, checklist), ticks);
+      return assistant ? assistantGate(step, checklist) : gate(allTicked(step, checklist), ticks);
     case 'create-scim-connection':
       return gate(tokenReady, 'Create the connection, or choose how to use the existing one.');
     case 'configure-credentials':
+      // The assistant saves both values in Entra itself: there is nothing to paste.
+      if (assistant) return assistantGate(step, checklist);
       return gate(
         Boolean(checklist[PASTED_KEY]) && allTicked(step, checklist),
         'Paste both values into Entra and tick every item to continue.',
