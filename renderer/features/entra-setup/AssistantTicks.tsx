@@ -11,6 +11,8 @@ interface AssistantTicksProps {
   items: readonly string[];
   /** What the assistant saw, or null while it has not seen it. */
   evidence: string | null;
+  /** Ticks without saying so (another notice on screen already says what the assistant saw). */
+  silent?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ interface AssistantTicksProps {
  * does at step 7), and says what it saw. It never unticks: the admin's own ticks stand. The
  * checklist labels these items "checked by the assistant".
  */
-export function AssistantTicks({ step, items, evidence }: AssistantTicksProps) {
+export function AssistantTicks({ step, items, evidence, silent = false }: AssistantTicksProps) {
   const done = evidence !== null;
   const keys = items.map((item) => checklistKey(step, item)).join(' ');
   useEffect(() => {
@@ -27,7 +29,7 @@ export function AssistantTicks({ step, items, evidence }: AssistantTicksProps) {
     for (const key of keys.split(' ')) if (!checklist[key]) setChecked(key, true);
     useStepViewStore.getState().markSeen(keys.split(' '));
   }, [done, keys]);
-  if (!done) return null;
+  if (!done || silent) return null;
   return (
     <p className="notice notice-success" role="status">
       Done by the assistant: {evidence}

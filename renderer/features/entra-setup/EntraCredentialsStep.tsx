@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { useConnectionStore } from '../../state/connection-store';
 import type { ProbeTarget } from '../../state/probe-store';
@@ -21,12 +23,12 @@ function SaveTicks({ view, connectionId }: { view: EntraSetupView; connectionId:
             : null
         }
       />
+      {/* The save's own notice says so: the values are in Entra, nothing is left to paste. */}
       <AssistantTicks
         step="configure-credentials"
         items={['pasted']}
-        evidence={
-          saved ? 'the Tenant URL and Secret Token are saved in Entra: nothing to paste.' : null
-        }
+        evidence={saved ? 'the Tenant URL and Secret Token are saved in Entra.' : null}
+        silent
       />
     </>
   );
@@ -54,39 +56,46 @@ function useConnectionTarget(): ProbeTarget | null {
   };
 }
 
-/** Step 6's first part in assistant mode: Entra's Test Connection and the save in Entra. */
-export function EntraSaveCredentials() {
+/** A part of step 6: once there is a usable connection, its app and job, `children`. */
+function CredentialsPart({
+  children,
+}: {
+  children: (view: EntraSetupView, target: ProbeTarget) => ReactNode;
+}) {
   const target = useConnectionTarget();
   if (target === null) return null;
   return (
     <div className="entra-setup">
-      <NeedsJob>
-        {(view) => (
-          <>
-            <EntraTestPanel view={view} probeTarget={target} />
-            <SaveTicks view={view} connectionId={target.token.connectionId} />
-          </>
-        )}
-      </NeedsJob>
+      <NeedsJob>{(view) => children(view, target)}</NeedsJob>
     </div>
+  );
+}
+
+/** Step 6's first part in assistant mode: Entra's Test Connection and the save in Entra. */
+export function EntraSaveCredentials() {
+  return (
+    <CredentialsPart>
+      {(view, target) => (
+        <>
+          <EntraTestPanel view={view} probeTarget={target} />
+          <SaveTicks view={view} connectionId={target.token.connectionId} />
+        </>
+      )}
+    </CredentialsPart>
   );
 }
 
 /** Step 6's second part in assistant mode: the user mapping. */
 export function EntraMapping() {
-  const target = useConnectionTarget();
-  if (target === null) return null;
   return (
-    <div className="entra-setup">
-      <NeedsJob>
-        {(view) => (
-          <>
-            <MappingPanel view={view} />
-            <MappingTicks view={view} />
-          </>
-        )}
-      </NeedsJob>
-    </div>
+    <CredentialsPart>
+      {(view) => (
+        <>
+          <MappingPanel view={view} />
+          <MappingTicks view={view} />
+        </>
+      )}
+    </CredentialsPart>
   );
 }
 

@@ -25,11 +25,14 @@ export function SubSteps({ step, parts }: { step: WizardStepId; parts: readonly 
   );
   const current = parts[index];
   const next = parts[index + 1];
+  // Each visit to the step (another organization's, say) starts again at the first part.
+  useEffect(() => () => useStepViewStore.getState().showPart(step, ''), [step]);
   const progress = useRef<HTMLParagraphElement>(null);
   const opened = useRef(chosen);
   useEffect(() => {
-    // Focus moves to the new part's progress line when the admin changes part (not on first paint).
-    if (opened.current === chosen) return;
+    // Focus moves to the new part's progress line when the admin changes part (not on first
+    // paint, nor when the part is reset on leaving the step).
+    if (opened.current === chosen || !chosen) return;
     opened.current = chosen;
     progress.current?.focus();
   }, [chosen]);

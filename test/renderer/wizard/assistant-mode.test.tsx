@@ -5,7 +5,14 @@ import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { okFor } from '../fake-assistant';
 import { connectionView } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
-import { entraApp, entraView, jobView } from '../entra-setup/entra-fixtures';
+import {
+  CORRECT_MAPPING,
+  entraApp,
+  entraView,
+  jobView,
+  passedTest,
+  savedCredentials,
+} from '../entra-setup/entra-fixtures';
 import { installEntraAt } from '../entra-setup/install';
 
 cleanUpAfterEach();
@@ -14,18 +21,8 @@ const CONNECTION_ID = connectionView().connectionId;
 const withJob = entraView({ app: entraApp(), job: jobView() });
 const testedAndSaved: EntraSetupView = {
   ...withJob,
-  lastTest: {
-    connectionId: CONNECTION_ID,
-    testedAt: '2026-12-01T12:00:00.000Z',
-    passed: true,
-    scimCode: null,
-    error: null,
-  },
-  credentialsSaved: {
-    connectionId: CONNECTION_ID,
-    at: '2026-12-01T12:01:00.000Z',
-    keptSettings: ['SyncNotificationSettings', 'SyncAll'],
-  },
+  lastTest: passedTest(CONNECTION_ID),
+  credentialsSaved: savedCredentials(CONNECTION_ID),
 };
 
 const reasonOfNext = () => {
@@ -64,18 +61,7 @@ describe('Next says what it waits for in the mode the admin chose', () => {
 
   it('opens Next once the assistant has seen every outcome, without the paste box', async () => {
     installEntraAt('configure-credentials', {
-      'entra:get': () =>
-        okFor('entra:get', {
-          ...testedAndSaved,
-          mapping: {
-            ruleId: 'rule-1',
-            objectMappingName: 'Provision Microsoft Entra ID Users',
-            currentSource: '[objectId]',
-            proposedSource: '[objectId]',
-            correct: true,
-            fingerprint: 'fingerprint-abc',
-          },
-        }),
+      'entra:get': () => okFor('entra:get', { ...testedAndSaved, mapping: CORRECT_MAPPING }),
     });
     const { user } = await renderApp();
     await screen.findByText(/Done by the assistant: Entra’s Test Connection passed/);

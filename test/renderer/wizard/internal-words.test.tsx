@@ -2,7 +2,14 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { WIZARD_STEP_IDS, type WizardStepId } from '../../../shared/wizard/steps';
-import { entraApp, entraView, jobScope, jobView } from '../entra-setup/entra-fixtures';
+import {
+  entraApp,
+  entraView,
+  jobScope,
+  jobView,
+  passedTest,
+  savedCredentials,
+} from '../entra-setup/entra-fixtures';
 import { installEntraAt } from '../entra-setup/install';
 import { installConnectedAt, okFor } from '../fake-assistant';
 import { connectionView, probeCheck, probeReport } from '../fixtures';
@@ -75,19 +82,9 @@ describe('Visible text uses the admin’s words', () => {
             entraView({
               app: entraApp(),
               job: jobView({ status }),
-              lastTest: {
-                connectionId,
-                testedAt: '2026-12-01T12:00:00.000Z',
-                passed: true,
-                scimCode: null,
-                error: null,
-              },
-              // Graph's settings' keys, which the screen says in words.
-              credentialsSaved: {
-                connectionId,
-                at: '2026-12-01T12:01:00.000Z',
-                keptSettings: ['SyncNotificationSettings', 'SyncAll'],
-              },
+              lastTest: passedTest(connectionId),
+              // Kept: Graph's settings' keys, which the screen says in words.
+              credentialsSaved: savedCredentials(connectionId),
               scope: jobScope(),
             }),
           ),
