@@ -27,11 +27,11 @@ export function unreadAnswer(kind: UnreadAnswer, timeoutMs: number): ExchangeFai
   return kind === 'too-large'
     ? {
         kind,
-        detail: `sent more than ${MIB} MiB, so the probe stopped reading and closed the connection`,
+        detail: `sent more than ${MIB} MiB, so the assistant stopped reading and closed the connection`,
       }
     : {
         kind,
-        detail: `did not finish sending its answer within ${timeoutMs} ms, so the probe stopped waiting and closed the connection`,
+        detail: `did not finish sending its answer within ${timeoutMs} ms, so the assistant stopped waiting and closed the connection`,
       };
 }
 

@@ -89,7 +89,7 @@ function otherStatusJudgement(reply: ScimReply, subject: string, detail: string)
     return {
       status: 'fail',
       message: 'The server answered 429 Too Many Requests.',
-      fix: 'Wait a minute and run the probe again; if it persists, the server’s rate limit is too low for Entra.',
+      fix: 'Wait a minute and run the connection check again; if it persists, the server’s rate limit is too low for Entra.',
     };
   }
   if (s >= 500) {

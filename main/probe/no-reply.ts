@@ -79,7 +79,7 @@ export function noReplyJudgement(
         status: 'fail',
         message:
           'Your proxy asked this computer to sign in before connecting. This is about your network, not about what Entra sees.',
-        fix: 'Sign in to the proxy (or ask IT to allow this app), then run the probe again.',
+        fix: 'Sign in to the proxy (or ask IT to allow this app), then run the connection check again.',
       };
     default:
       return {

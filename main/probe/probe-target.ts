@@ -63,7 +63,8 @@ function checkProtocol(url: URL, localSandbox: boolean): Finding | null {
   if (url.protocol === 'http:' && isLoopback(url.hostname)) {
     return {
       severity: 'warn',
-      message: 'The URL uses plain http. The probe allows that on this computer (loopback) only.',
+      message:
+        'The URL uses plain http. The assistant allows that on this computer (loopback) only.',
       fix: `Use an https:// Tenant URL for Entra. ${HTTPS_ASKED}`,
     };
   }
@@ -93,7 +94,7 @@ function checkPath(url: URL): Finding[] {
   } else if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
     findings.push({
       severity: 'warn',
-      message: 'The URL ends with a slash. The probe removes it before adding /Users.',
+      message: 'The URL ends with a slash. The assistant removes it before adding /Users.',
       fix: 'Remove the trailing slash: some servers treat “//Users” as a different path.',
     });
   }
@@ -119,7 +120,7 @@ function checkFlag(url: URL): Finding | null {
   }
   return {
     severity: 'warn',
-    message: `The URL has no “?${AAD_OPT_FLAG}”. Without it Entra sends older, non-standard PATCH requests (for example "active": "False" as a string), which Stytch and most servers do not accept.`,
+    message: `The URL has no “?${AAD_OPT_FLAG}”. Without it Entra sends older, non-standard update requests (for example "active": "False" as a string), which Stytch and most servers do not accept.`,
     fix: `Add “?${AAD_OPT_FLAG}” to the end of the Tenant URL in Entra (Stytch adds it for connections created for Microsoft Entra).`,
   };
 }
@@ -130,7 +131,7 @@ function checkToken(raw: string): { token: string; findings: Finding[] } {
   if (token.trim() !== token) {
     findings.push({
       severity: 'warn',
-      message: 'The token has spaces or line breaks around it; the probe removed them.',
+      message: 'The token has spaces or line breaks around it; the assistant removed them.',
       fix: 'Paste the token into Entra without surrounding spaces or line breaks.',
     });
     token = token.trim();
@@ -140,7 +141,7 @@ function checkToken(raw: string): { token: string; findings: Finding[] } {
     findings.push({
       severity: 'warn',
       message:
-        'The token starts with “Bearer ”. Entra adds that word itself, so it would send “Bearer Bearer …” and be refused. The probe removed it.',
+        'The token starts with “Bearer ”. Entra adds that word itself, so it would send “Bearer Bearer …” and be refused. The assistant removed it.',
       fix: 'Paste only the part after “Bearer ” into Entra’s Secret Token field.',
     });
     token = token.slice(prefix[0].length);
@@ -198,7 +199,7 @@ export function analyzeTarget(
   if (trimmed !== tenantUrl) {
     findings.push({
       severity: 'warn',
-      message: 'The URL has spaces or line breaks around it; the probe removed them.',
+      message: 'The URL has spaces or line breaks around it; the assistant removed them.',
       fix: 'Paste the Tenant URL into Entra without surrounding spaces.',
     });
   }

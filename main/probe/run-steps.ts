@@ -25,8 +25,8 @@ function withDeadline(work: Promise<StepOutcome>, ms: number, title: string): Pr
       () =>
         resolve({
           status: 'fail',
-          message: `“${title}” did not finish within ${ms} ms, so the probe stopped waiting for it.`,
-          fix: 'Check that the server answers promptly, or run the probe again with a longer timeout.',
+          message: `“${title}” did not finish within ${ms} ms, so the assistant stopped waiting for it.`,
+          fix: 'Check that the server answers promptly, or run the connection check again with a longer timeout.',
         }),
       ms,
     );
@@ -42,8 +42,8 @@ async function runOne<C>(step: ProbeStep<C>, ctx: C): Promise<StepOutcome> {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       status: 'fail',
-      message: `The probe itself failed while running this check: ${detail}`,
-      fix: 'Run the probe again; if it keeps happening, report it with the JSON report attached.',
+      message: `The assistant itself failed while running this check: ${detail}`,
+      fix: 'Run the connection check again; if it keeps happening, report it with the JSON report attached.',
     };
   }
 }

@@ -175,7 +175,7 @@ function countOf(report: ProbeReport, status: ProbeStatus): number {
 /** The report as text for a terminal: one line per check, with the fix under anything not passing. */
 export function terminalReportText(report: ProbeReport): string {
   const lines = [
-    `SCIM connection probe — ${report.baseUrl}`,
+    `SCIM connection check — ${report.baseUrl}`,
     '',
     ...report.checks.flatMap((check) => checkLines(check, TERMINAL)),
     '',

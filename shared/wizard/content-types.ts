@@ -29,6 +29,8 @@ export interface StepContent {
   /** Used in the step list and as the step's heading. */
   title: string;
   summary: string;
+  /** The summary when the assistant does the step through Graph, where it differs. */
+  assistantSummary?: string;
   /** Numbered instructions, in the order the user carries them out. */
   instructions: readonly string[];
   /** Boxes ticked by the user, the assistant or the watch; all but the optional ones before Next. */

@@ -34,10 +34,17 @@ export const createEntraApp: StepContent = {
     'Pick “Integrate any other application you don’t find in the gallery (Non-gallery)” and ' +
       'create it.',
   ],
+  // Outcomes, not actions: each can be checked in Entra, by the admin or by the assistant.
   checklist: [
-    { id: 'opened', label: 'I opened Enterprise apps (Enterprise applications on older screens)' },
-    { id: 'own-app', label: 'I selected + New application, then + Create your own application' },
-    { id: 'non-gallery', label: 'I picked the non-gallery option and the app was created' },
+    {
+      id: 'own-app',
+      label: 'The enterprise app exists, made with + Create your own application',
+    },
+    {
+      id: 'non-gallery',
+      label:
+        'It is a non-gallery app (“Integrate any other application you don’t find in the gallery”)',
+    },
   ],
   facts: [],
   notes: [],
@@ -67,14 +74,12 @@ export const enableProvisioning: StepContent = {
       'screen). Leave this page open: they are filled in two steps from now.',
   ],
   checklist: [
-    { id: 'provisioning', label: 'I selected Provisioning in the new application' },
     {
       id: 'configuration',
       label:
-        'I selected + New configuration (older screen: Get started, then Provisioning Mode ' +
-        'Automatic)',
+        'The app has a provisioning configuration (older screen: Provisioning Mode is Automatic)',
     },
-    { id: 'credential-fields', label: 'I can see the Tenant URL and Secret Token fields' },
+    { id: 'credential-fields', label: 'Entra shows its Tenant URL and Secret Token fields' },
   ],
   facts: [],
   notes: [],
@@ -88,6 +93,9 @@ export const configureCredentials: StepContent = {
   summary:
     'Copy the Tenant URL and Secret Token into Entra, check the connection here and in Entra, ' +
     'then save the configuration and check the user mapping.',
+  assistantSummary:
+    'The assistant gives Entra this connection’s Tenant URL and Secret Token, runs Entra’s Test ' +
+    'Connection and checks the user mapping, one part at a time.',
   instructions: [
     'Paste each value below into the Entra field of the same name: Tenant URL and Secret Token.',
     'Select Check the connection here: it sends the query Entra’s Test Connection sends, and ' +
@@ -107,9 +115,10 @@ export const configureCredentials: StepContent = {
   checklist: [
     {
       id: 'entra-test',
-      label: 'Entra’s Test Connection succeeded, and I selected Create (older screen: Save)',
+      label:
+        'Entra’s Test Connection passes and the configuration is created (older screen: saved)',
     },
-    { id: 'mapping', label: 'In the user mapping, objectId (source) maps to externalId (target)' },
+    { id: 'mapping', label: 'The user mapping sends objectId (source) as externalId (target)' },
   ],
   facts: [],
   notes: [
@@ -170,11 +179,13 @@ export const provisionUsers: StepContent = {
     // Ticked by the assistant (renderer/features/entra-setup/EntraProvisionStep.tsx) when it reads
     // the job's SyncAll as false through Graph (main/entra-setup/job-settings.ts).
     { id: 'scope', label: 'Scope is Sync only assigned users and groups' },
-    { id: 'assigned', label: 'I assigned users or groups' },
+    { id: 'assigned', label: 'Users or groups are assigned to the app' },
     { id: 'on-demand', label: 'Provision on demand succeeded for one user' },
     {
       id: 'started',
-      label: 'I selected Start provisioning (older screen: Provisioning Status is On and saved)',
+      label:
+        'Provisioning is on (current screen: after Start provisioning; older screen: ' +
+        'Provisioning Status is On and saved)',
     },
     // Ticked only from the watch's own state (renderer/features/wizard/Checklist.tsx): the step
     // is done once a member arrives; deprovisioning is an optional proof, with a test user.

@@ -105,20 +105,28 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     await expect
       .poll(
         () =>
-          ticked('Entra’s Test Connection succeeded, and I selected Create (older screen: Save)'),
+          ticked(
+            'Entra’s Test Connection passes and the configuration is created (older screen: saved)',
+          ),
         SOON,
       )
       .toBe(true);
     // The PUT replaces the job's whole set: the settings a new job has were read and re-sent.
     expect(
-      await text(/Your other provisioning settings were kept: SyncNotificationSettings, SyncAll/),
+      await text(/Your other provisioning settings were kept: notification email, Scope/),
     ).toBe(1);
-    // Saved by the assistant: nothing left to paste, so that box ticks itself too.
-    expect(await ticked("I've pasted both into Entra")).toBe(true);
+    // Saved by the assistant: nothing left to paste, so that box (folded away under "How to do
+    // this by hand") ticks itself too.
+    expect(
+      await page
+        .getByRole('checkbox', { name: "I've pasted both into Entra", includeHidden: true })
+        .isChecked(),
+    ).toBe(true);
     await checkpoint('05-entra-test-passed');
   });
 
   it('shows the mapping change before and after, and applies it only on confirmation', async () => {
+    await wizard.button('Continue to part 2: Check the user mapping').click();
     await wizard.button('Check the mapping').click();
     await expect.poll(() => text(/externalId ← \[mailNickname\]/), SOON).toBeGreaterThan(0);
     expect(await text(/externalId ← \[objectId\]/)).toBeGreaterThan(0);
@@ -127,7 +135,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     const confirm = page.getByRole('group', { name: 'Change the user mapping in Entra?' });
     await confirm.getByRole('button', { name: 'Yes, apply this change' }).click();
     await expect.poll(() => text('objectId → externalId ✓'), SOON).toBe(1);
-    expect(await ticked('In the user mapping, objectId (source) maps to externalId (target)')).toBe(
+    expect(await ticked('The user mapping sends objectId (source) as externalId (target)')).toBe(
       true,
     );
     // Every box on this step was ticked by what the assistant saw: Next is open.
@@ -153,14 +161,15 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     await expect.poll(() => text(/Diego Siciliani: assigned/), SOON).toBe(1);
     expect(await text(/Nestor Wilke: assigned/)).toBe(1);
     expect(await text(/Sales and Marketing: assigned/)).toBe(1);
-    await expect.poll(() => ticked('I assigned users or groups')).toBe(true);
+    await expect.poll(() => ticked('Users or groups are assigned to the app')).toBe(true);
     await checkpoint('08-assigned');
   });
 
   it("provisions one user on demand, shows Entra's steps, and the member appears in the watch", async () => {
-    await page.getByRole('combobox', { name: 'User to provision on demand' }).selectOption({
-      label: 'Diego Siciliani',
-    });
+    // The first user assigned directly is chosen to begin with (one picker, no list box).
+    await expect
+      .poll(() => text('User to provision: Diego Siciliani (assigned to the app)'))
+      .toBe(1);
     await wizard.button('Provision on demand').click();
     await expect.poll(() => text(/Provision on demand for Diego Siciliani: Success/), SOON).toBe(1);
     const steps = page.getByRole('list', { name: 'Entra’s steps' });
@@ -181,7 +190,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
 
   it('asks before starting a job set to sync all users and groups, naming the user count', async () => {
     // The scope beside Start (the assistant's tick repeats the words, so anchored).
-    const ASSIGNED_ONLY = /^Sync only assigned users and groups \(SyncAll is “false”\)$/;
+    const ASSIGNED_ONLY = /^Sync only assigned users and groups$/;
     // Read when the step opened: a new job's SyncAll "false", in Entra's words, and ticked.
     await expect.poll(() => text(ASSIGNED_ONLY), SOON).toBe(1);
     await expect.poll(() => ticked('Scope is Sync only assigned users and groups')).toBe(true);
@@ -191,9 +200,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     if (acme === undefined) throw new Error('the stand-in has no app');
     graph.setSyncAll(acme.spId, 'true');
     await wizard.button('Check the scope').click();
-    await expect
-      .poll(() => text(/^Sync all users and groups \(SyncAll is “true”\)$/), SOON)
-      .toBe(1);
+    await expect.poll(() => text(/^Sync all users and groups$/), SOON).toBe(1);
     await wizard.button('Start provisioning…').click();
     const question = page.getByRole('group', {
       name: 'Start provisioning with “Sync all users and groups”?',
@@ -218,7 +225,10 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       .toBeGreaterThan(0);
     await expect
       .poll(() =>
-        ticked('I selected Start provisioning (older screen: Provisioning Status is On and saved)'),
+        ticked(
+          'Provisioning is on (current screen: after Start provisioning; older screen: ' +
+            'Provisioning Status is On and saved)',
+        ),
       )
       .toBe(true);
     await checkpoint('10-started');
@@ -301,7 +311,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  it("fails Entra's Test Connection for the faulty organization, beside the probe's explanation", async () => {
+  it("fails Entra's Test Connection for the faulty organization, beside the connection check's explanation", async () => {
     await page
       .getByRole('navigation', { name: 'Setup steps' })
       .getByRole('button', { name: /^Choose the organization/ })
@@ -321,8 +331,13 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     await expect
       .poll(() => text(/Entra: failed — SystemForCrossDomainIdentityManagement/), SOON)
       .toBe(1);
-    // Entra's failure runs the assistant's probe by itself: its explanation is beside the code.
-    await expect.poll(() => text(/The assistant’s probe: \d+ of \d+ checks failed/), SOON).toBe(1);
+    // Entra's failure runs the assistant's check by itself: its verdict is beside the code, and
+    // its report in the step's third part.
+    await expect
+      .poll(() => text(/The assistant’s connection check: \d+ of \d+ checks failed/), SOON)
+      .toBe(1);
+    await wizard.button('Read the assistant’s report').click();
+    await expect.poll(() => text('Part 3 of 3: Check the connection in depth (optional)')).toBe(1);
     expect(await text(/Entra shows \(approximately\)/)).toBeGreaterThan(0);
     await checkpoint('17-faulty-entra-test');
   });

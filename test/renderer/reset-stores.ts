@@ -11,6 +11,7 @@ import { useMicrosoftStore } from '../../renderer/state/microsoft-store';
 import { useOrganizationStore } from '../../renderer/state/organization-store';
 import { useProbeStore } from '../../renderer/state/probe-store';
 import { useScreenStore } from '../../renderer/state/screen-store';
+import { useStepViewStore } from '../../renderer/state/step-view-store';
 import { useStytchStore } from '../../renderer/state/stytch-store';
 import { useWatchStore } from '../../renderer/state/watch-store';
 import { useWizardStore } from '../../renderer/state/wizard-store';
@@ -35,4 +36,5 @@ export function resetStores(): void {
   resetStore(useFleetStore);
   resetStore(useScreenStore);
   resetStore(useGroupRolesStore);
+  resetStore(useStepViewStore);
 }

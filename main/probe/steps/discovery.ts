@@ -38,7 +38,7 @@ function serviceProviderConfig(sent: Exchange): Found {
   const schemes = [...types].join(', ') || 'none listed';
   return {
     ok: true,
-    message: `${what}: PATCH ${yesNo(config.data.patch?.supported)}, filter ${yesNo(config.data.filter?.supported)}, authentication ${schemes}.`,
+    message: `${what}: partial updates ${yesNo(config.data.patch?.supported)}, filter ${yesNo(config.data.filter?.supported)}, authentication ${schemes}.`,
   };
 }
 

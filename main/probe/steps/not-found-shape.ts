@@ -13,7 +13,7 @@ function judge(sent: Exchange): StepOutcome {
     return {
       status: 'warn',
       message: `The request for an unknown user ${answerOf(sent)}.`,
-      fix: 'Run the probe again.',
+      fix: 'Run the connection check again.',
     };
   }
   if (reply.status >= 200 && reply.status < 300) {

@@ -17,7 +17,7 @@ export interface ProbeUser {
  * back as sent, and a query in another case must still find it (write-cycle-find.ts).
  */
 export function probeUser(guid: string): ProbeUser {
-  return { userName: `scim-probe-${guid}@Probe.Example.com`, externalId: guid };
+  return { userName: `scim-check-${guid}@Check.Example.com`, externalId: guid };
 }
 
 /** Create user — *POST /Users* as Entra sends it (B.4). */
@@ -29,7 +29,7 @@ export function createUserBody(user: ProbeUser): unknown {
     active: true,
     emails: [{ primary: true, type: 'work', value: user.userName }],
     meta: { resourceType: 'User' },
-    name: { formatted: 'SCIM Probe', familyName: 'Probe', givenName: 'SCIM' },
+    name: { formatted: 'SCIM Check', familyName: 'Check', givenName: 'SCIM' },
     roles: [],
   };
 }
@@ -39,9 +39,9 @@ function patch(operations: unknown[]): unknown {
 }
 
 /** What the legacy PATCH sets, to be read back. */
-export const LEGACY_FAMILY_NAME = 'ProbeLegacy';
+export const LEGACY_FAMILY_NAME = 'Legacy check';
 /** What the aadOptscim062020 PATCH sets through a dotted key, to be read back. */
-export const COMPLIANT_GIVEN_NAME = 'ProbeCompliant';
+export const COMPLIANT_GIVEN_NAME = 'Compliant check';
 
 /** Entra's default (legacy) PATCH: PascalCase op, one op per path, "False" as a string (C.1). */
 export function legacyPatchBody(): unknown {
@@ -54,7 +54,7 @@ export function legacyPatchBody(): unknown {
 /** The aadOptscim062020 PATCH: lowercase op, path-less multi-attribute replace, boolean (C.1). */
 export function compliantPatchBody(): unknown {
   return patch([
-    { op: 'replace', value: { displayName: 'SCIM Probe', 'name.givenName': COMPLIANT_GIVEN_NAME } },
+    { op: 'replace', value: { displayName: 'SCIM Check', 'name.givenName': COMPLIANT_GIVEN_NAME } },
     { op: 'replace', path: 'active', value: true },
   ]);
 }
@@ -87,7 +87,7 @@ export interface ProbeGroup {
 
 /** A group displayName and externalId nobody else has. */
 export function probeGroup(guid: string): ProbeGroup {
-  return { displayName: `scim-probe-group-${guid}`, externalId: guid };
+  return { displayName: `scim-check-group-${guid}`, externalId: guid };
 }
 
 /** Create Group — *POST /Groups*, created empty; members are PATCHed in afterwards. */

@@ -40,15 +40,15 @@ async function legacy(cycle: Cycle, path: string, entraFlag: boolean): Promise<v
     { method: 'PATCH', path, body: legacyPatchBody() },
     (reply) => {
       if (ok2xx(reply))
-        return ['pass', 'Entra’s legacy PATCH ("op":"Replace", "active":"False") accepted.'];
+        return ['pass', 'Entra’s legacy update ("op":"Replace", "active":"False") accepted.'];
       return entraFlag
         ? [
             'warn',
-            `Entra’s legacy PATCH ${answerOf(reply)}. Sync cycles use the aadOptscim062020 form, but Provision on demand ignores the flag and sends this one.`,
+            `Entra’s legacy update ${answerOf(reply)}. Sync cycles use the aadOptscim062020 form, but Provision on demand ignores the flag and sends this one.`,
           ]
         : [
             'fail',
-            `Entra’s legacy PATCH ${answerOf(reply)}; without ?aadOptscim062020 this is what Entra sends in every cycle.`,
+            `Entra’s legacy update ${answerOf(reply)}; without ?aadOptscim062020 this is what Entra sends in every cycle.`,
           ];
     },
   );
@@ -56,7 +56,7 @@ async function legacy(cycle: Cycle, path: string, entraFlag: boolean): Promise<v
   await readBack(cycle, {
     label: 'read-legacy',
     call: { method: 'GET', path },
-    after: 'the legacy PATCH',
+    after: 'the legacy update',
     expectations: [
       expectValue('name.familyName', LEGACY_FAMILY_NAME, KEEPS_OLD_NAME),
       expectValue('active', false, KEEPS_ACCESS),
@@ -73,14 +73,17 @@ async function compliant(cycle: Cycle, path: string, entraFlag: boolean): Promis
     { method: 'PATCH', path, body: compliantPatchBody() },
     (reply) =>
       ok2xx(reply)
-        ? ['pass', 'aadOptscim062020 PATCH (lowercase op, path-less replace, boolean) accepted.']
-        : [problem, `The aadOptscim062020 PATCH ${answerOf(reply)}.`],
+        ? [
+            'pass',
+            'The aadOptscim062020 update (lowercase op, path-less replace, boolean) accepted.',
+          ]
+        : [problem, `The aadOptscim062020 update ${answerOf(reply)}.`],
   );
   if (!ok2xx(sent)) return;
   await readBack(cycle, {
     label: 'read-compliant',
     call: { method: 'GET', path },
-    after: 'the aadOptscim062020 PATCH',
+    after: 'the aadOptscim062020 update',
     expectations: [
       expectNoLiteralKey('name.givenName'),
       expectValue('name.givenName', COMPLIANT_GIVEN_NAME, KEEPS_OLD_NAME),

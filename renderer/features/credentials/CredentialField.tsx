@@ -7,6 +7,11 @@ interface CredentialFieldProps {
   /** Buttons beside the value (Copy, Reveal). */
   actions: ReactNode;
   hint: ReactNode;
+  /**
+   * Shown whole, wrapping over lines (the Tenant URL: its ?aadOptscim062020 end must stay in
+   * sight), instead of one line that scrolls.
+   */
+  wrap?: boolean;
   /** Shown under the hint: progress and errors of the actions. */
   children?: ReactNode;
 }
@@ -18,21 +23,25 @@ export function CredentialField({
   value,
   actions,
   hint,
+  wrap = false,
   children,
 }: CredentialFieldProps) {
+  const common = {
+    id,
+    readOnly: true,
+    spellCheck: false,
+    value,
+    'aria-describedby': `${id}-hint`,
+  };
   return (
     <div className="field credential">
       <label htmlFor={id}>{label}</label>
       <div className="credential-row">
-        <input
-          id={id}
-          type="text"
-          readOnly
-          spellCheck={false}
-          className="mono"
-          value={value}
-          aria-describedby={`${id}-hint`}
-        />
+        {wrap ? (
+          <textarea {...common} rows={2} className="mono credential-value wrap" />
+        ) : (
+          <input {...common} type="text" className="mono credential-value" />
+        )}
         {actions}
       </div>
       <p id={`${id}-hint`} className="field-hint">

@@ -40,6 +40,7 @@ export function CredentialsPanel({
         value={tenantUrl}
         actions={<CopyButton label="Copy Tenant URL" request={{ kind: 'text', text: tenantUrl }} />}
         hint={AAD_OPT_FLAG_NOTE}
+        wrap
       />
       <SecretTokenField
         key={`${handle.kind}:${handle.connectionId}`}

@@ -1,6 +1,7 @@
 import type { SecretHandle } from '../../../shared/stytch/views';
 import { PASTED_KEY } from '../../../shared/wizard/content';
 import { useConnectionStore } from '../../state/connection-store';
+import { useEntraStore } from '../../state/entra-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ProbePanel } from '../probe/ProbePanel';
 import { KeychainWarning } from '../scim-connection/KeychainWarning';
@@ -21,12 +22,17 @@ function BackToConnection({ text }: { text: string }) {
   );
 }
 
-/** Tenant URL and Secret Token for Entra, then the Test Connection probe. */
+/**
+ * Tenant URL and Secret Token for Entra, then the assistant's connection check. When the
+ * assistant does the Entra steps, the values to paste fold away (it saves them in Entra itself)
+ * and the check is a part of its own ({@link ConnectionCheck}).
+ */
 export function CredentialsStep() {
   const { ready } = useOrganizationConnection();
   const connection = useConnectionStore((s) => s.connection);
   const keychainWarning = useConnectionStore((s) => s.keychainWarning);
   const rotateStart = useConnectionStore((s) => s.rotateStart);
+  const assistant = useEntraStore((s) => s.choice === 'assistant');
   const goTo = useWizardStore((s) => s.goTo);
   const pasted = useWizardStore((s) => Boolean(s.checklist[PASTED_KEY]));
   const setChecked = useWizardStore((s) => s.setChecked);
@@ -42,6 +48,16 @@ export function CredentialsStep() {
     goTo('create-scim-connection');
     void rotateStart();
   };
+  const panel = (
+    <CredentialsPanel
+      tenantUrl={connection.tenantUrl}
+      handle={handle}
+      token={connection.token}
+      tokenExpiresAt={connection.bearerTokenExpiresAt}
+      pasted={pasted}
+      onPastedChange={(value) => setChecked(PASTED_KEY, value)}
+    />
+  );
   return (
     <div className="credentials-step">
       <TokenExpiryWarning
@@ -49,21 +65,32 @@ export function CredentialsStep() {
         onRotate={rotateFromConnectionStep}
       />
       {keychainWarning && <KeychainWarning warning={keychainWarning} handle={handle} />}
-      <CredentialsPanel
-        tenantUrl={connection.tenantUrl}
-        handle={handle}
-        token={connection.token}
-        tokenExpiresAt={connection.bearerTokenExpiresAt}
-        pasted={pasted}
-        onPastedChange={(value) => setChecked(PASTED_KEY, value)}
-      />
-      <ProbePanel
-        target={{
-          organizationId: connection.organizationId,
-          tenantUrl: connection.tenantUrl,
-          token: handle,
-        }}
-      />
+      {assistant ? (
+        <details className="by-hand">
+          <summary>How to do this by hand: the values to paste into Entra</summary>
+          {panel}
+        </details>
+      ) : (
+        <>
+          {panel}
+          <ConnectionCheck />
+        </>
+      )}
     </div>
+  );
+}
+
+/** The assistant's connection check for the organization's connection, once there is one. */
+export function ConnectionCheck() {
+  const connection = useConnectionStore((s) => s.connection);
+  if (connection === null || connection.rotating) return null;
+  return (
+    <ProbePanel
+      target={{
+        organizationId: connection.organizationId,
+        tenantUrl: connection.tenantUrl,
+        token: { kind: 'scim-token', connectionId: connection.connectionId },
+      }}
+    />
   );
 }

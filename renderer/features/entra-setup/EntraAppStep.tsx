@@ -30,7 +30,7 @@ function AssistantAppStep() {
       {ready && <AppPanel view={view} />}
       <AssistantTicks
         step="create-entra-app"
-        items={['opened', 'own-app', 'non-gallery']}
+        items={['own-app', 'non-gallery']}
         evidence={evidence}
       />
     </div>

@@ -1,12 +1,15 @@
+import type { ReactNode } from 'react';
+
 import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { useConnectionStore } from '../../state/connection-store';
+import type { ProbeTarget } from '../../state/probe-store';
 import { AssistantOnly } from './AssistantOnly';
 import { AssistantTicks } from './AssistantTicks';
 import { EntraTestPanel } from './EntraTestPanel';
 import { MappingPanel } from './MappingPanel';
 import { NeedsJob } from './NeedsJob';
 
-function CredentialsTicks({ view, connectionId }: { view: EntraSetupView; connectionId: string }) {
+function SaveTicks({ view, connectionId }: { view: EntraSetupView; connectionId: string }) {
   const passed = view.lastTest?.connectionId === connectionId && view.lastTest.passed;
   const saved = view.credentialsSaved?.connectionId === connectionId;
   return (
@@ -20,46 +23,88 @@ function CredentialsTicks({ view, connectionId }: { view: EntraSetupView; connec
             : null
         }
       />
+      {/* The save's own notice says so: the values are in Entra, nothing is left to paste. */}
       <AssistantTicks
         step="configure-credentials"
         items={['pasted']}
-        evidence={
-          saved ? 'the Tenant URL and Secret Token are saved in Entra: nothing to paste.' : null
-        }
-      />
-      <AssistantTicks
-        step="configure-credentials"
-        items={['mapping']}
-        evidence={view.mapping?.correct ? 'the user mapping sends objectId as externalId.' : null}
+        evidence={saved ? 'the Tenant URL and Secret Token are saved in Entra.' : null}
+        silent
       />
     </>
   );
 }
 
-/** Step 6 in assistant mode, beside the probe: Entra's Test Connection, the save and the mapping. */
-export function EntraCredentialsStep() {
+function MappingTicks({ view }: { view: EntraSetupView }) {
+  return (
+    <AssistantTicks
+      step="configure-credentials"
+      items={['mapping']}
+      evidence={view.mapping?.correct ? 'the user mapping sends objectId as externalId.' : null}
+    />
+  );
+}
+
+/** The connection on screen as the assistant's check reaches it, or null without a usable one. */
+function useConnectionTarget(): ProbeTarget | null {
   const connection = useConnectionStore((s) => s.connection);
-  // Without a usable connection the step above says what to do first.
+  // Without a usable connection the credentials part says what to do first.
   if (connection === null || connection.rotating) return null;
-  const { connectionId } = connection;
-  const probeTarget = {
+  return {
     organizationId: connection.organizationId,
     tenantUrl: connection.tenantUrl,
-    token: { kind: 'scim-token', connectionId },
-  } as const;
+    token: { kind: 'scim-token', connectionId: connection.connectionId },
+  };
+}
+
+/** A part of step 6: once there is a usable connection, its app and job, `children`. */
+function CredentialsPart({
+  children,
+}: {
+  children: (view: EntraSetupView, target: ProbeTarget) => ReactNode;
+}) {
+  const target = useConnectionTarget();
+  if (target === null) return null;
+  return (
+    <div className="entra-setup">
+      <NeedsJob>{(view) => children(view, target)}</NeedsJob>
+    </div>
+  );
+}
+
+/** Step 6's first part in assistant mode: Entra's Test Connection and the save in Entra. */
+export function EntraSaveCredentials() {
+  return (
+    <CredentialsPart>
+      {(view, target) => (
+        <>
+          <EntraTestPanel view={view} probeTarget={target} />
+          <SaveTicks view={view} connectionId={target.token.connectionId} />
+        </>
+      )}
+    </CredentialsPart>
+  );
+}
+
+/** Step 6's second part in assistant mode: the user mapping. */
+export function EntraMapping() {
+  return (
+    <CredentialsPart>
+      {(view) => (
+        <>
+          <MappingPanel view={view} />
+          <MappingTicks view={view} />
+        </>
+      )}
+    </CredentialsPart>
+  );
+}
+
+/** Step 6 done by hand: the offer to let the assistant do it (its parts are shown in its mode). */
+export function EntraCredentialsStep() {
   return (
     <AssistantOnly>
-      <div className="entra-setup">
-        <NeedsJob>
-          {(view) => (
-            <>
-              <EntraTestPanel view={view} probeTarget={probeTarget} />
-              <MappingPanel view={view} />
-              <CredentialsTicks view={view} connectionId={connectionId} />
-            </>
-          )}
-        </NeedsJob>
-      </div>
+      <EntraSaveCredentials />
+      <EntraMapping />
     </AssistantOnly>
   );
 }

@@ -1,5 +1,6 @@
 import { AssistantOnly } from './AssistantOnly';
 import { AssistantTicks } from './AssistantTicks';
+import { jobStatusWords } from './entra-words';
 import { JobPanel } from './JobPanel';
 import { NeedsJob } from './NeedsJob';
 import { useEntraSetup } from './use-entra-setup';
@@ -10,10 +11,10 @@ function JobTicks() {
   return (
     <AssistantTicks
       step="enable-provisioning"
-      items={['provisioning', 'configuration', 'credential-fields']}
+      items={['configuration', 'credential-fields']}
       evidence={
         job
-          ? `the app has provisioning job ${job.jobId} (status ${job.status}); the assistant fills in its Tenant URL and Secret Token at step 6.`
+          ? `the app has provisioning job ${job.jobId} (status: ${jobStatusWords(job.status)}); the assistant fills in its Tenant URL and Secret Token at step 6.`
           : null
       }
     />

@@ -2,6 +2,7 @@ import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { AssignPanel } from './AssignPanel';
 import { AssistantOnly } from './AssistantOnly';
 import { AssistantTicks } from './AssistantTicks';
+import { jobStatusWords } from './entra-words';
 import { HealthPanel } from './HealthPanel';
 import { NeedsJob } from './NeedsJob';
 import { OnDemandPanel } from './OnDemandPanel';
@@ -40,7 +41,9 @@ function ProvisionTicks({ view }: { view: EntraSetupView }) {
         step="provision-users"
         items={['started']}
         evidence={
-          started ? `provisioning is started (job status ${view.job?.status ?? '—'}).` : null
+          started
+            ? `provisioning is started (job status: ${view.job ? jobStatusWords(view.job.status) : '—'}).`
+            : null
         }
       />
     </>

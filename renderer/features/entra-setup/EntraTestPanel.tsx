@@ -6,13 +6,13 @@ import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { probeTargetKey, useProbeStore, type ProbeTarget } from '../../state/probe-store';
 import { formatTimestamp } from '../../lib/timestamp';
+import { CONNECTION_CHECK_PART, useStepViewStore } from '../../state/step-view-store';
+import { settingsWords } from './entra-words';
 import { OpFailure } from './OpFailure';
 
-/** Scrolls to the assistant's probe panel on this step and puts focus on its button. */
-function goToProbe(): void {
-  const heading = document.getElementById('probe-heading');
-  heading?.scrollIntoView({ block: 'start' });
-  heading?.parentElement?.querySelector('button')?.focus();
+/** Opens the part of this step with the assistant's connection check (focus goes to it). */
+function goToConnectionCheck(): void {
+  useStepViewStore.getState().showPart('configure-credentials', CONNECTION_CHECK_PART);
 }
 
 /** Entra's verdict as its title (with the SCIM code Entra named), then what Entra said. */
@@ -27,7 +27,7 @@ function EntraVerdict({ test }: { test: EntraTestResult }) {
 }
 
 /**
- * When Entra's Test Connection fails, runs the assistant's probe once for that failure (unless it
+ * When Entra's Test Connection fails, runs the assistant's connection check once for that failure (unless it
  * already has a report for this connection or is running), so its explanation is there to read
  * beside Entra's error code without another click. Read-only: no write cycle.
  */
@@ -37,7 +37,7 @@ function useProbeOnEntraFailure(test: EntraTestResult | null, target: ProbeTarge
   const { organizationId, tenantUrl } = target;
   const { kind, connectionId } = target.token;
   useEffect(() => {
-    // Once per failed test: a probe that itself fails shows its own error and is not re-run.
+    // Once per failed test: a check that itself fails shows its own error and is not re-run.
     if (failedAt === null || probedFor.current === failedAt) return;
     probedFor.current = failedAt;
     const probe = useProbeStore.getState();
@@ -48,7 +48,7 @@ function useProbeOnEntraFailure(test: EntraTestResult | null, target: ProbeTarge
   }, [failedAt, organizationId, tenantUrl, kind, connectionId]);
 }
 
-/** The assistant's probe verdict for this connection, next to Entra's. */
+/** The assistant's connection check's verdict for this connection, next to Entra's. */
 function ProbeVerdict({ connectionId, failed }: { connectionId: string; failed: boolean }) {
   const running = useProbeStore(
     (s) => s.running && Boolean(s.targetKey?.startsWith(`scim-token:${connectionId}:`)),
@@ -56,13 +56,13 @@ function ProbeVerdict({ connectionId, failed }: { connectionId: string; failed: 
   const report = useProbeStore((s) =>
     s.targetKey?.startsWith(`scim-token:${connectionId}:`) ? s.report : null,
   );
-  if (running) return <p>The assistant’s probe is checking why…</p>;
+  if (running) return <p>The assistant’s connection check is looking for why…</p>;
   return (
     <p>
-      The assistant’s probe: {report ? reportVerdict(report) : 'not run yet.'}{' '}
-      {failed && 'The assistant’s probe explains why. '}
-      <button type="button" className="button button-link" onClick={goToProbe}>
-        {report ? 'Go to the assistant’s probe' : 'Run the assistant’s probe'}
+      The assistant’s connection check: {report ? reportVerdict(report) : 'not run yet.'}{' '}
+      {failed && 'Its report explains why. '}
+      <button type="button" className="button button-link" onClick={goToConnectionCheck}>
+        {report ? 'Read the assistant’s report' : 'Run the assistant’s connection check'}
       </button>
     </p>
   );
@@ -74,7 +74,7 @@ export function EntraTestPanel({
   probeTarget,
 }: {
   view: EntraSetupView;
-  /** The connection's probe target (its token handle): Entra tests the same connection. */
+  /** The connection the assistant's check reaches: Entra tests the same one. */
   probeTarget: ProbeTarget;
 }) {
   const { connectionId } = probeTarget.token;
@@ -89,8 +89,8 @@ export function EntraTestPanel({
     <section className="entra-test" aria-labelledby="entra-test-heading" aria-busy={inFlight}>
       <h3 id="entra-test-heading">Entra’s own Test Connection</h3>
       <p>
-        Entra tests this connection’s Tenant URL with its Secret Token, read from the keychain by
-        the app’s background process (the token never reaches this window).
+        Entra tests this connection’s Tenant URL with its Secret Token. The app reads the token from
+        your system keychain and hands it to Entra itself: it is never shown in this window.
       </p>
       <div className="actions">
         <button
@@ -125,7 +125,7 @@ export function EntraTestPanel({
           Saved the Tenant URL and Secret Token in Entra at {formatTimestamp(saved.at)}.
           {saved.keptSettings !== null &&
             saved.keptSettings.length > 0 &&
-            ` Your other provisioning settings were kept: ${saved.keptSettings.join(', ')}.`}
+            ` Your other provisioning settings were kept: ${settingsWords(saved.keptSettings)}.`}
         </p>
       )}
       {saved && saved.keptSettings === null && (

@@ -7,6 +7,7 @@ import { LogEntry } from '../../components/LogEntry';
 import { formatTimestamp } from '../../lib/timestamp';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
+import { jobStatusWords } from './entra-words';
 import { OpFailure } from './OpFailure';
 import { durationWords } from './interval-words';
 import { healthRefreshMs, useHealthRefresh } from './use-health-refresh';
@@ -161,7 +162,7 @@ export function HealthPanel() {
       />
       {job && (
         <p role="status">
-          Job status: <strong>{job.status}</strong>
+          Job status: <strong>{jobStatusWords(job.status)}</strong>
         </p>
       )}
       {readAt && (

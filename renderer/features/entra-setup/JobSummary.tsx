@@ -1,4 +1,5 @@
 import type { ProvisioningJobView } from '../../../shared/entra/entra-views';
+import { jobStatusWords } from './entra-words';
 import { intervalWords } from './interval-words';
 import { useGraphSandbox } from './use-microsoft-status';
 
@@ -10,7 +11,7 @@ export function JobSummary({ job }: { job: ProvisioningJobView }) {
       <dt>Provisioning job ID</dt>
       <dd className="mono">{job.jobId}</dd>
       <dt>Status</dt>
-      <dd>{job.status}</dd>
+      <dd>{jobStatusWords(job.status)}</dd>
       <dt>Schedule</dt>
       <dd>{job.scheduleState ?? '—'}</dd>
       <dt>Cycle interval</dt>

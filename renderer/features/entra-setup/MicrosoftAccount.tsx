@@ -15,8 +15,8 @@ export function MicrosoftAccount() {
     <div className="microsoft-account" aria-busy={busy !== null}>
       {status?.sandbox && (
         <p className="notice notice-info">
-          Sandbox: signing in goes to the local “Contoso (sandbox)” stand-in, not to Microsoft. No
-          real tenant is touched.
+          Sandbox: signing in goes to “Contoso (sandbox)”, a tenant simulated on this computer, not
+          to Microsoft. No real tenant is touched.
         </p>
       )}
       {account ? (

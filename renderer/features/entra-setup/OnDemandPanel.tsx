@@ -65,16 +65,15 @@ function OnDemandResult({ result, name }: { result: OnDemandView; name: string |
 }
 
 /**
- * Provisions one user now and shows each of Entra's steps. Users assigned directly are a quick
- * choice; any other user (e.g. a member of an assigned group) is found by search, and Entra's
- * scoping step says whether that user is in scope.
+ * Provisions one user now and shows each of Entra's steps. One picker: the first user assigned
+ * directly is chosen to begin with; any other user (e.g. a member of an assigned group) is found
+ * by search, and Entra's scoping step says whether that user is in scope.
  */
 export function OnDemandPanel({ view }: { view: EntraSetupView }) {
   const assigned: Choice[] = (view.assignments ?? [])
     .filter((a) => a.kind === 'user')
     .map((a) => ({ id: a.principalId, name: a.displayName ?? a.principalId }));
-  const [found, setFound] = useState<DirectoryPrincipal | null>(null);
-  const [chosen, setChosen] = useState('');
+  const [found, setFound] = useState<Choice | null>(null);
   const busy = useEntraStore((s) => s.busy);
   const provisionOnDemand = useEntraStore((s) => s.provisionOnDemand);
   const wait = useEntraStore((s) => s.onDemandWait);
@@ -82,49 +81,41 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
     () => api.on('entra:onDemandWait', (w) => useEntraStore.getState().receiveOnDemandWait(w)),
     [],
   );
-  const choices =
-    found && !assigned.some((u) => u.id === found.id)
-      ? [...assigned, { id: found.id, name: `${found.displayName} (found by search)` }]
-      : assigned;
-  const userId = choices.some((u) => u.id === chosen) ? chosen : (choices[0]?.id ?? '');
-  const choose = (principal: DirectoryPrincipal) => {
-    setFound(principal);
-    setChosen(principal.id);
-  };
+  const chosen = found ?? assigned[0] ?? null;
+  const choose = (principal: DirectoryPrincipal) =>
+    setFound({ id: principal.id, name: principal.displayName });
   const result = view.lastOnDemand;
   const names = new Map(assigned.map((u) => [u.id, u.name]));
-  if (found) names.set(found.id, found.displayName);
+  if (found) names.set(found.id, found.name);
   return (
     <EntraPanel name="on-demand" title="Provision on demand" channel="entra:provisionOnDemand">
-      {choices.length === 0 ? (
-        <p>No user is assigned directly: search for the user to provision.</p>
-      ) : (
-        <div className="field">
-          <label htmlFor="on-demand-user">User to provision on demand</label>
-          <select id="on-demand-user" value={userId} onChange={(e) => setChosen(e.target.value)}>
-            {choices.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <p className="chosen-user" role="status">
+        {chosen === null ? (
+          'No user is assigned directly: search for the user to provision.'
+        ) : (
+          <>
+            User to provision: <strong>{chosen.name}</strong>
+            {found === null && ' (assigned to the app)'}
+          </>
+        )}
+      </p>
       <p className="field-hint">
         Members of an assigned group are in scope too. Entra’s scoping step says whether the user
         you choose is in scope.
       </p>
       <PrincipalPicker
         slot="on-demand-user"
-        selected={found?.id === userId ? [found] : []}
+        selected={chosen === null ? [] : [{ id: chosen.id }]}
         onAdd={choose}
       />
       <div className="actions">
         <button
           type="button"
           className="button"
-          onClick={() => void provisionOnDemand(userId)}
-          disabled={busy !== null || userId === ''}
+          onClick={() => {
+            if (chosen !== null) void provisionOnDemand(chosen.id);
+          }}
+          disabled={busy !== null || chosen === null}
         >
           Provision on demand
         </button>

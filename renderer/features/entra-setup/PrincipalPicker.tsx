@@ -28,7 +28,7 @@ const WORDS: Record<
     added: 'Added',
   },
   'on-demand-user': {
-    label: 'Or search for any user',
+    label: 'Choose another user',
     none: 'No user matches.',
     list: 'Users found to provision on demand',
     add: 'Choose',
@@ -38,7 +38,8 @@ const WORDS: Record<
 
 interface PrincipalPickerProps {
   slot: PickerSlot;
-  selected: readonly DirectoryPrincipal[];
+  /** Who is already picked (their Add or Choose button is disabled). */
+  selected: readonly Pick<DirectoryPrincipal, 'id'>[];
   onAdd: (principal: DirectoryPrincipal) => void;
 }
 
@@ -94,7 +95,7 @@ export function PrincipalPicker({ slot, selected, onAdd }: PrincipalPickerProps)
               className="button"
               disabled={chosen.has(principal.id)}
               onClick={() => onAdd(principal)}
-              aria-label={`${words.add} ${principal.displayName}`}
+              aria-label={`${chosen.has(principal.id) ? words.added : words.add} ${principal.displayName}`}
             >
               {chosen.has(principal.id) ? words.added : words.add}
             </button>

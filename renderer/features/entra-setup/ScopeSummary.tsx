@@ -8,17 +8,24 @@ export const SCOPE_WORDS = {
 
 const UNKNOWN_BECAUSE: Record<NonNullable<JobScope['unknownBecause']>, string> = {
   unreadable: 'Microsoft Graph would not let the assistant read the job’s settings',
-  absent: 'the job has no SyncAll setting, and Entra does not document what it does without one',
-  withheld: 'Microsoft Graph withheld the value of SyncAll',
-  unrecognised: 'SyncAll is neither true nor false',
+  absent: 'the job has no Scope setting, and Entra does not document what it does without one',
+  withheld: 'Microsoft Graph withheld the value of the Scope setting',
+  unrecognised: 'the Scope setting is neither of Entra’s two choices',
 };
 
-/** The scope in Entra's words, with SyncAll as Graph spelled it. */
+/**
+ * The scope in Entra's words. Graph's own value shows only when it is neither of Entra's two
+ * (as written, so the admin can report it).
+ */
 export function scopeWords(scope: JobScope): string {
-  const value = scope.syncAll === null ? '' : ` (SyncAll is “${scope.syncAll}”)`;
-  if (scope.scope === 'unknown')
+  if (scope.scope === 'unknown') {
+    const value =
+      scope.unknownBecause === 'unrecognised' && scope.syncAll !== null
+        ? ` (it reads “${scope.syncAll}”)`
+        : '';
     return `Unknown: ${UNKNOWN_BECAUSE[scope.unknownBecause ?? 'unreadable']}${value}.`;
-  return `${SCOPE_WORDS[scope.scope]}${value}`;
+  }
+  return SCOPE_WORDS[scope.scope];
 }
 
 /** How many users "all" means, for the question before Start. */

@@ -1,17 +1,21 @@
 import { STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
+import { useStepViewStore } from '../../state/step-view-store';
 import { useWatchFacts } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
 
 /**
- * The step's checklist: ticks are saved with the wizard's progress, except the watched items,
- * which show what the watch sees now and cannot be ticked by hand.
+ * The step's checklist: outcomes, ticked by the admin or by the assistant once it has seen them
+ * in Entra; each tick says which. Ticks are saved with the wizard's progress, except the watched
+ * items, which show what the watch sees now and cannot be ticked by hand.
  */
 export function Checklist({ step }: { step: WizardStepId }) {
   const items = STEP_CONTENT[step].checklist;
   const checklist = useWizardStore((s) => s.checklist);
   const setChecked = useWizardStore((s) => s.setChecked);
-  const seen = useWatchFacts();
+  const watched = useWatchFacts();
+  const seen = useStepViewStore((s) => s.seen);
+  const forgetSeen = useStepViewStore((s) => s.forgetSeen);
   if (items.length === 0) return null;
   return (
     <fieldset className="checklist">
@@ -19,21 +23,45 @@ export function Checklist({ step }: { step: WizardStepId }) {
       {items.map((item) => {
         const key = checklistKey(step, item.id);
         const id = `check-${key.replace(/\W/g, '-')}`;
-        return (
-          <div className="check" key={key}>
-            {item.seenByWatch ? (
-              <input id={id} type="checkbox" checked={seen[item.seenByWatch]} disabled readOnly />
-            ) : (
+        if (item.seenByWatch) {
+          const checked = watched[item.seenByWatch];
+          return (
+            <div className="check" key={key}>
               <input
                 id={id}
                 type="checkbox"
-                checked={Boolean(checklist[key])}
-                onChange={(event) => setChecked(key, event.target.checked)}
+                checked={checked}
+                disabled
+                readOnly
+                aria-describedby={`${id}-by`}
               />
-            )}
+              <label htmlFor={id}>{item.label}</label>
+              <span id={`${id}-by`} className={`checked-by${checked ? ' by-assistant' : ''}`}>
+                {checked
+                  ? 'checked by the assistant'
+                  : 'Ticked by the app when it sees this in Stytch.'}
+              </span>
+            </div>
+          );
+        }
+        const checked = Boolean(checklist[key]);
+        return (
+          <div className="check" key={key}>
+            <input
+              id={id}
+              type="checkbox"
+              checked={checked}
+              onChange={(event) => {
+                forgetSeen(key);
+                setChecked(key, event.target.checked);
+              }}
+              aria-describedby={checked ? `${id}-by` : undefined}
+            />
             <label htmlFor={id}>{item.label}</label>
-            {item.seenByWatch && (
-              <p className="field-hint">Ticked by the app when it sees this in Stytch.</p>
+            {checked && (
+              <span id={`${id}-by`} className={`checked-by${seen[key] ? ' by-assistant' : ''}`}>
+                {seen[key] ? 'checked by the assistant' : 'you confirmed'}
+              </span>
             )}
           </div>
         );

@@ -4,32 +4,42 @@ import { ExternalLinkButton } from '../../components/ExternalLinkButton';
 
 interface GuideContentProps {
   step: WizardStepId;
-  /** Folds the by-hand instructions away (the assistant does them), still one click open. */
-  foldInstructions?: boolean;
+  /**
+   * The assistant does this step: the summary is said above its controls (StepView), and the
+   * by-hand instructions and links fold away below them, still one click open.
+   */
+  assisted?: boolean;
 }
 
 /** A step's words from shared/wizard/content.ts: summary, instructions, facts, notes, links. */
-export function GuideContent({ step, foldInstructions = false }: GuideContentProps) {
+export function GuideContent({ step, assisted = false }: GuideContentProps) {
   const content = STEP_CONTENT[step];
-  const instructions = (
+  const instructions = content.instructions.length > 0 && (
     <ol className="instructions">
       {content.instructions.map((text) => (
         <li key={text}>{text}</li>
       ))}
     </ol>
   );
+  const links = content.links.length > 0 && (
+    <div className="links">
+      {content.links.map((link) => (
+        <ExternalLinkButton key={link.url} link={link} />
+      ))}
+    </div>
+  );
   return (
     <div className="guide">
-      <p className="summary">{content.summary}</p>
-      {content.instructions.length > 0 &&
-        (foldInstructions ? (
-          <details className="by-hand">
-            <summary>How to do this by hand in the Entra admin center</summary>
-            {instructions}
-          </details>
-        ) : (
-          instructions
-        ))}
+      {!assisted && <p className="summary">{content.summary}</p>}
+      {assisted ? (
+        <details className="by-hand">
+          <summary>How to do this by hand in the Entra admin center</summary>
+          {instructions}
+          {links}
+        </details>
+      ) : (
+        instructions
+      )}
       {content.facts.length > 0 && (
         <dl className="facts">
           {content.facts.map((fact) => (
@@ -47,13 +57,13 @@ export function GuideContent({ step, foldInstructions = false }: GuideContentPro
           {note}
         </p>
       ))}
-      {content.links.length > 0 && (
-        <div className="links">
-          {content.links.map((link) => (
-            <ExternalLinkButton key={link.url} link={link} />
-          ))}
-        </div>
-      )}
+      {!assisted && links}
     </div>
   );
+}
+
+/** The step's summary above the assistant's controls, in the assistant's words when it has them. */
+export function AssistedSummary({ step }: { step: WizardStepId }) {
+  const content = STEP_CONTENT[step];
+  return <p className="summary">{content.assistantSummary ?? content.summary}</p>;
 }

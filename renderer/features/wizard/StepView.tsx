@@ -1,23 +1,27 @@
 import { Suspense, useEffect, useRef } from 'react';
 
-import { STEP_CONTENT } from '../../../shared/wizard/content';
+import { STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { useEntraStore } from '../../state/entra-store';
+import { CONNECTION_CHECK_PART } from '../../state/step-view-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ConnectStep } from '../stytch-project/ConnectStep';
 import { assertNever } from './assert-never';
 import { Checklist } from './Checklist';
-import { GuideContent } from './GuideContent';
+import { AssistedSummary, GuideContent } from './GuideContent';
 import {
   ConnectionBody,
+  ConnectionCheckBody,
   CredentialsBody,
   EntraAppBody,
   EntraChoiceBody,
   EntraCredentialsBody,
   EntraJobBody,
+  EntraMappingBody,
   EntraProvisionBody,
   GroupRolesBody,
+  EntraSaveBody,
   OrganizationBody,
   prefetchNextWhenIdle,
   StepLoading,
@@ -25,12 +29,56 @@ import {
   WatchBody,
 } from './step-bodies';
 import { StepNav } from './StepNav';
+import { SubSteps } from './SubSteps';
+
+/**
+ * Step 6 when the assistant does it, one part at a time: the credentials saved in Entra (with
+ * Entra's Test Connection), the user mapping, then the assistant's own deeper check.
+ */
+function CredentialParts() {
+  const tested = useWizardStore((s) =>
+    Boolean(s.checklist[checklistKey('configure-credentials', 'entra-test')]),
+  );
+  const mapped = useWizardStore((s) =>
+    Boolean(s.checklist[checklistKey('configure-credentials', 'mapping')]),
+  );
+  return (
+    <SubSteps
+      step="configure-credentials"
+      parts={[
+        {
+          id: 'credentials',
+          title: 'Give Entra the credentials',
+          body: (
+            <>
+              <EntraSaveBody.Component />
+              <CredentialsBody.Component />
+            </>
+          ),
+          done: tested,
+        },
+        {
+          id: 'mapping',
+          title: 'Check the user mapping',
+          body: <EntraMappingBody.Component />,
+          done: mapped,
+        },
+        {
+          id: CONNECTION_CHECK_PART,
+          title: 'Check the connection in depth (optional)',
+          body: <ConnectionCheckBody.Component />,
+          done: false,
+        },
+      ]}
+    />
+  );
+}
 
 /**
  * The step's body. Only the first step's is in the first screen's JavaScript; the others load
  * when their step opens (see step-bodies.tsx), usually already prefetched.
  */
-function StepBody({ step }: { step: WizardStepId }) {
+function StepBody({ step, assisted }: { step: WizardStepId; assisted: boolean }) {
   switch (step) {
     case 'connect-stytch':
       return <ConnectStep />;
@@ -43,6 +91,7 @@ function StepBody({ step }: { step: WizardStepId }) {
     case 'enable-provisioning':
       return <EntraJobBody.Component />;
     case 'configure-credentials':
+      if (assisted) return <CredentialParts />;
       return (
         <>
           <CredentialsBody.Component />
@@ -67,8 +116,13 @@ function StepBody({ step }: { step: WizardStepId }) {
   }
 }
 
-/** Steps whose by-hand instructions fold away while the assistant does them through Graph. */
-const ASSISTED_STEPS: readonly WizardStepId[] = ['create-entra-app', 'enable-provisioning'];
+/** Steps whose by-hand guide folds away below the assistant's controls when it does them. */
+const ASSISTED_STEPS: readonly WizardStepId[] = [
+  'create-entra-app',
+  'enable-provisioning',
+  'configure-credentials',
+  'provision-users',
+];
 
 /** The current step: heading (focused on every step change), guide, body, checklist, nav. */
 export function StepView() {
@@ -90,6 +144,7 @@ export function StepView() {
   useEffect(() => prefetchNextWhenIdle(step), [step]);
 
   const content = STEP_CONTENT[step];
+  const assisted = assistant && ASSISTED_STEPS.includes(step);
   return (
     <section className="step" aria-labelledby="step-heading">
       <h2 id="step-heading" ref={heading} tabIndex={-1}>
@@ -100,12 +155,13 @@ export function StepView() {
           <EntraChoiceBody.Component />
         </Suspense>
       )}
-      <GuideContent step={step} foldInstructions={assistant && ASSISTED_STEPS.includes(step)} />
+      {assisted ? <AssistedSummary step={step} /> : <GuideContent step={step} />}
       <ErrorBoundary key={step}>
         <Suspense fallback={<StepLoading />}>
-          <StepBody step={step} />
+          <StepBody step={step} assisted={assisted} />
         </Suspense>
       </ErrorBoundary>
+      {assisted && <GuideContent step={step} assisted />}
       <Checklist step={step} />
       <StepNav step={step} />
     </section>

@@ -70,6 +70,18 @@ export const EntraCredentialsBody = lazyPart(async () => {
   const { EntraCredentialsStep } = await import('../entra-setup/EntraCredentialsStep');
   return EntraCredentialsStep;
 });
+export const ConnectionCheckBody = lazyPart(async () => {
+  const { ConnectionCheck } = await import('../credentials/CredentialsStep');
+  return ConnectionCheck;
+});
+export const EntraSaveBody = lazyPart(async () => {
+  const { EntraSaveCredentials } = await import('../entra-setup/EntraCredentialsStep');
+  return EntraSaveCredentials;
+});
+export const EntraMappingBody = lazyPart(async () => {
+  const { EntraMapping } = await import('../entra-setup/EntraCredentialsStep');
+  return EntraMapping;
+});
 export const EntraProvisionBody = lazyPart(async () => {
   const { EntraProvisionStep } = await import('../entra-setup/EntraProvisionStep');
   return EntraProvisionStep;
@@ -98,7 +110,13 @@ const STEP_PARTS: Readonly<Record<WizardStepId, readonly LazyPart[]>> = {
   'create-entra-app': [EntraChoiceBody, EntraAppBody],
   'enable-provisioning': [EntraJobBody],
   'create-scim-connection': [ConnectionBody],
-  'configure-credentials': [CredentialsBody, EntraCredentialsBody],
+  'configure-credentials': [
+    CredentialsBody,
+    EntraCredentialsBody,
+    EntraSaveBody,
+    EntraMappingBody,
+    ConnectionCheckBody,
+  ],
   'provision-users': [EntraProvisionBody, WatchBody],
   'group-roles': [GroupRolesBody],
   webhooks: [],

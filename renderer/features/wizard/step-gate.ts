@@ -7,6 +7,7 @@ import {
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { useAppStore } from '../../state/app-store';
 import { useConnectionStore } from '../../state/connection-store';
+import { useEntraStore } from '../../state/entra-store';
 import { useOrganizationStore } from '../../state/organization-store';
 import { useWatchFacts } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
@@ -30,11 +31,39 @@ function allTicked(
   checklist: Readonly<Record<string, boolean>>,
   seen: Readonly<Record<WatchFact, boolean>>,
 ): boolean {
-  return STEP_CONTENT[step].checklist.every((item) => {
-    if (item.optional) return true;
-    if (item.seenByWatch) return seen[item.seenByWatch];
-    return Boolean(checklist[checklistKey(step, item.id)]);
+  return firstOpen(step, checklist, seen) === undefined;
+}
+
+/** The first item Next still waits for, if any. */
+function firstOpen(
+  step: WizardStepId,
+  checklist: Readonly<Record<string, boolean>>,
+  seen: Readonly<Record<WatchFact, boolean>>,
+) {
+  return STEP_CONTENT[step].checklist.find((item) => {
+    if (item.optional) return false;
+    if (item.seenByWatch) return !seen[item.seenByWatch];
+    return !checklist[checklistKey(step, item.id)];
   });
+}
+
+/**
+ * When the assistant does the step, Next waits for outcomes it checks in Entra: the reason names
+ * the first one still open, and says the admin may confirm it instead.
+ */
+function assistantGate(
+  step: WizardStepId,
+  checklist: Readonly<Record<string, boolean>>,
+  seen: Readonly<Record<WatchFact, boolean>>,
+): StepGate {
+  const open = firstOpen(step, checklist, seen);
+  if (open === undefined) return OPEN;
+  return {
+    canAdvance: false,
+    reason:
+      `Not yet checked: “${open.label}”. The assistant ticks it once it sees it in Entra; ` +
+      'you can also tick it yourself.',
+  };
 }
 
 /** Computes the gate for `step` from the stores, selecting only what it needs. */
@@ -43,6 +72,7 @@ export function useStepGate(step: WizardStepId): StepGate {
   const organizationChosen = useOrganizationStore((s) => s.selected !== null);
   const checklist = useWizardStore((s) => s.checklist);
   const seen = useWatchFacts();
+  const assistant = useEntraStore((s) => s.choice === 'assistant');
   const tokenReady = useConnectionStore(
     (s) =>
       s.connection !== null &&
@@ -58,7 +88,9 @@ export function useStepGate(step: WizardStepId): StepGate {
       return gate(organizationChosen, 'Choose an organization to continue.');
     case 'create-entra-app':
     case 'enable-provisioning':
-      return gate(allTicked(step, checklist, seen), ticks);
+      return assistant
+        ? assistantGate(step, checklist, seen)
+        : gate(allTicked(step, checklist, seen), ticks);
     case 'provision-users':
       // Done once a member arrives; unassigning anyone to see deprovisioning is optional.
       if (!seen.arrived) {
@@ -67,10 +99,14 @@ export function useStepGate(step: WizardStepId): StepGate {
           'Next opens once a member of this connection appears in Stytch (Members in Stytch, on this page).',
         );
       }
-      return gate(allTicked(step, checklist, seen), ticks);
+      return assistant
+        ? assistantGate(step, checklist, seen)
+        : gate(allTicked(step, checklist, seen), ticks);
     case 'create-scim-connection':
       return gate(tokenReady, 'Create the connection, or choose how to use the existing one.');
     case 'configure-credentials':
+      // The assistant saves both values in Entra itself: there is nothing to paste.
+      if (assistant) return assistantGate(step, checklist, seen);
       return gate(
         Boolean(checklist[PASTED_KEY]) && allTicked(step, checklist, seen),
         'Paste both values into Entra and tick every item to continue.',

@@ -7,6 +7,7 @@ import { FAULT_TOKEN } from './support/fault-servers';
 import { fetchTrusting } from './support/https-fetch';
 import { matching } from '../../support/matching';
 import { checkOf, probe } from './support/probe-harness';
+import { QUOTED_CODES, internalWordsIn } from '../../support/internal-words';
 
 let certs: TestCertificates;
 
@@ -58,6 +59,15 @@ describe('fault catalogue: each broken server fails the check that names its fau
         });
       }
       expect(JSON.stringify(report)).not.toContain(FAULT_TOKEN);
+      // What the admin reads is in their words. What Entra would say quotes Entra (its .NET
+      // status names); the server's fix, written for the SCIM server's developer (and sent to
+      // Stytch's support), may name the HTTP method.
+      const visible = report.checks.flatMap((c) => [c.title, c.message]);
+      expect(visible.flatMap((text) => internalWordsIn(text))).toEqual([]);
+      const quotes = report.checks.map((c) => c.entraWouldSay ?? '');
+      expect(quotes.flatMap((text) => internalWordsIn(text, [QUOTED_CODES]))).toEqual([]);
+      const fixes = report.checks.map((c) => c.fix ?? '');
+      expect(fixes.flatMap((text) => internalWordsIn(text, ['PATCH']))).toEqual([]);
     } finally {
       await server.close();
     }

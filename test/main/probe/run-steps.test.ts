@@ -104,7 +104,7 @@ describe('runSteps', () => {
     const checks = await runSteps([step('discovery', [], { throws: 'boom' })], { log: [] });
     expect(checks[0]).toMatchObject({
       status: 'fail',
-      message: matching(/probe itself failed.*boom/),
+      message: matching(/assistant itself failed.*boom/),
     });
   });
 

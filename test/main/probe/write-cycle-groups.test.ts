@@ -133,7 +133,7 @@ describe('write cycle, group part: Entra’s documented requests', () => {
                 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group',
               ],
               externalId: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
-              displayName: expect.stringMatching(/^scim-probe-group-[0-9a-f-]{36}$/) as string,
+              displayName: expect.stringMatching(/^scim-check-group-[0-9a-f-]{36}$/) as string,
               meta: { resourceType: 'Group' },
             },
           },
@@ -317,7 +317,7 @@ describe('write cycle, group part: a failure at any step leaves nothing behind',
       const check = await writeCycle(server, FLAG);
       expect(check.status).toBe('fail');
       expect(check.message).toMatch(
-        /Left behind: group id \S+ \(displayName scim-probe-group-[0-9a-f-]{36}\)\.$/,
+        /Left behind: group id \S+ \(displayName scim-check-group-[0-9a-f-]{36}\)\.$/,
       );
       expect(check.fix).toMatch(/^Delete the test group by hand, then fix what failed above\./);
       expect(line(check, 'clean-up-group').status).toBe('fail');

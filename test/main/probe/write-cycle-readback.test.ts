@@ -83,7 +83,7 @@ const CASES: Case[] = [
     label: 'read-compliant',
     status: 'fail',
     message:
-      /"name\.givenName" reads back as "SCIM", not "ProbeCompliant": Entra will believe the name was changed/,
+      /"name\.givenName" reads back as "SCIM", not "Compliant check": Entra will believe the name was changed/,
     fix: /reading dotted keys such as "name\.givenName" as sub-attributes/,
   },
   {
@@ -173,7 +173,7 @@ const CASES: Case[] = [
     // (entra-docs how-provisioning-works.md, "Incremental cycles"): a note, not a warning.
     status: 'pass',
     message:
-      /the work email came back as "scim-probe-[^"]+@probe\.example\.com", not "[^"]+@Probe\.Example\.com" as sent\. Harmless on its own: Entra’s incremental cycles only look at users changed in Entra since the last cycle/,
+      /the work email came back as "scim-check-[^"]+@check\.example\.com", not "[^"]+@Check\.Example\.com" as sent\. Harmless on its own: Entra’s incremental cycles only look at users changed in Entra since the last cycle/,
   },
   {
     name: 'refuses Entra’s Create Group (the ADSCIM schema URI) with 400',

@@ -12,9 +12,7 @@ import { installEntraAt } from './install';
 
 cleanUpAfterEach();
 
-const STEP3_KEYS = ['opened', 'own-app', 'non-gallery'].map((id) =>
-  checklistKey('create-entra-app', id),
-);
+const STEP3_KEYS = ['own-app', 'non-gallery'].map((id) => checklistKey('create-entra-app', id));
 
 describe('Step 3: who does the Entra steps', () => {
   it('saves the choice and shows the Microsoft panel only for the assistant', async () => {
@@ -81,12 +79,14 @@ describe('Step 3: the client ID', () => {
     expect(await screen.findByText('Not signed in to Microsoft.')).toBeTruthy();
   });
 
-  it('says the sandbox signs in to the local stand-in and needs no client ID', async () => {
+  it('says the sandbox signs in to a simulated tenant and needs no client ID', async () => {
     installEntraAt('create-entra-app', {
       'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: true })),
     });
     await renderApp();
-    expect(await screen.findByText(/local “Contoso \(sandbox\)” stand-in/)).toBeTruthy();
+    expect(
+      await screen.findByText(/“Contoso \(sandbox\)”, a tenant simulated on this computer/),
+    ).toBeTruthy();
     expect(screen.queryByLabelText('Application (client) ID')).toBeNull();
   });
 });

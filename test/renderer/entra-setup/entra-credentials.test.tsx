@@ -57,7 +57,7 @@ describe('Step 4: the provisioning job', () => {
 });
 
 describe('Step 6: Entra’s own Test Connection', () => {
-  it('shows Entra’s SCIM code and message beside the assistant’s probe', async () => {
+  it('shows Entra’s SCIM code and message beside the assistant’s connection check', async () => {
     const fake = installEntraAt('configure-credentials', {
       'entra:get': () => okFor('entra:get', withJob),
       'entra:testConnection': () =>
@@ -87,10 +87,10 @@ describe('Step 6: Entra’s own Test Connection', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByText('The endpoint answered 401.')).toBeTruthy();
-    // Entra's failure runs the probe once, read-only, so its explanation is there beside it.
+    // Entra's failure runs the assistant's check once, read-only: its explanation is beside it.
     expect(
       await screen.findByText(
-        /The assistant’s probe: 1 of 1 checks failed\. The assistant’s probe explains why/,
+        /The assistant’s connection check: 1 of 1 checks failed\. Its report explains why/,
       ),
     ).toBeTruthy();
     expect(fake.callsTo('probe:run')).toEqual([
@@ -100,7 +100,12 @@ describe('Step 6: Entra’s own Test Connection', () => {
         writeCycle: false,
       }),
     ]);
-    expect(screen.getByRole('button', { name: 'Go to the assistant’s probe' })).toBeTruthy();
+    // Its report is in the step's third part, which the link opens.
+    await user.click(screen.getByRole('button', { name: 'Read the assistant’s report' }));
+    expect(await screen.findByText('Part 3 of 3: Check the connection in depth (optional)')).toBe(
+      document.activeElement,
+    );
+    expect(screen.getByRole('heading', { name: 'The assistant’s connection check' })).toBeTruthy();
     expect(ticked('configure-credentials', 'entra-test')).toBe(false);
   });
 
@@ -133,7 +138,7 @@ describe('Step 6: Entra’s own Test Connection', () => {
     await user.click(screen.getByRole('button', { name: 'Save credentials in Entra' }));
     const saved = await screen.findByText(/Saved the Tenant URL and Secret Token in Entra/);
     expect(saved.textContent).toContain(
-      'Your other provisioning settings were kept: SyncNotificationSettings, SyncAll.',
+      'Your other provisioning settings were kept: notification email, Scope.',
     );
     expect(saved.className).toContain('notice-success');
     expect(screen.queryByText(/could not be read/)).toBeNull();
@@ -205,6 +210,9 @@ describe('Step 6: the mapping', () => {
         }),
     });
     const { user } = await renderApp();
+    await user.click(
+      await screen.findByRole('button', { name: 'Continue to part 2: Check the user mapping' }),
+    );
     await user.click(await screen.findByRole('button', { name: 'Check the mapping' }));
     expect(await screen.findByText('externalId ← [mailNickname]')).toBeTruthy();
     expect(screen.getByText('externalId ← [objectId]')).toBeTruthy();

@@ -105,6 +105,38 @@ export function entraHealth(overrides: Partial<EntraHealth> = {}): EntraHealth {
   return { job: jobView(), log: [], logError: null, unreadable: 0, ...overrides };
 }
 
+/** Entra's Test Connection passed for `connectionId`. */
+export function passedTest(connectionId: string): NonNullable<EntraSetupView['lastTest']> {
+  return {
+    connectionId,
+    testedAt: '2026-12-01T12:00:00.000Z',
+    passed: true,
+    scimCode: null,
+    error: null,
+  };
+}
+
+/** The credentials of `connectionId` saved in Entra, the job's two other settings kept. */
+export function savedCredentials(
+  connectionId: string,
+): NonNullable<EntraSetupView['credentialsSaved']> {
+  return {
+    connectionId,
+    at: '2026-12-01T12:00:00.000Z',
+    keptSettings: ['SyncNotificationSettings', 'SyncAll'],
+  };
+}
+
+/** A user mapping that already sends objectId as externalId. */
+export const CORRECT_MAPPING: NonNullable<EntraSetupView['mapping']> = {
+  ruleId: 'rule-1',
+  objectMappingName: 'Provision Microsoft Entra ID Users',
+  currentSource: '[objectId]',
+  proposedSource: '[objectId]',
+  correct: true,
+  fingerprint: 'fingerprint-1',
+};
+
 /**
  * Default answers for the microsoft and entra channels, so a screen that reads them works
  * without every test faking them: nobody signed in, nothing found, every change succeeding.
@@ -140,22 +172,12 @@ export function entraDefaults(): FakeHandlers {
     'entra:testConnection': ({ organizationId, connectionId }) =>
       okFor('entra:testConnection', {
         ...withJob(organizationId),
-        lastTest: {
-          connectionId,
-          testedAt: '2026-12-01T12:00:00.000Z',
-          passed: true,
-          scimCode: null,
-          error: null,
-        },
+        lastTest: passedTest(connectionId),
       }),
     'entra:saveCredentials': ({ organizationId, connectionId }) =>
       okFor('entra:saveCredentials', {
         ...withJob(organizationId),
-        credentialsSaved: {
-          connectionId,
-          at: '2026-12-01T12:00:00.000Z',
-          keptSettings: ['SyncNotificationSettings', 'SyncAll'],
-        },
+        credentialsSaved: savedCredentials(connectionId),
       }),
     'entra:readMapping': ({ organizationId }) =>
       okFor('entra:readMapping', {

@@ -150,7 +150,9 @@ describe('Step 7: start and provision on demand', () => {
         }),
     });
     const { user } = await renderApp();
-    expect(await screen.findByLabelText('User to provision on demand')).toBeTruthy();
+    expect((await screen.findByText(/^User to provision:/)).textContent).toBe(
+      'User to provision: Alice (assigned to the app)',
+    );
     await user.click(screen.getByRole('button', { name: 'Provision on demand' }));
     expect(fake.callsTo('entra:provisionOnDemand')).toEqual([
       { organizationId: ORG, userId: alice.id },
@@ -184,17 +186,19 @@ describe('Step 7: start and provision on demand', () => {
         }),
     });
     const { user } = await renderApp();
-    const select = await screen.findByLabelText<HTMLSelectElement>('User to provision on demand');
-    expect(
-      within(select)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual(['Alice']);
-    await user.type(screen.getByLabelText('Or search for any user'), 'Car');
+    // One picker: the user assigned directly is chosen to begin with, and no other control
+    // (such as a list box) offers a second way to choose.
+    const chosen = await screen.findByText(/^User to provision:/);
+    expect(chosen.textContent).toBe('User to provision: Alice (assigned to the app)');
+    const panel = screen.getByRole('region', { name: 'Provision on demand' });
+    expect(within(panel).queryByRole('combobox')).toBeNull();
+    await user.type(screen.getByLabelText('Choose another user'), 'Car');
     const found = screen.getByRole('list', { name: 'Users found to provision on demand' });
     await waitFor(() => expect(within(found).queryByText('Alice')).toBeNull());
     await user.click(within(found).getByRole('button', { name: 'Choose Carol' }));
-    expect(select.value).toBe(carol.id);
+    expect(chosen.textContent).toBe('User to provision: Carol');
+    // Its button says so, in its name too.
+    expect(within(found).getByRole('button', { name: 'Chosen Carol' }).textContent).toBe('Chosen');
     await user.click(screen.getByRole('button', { name: 'Provision on demand' }));
     expect(fake.callsTo('entra:provisionOnDemand')).toEqual([
       { organizationId: ORG, userId: carol.id },

@@ -2,6 +2,14 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { WIZARD_STEP_IDS, type WizardStepId } from '../../../shared/wizard/steps';
+import {
+  entraApp,
+  entraView,
+  jobScope,
+  jobView,
+  passedTest,
+  savedCredentials,
+} from '../entra-setup/entra-fixtures';
 import { installEntraAt } from '../entra-setup/install';
 import { installConnectedAt, okFor } from '../fake-assistant';
 import { connectionView, probeCheck, probeReport } from '../fixtures';
@@ -15,7 +23,12 @@ function visibleText(): string {
   const labels = [...document.querySelectorAll('[aria-label]')].map(
     (element) => element.getAttribute('aria-label') ?? '',
   );
-  return [document.body.textContent, ...labels].join('\n');
+  // Text node by text node: textContent would run "Stytch" and "Done" together into one word.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const texts: string[] = [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+    texts.push(node.textContent ?? '');
+  return [...texts, ...labels].join('\n');
 }
 
 const failingReport = probeReport([
@@ -50,6 +63,34 @@ describe('Visible text uses the admin’s words', () => {
       installEntraAt(step);
       await renderApp();
       await screen.findByRole('heading', { level: 2 });
+      expect(internalWordsIn(visibleText())).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['enable-provisioning', 'NotConfigured'],
+    ['configure-credentials', 'NotRun'],
+    ['provision-users', 'Quarantine'],
+  ] as const)(
+    'has none at %s done by the assistant, with a job whose status is %s',
+    async (step, status) => {
+      const connectionId = connectionView().connectionId;
+      installEntraAt(step, {
+        'entra:get': () =>
+          okFor(
+            'entra:get',
+            entraView({
+              app: entraApp(),
+              job: jobView({ status }),
+              lastTest: passedTest(connectionId),
+              // Kept: Graph's settings' keys, which the screen says in words.
+              credentialsSaved: savedCredentials(connectionId),
+              scope: jobScope(),
+            }),
+          ),
+      });
+      await renderApp();
+      await screen.findAllByText(/Done by the assistant/);
       expect(internalWordsIn(visibleText())).toEqual([]);
     },
   );

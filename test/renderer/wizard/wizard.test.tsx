@@ -53,21 +53,19 @@ describe('Wizard', () => {
       settings({
         organizationId: 'organization-test-1',
         wizard: progressAt('create-entra-app', ['connect-stytch', 'choose-organization'], {
-          'create-entra-app.opened': true,
+          'create-entra-app.non-gallery': true,
         }),
       }),
     );
     const { user } = await renderApp();
 
-    const opened = screen.getByRole('checkbox', {
-      name: 'I opened Enterprise apps (Enterprise applications on older screens)',
-    });
-    expect((opened as HTMLInputElement).checked).toBe(true);
+    const nonGallery = screen.getByRole('checkbox', { name: /^It is a non-gallery app/ });
+    expect((nonGallery as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: /Create your own application/ }));
 
     await waitFor(() =>
       expect(fake.settings.wizard.checklist).toEqual({
-        'create-entra-app.opened': true,
+        'create-entra-app.non-gallery': true,
         'create-entra-app.own-app': true,
       }),
     );

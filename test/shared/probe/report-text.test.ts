@@ -58,7 +58,7 @@ describe('terminalReportText()', () => {
   it('marks each check and puts the fix, Entra’s verdict on failures and failing requests under checks that need attention', () => {
     expect(terminalReportText(mixed)).toBe(
       [
-        'SCIM connection probe — https://scim.example.test/scim/c1?aadOptscim062020',
+        'SCIM connection check — https://scim.example.test/scim/c1?aadOptscim062020',
         '',
         '✓ Entra Test Connection — HTTP 200 with an empty ListResponse.',
         '! Groups query — No groups.',

@@ -149,17 +149,14 @@ async function selfSigned(dir: string): Promise<KeyPair> {
 /** Generates the test certificates with the openssl command-line tool, in a temporary folder. */
 export async function generateTestCertificates(): Promise<TestCertificates> {
   const dir = await mkdtemp(join(tmpdir(), 'probe-certs-'));
-  await Promise.all([makeCa(dir, 'probe-test-ca'), makeCa(dir, 'nobody-trusts-this-ca')]);
+  await Promise.all([makeCa(dir, 'scim-test-ca'), makeCa(dir, 'nobody-trusts-this-ca')]);
   // `openssl ca` rewrites its CA's serial and index files, so one CA signs one request at a
   // time; the two CAs and the self-signed certificate still run side by side.
   const fromTestCa = async () => [
-    await issue(dir, 'probe-test-ca', 'good', 'loopback', null),
-    await issue(dir, 'probe-test-ca', 'expired', 'loopback', [
-      '20200101000000Z',
-      '20210101000000Z',
-    ]),
-    await issue(dir, 'probe-test-ca', 'expiring', 'loopback', [opensslDate(-1), opensslDate(3)]),
-    await issue(dir, 'probe-test-ca', 'wrong-host', 'elsewhere', null),
+    await issue(dir, 'scim-test-ca', 'good', 'loopback', null),
+    await issue(dir, 'scim-test-ca', 'expired', 'loopback', ['20200101000000Z', '20210101000000Z']),
+    await issue(dir, 'scim-test-ca', 'expiring', 'loopback', [opensslDate(-1), opensslDate(3)]),
+    await issue(dir, 'scim-test-ca', 'wrong-host', 'elsewhere', null),
   ];
   const [[good, expired, expiringSoon, wrongHost], self, untrusted] = await Promise.all([
     fromTestCa(),
@@ -168,7 +165,7 @@ export async function generateTestCertificates(): Promise<TestCertificates> {
   ]);
   if (!good || !expired || !expiringSoon || !wrongHost) throw new Error('a certificate is missing');
   return {
-    ca: await readFile(join(dir, 'probe-test-ca', 'ca.pem'), 'utf8'),
+    ca: await readFile(join(dir, 'scim-test-ca', 'ca.pem'), 'utf8'),
     good,
     expired,
     expiringSoon,

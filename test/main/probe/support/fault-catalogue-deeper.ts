@@ -166,7 +166,7 @@ export const DEEPER_CHECK_FAULTS: Fault[] = [
     expect: {
       check: 'write-cycle',
       status: 'warn',
-      message: /legacy PATCH answered 400.*Provision on demand/,
+      message: /legacy update answered 400.*Provision on demand/,
     },
   },
   {
@@ -210,7 +210,7 @@ export const DEEPER_CHECK_FAULTS: Fault[] = [
     expect: {
       check: 'write-cycle',
       status: 'fail',
-      message: /Left behind: user id \S+ \(userName scim-probe-/,
+      message: /Left behind: user id \S+ \(userName scim-check-/,
       fix: /Delete the test user/,
     },
   },

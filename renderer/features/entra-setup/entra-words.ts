@@ -1,0 +1,41 @@
+/**
+ * Graph's codes (job status, settings' keys) in words for the admin. Known codes get Entra's own
+ * words; a code Graph adds later is split into words rather than shown as a code.
+ */
+
+/** "SyncNotificationSettings" → "sync notification settings". */
+export function codeWords(code: string): string {
+  return code
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase();
+}
+
+function sentence(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+// Graph's synchronizationStatus codes, as Entra's Provisioning page says them.
+const JOB_STATUS_WORDS: Readonly<Record<string, string>> = {
+  NotConfigured: 'Not configured',
+  NotRun: 'Not run yet',
+  Active: 'Active',
+  Paused: 'Paused',
+  Quarantine: 'In quarantine',
+};
+
+/** A job's status code in words ("NotConfigured" → "Not configured"). */
+export function jobStatusWords(status: string): string {
+  return JOB_STATUS_WORDS[status] ?? sentence(codeWords(status));
+}
+
+// The job's settings (Graph's synchronization secrets) by the name Entra's Settings give them.
+const SETTING_WORDS: Readonly<Record<string, string>> = {
+  SyncAll: 'Scope',
+  SyncNotificationSettings: 'notification email',
+};
+
+/** The names of the job's settings, for "Your other provisioning settings were kept: …". */
+export function settingsWords(keys: readonly string[]): string {
+  return keys.map((key) => SETTING_WORDS[key] ?? codeWords(key)).join(', ');
+}
