@@ -2,7 +2,7 @@ import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { AssignPanel } from './AssignPanel';
 import { AssistantOnly } from './AssistantOnly';
 import { AssistantTicks } from './AssistantTicks';
-import { jobStatusWords } from './entra-words';
+import { jobStatusWords } from '../../lib/entra-words';
 import { HealthPanel } from './HealthPanel';
 import { NeedsJob } from './NeedsJob';
 import { OnDemandPanel } from './OnDemandPanel';

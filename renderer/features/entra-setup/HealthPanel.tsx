@@ -7,7 +7,7 @@ import { LogEntry } from '../../components/LogEntry';
 import { formatTimestamp } from '../../lib/timestamp';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
-import { jobStatusWords } from './entra-words';
+import { jobStatusWords, quarantineWords } from '../../lib/entra-words';
 import { OpFailure } from './OpFailure';
 import { durationWords } from './interval-words';
 import { healthRefreshMs, useHealthRefresh } from './use-health-refresh';
@@ -46,7 +46,7 @@ function Quarantine({
   return (
     <div className="notice notice-warning">
       <p className="notice-title">The provisioning job is in quarantine</p>
-      <p>Reason: {quarantine.reason ?? 'not given'}</p>
+      <p>Reason: {quarantine.reason ? quarantineWords(quarantine.reason) : 'not given'}</p>
       {quarantine.error && (
         <p>
           {quarantine.error.code}: {quarantine.error.message}

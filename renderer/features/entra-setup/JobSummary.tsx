@@ -1,5 +1,5 @@
 import type { ProvisioningJobView } from '../../../shared/entra/entra-views';
-import { jobStatusWords } from './entra-words';
+import { jobStatusWords } from '../../lib/entra-words';
 import { intervalWords } from './interval-words';
 import { useGraphSandbox } from './use-microsoft-status';
 

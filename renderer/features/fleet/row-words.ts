@@ -1,5 +1,6 @@
 import { EXPIRY_WARNING_DAYS, type FleetRow } from '../../../shared/fleet/fleet';
 import { formatTimestamp } from '../../lib/timestamp';
+import { jobStatusWords, quarantineWords } from '../../lib/entra-words';
 
 /** How a cell looks: its words, and a tone that only repeats them in colour. */
 export interface CellWords {
@@ -50,8 +51,10 @@ export function entraWords(row: FleetRow): CellWords {
   if (!job) return { text: 'Not known', tone: 'plain' };
   if (/quarantine/i.test(job.state))
     return {
-      text: job.quarantineReason ? `Quarantine: ${job.quarantineReason}` : 'Quarantine',
+      text: job.quarantineReason
+        ? `In quarantine: ${quarantineWords(job.quarantineReason)}`
+        : 'In quarantine',
       tone: 'danger',
     };
-  return { text: job.state, tone: job.state === 'Active' ? 'good' : 'plain' };
+  return { text: jobStatusWords(job.state), tone: job.state === 'Active' ? 'good' : 'plain' };
 }

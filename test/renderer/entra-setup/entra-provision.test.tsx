@@ -232,7 +232,11 @@ describe('Step 7: job health', () => {
     });
     const { user } = await renderApp();
     expect(await screen.findByText('The provisioning job is in quarantine')).toBeTruthy();
-    expect(screen.getByText('Reason: EncounteredQuarantineException')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Reason: Entra met an error it cannot get past (often the Tenant URL or the Secret Token)',
+      ),
+    ).toBeTruthy();
     const log = screen.getByRole('list', { name: 'Provisioning log' });
     expect(within(log).getByText(/Alice · Create · Failure/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Restart provisioning…' }));

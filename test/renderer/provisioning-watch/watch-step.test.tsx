@@ -151,9 +151,9 @@ describe('Provision users: the watch', () => {
     await screen.findByText('No member of this connection in Stytch yet.');
     for (const label of [
       'Scope is Sync only assigned users and groups',
-      'I assigned users or groups',
+      'Users or groups are assigned to the app',
       'Provision on demand succeeded for one user',
-      'I selected Start provisioning (older screen: Provisioning Status is On and saved)',
+      'Provisioning is on (current screen: after Start provisioning; older screen: Provisioning Status is On and saved)',
     ])
       act(() => item(label).click());
     expect((next() as HTMLButtonElement).disabled).toBe(true);

@@ -13,24 +13,13 @@ import {
 import { installEntraAt } from '../entra-setup/install';
 import { installConnectedAt, okFor } from '../fake-assistant';
 import { connectionView, probeCheck, probeReport } from '../fixtures';
+import { visibleText } from '../visible-text';
 import { internalWordsIn } from '../../support/internal-words';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 
 cleanUpAfterEach();
 
 /** What the page shows and names: its text, and the labels assistive technology reads. */
-function visibleText(): string {
-  const labels = [...document.querySelectorAll('[aria-label]')].map(
-    (element) => element.getAttribute('aria-label') ?? '',
-  );
-  // Text node by text node: textContent would run "Stytch" and "Done" together into one word.
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const texts: string[] = [];
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
-    texts.push(node.textContent ?? '');
-  return [...texts, ...labels].join('\n');
-}
-
 const failingReport = probeReport([
   probeCheck({ id: 'url', title: 'Tenant URL and token', message: 'Well-formed.' }),
   probeCheck({

@@ -39,3 +39,21 @@ const SETTING_WORDS: Readonly<Record<string, string>> = {
 export function settingsWords(keys: readonly string[]): string {
   return keys.map((key) => SETTING_WORDS[key] ?? codeWords(key)).join(', ');
 }
+
+// Graph's quarantine reasons (synchronizationQuarantine.reason), in words an admin can act on.
+const QUARANTINE_WORDS: Readonly<Record<string, string>> = {
+  EncounteredBaseEscrowThreshold: 'too many changes failed in a row',
+  EncounteredTotalEscrowThreshold: 'too many changes failed in all',
+  EncounteredEscrowProportionThreshold: 'too large a share of the changes failed',
+  EncounteredQuarantineException:
+    'Entra met an error it cannot get past (often the Tenant URL or the Secret Token)',
+  QuarantinedOnDemand: 'put in quarantine on request',
+  TooManyDeletes: 'too many deletions at once (Entra’s accidental-deletion safeguard)',
+  IngestionInterrupted: 'reading the directory was interrupted',
+  Unknown: 'Entra did not say why',
+};
+
+/** Why a job is in quarantine, in words ("EncounteredQuarantineException" → "Entra met …"). */
+export function quarantineWords(reason: string): string {
+  return QUARANTINE_WORDS[reason] ?? codeWords(reason);
+}
