@@ -67,6 +67,8 @@ export function StartPanel({ view }: { view: EntraSetupView }) {
   const refreshScope = useEntraStore((s) => s.refreshScope);
   const { scope } = view;
   const unread = scope === null;
+  // Once the job runs, starting again is no longer the section's next action.
+  const running = view.job?.status === 'Active';
   // Read by itself when the step opens; a failed read shows only when asked for (below).
   useEffect(() => {
     if (unread) void refreshScope();
@@ -86,7 +88,7 @@ export function StartPanel({ view }: { view: EntraSetupView }) {
         ) : (
           <button
             type="button"
-            className="button button-primary"
+            className={running ? 'button' : 'button button-primary'}
             onClick={() => void start()}
             disabled={busy !== null}
           >

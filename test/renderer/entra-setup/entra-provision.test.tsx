@@ -110,11 +110,17 @@ describe('Step 7: start and provision on demand', () => {
         }),
     });
     const { user } = await renderApp();
-    await user.click(await screen.findByRole('button', { name: 'Start provisioning' }));
+    const startButton = await screen.findByRole('button', { name: 'Start provisioning' });
+    expect(startButton.className).toContain('button-primary');
+    await user.click(startButton);
     expect(
       await screen.findByText('Sandbox: a cycle every 20 seconds (Entra: about every 40 minutes)'),
     ).toBeTruthy();
     await waitFor(() => expect(ticked('started')).toBe(true));
+    // Once the job runs, starting again is no longer the section's next action.
+    expect(screen.getByRole('button', { name: 'Start provisioning' }).className).not.toContain(
+      'button-primary',
+    );
   });
 
   it('provisions the chosen assigned user and shows Entra’s steps', async () => {
