@@ -1,4 +1,5 @@
 import { attentionReason, type FleetRow, type FleetSweepStatus } from '../../shared/fleet/fleet';
+import { escapeHtml } from '../../shared/escape-html';
 
 /**
  * The saved report of the overview and the last sweep: CSV for spreadsheets and a self-contained,
@@ -58,16 +59,6 @@ export function reportCsv(rows: readonly FleetRow[]): string {
   for (const row of rows)
     lines.push(COLUMNS.map((column) => csvField(column.value(row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
-}
-
-/** Text made safe for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 const STYLE = `

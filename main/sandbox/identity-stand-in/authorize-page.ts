@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { StandInUser } from './tokens';
+import { escapeHtml } from '../../../shared/escape-html';
 
 /**
  * The stand-in's Microsoft sign-in page, for a real browser in sandbox mode: it reads the
@@ -30,16 +31,6 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What Entra puts in `error_description` when the user cancels at the consent prompt. */
 export const DECLINED_DESCRIPTION = 'AADSTS65004: User declined to consent to access the app.';
-
-/** Escapes text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /**
  * The redirect URI when it is a loopback one with a port (what a public client on this machine
