@@ -23,44 +23,35 @@ export function Checklist({ step }: { step: WizardStepId }) {
       {items.map((item) => {
         const key = checklistKey(step, item.id);
         const id = `check-${key.replace(/\W/g, '-')}`;
-        if (item.seenByWatch) {
-          const checked = watched[item.seenByWatch];
-          return (
-            <div className="check" key={key}>
-              <input
-                id={id}
-                type="checkbox"
-                checked={checked}
-                disabled
-                readOnly
-                aria-describedby={`${id}-by`}
-              />
-              <label htmlFor={id}>{item.label}</label>
-              <span id={`${id}-by`} className={`checked-by${checked ? ' by-assistant' : ''}`}>
-                {checked
-                  ? 'checked by the assistant'
-                  : 'Ticked by the app when it sees this in Stytch.'}
-              </span>
-            </div>
-          );
-        }
-        const checked = Boolean(checklist[key]);
+        const watchedFact = item.seenByWatch;
+        const checked = watchedFact ? watched[watchedFact] : Boolean(checklist[key]);
+        const byAssistant = watchedFact ? checked : Boolean(seen[key]);
+        const note = checked
+          ? byAssistant
+            ? 'checked by the assistant'
+            : 'you confirmed'
+          : watchedFact
+            ? 'Ticked by the app when it sees this in Stytch.'
+            : null;
         return (
           <div className="check" key={key}>
             <input
               id={id}
               type="checkbox"
               checked={checked}
+              disabled={watchedFact !== undefined}
+              readOnly={watchedFact !== undefined}
               onChange={(event) => {
+                if (watchedFact) return;
                 forgetSeen(key);
                 setChecked(key, event.target.checked);
               }}
-              aria-describedby={checked ? `${id}-by` : undefined}
+              aria-describedby={note === null ? undefined : `${id}-by`}
             />
             <label htmlFor={id}>{item.label}</label>
-            {checked && (
-              <span id={`${id}-by`} className={`checked-by${seen[key] ? ' by-assistant' : ''}`}>
-                {seen[key] ? 'checked by the assistant' : 'you confirmed'}
+            {note !== null && (
+              <span id={`${id}-by`} className={`checked-by${byAssistant ? ' by-assistant' : ''}`}>
+                {note}
               </span>
             )}
           </div>
