@@ -62,7 +62,7 @@ describe('the shape of the tree (ARCHITECTURE.md)', () => {
   it('builds services in one place: only main/composition.ts constructs another folder’s service', () => {
     // Every service of `Services` (main/composition.ts), by the class or builder that makes it.
     const constructs =
-      /(new (Secrets|SettingsStore|ClipboardService|StytchSession|SettingsProjectMemory|SandboxLauncher|MicrosoftSession|ProvisioningWatch|Rehearsals)\(|(?<!function )entraStepDeps\()/g;
+      /(new (Secrets|SettingsStore|ClipboardService|StytchSession|SettingsProjectMemory|SandboxLauncher|MicrosoftSession|ProvisioningWatch|Rehearsals|FleetService)\(|(?<!function )entraStepDeps\()/g;
     const builders = [...graph.keys()].filter(
       (file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(constructs)].length > 0,
     );

@@ -12,8 +12,7 @@ import { OverviewGrid, ROW_HEIGHT } from './OverviewGrid';
 import { queryRows } from './overview-query';
 import { ReportButtons } from './ReportButtons';
 import { SweepBar } from './SweepBar';
-
-const number = (count: number) => count.toLocaleString();
+import { countWords } from './row-words';
 
 /** The grid's height: what the window leaves below the controls, at least six rows. */
 function useGridHeight(): number {
@@ -48,7 +47,7 @@ function Freshness() {
           <Busy
             label={
               refreshing.total > 0
-                ? `Reading from Stytch: ${number(refreshing.done)} of ${number(refreshing.total)} organizations…`
+                ? `Reading from Stytch: ${countWords(refreshing.done)} of ${countWords(refreshing.total)} organizations…`
                 : 'Reading from Stytch…'
             }
           />
@@ -129,11 +128,11 @@ export function ConnectionsOverview() {
             checked={query.attentionOnly}
             onChange={(event) => setQuery({ ...query, attentionOnly: event.target.checked })}
           />
-          Needs attention ({number(attentionCount)})
+          Needs attention ({countWords(attentionCount)})
         </label>
         <p className="fleet-count" role="status">
           {loaded
-            ? `Showing ${number(shown.length)} of ${number(rows.length)} connections`
+            ? `Showing ${countWords(shown.length)} of ${countWords(rows.length)} connections`
             : 'Reading the connections…'}
         </p>
       </div>

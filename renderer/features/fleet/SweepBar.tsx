@@ -3,8 +3,7 @@ import { spanInWords } from '../../../shared/wizard/token-expiry';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTimestamp } from '../../lib/timestamp';
 import { useFleetStore } from '../../state/fleet-store';
-
-const number = (count: number) => count.toLocaleString();
+import { countWords } from './row-words';
 
 /** "about 3 minutes left", or nothing before the first result gives a pace. */
 function timeLeft(etaSeconds: number | null): string {
@@ -16,10 +15,10 @@ function timeLeft(etaSeconds: number | null): string {
 function countsInWords(sweep: FleetSweepStatus): string {
   const { passed, failed, warnings, metadataOnly } = sweep.counts;
   return [
-    `${number(passed)} passed`,
-    `${number(failed)} failed`,
-    `${number(warnings)} with warnings`,
-    `${number(metadataOnly)} checked from Stytch’s details only`,
+    `${countWords(passed)} passed`,
+    `${countWords(failed)} failed`,
+    `${countWords(warnings)} with warnings`,
+    `${countWords(metadataOnly)} checked from Stytch’s details only`,
   ].join(', ');
 }
 
@@ -34,28 +33,30 @@ function SweepState({ sweep }: { sweep: FleetSweepStatus }) {
             aria-label="Health check progress"
           />
           <span>
-            {number(sweep.done)} of {number(sweep.total)} checked · {timeLeft(sweep.etaSeconds)}
+            {countWords(sweep.done)} of {countWords(sweep.total)} checked ·{' '}
+            {timeLeft(sweep.etaSeconds)}
           </span>
         </div>
       );
     case 'finished':
       return (
         <p>
-          Checked {number(sweep.done)} connections
+          Checked {countWords(sweep.done)} connections
           {sweep.finishedAt && ` at ${formatTimestamp(sweep.finishedAt)}`}: {countsInWords(sweep)}.
         </p>
       );
     case 'cancelled':
       return (
         <p>
-          Check cancelled after {number(sweep.done)} of {number(sweep.total)}; the results so far
-          are in the list.
+          Check cancelled after {countWords(sweep.done)} of {countWords(sweep.total)}; the results
+          so far are in the list.
         </p>
       );
     case 'interrupted':
       return (
         <p>
-          A check stopped when the app closed, after {number(sweep.done)} of {number(sweep.total)}.
+          A check stopped when the app closed, after {countWords(sweep.done)} of{' '}
+          {countWords(sweep.total)}.
         </p>
       );
     case 'idle':
@@ -116,7 +117,7 @@ export function SweepBar() {
           onClick={() => void sweepStart([...useFleetStore.getState().selected])}
           disabled={running || starting || selectedCount === 0}
         >
-          Check selected ({number(selectedCount)})
+          Check selected ({countWords(selectedCount)})
         </button>
         {running && (
           <button

@@ -58,3 +58,10 @@ export function entraWords(row: FleetRow): CellWords {
     };
   return { text: jobStatusWords(job.state), tone: job.state === 'Active' ? 'good' : 'plain' };
 }
+
+const COUNT = new Intl.NumberFormat();
+
+/** A count with the admin's digit grouping ("5,000"). */
+export function countWords(count: number): string {
+  return COUNT.format(count);
+}
