@@ -42,39 +42,44 @@ function Status({ snapshot }: { snapshot: WatchSnapshot }) {
 }
 
 function Members({ snapshot }: { snapshot: WatchSnapshot }) {
+  // Person in one cell (name over email) and one time column keep the table narrow (when each
+  // member arrived is in "Seen by this app" below); wider than the page, it scrolls, and the
+  // externalId, read least, comes last.
   return (
-    <table className="members">
-      <caption>
-        {snapshot.counts.active} active · {snapshot.counts.deactivated} deactivated ·{' '}
-        {snapshot.counts.total} in all
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Email</th>
-          <th scope="col">Name</th>
-          <th scope="col">Status in Stytch</th>
-          <th scope="col">externalId</th>
-          <th scope="col">Groups</th>
-          <th scope="col">Roles</th>
-          <th scope="col">First seen</th>
-          <th scope="col">Last change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {snapshot.members.map((member) => (
-          <tr key={member.memberId}>
-            <td>{member.email}</td>
-            <td>{member.name}</td>
-            <td>{STATUS_WORDS[member.status]}</td>
-            <td>{member.externalId ?? '—'}</td>
-            <td>{member.groups.join(', ') || '—'}</td>
-            <td>{member.roles.join(', ') || '—'}</td>
-            <td>{formatTimestamp(member.firstSeenAt)}</td>
-            <td>{formatTimestamp(member.lastChangedAt)}</td>
+    // Focusable so a keyboard can scroll it when it is wider than the page.
+    <div className="table-scroll" role="region" aria-label="Members" tabIndex={0}>
+      <table className="members">
+        <caption>
+          {snapshot.counts.active} active · {snapshot.counts.deactivated} deactivated ·{' '}
+          {snapshot.counts.total} in all
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Person</th>
+            <th scope="col">Status</th>
+            <th scope="col">Groups</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Last change</th>
+            <th scope="col">externalId</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {snapshot.members.map((member) => (
+            <tr key={member.memberId}>
+              <td>
+                <span className="member-name">{member.name}</span>
+                <span className="member-email">{member.email}</span>
+              </td>
+              <td>{STATUS_WORDS[member.status]}</td>
+              <td>{member.groups.join(', ') || '—'}</td>
+              <td>{member.roles.join(', ') || '—'}</td>
+              <td className="nowrap">{formatTimestamp(member.lastChangedAt)}</td>
+              <td className="nowrap mono">{member.externalId ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
