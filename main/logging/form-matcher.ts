@@ -3,7 +3,8 @@
  * the same with 10 registered secrets as with 1,000 (a probe run notes its token, and a sweep
  * runs hundreds): a rolling hash of each window of {@link WINDOW} characters is looked up among
  * the hashes of the strings' first {@link WINDOW} characters, and only a hit is compared in full.
- * Every string must be at least {@link WINDOW} characters long (the registry's shortest secret).
+ * Strings shorter than that (none the registry makes: its shortest secret is that long) are
+ * searched one by one, so no input can make masking throw.
  */
 
 /** Characters hashed per window: the registry's shortest secret (secret-registry.ts). */
@@ -23,12 +24,13 @@ function headHash(text: string, from: number): number {
   return hash;
 }
 
-/** Where the strings occur in a text: [start, end) ranges, overlapping ones merged, in order. */
+/** Where the strings occur in a text: [start, end) ranges. */
 export type Ranges = Array<[start: number, end: number]>;
 
 export class FormMatcher {
   /** Strings by the hash of their first {@link WINDOW} characters, longest first. */
   private readonly byHead = new Map<number, string[]>();
+  private readonly short: string[] = [];
   /** The longest string's length (0 when there is none). */
   readonly longest: number;
   /**
@@ -40,20 +42,26 @@ export class FormMatcher {
   constructor(forms: Iterable<string>) {
     let longest = 0;
     for (const form of new Set(forms)) {
-      if (form.length < WINDOW) throw new Error('A masked form is shorter than the hash window.');
+      longest = Math.max(longest, form.length);
+      if (form.length < WINDOW) {
+        if (form.length > 0) this.short.push(form);
+        continue;
+      }
       const hash = headHash(form, 0);
       const same = this.byHead.get(hash);
       if (same === undefined) this.byHead.set(hash, [form]);
       else same.push(form);
-      longest = Math.max(longest, form.length);
     }
     for (const same of this.byHead.values()) same.sort((a, b) => b.length - a.length);
     this.longest = longest;
   }
 
-  /** Every place one of the strings occurs (the longest one at each start), overlaps merged. */
+  /** Every place one of the strings occurs (the longest one at each start); may overlap. */
   ranges(text: string): Ranges {
     const found: Ranges = [];
+    for (const form of this.short)
+      for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1))
+        found.push([at, at + form.length]);
     if (this.byHead.size === 0 || text.length < WINDOW) return found;
     let hash = headHash(text, 0);
     for (let start = 0; ; start += 1) {
@@ -63,10 +71,7 @@ export class FormMatcher {
         for (const form of candidates) {
           this.work += 1;
           if (!text.startsWith(form, start)) continue;
-          const end = start + form.length;
-          const last = found.at(-1);
-          if (last !== undefined && start < last[1]) last[1] = Math.max(last[1], end);
-          else found.push([start, end]);
+          found.push([start, start + form.length]);
           break;
         }
       }
@@ -87,7 +92,7 @@ export function replaceRanges(
 ): string {
   const all = matchers.flatMap((matcher) => matcher.ranges(text));
   if (all.length === 0) return text;
-  if (matchers.length > 1) all.sort((a, b) => a[0] - b[0]);
+  all.sort((a, b) => a[0] - b[0]);
   let out = '';
   let from = 0;
   let current: [number, number] | null = null;

@@ -61,6 +61,14 @@ describe('masking with one matcher for every registered secret', () => {
     expect(redactText(`x ${outer}Hj5Gf1Ea0Du y`)).toBe(`x ${outer.slice(0, 4)}[redacted] y`);
   });
 
+  it('finds a string shorter than the hash window too, rather than throwing', () => {
+    const matcher = new FormMatcher(['short-one', 'a-longer-form-of-twenty']);
+
+    expect(replaceRanges('x short-one y a-longer-form-of-twenty short-one-z', [matcher], '#')).toBe(
+      'x # y # #-z',
+    );
+  });
+
   it('does the same work per text with 1,000 secrets registered as with 10 (counted, not timed)', () => {
     const shared = token();
     const few = new FormMatcher([shared, ...Array.from({ length: 9 }, token)].flatMap(maskForms));
