@@ -31,8 +31,11 @@ export const FLEET_POLICY = {
   concurrency: 32,
   /** A row not read from Stytch for this long is read again by the next refresh. */
   staleAfterMs: 24 * 60 * 60 * 1000,
-  /** How often (rows) the cache file is written during a refresh or sweep. */
-  saveEveryRows: 100,
+  /**
+   * How often (ms) the cache file is written during a refresh or sweep, so a run cut short
+   * resumes near where it was: at most this much work is read again.
+   */
+  saveEveryMs: 5_000,
   /** How often (ms) progress is pushed at most, so 5,000 rows do not mean 5,000 events. */
   progressEveryMs: 250,
 } as const;

@@ -1,4 +1,5 @@
-import { encodedForms, isSecretLike, maskForms, secretsToMask } from './secret-registry';
+import { FormMatcher, replaceRanges } from './form-matcher';
+import { encodedForms, isSecretLike, maskForms, registeredMatcher } from './secret-registry';
 
 /**
  * Redaction for everything main writes out: log lines and errors crossing IPC. Values are masked
@@ -6,7 +7,13 @@ import { encodedForms, isSecretLike, maskForms, secretsToMask } from './secret-r
  * credentials, URL passwords, secret query values, Stytch secrets) and by the name of the field
  * that holds them, so a secret that slips into a log line is still caught.
  */
-export { HeldSecrets, registerSecret, secretsToMask, type NotingSource } from './secret-registry';
+export {
+  HeldSecrets,
+  registerSecret,
+  registeredMatcher,
+  secretsToMask,
+  type NotingSource,
+} from './secret-registry';
 
 const REDACTED = '[redacted]';
 
@@ -50,17 +57,17 @@ const MAX_LOG_ITEMS = 50;
 // and no prefix of it survives; a registered secret longer than this widens the margin.
 const CUT_MARGIN = 1_024;
 
-function mask(text: string, values: readonly string[]): string {
-  let out = text;
-  // Most text holds no secret: a search is much cheaper than a split that finds nothing.
-  for (const value of values) if (out.includes(value)) out = out.split(value).join(REDACTED);
+function mask(text: string, matchers: readonly FormMatcher[]): string {
+  // One pass for all registered forms: every character inside any occurrence of any of them is
+  // masked, however they overlap, so a secret that contains another is masked whole.
+  let out = replaceRanges(text, matchers, REDACTED);
   for (const shape of SECRET_SHAPES) out = out.replace(shape.pattern, shape.replace);
   return out;
 }
 
 /** Masks secrets in a string. */
 export function redactText(text: string): string {
-  return mask(text, secretsToMask());
+  return mask(text, [registeredMatcher()]);
 }
 
 function cutNote(kept: string, length: number): string {
@@ -79,7 +86,7 @@ export function maskThenCut(
   text: string,
   max: number,
   maskText: (text: string) => string = redactText,
-  longestSecret = secretsToMask()[0]?.length ?? 0,
+  longestSecret = registeredMatcher().longest,
   note: (kept: string, length: number) => string = cutNote,
 ): string {
   const margin = Math.max(CUT_MARGIN, longestSecret);
@@ -104,11 +111,10 @@ export function redactAndCut(text: string, max: number, alsoMask: readonly strin
   const extra = alsoMask
     .filter((value) => value.length <= text.length && isSecretLike(value))
     .flatMap(maskForms);
-  const values =
-    extra.length === 0
-      ? secretsToMask()
-      : [...extra, ...secretsToMask()].sort((a, b) => b.length - a.length);
-  return maskThenCut(text, max, (window) => mask(window, values), values[0]?.length ?? 0);
+  const registered = registeredMatcher();
+  const matchers = extra.length === 0 ? [registered] : [new FormMatcher(extra), registered];
+  const longest = Math.max(...matchers.map((matcher) => matcher.longest));
+  return maskThenCut(text, max, (window) => mask(window, matchers), longest);
 }
 
 /** The field that names whose secret a sibling field holds (a Stytch project's ID). */

@@ -21,6 +21,8 @@
  * secret), so `base64(id:secret)`, HTTP Basic's credential, is masked too.
  */
 
+import { FormMatcher } from './form-matcher';
+
 /** Who noted a value: each source has its own budget of {@link MAX_NOTED}. */
 export type NotingSource = 'microsoft-sign-in' | 'stytch' | 'graph' | 'probe' | 'entra-simulator';
 
@@ -36,7 +38,19 @@ const holders = new Map<string, number>();
 /** `id:secret` pairs, masked in their encoded forms only: the ID as written is no secret. */
 const pairHolders = new Map<string, number>();
 const noted = new Map<NotingSource, Set<string>>();
+/**
+ * Each registered value's forms, computed once when it arrives: a probe run notes a new token,
+ * and re-encoding all the others for each one cost a sweep more than its masking did.
+ */
+const valueForms = new Map<string, readonly string[]>();
+const pairForms = new Map<string, readonly string[]>();
 let longestFirst: readonly string[] | null = null;
+let matcher: FormMatcher | null = null;
+
+function changed(): void {
+  longestFirst = null;
+  matcher = null;
+}
 
 /** Whether a value is long and varied enough to be masked as a secret (see the rule above). */
 export function isSecretLike(value: string): boolean {
@@ -86,22 +100,37 @@ export function registerSecret(value: string, source: NotingSource): void {
   // Noted again (every token-cache access notes every cached token): only its recency changed,
   // so the forms to mask stay as built; rebuilding them would cost every later log line.
   if (known) return;
+  valueForms.set(value, maskForms(value));
   if (set.size > MAX_NOTED) {
     const [oldest] = set;
-    if (oldest !== undefined) set.delete(oldest);
+    if (oldest !== undefined) {
+      set.delete(oldest);
+      forgetIfUnused(oldest);
+    }
   }
-  longestFirst = null;
+  changed();
+}
+
+/** Drops a value's forms once nothing holds or notes it any more. */
+function forgetIfUnused(value: string): void {
+  if (holders.has(value) || [...noted.values()].some((set) => set.has(value))) return;
+  valueForms.delete(value);
+}
+
+function allForms(): string[] {
+  return [...valueForms.values(), ...pairForms.values()].flat();
 }
 
 /** Every form to mask, longest first, so a secret that contains another is masked whole. */
 export function secretsToMask(): readonly string[] {
-  longestFirst ??= [
-    ...new Set([
-      ...[...holders.keys(), ...[...noted.values()].flatMap((set) => [...set])].flatMap(maskForms),
-      ...[...pairHolders.keys()].flatMap(encodedForms),
-    ]),
-  ].sort((a, b) => b.length - a.length);
+  longestFirst ??= [...new Set(allForms())].sort((a, b) => b.length - a.length);
   return longestFirst;
+}
+
+/** One matcher for every form to mask, rebuilt only when the set changes (form-matcher.ts). */
+export function registeredMatcher(): FormMatcher {
+  matcher ??= new FormMatcher(allForms());
+  return matcher;
 }
 
 /** What one key holds: the value, and the `id:value` pair when it was given an ID. */
@@ -114,18 +143,26 @@ function count(counts: Map<string, number>, value: string, by: 1 | -1): void {
   const next = (counts.get(value) ?? 0) + by;
   if (next > 0) counts.set(value, next);
   else counts.delete(value);
-  longestFirst = null;
+  changed();
 }
 
 function hold({ value, pair }: Held): void {
   count(holders, value, 1);
-  if (pair !== null) count(pairHolders, pair, 1);
+  if (!valueForms.has(value)) valueForms.set(value, maskForms(value));
+  if (pair !== null) {
+    count(pairHolders, pair, 1);
+    if (!pairForms.has(pair)) pairForms.set(pair, encodedForms(pair));
+  }
   for (const set of noted.values()) set.delete(value);
 }
 
 function release({ value, pair }: Held): void {
   count(holders, value, -1);
-  if (pair !== null) count(pairHolders, pair, -1);
+  forgetIfUnused(value);
+  if (pair !== null) {
+    count(pairHolders, pair, -1);
+    if (!pairHolders.has(pair)) pairForms.delete(pair);
+  }
 }
 
 /**

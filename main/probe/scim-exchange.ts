@@ -2,7 +2,7 @@ import type { ProbeRequest, ProbeResponse } from '../../shared/probe/report';
 import type { FetchLike } from '../http/create-http-client';
 import { fetchFailure, unreadAnswer, type ExchangeFailure } from './exchange-failure';
 import type { ProbeTarget } from './probe-target';
-import { maskThenCut, secretsToMask } from '../logging/redact';
+import { maskThenCut, registeredMatcher } from '../logging/redact';
 import { readBody } from './read-body';
 import { isScimError, SCIM_MEDIA_TYPE } from './scim-messages';
 import { maskFor, type Mask } from './shown-text';
@@ -138,11 +138,7 @@ export async function exchange(
     headers: { ...headers, Authorization: shown },
   };
   const mask = maskFor([target.token, bearer]);
-  const longestSecret = Math.max(
-    target.token.length,
-    bearer.length,
-    secretsToMask()[0]?.length ?? 0,
-  );
+  const longestSecret = Math.max(target.token.length, bearer.length, registeredMatcher().longest);
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(timeoutError()), sender.timeoutMs);
   const begin = now();
