@@ -78,14 +78,7 @@ const MAPPED = 'The user mapping sends objectId (source) as externalId (target)'
 
 describe('assistant mode shows one thing per screen, in Chromium', () => {
   it('does steps 3 and 4 through Graph, its ticks labelled as the assistant’s', async () => {
-    await expect.poll(() => wizard.heading().textContent()).toBe('Connect to Stytch');
-    await wizard.button('Try it with a local sandbox').click();
-    await expect.poll(() => wizard.heading().textContent()).toBe('Choose the organization');
-    await wizard.chooseOrganization('Acme', 'Acme Corporation');
-    await wizard.next('Create the enterprise app in Entra');
-    await page
-      .getByRole('radio', { name: 'Do the Entra steps for me (sign in to Microsoft)' })
-      .check();
+    await wizard.sandboxToAssistant();
     await signIn();
     // Next waits for an outcome, in the assistant's terms.
     expect(await nextReason()).toMatch(/^Not yet checked: “The enterprise app exists/);

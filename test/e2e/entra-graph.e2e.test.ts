@@ -53,15 +53,8 @@ function signInAs(account: RegExp): Promise<void> {
 
 describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', () => {
   it('signs in to the sandbox tenant from step 3', async () => {
-    await expect.poll(() => wizard.heading().textContent()).toBe('Connect to Stytch');
-    await wizard.button('Try it with a local sandbox').click();
-    await expect.poll(() => wizard.heading().textContent()).toBe('Choose the organization');
+    await wizard.sandboxToAssistant();
     sandbox = await host.services.sandbox.ensureStarted();
-    await wizard.chooseOrganization('Acme', 'Acme Corporation');
-    await wizard.next('Create the enterprise app in Entra');
-    await page
-      .getByRole('radio', { name: 'Do the Entra steps for me (sign in to Microsoft)' })
-      .check();
     // Shown once Microsoft's status has answered: polled, as a loaded machine answers late.
     await expect.poll(() => text(/Contoso \(sandbox\)/), SOON).toBeGreaterThan(0);
     await signInAs(/Adele Vance/);

@@ -61,15 +61,8 @@ function connectionId(): string {
 
 describe('rotation across Stytch and Entra, sandbox, in Chromium', () => {
   it('sets up Acme through Graph: app, job, connection, credentials saved in Entra', async () => {
-    await expect.poll(() => wizard.heading().textContent()).toBe('Connect to Stytch');
-    await wizard.button('Try it with a local sandbox').click();
-    await expect.poll(() => wizard.heading().textContent()).toBe('Choose the organization');
+    await wizard.sandboxToAssistant();
     sandbox = await host.services.sandbox.ensureStarted();
-    await wizard.chooseOrganization('Acme', 'Acme Corporation');
-    await wizard.next('Create the enterprise app in Entra');
-    await page
-      .getByRole('radio', { name: 'Do the Entra steps for me (sign in to Microsoft)' })
-      .check();
     await signInAtSandbox(app, /Adele Vance/, undefined, SOON.timeout);
     await wizard.button('Create the app').click();
     await expect.poll(() => text(/Done by the assistant/), SOON).toBeGreaterThan(0);

@@ -20,12 +20,20 @@ export interface WizardDriver {
   createConnectionAndReachProvisioning: () => Promise<void>;
   /** From the first screen: starts the sandbox and, for Acme, reaches "Provision users". */
   sandboxToProvisioning: () => Promise<void>;
+  /** From the first screen: the sandbox, Acme, then step 3 with the assistant chosen. */
+  sandboxToAssistant: () => Promise<void>;
 }
 
 /** A driver for the wizard on `page`. */
 export function wizardDriver(page: Page): WizardDriver {
   const heading = () => page.getByRole('heading', { level: 2 });
   const button = (name: string | RegExp) => page.getByRole('button', { name, exact: true });
+  const sandboxAcme = async () => {
+    await expect.poll(() => heading().textContent()).toBe('Connect to Stytch');
+    await button('Try it with a local sandbox').click();
+    await expect.poll(() => heading().textContent()).toBe('Choose the organization');
+    await driver.chooseOrganization('Acme', 'Acme Corporation');
+  };
   const driver: WizardDriver = {
     heading,
     button,
@@ -65,12 +73,16 @@ export function wizardDriver(page: Page): WizardDriver {
       await driver.next('Provision users');
     },
     sandboxToProvisioning: async () => {
-      await expect.poll(() => heading().textContent()).toBe('Connect to Stytch');
-      await button('Try it with a local sandbox').click();
-      await expect.poll(() => heading().textContent()).toBe('Choose the organization');
-      await driver.chooseOrganization('Acme', 'Acme Corporation');
+      await sandboxAcme();
       await driver.throughEntraSteps();
       await driver.createConnectionAndReachProvisioning();
+    },
+    sandboxToAssistant: async () => {
+      await sandboxAcme();
+      await driver.next('Create the enterprise app in Entra');
+      await page
+        .getByRole('radio', { name: 'Do the Entra steps for me (sign in to Microsoft)' })
+        .check();
     },
   };
   return driver;

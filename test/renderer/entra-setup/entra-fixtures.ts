@@ -127,21 +127,7 @@ export function savedCredentials(
   };
 }
 
-/** A user mapping that already sends objectId as externalId. */
-export const CORRECT_MAPPING: NonNullable<EntraSetupView['mapping']> = {
-  ruleId: 'rule-1',
-  objectMappingName: 'Provision Microsoft Entra ID Users',
-  currentSource: '[objectId]',
-  proposedSource: '[objectId]',
-  correct: true,
-  fingerprint: 'fingerprint-1',
-};
-
-/**
- * Default answers for the microsoft and entra channels, so a screen that reads them works
- * without every test faking them: nobody signed in, nothing found, every change succeeding.
- */
-/** externalId mapped from objectId, as Stytch expects. */
+/** externalId mapped from objectId, as Stytch expects: a user mapping nothing needs to fix. */
 export function correctMapping(): ExternalIdMapping {
   return {
     ruleId: 'rule-1',
@@ -153,6 +139,10 @@ export function correctMapping(): ExternalIdMapping {
   };
 }
 
+/**
+ * Default answers for the microsoft and entra channels, so a screen that reads them works
+ * without every test faking them: nobody signed in, nothing found, every change succeeding.
+ */
 export function entraDefaults(): FakeHandlers {
   const withApp = (organizationId: string) => entraView({ organizationId, app: entraApp() });
   const withJob = (organizationId: string) => ({ ...withApp(organizationId), job: jobView() });

@@ -6,7 +6,7 @@ import { okFor } from '../fake-assistant';
 import { connectionView } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 import {
-  CORRECT_MAPPING,
+  correctMapping,
   entraApp,
   entraView,
   jobView,
@@ -61,7 +61,7 @@ describe('Next says what it waits for in the mode the admin chose', () => {
 
   it('opens Next once the assistant has seen every outcome, without the paste box', async () => {
     installEntraAt('configure-credentials', {
-      'entra:get': () => okFor('entra:get', { ...testedAndSaved, mapping: CORRECT_MAPPING }),
+      'entra:get': () => okFor('entra:get', { ...testedAndSaved, mapping: correctMapping() }),
     });
     const { user } = await renderApp();
     await screen.findByText(/Done by the assistant: Entra’s Test Connection passed/);
