@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 
-import type { FleetOverview, FleetRow } from '../shared/fleet/fleet';
+import { idleSweep, type FleetOverview, type FleetRow } from '../shared/fleet/fleet';
 import type { Result } from '../shared/ipc';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings/settings';
 import { WIZARD_STEP_IDS } from '../shared/wizard/steps';
@@ -46,15 +46,7 @@ function overviewOf(count: number): FleetOverview {
     refreshedAt: '2026-12-07T09:00:00Z',
     refreshing: false,
     refreshError: null,
-    sweep: {
-      state: 'idle',
-      done: 0,
-      total: 0,
-      etaSeconds: null,
-      startedAt: null,
-      finishedAt: null,
-      counts: { passed: 0, failed: 0, warnings: 0, metadataOnly: 0 },
-    },
+    sweep: idleSweep(),
   };
 }
 

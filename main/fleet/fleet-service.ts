@@ -1,6 +1,7 @@
 import { AppFailure, appFailure, type AppError } from '../../shared/errors';
 import {
   MAX_PROGRESS_ROWS,
+  idleSweep,
   type FleetHealth,
   type FleetOverview,
   type FleetProgress,
@@ -43,20 +44,6 @@ const SYSTEM_CLOCK = {
   now: () => Date.now(),
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
 };
-
-const NO_COUNTS = { passed: 0, failed: 0, warnings: 0, metadataOnly: 0 };
-
-function idleSweep(): FleetSweepStatus {
-  return {
-    state: 'idle',
-    done: 0,
-    total: 0,
-    etaSeconds: null,
-    startedAt: null,
-    finishedAt: null,
-    counts: { ...NO_COUNTS },
-  };
-}
 
 function errorOf(error: unknown): AppError {
   if (error instanceof AppFailure) return error.appError;

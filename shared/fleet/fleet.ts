@@ -141,3 +141,16 @@ export function attentionReason(row: FleetRow): string | null {
   if (row.connectionStatus.toLowerCase() !== 'active') return 'Connection not active';
   return null;
 }
+
+/** The sweep before any has run: what main answers and what a fresh overview shows. */
+export function idleSweep(): FleetSweepStatus {
+  return {
+    state: 'idle',
+    done: 0,
+    total: 0,
+    etaSeconds: null,
+    startedAt: null,
+    finishedAt: null,
+    counts: { passed: 0, failed: 0, warnings: 0, metadataOnly: 0 },
+  };
+}

@@ -1,4 +1,9 @@
-import type { FleetOverview, FleetRow, FleetSweepStatus } from '../../../shared/fleet/fleet';
+import {
+  idleSweep as idleSweepOf,
+  type FleetOverview,
+  type FleetRow,
+  type FleetSweepStatus,
+} from '../../../shared/fleet/fleet';
 
 /** A healthy connection of organization number `n`: token good for a year, last check passed. */
 export function fleetRow(n: number, overrides: Partial<FleetRow> = {}): FleetRow {
@@ -26,16 +31,7 @@ export function fleetRows(count: number): FleetRow[] {
 
 /** No sweep has run. */
 export function idleSweep(overrides: Partial<FleetSweepStatus> = {}): FleetSweepStatus {
-  return {
-    state: 'idle',
-    done: 0,
-    total: 0,
-    etaSeconds: null,
-    startedAt: null,
-    finishedAt: null,
-    counts: { passed: 0, failed: 0, warnings: 0, metadataOnly: 0 },
-    ...overrides,
-  };
+  return { ...idleSweepOf(), ...overrides };
 }
 
 /** The overview main answers with `rows`, read in full and idle. */
