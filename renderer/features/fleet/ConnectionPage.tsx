@@ -193,7 +193,9 @@ export function ConnectionPage({ organizationId }: { organizationId: string }) {
       {back}
       <h2>{row.organizationName}</h2>
       <p className="field-hint">
-        <span className="mono">{row.organizationId}</span> · {row.identityProvider} · token:{' '}
+        <span className="mono">{row.organizationId}</span> ·{' '}
+        {/* Blank while the overview's first reading has not read this connection yet. */}
+        {row.identityProvider && `${row.identityProvider} · `}token:{' '}
         <span className={`cell-${expiry.tone}`}>{expiry.text}</span>
       </p>
       <LastHealth row={row} />

@@ -47,7 +47,7 @@ function Freshness() {
           <Busy
             label={
               refreshing.total > 0
-                ? `Reading from Stytch: ${countWords(refreshing.done)} of ${countWords(refreshing.total)} organizations…`
+                ? `Read ${countWords(refreshing.done)} of ${countWords(refreshing.total)} organizations…`
                 : 'Reading from Stytch…'
             }
           />
@@ -78,6 +78,7 @@ export function ConnectionsOverview() {
   const setQuery = useFleetStore((s) => s.setQuery);
   const failure = useFleetStore((s) => s.failure);
   const failedOp = useFleetStore((s) => s.failedOp);
+  const refreshing = useFleetStore((s) => s.refreshing !== null);
   const show = useScreenStore((s) => s.show);
   // A new connection starts at choosing its organization (the project is connected already).
   const setUpNew = () => {
@@ -136,7 +137,8 @@ export function ConnectionsOverview() {
             : 'Reading the connections…'}
         </p>
       </div>
-      {loaded && rows.length === 0 ? (
+      {/* While a first reading runs, the grid waits for the rows Stytch's search lists. */}
+      {loaded && rows.length === 0 && !refreshing ? (
         <p className="notice notice-info">
           No organization of this project has a SCIM connection yet. Set up a new connection to
           create the first one.

@@ -23,6 +23,14 @@ export function expiryWords(daysLeft: number | null): CellWords {
   return { text: days(daysLeft), tone: 'plain' };
 }
 
+/**
+ * The connection's status as Stytch says it; for a row only listed so far, that its connection
+ * is being read (the overview fills it in when main has read it).
+ */
+export function statusWords(row: FleetRow): string {
+  return row.provisional === true ? 'Reading connection…' : row.connectionStatus;
+}
+
 const VERDICT_WORDS: Record<string, CellWords> = {
   passed: { text: 'Passed', tone: 'good' },
   failed: { text: 'Failed', tone: 'danger' },

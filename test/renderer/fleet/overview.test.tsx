@@ -101,6 +101,54 @@ describe('Connections overview', () => {
     expect(screen.getByText('Active')).toBeTruthy();
   });
 
+  it('lists the organizations Stytch’s search found while their connections are read, then fills them in', async () => {
+    const fake = installFleet([], {
+      'fleet:overview': () =>
+        okFor('fleet:overview', fleetOverview([], { refreshedAt: null, refreshing: true })),
+    });
+    await renderApp();
+    await screen.findByText('Showing 0 of 0 connections');
+    // A first reading has no row yet: that is not "no connection".
+    expect(screen.queryByText(/No organization of this project has a SCIM connection/)).toBeNull();
+
+    const listed = (n: number, name: string) =>
+      fleetRow(n, {
+        organizationName: name,
+        connectionStatus: '',
+        identityProvider: '',
+        lastHealth: null,
+        provisional: true,
+      });
+    fake.emit('fleet:progress', {
+      kind: 'refresh',
+      state: 'running',
+      done: 0,
+      total: 2_013,
+      etaSeconds: null,
+      updated: [listed(1, 'Listed Alpha'), listed(2, 'Listed Bravo')],
+      error: null,
+    });
+    expect(await screen.findByText('Listed Alpha')).toBeTruthy();
+    expect(screen.getAllByText('Reading connection…')).toHaveLength(2);
+    expect(screen.getByText('Read 0 of 2,013 organizations…')).toBeTruthy();
+    // Not read yet is not a reason for attention.
+    expect(screen.getByRole('checkbox', { name: 'Needs attention (0)' })).toBeTruthy();
+
+    fake.emit('fleet:progress', {
+      kind: 'refresh',
+      state: 'running',
+      done: 400,
+      total: 2_013,
+      etaSeconds: 40,
+      updated: [fleetRow(1, { organizationName: 'Listed Alpha' })],
+      error: null,
+    });
+    expect(await screen.findByText('Read 400 of 2,013 organizations…')).toBeTruthy();
+    expect(screen.getAllByText('Reading connection…')).toHaveLength(1);
+    const alpha = bodyRows().find((row) => row.textContent.includes('Listed Alpha'));
+    expect(within(alpha!).getByText('active')).toBeTruthy();
+  });
+
   it('finds organizations by name as the admin types, and says how many are shown', async () => {
     installFleet(MIXED);
     const { user } = await renderApp();
