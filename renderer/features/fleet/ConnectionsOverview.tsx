@@ -32,6 +32,8 @@ function Freshness() {
   const refreshError = useFleetStore((s) => s.refreshError);
   const busy = useFleetStore((s) => s.busy);
   const refresh = useFleetStore((s) => s.refresh);
+  // During the first reading, the progress beside the button says it already.
+  const notReadYet = refreshing ? null : 'Not read yet.';
   return (
     <div className="fleet-freshness">
       <div className="actions">
@@ -53,7 +55,7 @@ function Freshness() {
           />
         )}
         <span className="field-hint">
-          {refreshedAt ? `Last read in full at ${formatTimestamp(refreshedAt)}.` : 'Not read yet.'}
+          {refreshedAt ? `Last read in full at ${formatTimestamp(refreshedAt)}.` : notReadYet}
         </span>
       </div>
       {refreshError && (

@@ -39,7 +39,7 @@ function Cell({ row, column }: { row: FleetRow; column: OverviewColumn | 'select
     case 'organization':
       return <OpenButton row={row} />;
     case 'status':
-      return statusWords(row);
+      return <Words words={statusWords(row)} />;
     case 'provider':
       return row.identityProvider;
     case 'expiry':

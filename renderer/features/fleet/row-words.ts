@@ -5,7 +5,8 @@ import { jobStatusWords, quarantineWords } from '../../lib/entra-words';
 /** How a cell looks: its words, and a tone that only repeats them in colour. */
 export interface CellWords {
   text: string;
-  tone: 'plain' | 'good' | 'warning' | 'danger';
+  /** `pending`: not known yet, being read (muted, and allowed two lines). */
+  tone: 'plain' | 'good' | 'warning' | 'danger' | 'pending';
 }
 
 const days = (count: number) => `${String(count)} day${count === 1 ? '' : 's'}`;
@@ -27,8 +28,10 @@ export function expiryWords(daysLeft: number | null): CellWords {
  * The connection's status as Stytch says it; for a row only listed so far, that its connection
  * is being read (the overview fills it in when main has read it).
  */
-export function statusWords(row: FleetRow): string {
-  return row.provisional === true ? 'Reading connection…' : row.connectionStatus;
+export function statusWords(row: FleetRow): CellWords {
+  return row.provisional === true
+    ? { text: 'Reading connection…', tone: 'pending' }
+    : { text: row.connectionStatus, tone: 'plain' };
 }
 
 const VERDICT_WORDS: Record<string, CellWords> = {
