@@ -52,17 +52,20 @@ export function fleetOverview(
   };
 }
 
+/** Main's answer: connected to the test project. */
+export const connectedStatus = () =>
+  okFor('stytch:status', {
+    connected: true,
+    projectId: 'project-test-123',
+    environment: 'test',
+    mode: 'real',
+  });
+
 /** Connected to a project whose set-up was finished, main holding `rows`. */
 export function installFleet(rows: readonly FleetRow[], handlers: FakeHandlers = {}) {
   return installFakeAssistant(
     {
-      'stytch:status': () =>
-        okFor('stytch:status', {
-          connected: true,
-          projectId: 'project-test-123',
-          environment: 'test',
-          mode: 'real',
-        }),
+      'stytch:status': connectedStatus,
       'fleet:overview': () => okFor('fleet:overview', fleetOverview(rows)),
       ...handlers,
     },
