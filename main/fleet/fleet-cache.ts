@@ -20,7 +20,7 @@ const MAX_CACHE_BYTES = 32 * 1024 * 1024;
  * the token's last four characters are not kept either.
  */
 export const CachedRowSchema = z.object({
-  row: FleetRowSchema.omit({ tokenDaysLeft: true }),
+  row: FleetRowSchema.omit({ tokenDaysLeft: true, provisional: true }),
   /** When Get SCIM connection was last read for this row (ISO 8601). */
   readAt: z.string(),
   /** The search's summary of the connection when it was read: id and expiry. */

@@ -28,6 +28,8 @@ export interface RefreshInput {
   full: boolean;
   now: () => Date;
   cancelled: () => boolean;
+  /** After each search page, before any connection is read: the page's organizations with one. */
+  onListed: (organizations: readonly Organization[]) => void;
   /** After each connection read (or skipped): how far, and the row that changed. */
   onRow: (done: number, total: number, row: CachedRow | null) => void;
 }
@@ -42,8 +44,9 @@ async function organizationsWithConnections(input: RefreshInput): Promise<Organi
       limit: input.policy.searchPageSize,
       ...(cursor ? { cursor } : {}),
     });
-    for (const organization of page.organizations)
-      if (organization.scim_active_connection) found.push(organization);
+    const withConnection = page.organizations.filter((o) => o.scim_active_connection);
+    found.push(...withConnection);
+    input.onListed(withConnection);
     cursor = page.results_metadata.next_cursor ?? undefined;
   } while (cursor && !input.cancelled());
   return found;
@@ -53,9 +56,11 @@ async function organizationsWithConnections(input: RefreshInput): Promise<Organi
  * Brings the cache up to date with Stytch: search every organization (Stytch's largest page,
  * within the documented search limit), then Get SCIM connection only for organizations whose
  * connection is new, replaced or re-issued (the search shows its id and token expiry), not read
- * for a day, or all of them when `full`. Rows are updated in place as they arrive, so a refresh
- * cut short (cancel, error, quit) resumes where it was: what it read is no longer stale.
- * Organizations without a connection any more leave the cache once the search went through.
+ * for a day, or all of them when `full`. Each search page is told (`onListed`) before any
+ * connection is read, so the overview can list it at once. Rows are updated in place as they
+ * arrive, so a refresh cut short (cancel, error, quit) resumes where it was: what it read is no
+ * longer stale. Organizations without a connection any more leave the cache once the search
+ * went through.
  */
 export async function refreshCache(input: RefreshInput): Promise<void> {
   const organizations = await organizationsWithConnections(input);

@@ -47,6 +47,29 @@ export function cachedRow(
   };
 }
 
+/**
+ * What the search says of an organization whose connection is not read yet, shown while the
+ * refresh reads it: its name, the connection's id and the token's expiry (no last four).
+ */
+export function listedRow(organization: Organization, tokenHeld: boolean, now: Date): FleetRow {
+  const active = organization.scim_active_connection;
+  const tokenExpiresAt = active?.bearer_token_expires_at ?? null;
+  return {
+    organizationId: organization.organization_id,
+    organizationName: organization.organization_name,
+    connectionId: active?.connection_id ?? '',
+    connectionStatus: '',
+    identityProvider: '',
+    tokenExpiresAt,
+    tokenDaysLeft: daysLeft(tokenExpiresAt, now),
+    rotationPending: false,
+    tokenHeld,
+    lastHealth: null,
+    entraJob: null,
+    provisional: true,
+  };
+}
+
 /** The row the renderer gets: the cached one with its days left counted now. */
 export function shownRow(cached: CachedRow, now: Date): FleetRow {
   return { ...cached.row, tokenDaysLeft: daysLeft(cached.row.tokenExpiresAt, now) };

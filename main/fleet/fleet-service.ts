@@ -18,7 +18,7 @@ import { FleetCacheFile, type CachedRow, type FleetCache } from './fleet-cache';
 import { checkHealth } from './fleet-health';
 import { FLEET_POLICY, type FleetPolicy } from './fleet-policy';
 import { refreshCache, type FleetStytch } from './fleet-refresh';
-import { shownRow, withHealth } from './fleet-rows';
+import { listedRow, shownRow, withHealth } from './fleet-rows';
 
 /** The connected project as the fleet needs it (`StytchSession` fits). */
 export interface FleetProject {
@@ -70,6 +70,12 @@ export class FleetService {
   private cache: FleetCache | null = null;
   private refreshing: Promise<void> | null = null;
   private refreshError: AppError | null = null;
+  /**
+   * The running refresh's organizations listed by the search and not in the cache yet, as
+   * provisional rows: shown until their connection is read (then the cache has them) or the
+   * refresh ends. Kept for the cache they belong to, never written to it.
+   */
+  private listing: { cache: FleetCache; rows: Map<string, FleetRow> } | null = null;
   private sweeping: Promise<void> | null = null;
   private cancelSweep = false;
   private listener: (progress: FleetProgress) => void = () => undefined;
@@ -183,8 +189,14 @@ export class FleetService {
   private describe(): FleetOverview {
     const cache = this.cache;
     const now = new Date(this.clock.now());
+    const rows = cache?.rows.map((cached) => shownRow(cached, now)) ?? [];
+    if (this.listing && this.listing.cache === cache) {
+      const read = new Set(rows.map((row) => row.organizationId));
+      for (const listed of this.listing.rows.values())
+        if (!read.has(listed.organizationId)) rows.push(listed);
+    }
     return {
-      rows: cache?.rows.map((cached) => shownRow(cached, now)) ?? [],
+      rows,
       refreshedAt: cache?.refreshedAt ?? null,
       refreshing: this.refreshing !== null,
       refreshError: this.refreshError,
@@ -228,18 +240,37 @@ export class FleetService {
   ): Promise<void> {
     const progress = this.progressPump('refresh');
     const checkpoint = this.checkpointer(() => void this.files.save(cache));
+    const listing = { cache, rows: new Map<string, FleetRow>() };
+    this.listing = listing;
     try {
       const stytch = await this.deps.stytch.client();
+      const held = await this.deps.heldConnections(project.projectId);
+      const cachedIds = new Set(cache.rows.map((cached) => cached.row.organizationId));
       await refreshCache({
         stytch,
         apiHost: hostOf(project.baseUrl),
         budget: this.budget,
         policy: this.policy,
         cache,
-        held: await this.deps.heldConnections(project.projectId),
+        held,
         full,
         now: () => new Date(this.clock.now()),
         cancelled: () => this.cache !== cache,
+        // Organizations the cache has are shown as cached meanwhile; the others provisionally.
+        onListed: (organizations) => {
+          const now = new Date(this.clock.now());
+          const fresh = organizations
+            .filter((organization) => !cachedIds.has(organization.organization_id))
+            .map((organization) =>
+              listedRow(
+                organization,
+                held.has(organization.scim_active_connection?.connection_id ?? ''),
+                now,
+              ),
+            );
+          for (const row of fresh) listing.rows.set(row.organizationId, row);
+          progress.list(fresh, organizations.length);
+        },
         onRow: (done, total, row) => {
           progress.step(done, total, row);
           checkpoint();
@@ -253,6 +284,8 @@ export class FleetService {
       this.deps.logger.warn('fleet.refresh-failed', { code: this.refreshError.code });
       await this.files.save(cache);
       progress.end('failed', this.refreshError);
+    } finally {
+      if (this.listing === listing) this.listing = null;
     }
   }
 
@@ -360,12 +393,11 @@ export class FleetService {
     let last = 0;
     let pending = new Map<string, CachedRow>();
     let position = { done: 0, total: 0, eta: null as number | null };
-    const flush = (state: FleetProgress['state'], error: AppError | null) => {
-      const now = new Date(this.clock.now());
-      const updated = [...pending.values()]
-        .slice(-MAX_PROGRESS_ROWS)
-        .map((cached) => shownRow(cached, now));
-      pending = new Map();
+    const emit = (
+      state: FleetProgress['state'],
+      error: AppError | null,
+      updated: FleetProgress['updated'],
+    ) => {
       last = this.clock.now();
       this.listener({
         kind,
@@ -377,7 +409,30 @@ export class FleetService {
         error,
       });
     };
+    const flush = (state: FleetProgress['state'], error: AppError | null) => {
+      const now = new Date(this.clock.now());
+      const updated = [...pending.values()]
+        .slice(-MAX_PROGRESS_ROWS)
+        .map((cached) => shownRow(cached, now));
+      pending = new Map();
+      emit(state, error, updated);
+    };
     return {
+      /**
+       * A search page's organizations, sent at once (not held to the pace) so the admin sees
+       * them before any connection is read: `rows` are the provisional ones, `count` every
+       * organization with a connection on the page. Split to stay within an event's bound.
+       */
+      list: (rows: readonly FleetRow[], count: number) => {
+        position = { ...position, total: position.total + count };
+        const events = Math.max(1, Math.ceil(rows.length / MAX_PROGRESS_ROWS));
+        for (let index = 0; index < events; index += 1)
+          emit(
+            'running',
+            null,
+            rows.slice(index * MAX_PROGRESS_ROWS, (index + 1) * MAX_PROGRESS_ROWS),
+          );
+      },
       step: (done: number, total: number, row: CachedRow | null): number | null => {
         firstDone ??= done - 1;
         const doneHere = done - firstDone;

@@ -59,6 +59,12 @@ export const FleetRowSchema = z.object({
   tokenHeld: z.boolean(),
   lastHealth: FleetHealthSchema.nullable(),
   entraJob: FleetEntraJobSchema.nullable(),
+  /**
+   * Listed by Stytch's search while a refresh runs, its connection not read yet: the name, the
+   * connection's id and the token's expiry are the search's; status and identity provider are
+   * blank until the read. Absent on every row read from Stytch (the cache holds only those).
+   */
+  provisional: z.literal(true).optional(),
 });
 export type FleetRow = z.infer<typeof FleetRowSchema>;
 
@@ -138,7 +144,9 @@ export function attentionReason(row: FleetRow): string | null {
   if (row.tokenDaysLeft !== null && row.tokenDaysLeft <= EXPIRY_WARNING_DAYS)
     return 'Token expiring soon';
   if (row.lastHealth?.verdict === 'warnings') return 'Last health check has warnings';
-  if (row.connectionStatus.toLowerCase() !== 'active') return 'Connection not active';
+  // A row not read yet has no status from Stytch: blank is not "not active".
+  if (row.provisional !== true && row.connectionStatus.toLowerCase() !== 'active')
+    return 'Connection not active';
   return null;
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../bridge/app-host';
 import { recordStep, scanForBlockingViolations } from './accessibility';
 import { E2E_OUTPUT_DIR, saveScreenshot } from './browser';
+import { largeSeed } from '../../main/sandbox/large-seed';
 import { closeApp, openApp, type OpenApp } from './sandbox-page';
 
 /**
@@ -47,13 +48,23 @@ describe('the connections overview, in Chromium against the large sandbox', () =
         timeout: 60_000,
       })
       .toBe(1);
-    // Main reads Stytch within its documented limits; the rows arrive as it goes.
+    // Stytch's search lists the organizations long before each connection is read: they are
+    // shown at once, each saying its connection is being read, with how far the reading got.
+    await expect
+      .poll(() => grid().getByText('Reading connection…').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/^Read [\d,]+ of [\d,]+ organizations/).count()).toBe(1);
+    await recordStep(page, 'fleet-00-first-reading-in-progress');
+    // Main reads Stytch within its documented limits; the rows fill in as it goes.
     await expect
       .poll(async () => (await shownOfTotal())[1], { timeout: 100_000, interval: 1_000 })
       .toBeGreaterThan(1_500);
     await expect
-      .poll(() => page.getByText(/^Reading from Stytch/).count(), { timeout: 100_000 })
+      .poll(() => page.getByText(/^Read [\d,]+ of [\d,]+ organizations/).count(), {
+        timeout: 100_000,
+      })
       .toBe(0);
+    expect(await grid().getByText('Reading connection…').count()).toBe(0);
     const rows = await grid().getByRole('row').count();
     // Virtualized: the header and the rows in view, not 1,900 of them.
     expect(rows).toBeLessThan(40);
@@ -117,8 +128,18 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
-  it('opens one connection’s page: details, health, token, members, Entra job, danger zone', async () => {
+  it('opens one connection’s page: details, health, token, members, group roles, Entra job, danger zone', async () => {
     const name = (await grid().locator('[aria-rowindex="2"] .cell-open').textContent()) ?? '';
+    // Entra sent this connection two groups (written to its SCIM endpoint, as a cycle would).
+    const organizationId = largeSeed().find(
+      (seed) => seed.organization_name === name,
+    )?.organization_id;
+    const sandbox = await host.services.sandbox.ensureStarted();
+    const connectionId = sandbox.state.getConnection(organizationId ?? '')?.connection_id ?? '';
+    const store = sandbox.scim.storeOf(connectionId);
+    expect(store).toBeDefined();
+    for (const displayName of ['Engineering', 'Sales and Marketing'])
+      store?.write('Group', undefined, { displayName, members: [] });
     await grid().locator('[aria-rowindex="2"] .cell-open').click();
     await expect
       .poll(() => page.getByRole('heading', { level: 2, name }).count(), { timeout: 20_000 })
@@ -129,6 +150,32 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     for (const section of ['Health', 'Token', 'Members in Stytch', 'Danger zone'])
       expect(await page.getByRole('heading', { name: section, exact: true }).count()).toBe(1);
     await recordStep(page, 'fleet-05-connection-page');
+
+    const roles = page.getByRole('region', { name: 'Groups and their roles' });
+    await expect
+      .poll(() => roles.getByText(/^No group mapped yet/).count(), { timeout: 20_000 })
+      .toBe(1);
+    await roles.scrollIntoViewIfNeeded();
+    await roles.screenshot({ path: join(E2E_OUTPUT_DIR, 'fleet-05b-group-roles.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await roles.screenshot({ path: join(E2E_OUTPUT_DIR, 'fleet-05b-group-roles-dark.png') });
+    expect(await scanForBlockingViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await roles
+      .getByRole('combobox', { name: 'Stytch role for Engineering' })
+      .selectOption('billing-viewer');
+    await roles.getByRole('button', { name: 'Save roles in Stytch' }).click();
+    await expect
+      .poll(() => roles.getByText('Saved in Stytch: 1 group changed.').count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(await roles.getByText('1 of 2 groups give their members a Stytch role.').count()).toBe(
+      1,
+    );
+    expect(
+      sandbox.state.getConnection(organizationId ?? '')?.scim_group_implicit_role_assignments,
+    ).toEqual([expect.objectContaining({ group_name: 'Engineering', role_id: 'billing-viewer' })]);
+    await roles.screenshot({ path: join(E2E_OUTPUT_DIR, 'fleet-05c-group-roles-saved.png') });
+    expect(await scanForBlockingViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '← All connections' }).click();
     await expect.poll(() => grid().count()).toBe(1);
     expect(pageErrors).toEqual([]);

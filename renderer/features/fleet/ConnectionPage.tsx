@@ -10,6 +10,7 @@ import { useEntraStore } from '../../state/entra-store';
 import { useFleetStore } from '../../state/fleet-store';
 import { useScreenStore } from '../../state/screen-store';
 import { HealthPanel } from '../entra-setup/HealthPanel';
+import { GroupRolesPanel } from '../group-roles/GroupRolesPanel';
 import { WatchPanel } from '../provisioning-watch/WatchPanel';
 import { useWatch } from '../provisioning-watch/use-watch';
 import { RotationPanel } from '../rotation/RotationPanel';
@@ -155,6 +156,10 @@ function Connection({ row }: { row: FleetRow }) {
             <Token connection={current} />
           </Section>
           <Members row={row} />
+          <GroupRolesPanel
+            organizationId={current.organizationId}
+            connectionId={current.connectionId}
+          />
           <EntraJob row={row} />
           <DeleteConnection />
         </>
@@ -165,7 +170,7 @@ function Connection({ row }: { row: FleetRow }) {
 
 /**
  * One connection, to come back to: its details, last health result, token (expiry, rotation),
- * members and groups, the Entra job's health, and the danger zone.
+ * members and groups, the groups' Stytch roles, the Entra job's health, and the danger zone.
  */
 export function ConnectionPage({ organizationId }: { organizationId: string }) {
   const row = useFleetStore((s) => s.rows.find((r) => r.organizationId === organizationId));
@@ -188,7 +193,9 @@ export function ConnectionPage({ organizationId }: { organizationId: string }) {
       {back}
       <h2>{row.organizationName}</h2>
       <p className="field-hint">
-        <span className="mono">{row.organizationId}</span> · {row.identityProvider} · token:{' '}
+        <span className="mono">{row.organizationId}</span> ·{' '}
+        {/* Blank while the overview's first reading has not read this connection yet. */}
+        {row.identityProvider && `${row.identityProvider} · `}token:{' '}
         <span className={`cell-${expiry.tone}`}>{expiry.text}</span>
       </p>
       <LastHealth row={row} />

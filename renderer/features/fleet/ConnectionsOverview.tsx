@@ -32,6 +32,8 @@ function Freshness() {
   const refreshError = useFleetStore((s) => s.refreshError);
   const busy = useFleetStore((s) => s.busy);
   const refresh = useFleetStore((s) => s.refresh);
+  // During the first reading, the progress beside the button says it already.
+  const notReadYet = refreshing ? null : 'Not read yet.';
   return (
     <div className="fleet-freshness">
       <div className="actions">
@@ -47,13 +49,13 @@ function Freshness() {
           <Busy
             label={
               refreshing.total > 0
-                ? `Reading from Stytch: ${countWords(refreshing.done)} of ${countWords(refreshing.total)} organizations…`
+                ? `Read ${countWords(refreshing.done)} of ${countWords(refreshing.total)} organizations…`
                 : 'Reading from Stytch…'
             }
           />
         )}
         <span className="field-hint">
-          {refreshedAt ? `Last read in full at ${formatTimestamp(refreshedAt)}.` : 'Not read yet.'}
+          {refreshedAt ? `Last read in full at ${formatTimestamp(refreshedAt)}.` : notReadYet}
         </span>
       </div>
       {refreshError && (
@@ -78,6 +80,7 @@ export function ConnectionsOverview() {
   const setQuery = useFleetStore((s) => s.setQuery);
   const failure = useFleetStore((s) => s.failure);
   const failedOp = useFleetStore((s) => s.failedOp);
+  const refreshing = useFleetStore((s) => s.refreshing !== null);
   const show = useScreenStore((s) => s.show);
   // A new connection starts at choosing its organization (the project is connected already).
   const setUpNew = () => {
@@ -136,7 +139,8 @@ export function ConnectionsOverview() {
             : 'Reading the connections…'}
         </p>
       </div>
-      {loaded && rows.length === 0 ? (
+      {/* While a first reading runs, the grid waits for the rows Stytch's search lists. */}
+      {loaded && rows.length === 0 && !refreshing ? (
         <p className="notice notice-info">
           No organization of this project has a SCIM connection yet. Set up a new connection to
           create the first one.

@@ -5,7 +5,14 @@ import { VirtualGrid, type GridColumn, type SortOrder } from '../../components/V
 import { useFleetStore } from '../../state/fleet-store';
 import { useScreenStore } from '../../state/screen-store';
 import { sortBy, type OverviewColumn } from './overview-query';
-import { entraWords, expiryWords, healthWhen, healthWords, type CellWords } from './row-words';
+import {
+  entraWords,
+  expiryWords,
+  healthWhen,
+  healthWords,
+  statusWords,
+  type CellWords,
+} from './row-words';
 
 /** Every row's height: fixed, so the grid can place rows without measuring them. */
 export const ROW_HEIGHT = 44;
@@ -32,12 +39,14 @@ function Cell({ row, column }: { row: FleetRow; column: OverviewColumn | 'select
     case 'organization':
       return <OpenButton row={row} />;
     case 'status':
-      return row.connectionStatus;
+      return <Words words={statusWords(row)} />;
     case 'provider':
       return row.identityProvider;
     case 'expiry':
       return <Words words={expiryWords(row.tokenDaysLeft)} />;
     case 'rotation':
+      // Not known before the connection is read: blank rather than "None".
+      if (row.provisional === true) return '';
       return row.rotationPending ? <span className="cell-warning">Pending</span> : 'None';
     case 'health':
       return (

@@ -5,7 +5,8 @@ import { jobStatusWords, quarantineWords } from '../../lib/entra-words';
 /** How a cell looks: its words, and a tone that only repeats them in colour. */
 export interface CellWords {
   text: string;
-  tone: 'plain' | 'good' | 'warning' | 'danger';
+  /** `pending`: not known yet, being read (muted, and allowed two lines). */
+  tone: 'plain' | 'good' | 'warning' | 'danger' | 'pending';
 }
 
 const days = (count: number) => `${String(count)} day${count === 1 ? '' : 's'}`;
@@ -21,6 +22,16 @@ export function expiryWords(daysLeft: number | null): CellWords {
   if (daysLeft === 0) return { text: 'Less than a day', tone: 'danger' };
   if (daysLeft <= EXPIRY_WARNING_DAYS) return { text: `${days(daysLeft)}, soon`, tone: 'warning' };
   return { text: days(daysLeft), tone: 'plain' };
+}
+
+/**
+ * The connection's status as Stytch says it; for a row only listed so far, that its connection
+ * is being read (the overview fills it in when main has read it).
+ */
+export function statusWords(row: FleetRow): CellWords {
+  return row.provisional === true
+    ? { text: 'Reading connection…', tone: 'pending' }
+    : { text: row.connectionStatus, tone: 'plain' };
 }
 
 const VERDICT_WORDS: Record<string, CellWords> = {

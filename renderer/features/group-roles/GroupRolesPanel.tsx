@@ -1,9 +1,17 @@
-import type { GroupRolesRow, RoleOption } from '../../../shared/stytch/views';
+import { useEffect, useMemo } from 'react';
+
+import type { GroupRolesRow, GroupRolesView, RoleOption } from '../../../shared/stytch/views';
 import { LINKS } from '../../../shared/wizard/links';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ExternalLinkButton } from '../../components/ExternalLinkButton';
-import { NO_ROLE, pendingChanges, useGroupRolesStore } from '../../state/group-roles-store';
+import {
+  NO_ROLE,
+  pendingChanges,
+  useGroupRolesStore,
+  type ConnectionRef,
+} from '../../state/group-roles-store';
+import { useWatchStore } from '../../state/watch-store';
 
 const ROLES_LINK = { label: 'Open Roles & Permissions in Stytch', url: LINKS.stytchRoles };
 
@@ -146,18 +154,37 @@ function RoleDescriptions({ roles }: { roles: readonly RoleOption[] }) {
   );
 }
 
+/** Active members per group name, from the watch's last look at this connection. */
+function useMemberCounts(connectionId: string): ReadonlyMap<string, number> | null {
+  const snapshot = useWatchStore((s) =>
+    s.snapshot?.connectionId === connectionId ? s.snapshot : null,
+  );
+  return useMemo(() => {
+    if (!snapshot) return null;
+    const counts = new Map<string, number>();
+    for (const member of snapshot.members) {
+      if (member.status !== 'active') continue;
+      for (const group of member.groups) counts.set(group, (counts.get(group) ?? 0) + 1);
+    }
+    return counts;
+  }, [snapshot]);
+}
+
+/** How many groups give their members a role in Stytch now, said plainly. */
+function mappedWords(view: GroupRolesView): string {
+  const mapped = view.groups.filter((group) => group.roleIds.length > 0).length;
+  if (mapped === 0) return 'No group mapped yet: pick a Stytch role for a group, then save.';
+  const of = `${String(mapped)} of ${String(view.groups.length)}`;
+  return `${of} ${view.groups.length === 1 ? 'group gives' : 'groups give'} their members a Stytch role.`;
+}
+
 /**
- * The SCIM groups Entra sent to the connection, each with a Stytch role picker, and Save. The
- * roles are the project's RBAC policy's; Stytch gives each member of a group the group's role.
+ * The SCIM groups Entra sent to one connection, each with a Stytch role picker, and Save; read
+ * when shown. The roles are the project's RBAC policy's; Stytch gives each member of a group the
+ * group's role. Main reads the groups only from the named organization's own connection. The
+ * wizard's step and a connection's page both show it.
  */
-export function GroupRolesPanel({
-  reload,
-  memberCounts,
-}: {
-  reload: () => void;
-  /** Active members per group name, from the watch; null when the watch has not looked. */
-  memberCounts: ReadonlyMap<string, number> | null;
-}) {
+export function GroupRolesPanel({ organizationId, connectionId }: ConnectionRef) {
   const view = useGroupRolesStore((s) => s.view);
   const busy = useGroupRolesStore((s) => s.busy);
   const failure = useGroupRolesStore((s) => s.failure);
@@ -165,6 +192,11 @@ export function GroupRolesPanel({
   const outcome = useGroupRolesStore((s) => s.outcome);
   const pending = useGroupRolesStore((s) => pendingChanges(s.view, s.picks).length);
   const save = useGroupRolesStore((s) => s.save);
+  const memberCounts = useMemberCounts(connectionId);
+  const reload = () => void useGroupRolesStore.getState().load({ organizationId, connectionId });
+  useEffect(() => {
+    void useGroupRolesStore.getState().load({ organizationId, connectionId });
+  }, [organizationId, connectionId]);
   return (
     <section
       className="group-roles-panel"
@@ -183,6 +215,7 @@ export function GroupRolesPanel({
       {view && view.groups.length > 0 && (
         <>
           {!view.roles.some((role) => !role.stytchDefault) && <NoProjectRoles />}
+          <p className="group-roles-mapped">{mappedWords(view)}</p>
           <GroupsTable groups={view.groups} roles={view.roles} memberCounts={memberCounts} />
           {!view.complete && (
             <p className="field-hint">

@@ -62,6 +62,34 @@ describe('scim:getGroupRoles and scim:setGroupRoles', () => {
     });
   });
 
+  it('refuses another organization’s connection named beside this organization, reading and writing nothing of it', async () => {
+    // The renderer names both ids: main takes the connection only as the named organization's own.
+    const mine = await connectionWithGroup('Handler Group Roles Mine');
+    const theirs = await connectionWithGroup('Handler Group Roles Theirs');
+    const forged = { organizationId: mine.organizationId, connectionId: theirs.connectionId };
+    const reads = h.sandbox.http.requestCount('scim.get-groups');
+    const writes = h.sandbox.http.requestCount('scim.update');
+
+    const read = await h.call('scim:getGroupRoles', forged);
+    const write = await h.call('scim:setGroupRoles', {
+      ...forged,
+      changes: [{ groupId: theirs.groupId, roleId: 'support-agent' }],
+    });
+
+    for (const result of [read, write])
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'STYTCH_SCIM_CONNECTION_NOT_FOUND' },
+      });
+    expect(h.sandbox.http.requestCount('scim.get-groups')).toBe(reads);
+    expect(h.sandbox.http.requestCount('scim.update')).toBe(writes);
+    const stillTheirs = await h.ok('scim:getGroupRoles', {
+      organizationId: theirs.organizationId,
+      connectionId: theirs.connectionId,
+    });
+    expect(stillTheirs.groups[0]?.roleIds).toEqual([]);
+  });
+
   it('refuses a save with no change or a group id outside Stytch’s alphabet, before calling Stytch', async () => {
     const ref = await connectionWithGroup('Handler Group Roles Invalid');
     const before = h.sandbox.http.requestCount('scim.update');

@@ -2,46 +2,23 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { FleetRow } from '../../../shared/fleet/fleet';
-import { WIZARD_STEP_IDS } from '../../../shared/wizard/steps';
-import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistant';
-import { connectionView, progressAt, settings } from '../fixtures';
+import { installFakeAssistant, okFor } from '../fake-assistant';
+import { progressAt, settings } from '../fixtures';
 import { seriousViolations } from '../a11y/serious-violations';
 import { visibleText } from '../visible-text';
 import { internalWordsIn } from '../../support/internal-words';
 import { cleanUpAfterEach, renderApp } from '../render-app';
-import { fleetOverview, fleetRow, fleetRows, idleSweep } from './fleet-fixtures';
+import {
+  connectedStatus,
+  connectionOf,
+  fleetOverview,
+  fleetRow,
+  fleetRows,
+  idleSweep,
+  installFleet,
+} from './fleet-fixtures';
 
 cleanUpAfterEach();
-
-/** Connected to a project whose set-up was finished, main holding `rows`. */
-function installFleet(rows: readonly FleetRow[], handlers: FakeHandlers = {}) {
-  return installFakeAssistant(
-    {
-      'stytch:status': () =>
-        okFor('stytch:status', {
-          connected: true,
-          projectId: 'project-test-123',
-          environment: 'test',
-          mode: 'real',
-        }),
-      'fleet:overview': () => okFor('fleet:overview', fleetOverview(rows)),
-      ...handlers,
-    },
-    settings({
-      projectId: 'project-test-123',
-      wizard: progressAt('webhooks', [...WIZARD_STEP_IDS]),
-    }),
-  );
-}
-
-/** Main's answer for a row's connection, as Stytch has it (same ids as the row). */
-const connectionOf = ({ organizationId }: { organizationId: string }) =>
-  okFor('scim:getConnection', {
-    connection: connectionView({
-      organizationId,
-      connectionId: organizationId.replace('organization-test-', 'scim-connection-test-'),
-    }),
-  });
 
 const grid = () => screen.getByRole('grid', { name: 'SCIM connections' });
 const bodyRows = () =>
@@ -88,15 +65,7 @@ describe('Connections overview', () => {
 
   it('opens the wizard where a half-done set-up was left, not the overview', async () => {
     installFakeAssistant(
-      {
-        'stytch:status': () =>
-          okFor('stytch:status', {
-            connected: true,
-            projectId: 'project-test-123',
-            environment: 'test',
-            mode: 'real',
-          }),
-      },
+      { 'stytch:status': connectedStatus },
       settings({
         projectId: 'project-test-123',
         organizationId: 'organization-test-1',
@@ -123,6 +92,54 @@ describe('Connections overview', () => {
     ).toBeTruthy();
     expect(screen.getByText('Pending')).toBeTruthy();
     expect(screen.getByText('Active')).toBeTruthy();
+  });
+
+  it('lists the organizations Stytch’s search found while their connections are read, then fills them in', async () => {
+    const fake = installFleet([], {
+      'fleet:overview': () =>
+        okFor('fleet:overview', fleetOverview([], { refreshedAt: null, refreshing: true })),
+    });
+    await renderApp();
+    await screen.findByText('Showing 0 of 0 connections');
+    // A first reading has no row yet: that is not "no connection".
+    expect(screen.queryByText(/No organization of this project has a SCIM connection/)).toBeNull();
+
+    const listed = (n: number, name: string) =>
+      fleetRow(n, {
+        organizationName: name,
+        connectionStatus: '',
+        identityProvider: '',
+        lastHealth: null,
+        provisional: true,
+      });
+    fake.emit('fleet:progress', {
+      kind: 'refresh',
+      state: 'running',
+      done: 0,
+      total: 2_013,
+      etaSeconds: null,
+      updated: [listed(1, 'Listed Alpha'), listed(2, 'Listed Bravo')],
+      error: null,
+    });
+    expect(await screen.findByText('Listed Alpha')).toBeTruthy();
+    expect(screen.getAllByText('Reading connection…')).toHaveLength(2);
+    expect(screen.getByText('Read 0 of 2,013 organizations…')).toBeTruthy();
+    // Not read yet is not a reason for attention.
+    expect(screen.getByRole('checkbox', { name: 'Needs attention (0)' })).toBeTruthy();
+
+    fake.emit('fleet:progress', {
+      kind: 'refresh',
+      state: 'running',
+      done: 400,
+      total: 2_013,
+      etaSeconds: 40,
+      updated: [fleetRow(1, { organizationName: 'Listed Alpha' })],
+      error: null,
+    });
+    expect(await screen.findByText('Read 400 of 2,013 organizations…')).toBeTruthy();
+    expect(screen.getAllByText('Reading connection…')).toHaveLength(1);
+    const alpha = bodyRows().find((row) => row.textContent.includes('Listed Alpha'));
+    expect(within(alpha!).getByText('active')).toBeTruthy();
   });
 
   it('finds organizations by name as the admin types, and says how many are shown', async () => {
