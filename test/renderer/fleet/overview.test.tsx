@@ -2,37 +2,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { FleetRow } from '../../../shared/fleet/fleet';
-import { WIZARD_STEP_IDS } from '../../../shared/wizard/steps';
-import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistant';
+import { installFakeAssistant, okFor } from '../fake-assistant';
 import { connectionView, progressAt, settings } from '../fixtures';
 import { seriousViolations } from '../a11y/serious-violations';
 import { visibleText } from '../visible-text';
 import { internalWordsIn } from '../../support/internal-words';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 import { fleetOverview, fleetRow, fleetRows, idleSweep } from './fleet-fixtures';
+import { installFleet } from './install-fleet';
 
 cleanUpAfterEach();
-
-/** Connected to a project whose set-up was finished, main holding `rows`. */
-function installFleet(rows: readonly FleetRow[], handlers: FakeHandlers = {}) {
-  return installFakeAssistant(
-    {
-      'stytch:status': () =>
-        okFor('stytch:status', {
-          connected: true,
-          projectId: 'project-test-123',
-          environment: 'test',
-          mode: 'real',
-        }),
-      'fleet:overview': () => okFor('fleet:overview', fleetOverview(rows)),
-      ...handlers,
-    },
-    settings({
-      projectId: 'project-test-123',
-      wizard: progressAt('webhooks', [...WIZARD_STEP_IDS]),
-    }),
-  );
-}
 
 /** Main's answer for a row's connection, as Stytch has it (same ids as the row). */
 const connectionOf = ({ organizationId }: { organizationId: string }) =>
