@@ -82,6 +82,13 @@ function SelectionButtons() {
         </p>
       )}
       {signedIn === false && <SignInButton action="configure-provisioning" />}
+      {status?.account && (
+        <p className="field-hint">
+          Signed in to Microsoft as {status.account.name ?? status.account.username}, tenant{' '}
+          {status.account.tenant}: the new tokens are saved in the Entra enterprise apps this app
+          linked in that tenant.
+        </p>
+      )}
     </>
   );
 }

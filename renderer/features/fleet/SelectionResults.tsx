@@ -16,6 +16,12 @@ function totals(run: SelectionRun): string {
   ].join(', ');
 }
 
+/** Failures first (they need the admin), then the rotated, then those skipped. */
+function rank(item: SelectionRun['items'][number]): number {
+  if (item.state === 'skipped') return 2;
+  return item.outcome.outcome === 'failed' ? 0 : 1;
+}
+
 /**
  * Each connection's result: rotated (with the gap in which Entra held a token Stytch refused),
  * failed (at which step, and which pair of tokens is left working), or skipped and why.
@@ -44,20 +50,22 @@ export function SelectionResults({ run }: { run: SelectionRun }) {
             </tr>
           </thead>
           <tbody>
-            {run.items.map((item) => {
-              const words = resultWords(item);
-              return (
-                <tr
-                  key={item.organizationId}
-                  data-result={item.state === 'ran' ? item.outcome.outcome : 'skipped'}
-                >
-                  <th scope="row">{item.organizationName}</th>
-                  <td>{words.result}</td>
-                  <td>{words.gap}</td>
-                  <td>{words.left}</td>
-                </tr>
-              );
-            })}
+            {[...run.items]
+              .sort((a, b) => rank(a) - rank(b))
+              .map((item) => {
+                const words = resultWords(item);
+                return (
+                  <tr
+                    key={item.organizationId}
+                    data-result={item.state === 'ran' ? item.outcome.outcome : 'skipped'}
+                  >
+                    <th scope="row">{item.organizationName}</th>
+                    <td>{words.result}</td>
+                    <td>{words.gap}</td>
+                    <td>{words.left}</td>
+                  </tr>
+                );
+              })}
           </tbody>
         </table>
       </div>
