@@ -14,7 +14,7 @@ import {
   type EntraHarness,
 } from '../entra-setup/entra-harness';
 import { ACME, refusal } from '../entra-setup/failure-modes/support';
-import { trap, trappingFetch, traps } from './traps';
+import { entraPairStatus, trap, trappingFetch, traps } from './traps';
 
 /**
  * Rotating a selection from the connections overview (`rotation:planSelection`,
@@ -35,18 +35,8 @@ let app: EntraHarness;
 const connections = new Map<string, string>();
 
 /** What Stytch's SCIM endpoint answers to the credentials Entra holds for `appName`. */
-async function entraPairStatus(appName: string): Promise<number> {
-  const entraApp = app.sandbox.microsoft.graph.state.apps.find((a) => a.displayName === appName);
-  const secret = (key: string) => entraApp?.secrets.find((s) => s.key === key)?.value ?? '';
-  const base = new URL(secret('BaseAddress'));
-  base.pathname = `${base.pathname}/Users`;
-  base.searchParams.set('count', '1');
-  const answer = await fetch(base, {
-    headers: { Authorization: `Bearer ${secret('SecretToken')}` },
-  });
-  await answer.text();
-  return answer.status;
-}
+const pairStatusOf = (appName: string) =>
+  entraPairStatus(app.sandbox.microsoft.graph.state.apps.find((a) => a.displayName === appName));
 
 const rotating = async (organizationId: string) =>
   (await app.ok('scim:getConnection', { organizationId })).connection?.rotating;
@@ -140,8 +130,8 @@ describe('rotation:runSelection', () => {
     if (umbrella?.state !== 'ran' || umbrella.outcome.outcome !== 'rotated') throw new Error('x');
     expect(umbrella.outcome.gap.seconds).toBeGreaterThan(0);
     // A working pair on both sides, whatever happened to each.
-    expect(await entraPairStatus('Acme SCIM')).toBe(200);
-    expect(await entraPairStatus('Umbrella SCIM')).toBe(200);
+    expect(await pairStatusOf('Acme SCIM')).toBe(200);
+    expect(await pairStatusOf('Umbrella SCIM')).toBe(200);
     expect(await rotating(ACME)).toBe(false);
     // Each step says where the run stands: "2 of 2", after one failed.
     const places = progressOf(runId).map((p) => p.selection);
@@ -181,7 +171,7 @@ describe('rotation:runSelection', () => {
       [UMBRELLA, 'skipped', 'stopped'],
     ]);
     expect(await app.ok('rotation:stopSelection', {})).toEqual({ stopping: false });
-    expect(await entraPairStatus('Acme SCIM')).toBe(200);
+    expect(await pairStatusOf('Acme SCIM')).toBe(200);
   });
 
   it('skips every connection, touching none, once nobody is signed in to Microsoft', async () => {

@@ -17,7 +17,7 @@ import {
   type EntraHarness,
 } from '../entra-setup/entra-harness';
 import { ACME, APP_NAME } from '../entra-setup/failure-modes/support';
-import { graphRefusal, trap, trappingFetch, traps } from './traps';
+import { entraPairStatus, entraSetting, graphRefusal, trap, trappingFetch, traps } from './traps';
 
 /**
  * Rotation in Stytch and Entra together (main/rotation/), through the real dispatcher over real
@@ -33,26 +33,13 @@ let standInApp: StandInApp;
 /** Every token value seen in this file, to prove none of them leaves main. */
 const tokensSeen = new Set<string>();
 
-const secretOf = (key: string) =>
-  standInApp.secrets.find((setting) => setting.key === key)?.value ?? '';
+const secretOf = (key: string) => entraSetting(standInApp, key);
 const keychain = (kind: 'scim-token' | 'scim-next-token') =>
   app.secretStore.snapshot().get(`${kind}:${connectionId}`) ?? null;
 const noteTokens = () => {
   for (const value of app.secretStore.snapshot().values()) tokensSeen.add(value);
   tokensSeen.add(secretOf('SecretToken'));
 };
-
-/** What Stytch's SCIM endpoint answers to Entra's saved credentials, as Entra would send them. */
-async function entraPairStatus(): Promise<number> {
-  const base = new URL(secretOf('BaseAddress'));
-  base.pathname = `${base.pathname}/Users`;
-  base.searchParams.set('count', '1');
-  const answer = await fetch(base, {
-    headers: { Authorization: `Bearer ${secretOf('SecretToken')}` },
-  });
-  await answer.text();
-  return answer.status;
-}
 
 const stytchConnection = async () => {
   const read = await app.ok('scim:getConnection', { organizationId: ACME });
@@ -63,7 +50,7 @@ const stytchConnection = async () => {
 /** A working pair, and no token lost: what every outcome must leave. */
 async function expectWorkingPairAndNoTokenLost() {
   noteTokens();
-  expect(await entraPairStatus()).toBe(200);
+  expect(await entraPairStatus(standInApp)).toBe(200);
   const connection = await stytchConnection();
   // The token Stytch holds as current is on this computer…
   expect(keychain('scim-token')?.slice(-4)).toBe(connection.token.last4);
@@ -202,7 +189,7 @@ describe('rotation:run, pending token refused until Complete (Stytch’s documen
     const connection = await stytchConnection();
     expect(connection.rotating).toBe(false);
     expect(keychain('scim-token')?.slice(-4)).toBe(connection.token.last4);
-    expect(await entraPairStatus()).toBe(401);
+    expect(await entraPairStatus(standInApp)).toBe(401);
 
     // The way out the error names: save in Entra again, with the kept token.
     await app.ok('entra:saveCredentials', { organizationId: ACME, connectionId });

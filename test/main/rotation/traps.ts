@@ -1,6 +1,9 @@
+import type { StandInApp } from '../../../main/sandbox/graph-stand-in/tenant';
+
 /**
  * Failures on demand for the rotation tests: the app's fetch goes through {@link trappingFetch},
- * and each trap answers the first request it matches, once, instead of letting it out.
+ * and each trap answers the first request it matches, once, instead of letting it out. And the
+ * check every outcome must pass: Stytch accepts what Entra holds.
  */
 
 /** One request to fail, once: the first that matches answers `response` instead of going out. */
@@ -65,3 +68,20 @@ export const trap = {
       response: stytchRefusal,
     }),
 };
+
+/** A setting of the credentials Entra holds for `entraApp` (e.g. "SecretToken"). */
+export function entraSetting(entraApp: StandInApp | undefined, key: string): string {
+  return entraApp?.secrets.find((setting) => setting.key === key)?.value ?? '';
+}
+
+/** What Stytch's SCIM endpoint answers to the credentials Entra holds, as Entra would send them. */
+export async function entraPairStatus(entraApp: StandInApp | undefined): Promise<number> {
+  const base = new URL(entraSetting(entraApp, 'BaseAddress'));
+  base.pathname = `${base.pathname}/Users`;
+  base.searchParams.set('count', '1');
+  const answer = await fetch(base, {
+    headers: { Authorization: `Bearer ${entraSetting(entraApp, 'SecretToken')}` },
+  });
+  await answer.text();
+  return answer.status;
+}

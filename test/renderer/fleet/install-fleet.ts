@@ -4,17 +4,20 @@ import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistan
 import { progressAt, settings } from '../fixtures';
 import { fleetOverview } from './fleet-fixtures';
 
+/** Main's answer: connected to the test project. */
+export const connectedProject = () =>
+  okFor('stytch:status', {
+    connected: true,
+    projectId: 'project-test-123',
+    environment: 'test',
+    mode: 'real',
+  });
+
 /** Connected to a project whose set-up was finished, main holding `rows`. */
 export function installFleet(rows: readonly FleetRow[], handlers: FakeHandlers = {}) {
   return installFakeAssistant(
     {
-      'stytch:status': () =>
-        okFor('stytch:status', {
-          connected: true,
-          projectId: 'project-test-123',
-          environment: 'test',
-          mode: 'real',
-        }),
+      'stytch:status': connectedProject,
       'fleet:overview': () => okFor('fleet:overview', fleetOverview(rows)),
       ...handlers,
     },

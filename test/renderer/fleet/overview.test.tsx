@@ -9,7 +9,7 @@ import { visibleText } from '../visible-text';
 import { internalWordsIn } from '../../support/internal-words';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 import { fleetOverview, fleetRow, fleetRows, idleSweep } from './fleet-fixtures';
-import { installFleet } from './install-fleet';
+import { connectedProject, installFleet } from './install-fleet';
 
 cleanUpAfterEach();
 
@@ -67,15 +67,7 @@ describe('Connections overview', () => {
 
   it('opens the wizard where a half-done set-up was left, not the overview', async () => {
     installFakeAssistant(
-      {
-        'stytch:status': () =>
-          okFor('stytch:status', {
-            connected: true,
-            projectId: 'project-test-123',
-            environment: 'test',
-            mode: 'real',
-          }),
-      },
+      { 'stytch:status': connectedProject },
       settings({
         projectId: 'project-test-123',
         organizationId: 'organization-test-1',
