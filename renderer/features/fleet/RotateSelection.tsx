@@ -81,7 +81,11 @@ function SelectionButtons() {
           {hint}
         </p>
       )}
-      {signedIn === false && <SignInButton action="configure-provisioning" />}
+      {signedIn === false && (
+        <div className="actions">
+          <SignInButton action="configure-provisioning" />
+        </div>
+      )}
       {status?.account && (
         <p className="field-hint">
           Signed in to Microsoft as {status.account.name ?? status.account.username}, tenant{' '}
