@@ -19,6 +19,7 @@ import { watchHandlers } from './provisioning-watch/watch-handlers';
 import type { ProbeTransport } from './probe/run-probe';
 import { nodeTlsConnector } from './probe/tls-connector';
 import { rotationHandlers } from './rotation/rotation-handlers';
+import { SelectionRuns } from './rotation/selection-runs';
 import { SYSTEM_ROTATION_CLOCK, type RotationClock } from './rotation/rotation-services';
 import { rehearsalHandlers } from './sandbox/rehearsal/rehearsal-handlers';
 import { Rehearsals } from './sandbox/rehearsal/rehearsals';
@@ -102,6 +103,8 @@ export interface Services {
   saveDialog: SaveDialogPort;
   /** Wall and monotonic time for rotations across Stytch and Entra (main/rotation/). */
   clock: RotationClock;
+  /** The one rotation of a selection from the overview that may run, and its Stop (main/rotation/). */
+  rotationSelections: SelectionRuns;
 }
 
 /**
@@ -216,5 +219,6 @@ export function composeServices(host: HostDependencies): Services {
     fleet,
     saveDialog: host.saveDialog ?? { choosePath: () => Promise.resolve(null) },
     clock: host.clock ?? SYSTEM_ROTATION_CLOCK,
+    rotationSelections: new SelectionRuns(),
   };
 }

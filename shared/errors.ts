@@ -96,6 +96,10 @@ export const ERROR_CODES = [
   'ROTATION_ENTRA_TEST_FAILED',
   // A rotation is pending at Stytch, but its new token is not on this computer
   'ROTATION_TOKEN_NOT_HERE',
+  // A rotation of a selection named an organization the connections overview does not hold
+  'ROTATION_UNKNOWN_ORGANIZATION',
+  // A second rotation of a selection while one runs
+  'ROTATION_SELECTION_RUNNING',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -63,6 +63,9 @@ export const INVOKE_CHANNELS = [
   'rotation:get',
   'rotation:checkPending',
   'rotation:run',
+  'rotation:planSelection',
+  'rotation:runSelection',
+  'rotation:stopSelection',
 ] as const;
 
 /** Events main pushes to the renderer. */

@@ -28,10 +28,13 @@ import {
 } from './provisioning/rehearsal';
 import { WatchSnapshotSchema } from './provisioning/watch';
 import {
+  MAX_ROTATION_SELECTION,
   PendingCheckSchema,
   RotationInfoSchema,
   RotationOutcomeSchema,
   RotationProgressSchema,
+  SelectionPlanSchema,
+  SelectionRunSchema,
 } from './rotation/rotation';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings';
 import {
@@ -70,6 +73,7 @@ export const StytchStatusSchema = z.object({
 });
 
 const OrgRef = { organizationId: StytchIdSchema };
+const SelectionIds = z.array(StytchIdSchema).min(1).max(MAX_ROTATION_SELECTION);
 const ConnectionRef = { ...OrgRef, connectionId: StytchIdSchema };
 
 /** A connection just created or rotated: where its new token went. */
@@ -375,6 +379,25 @@ export const ipcContract = {
     request: z.object({ ...ConnectionRef, runId: z.string().min(1).max(100) }).strict(),
     response: RotationOutcomeSchema,
   },
+  // A selection (e.g. every token expiring within 30 days), named by organization only: main
+  // finds each one's connection in the overview and its Entra app in the links it keeps, so the
+  // renderer cannot choose where a token goes; an id not in the overview refuses the request.
+  // The plan says, before anything changes, which will run across both and why others will not.
+  'rotation:planSelection': {
+    request: z.object({ organizationIds: SelectionIds }).strict(),
+    response: SelectionPlanSchema,
+  },
+  // One connection after the other, each step on rotation:progress with its place in the run;
+  // one at a time. Answers when all had their turn.
+  'rotation:runSelection': {
+    request: z
+      .object({ organizationIds: SelectionIds, runId: z.string().min(1).max(100) })
+      .strict(),
+    response: SelectionRunSchema,
+  },
+  // Stops the running selection once the connection in progress has finished (never mid-way,
+  // which would leave a rotation half done); false when none runs.
+  'rotation:stopSelection': { request: empty, response: z.object({ stopping: z.boolean() }) },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload schema of each event channel. */

@@ -4,6 +4,7 @@ import type {
   RotationLeft,
   RotationOutcome,
   RotationStep,
+  SelectionPosition,
 } from '../../shared/rotation/rotation';
 import type { ScimConnectionView } from '../../shared/stytch/views';
 import { saveCredentials, testConnection } from '../entra-setup/credentials-mapping-steps';
@@ -71,6 +72,7 @@ class RunLog {
       state,
       detail,
       at: this.services.clock.now().toISOString(),
+      ...(this.target.selection ? { selection: this.target.selection } : {}),
     });
   }
 }
@@ -80,6 +82,8 @@ export interface RotationTarget {
   organizationId: string;
   connectionId: string;
   runId: string;
+  /** Its place in a rotation of a selection, told with each step. */
+  selection?: SelectionPosition;
 }
 
 class StepFailure extends Error {

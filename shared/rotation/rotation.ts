@@ -32,6 +32,19 @@ export const PendingCheckSchema = z.object({
 });
 export type PendingCheck = z.infer<typeof PendingCheckSchema>;
 
+/**
+ * Where a rotation of a selection stands as one of its connections runs: which one (1-based, of
+ * `total`), and how the connections before it ended. The overview says "3 of 12" from it.
+ */
+export const SelectionPositionSchema = z.object({
+  organizationId: z.string(),
+  position: z.number().int().positive(),
+  total: z.number().int().positive(),
+  rotated: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+export type SelectionPosition = z.infer<typeof SelectionPositionSchema>;
+
 /** One step's news, as `rotation:progress` carries it. */
 export const RotationProgressSchema = z.object({
   runId: z.string(),
@@ -41,6 +54,8 @@ export const RotationProgressSchema = z.object({
   /** Plain words about what the step found ("Stytch refused the new token before completion"). */
   detail: z.string().nullable(),
   at: z.string(),
+  /** Set when the step belongs to a rotation of a selection (`rotation:runSelection`). */
+  selection: SelectionPositionSchema.optional(),
 });
 export type RotationProgress = z.infer<typeof RotationProgressSchema>;
 
@@ -97,9 +112,11 @@ export type RotationOutcome = z.infer<typeof RotationOutcomeSchema>;
  * to Microsoft, no Entra app linked for this organization and tenant (or no job), another
  * account than the one that linked it.
  */
+export const AcrossReasonSchema = z.enum(['not-signed-in', 'no-app', 'other-account']);
+export type AcrossReason = z.infer<typeof AcrossReasonSchema>;
 export const RotationAcrossSchema = z.object({
   available: z.boolean(),
-  reason: z.enum(['not-signed-in', 'no-app', 'other-account']).nullable(),
+  reason: AcrossReasonSchema.nullable(),
 });
 
 /** What `rotation:get` answers: the remembered pending check, and whether the run is possible. */
@@ -108,3 +125,49 @@ export const RotationInfoSchema = z.object({
   across: RotationAcrossSchema,
 });
 export type RotationInfo = z.infer<typeof RotationInfoSchema>;
+
+/**
+ * The most connections one rotation of a selection may name: they run one after the other, each
+ * with about ten calls to Stytch and Graph, so a larger batch is better split.
+ */
+export const MAX_ROTATION_SELECTION = 200;
+
+const SelectionRowFields = {
+  organizationId: z.string(),
+  organizationName: z.string(),
+  connectionId: z.string(),
+};
+
+/** One connection of a selection, before it runs: whether it can be rotated across both here. */
+export const SelectionPlanRowSchema = z.object({
+  ...SelectionRowFields,
+  across: RotationAcrossSchema,
+});
+export type SelectionPlanRow = z.infer<typeof SelectionPlanRowSchema>;
+
+/** What `rotation:planSelection` answers: each connection named, in the order it would run. */
+export const SelectionPlanSchema = z.object({ rows: z.array(SelectionPlanRowSchema) });
+export type SelectionPlan = z.infer<typeof SelectionPlanSchema>;
+
+/**
+ * Why a connection of a selection was not rotated: the reasons the run across both is not
+ * available for it (it gets the guided hand-over on its own page), or `stopped`: the admin
+ * stopped the run before its turn.
+ */
+export const SelectionSkipSchema = z.enum([...AcrossReasonSchema.options, 'stopped']);
+export type SelectionSkip = z.infer<typeof SelectionSkipSchema>;
+
+/** One connection of a selection, after the run: its rotation's outcome, or why it was skipped. */
+export const SelectionItemSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ran'), ...SelectionRowFields, outcome: RotationOutcomeSchema }),
+  z.object({ state: z.literal('skipped'), ...SelectionRowFields, reason: SelectionSkipSchema }),
+]);
+export type SelectionItem = z.infer<typeof SelectionItemSchema>;
+
+/** What `rotation:runSelection` answers once every connection has had its turn (or was stopped). */
+export const SelectionRunSchema = z.object({
+  runId: z.string(),
+  items: z.array(SelectionItemSchema),
+  stopped: z.boolean(),
+});
+export type SelectionRun = z.infer<typeof SelectionRunSchema>;

@@ -10,6 +10,7 @@ import { useGroupRolesStore } from '../../renderer/state/group-roles-store';
 import { useMicrosoftStore } from '../../renderer/state/microsoft-store';
 import { useOrganizationStore } from '../../renderer/state/organization-store';
 import { useProbeStore } from '../../renderer/state/probe-store';
+import { useRotationSelectionStore } from '../../renderer/state/rotation-selection-store';
 import { useScreenStore } from '../../renderer/state/screen-store';
 import { useStepViewStore } from '../../renderer/state/step-view-store';
 import { useStytchStore } from '../../renderer/state/stytch-store';
@@ -37,4 +38,5 @@ export function resetStores(): void {
   resetStore(useScreenStore);
   resetStore(useGroupRolesStore);
   resetStore(useStepViewStore);
+  resetStore(useRotationSelectionStore);
 }

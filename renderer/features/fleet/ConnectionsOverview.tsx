@@ -11,6 +11,7 @@ import { useWizardStore } from '../../state/wizard-store';
 import { OverviewGrid, ROW_HEIGHT } from './OverviewGrid';
 import { queryRows } from './overview-query';
 import { ReportButtons } from './ReportButtons';
+import { RotateSelection } from './RotateSelection';
 import { SweepBar } from './SweepBar';
 import { countWords } from './row-words';
 
@@ -112,6 +113,7 @@ export function ConnectionsOverview() {
       <div className="fleet-tools">
         <SweepBar />
         <ReportButtons />
+        <RotateSelection />
       </div>
       <div className="fleet-filters" role="search">
         <div className="field">

@@ -17,6 +17,7 @@ import {
   type EntraHarness,
 } from '../entra-setup/entra-harness';
 import { ACME, APP_NAME } from '../entra-setup/failure-modes/support';
+import { entraPairStatus, entraSetting, graphRefusal, trap, trappingFetch, traps } from './traps';
 
 /**
  * Rotation in Stytch and Entra together (main/rotation/), through the real dispatcher over real
@@ -26,95 +27,19 @@ import { ACME, APP_NAME } from '../entra-setup/failure-modes/support';
  * still hold every token Stytch accepts (none lost).
  */
 
-/** One request to fail, once: the first that matches answers `response` instead of going out. */
-interface Trap {
-  matches: (method: string, url: string) => boolean;
-  response: () => Response;
-}
-const traps: Trap[] = [];
-const trappingFetch: typeof fetch = async (input, init) => {
-  const url = input instanceof Request ? input.url : String(input);
-  const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-  const index = traps.findIndex((trap) => trap.matches(method, url));
-  if (index >= 0) {
-    const [trap] = traps.splice(index, 1);
-    if (trap) return trap.response();
-  }
-  return fetch(input, init);
-};
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json' },
-  });
-/** Graph's refusal envelope (403 is not retried). */
-const graphRefusal = () =>
-  json(403, {
-    error: {
-      code: 'Authorization_RequestDenied',
-      message: 'Insufficient privileges to complete the operation.',
-    },
-  });
-/** Stytch's error envelope for a 400 (not retried). */
-const stytchRefusal = () =>
-  json(400, {
-    status_code: 400,
-    request_id: 'request-id-test-rotation',
-    error_type: 'bad_request',
-    error_message: 'The request was refused.',
-  });
-
-const trap = {
-  pendingCheck: () =>
-    traps.push({
-      matches: (method, url) =>
-        method === 'GET' && /\/Users\?/.test(url) && url.includes('count=1'),
-      response: () => json(500, { detail: 'Temporarily unavailable' }),
-    }),
-  entraSave: () =>
-    traps.push({
-      matches: (method, url) => method === 'PUT' && url.includes('/synchronization/secrets'),
-      response: graphRefusal,
-    }),
-  entraTest: () =>
-    traps.push({
-      matches: (method, url) => method === 'POST' && url.includes('/validateCredentials'),
-      response: graphRefusal,
-    }),
-  complete: () =>
-    traps.push({
-      matches: (method, url) => method === 'POST' && url.endsWith('/rotate/complete'),
-      response: stytchRefusal,
-    }),
-};
-
 let app: EntraHarness;
 let connectionId: string;
 let standInApp: StandInApp;
 /** Every token value seen in this file, to prove none of them leaves main. */
 const tokensSeen = new Set<string>();
 
-const secretOf = (key: string) =>
-  standInApp.secrets.find((setting) => setting.key === key)?.value ?? '';
+const secretOf = (key: string) => entraSetting(standInApp, key);
 const keychain = (kind: 'scim-token' | 'scim-next-token') =>
   app.secretStore.snapshot().get(`${kind}:${connectionId}`) ?? null;
 const noteTokens = () => {
   for (const value of app.secretStore.snapshot().values()) tokensSeen.add(value);
   tokensSeen.add(secretOf('SecretToken'));
 };
-
-/** What Stytch's SCIM endpoint answers to Entra's saved credentials, as Entra would send them. */
-async function entraPairStatus(): Promise<number> {
-  const base = new URL(secretOf('BaseAddress'));
-  base.pathname = `${base.pathname}/Users`;
-  base.searchParams.set('count', '1');
-  const answer = await fetch(base, {
-    headers: { Authorization: `Bearer ${secretOf('SecretToken')}` },
-  });
-  await answer.text();
-  return answer.status;
-}
 
 const stytchConnection = async () => {
   const read = await app.ok('scim:getConnection', { organizationId: ACME });
@@ -125,7 +50,7 @@ const stytchConnection = async () => {
 /** A working pair, and no token lost: what every outcome must leave. */
 async function expectWorkingPairAndNoTokenLost() {
   noteTokens();
-  expect(await entraPairStatus()).toBe(200);
+  expect(await entraPairStatus(standInApp)).toBe(200);
   const connection = await stytchConnection();
   // The token Stytch holds as current is on this computer…
   expect(keychain('scim-token')?.slice(-4)).toBe(connection.token.last4);
@@ -264,7 +189,7 @@ describe('rotation:run, pending token refused until Complete (Stytch’s documen
     const connection = await stytchConnection();
     expect(connection.rotating).toBe(false);
     expect(keychain('scim-token')?.slice(-4)).toBe(connection.token.last4);
-    expect(await entraPairStatus()).toBe(401);
+    expect(await entraPairStatus(standInApp)).toBe(401);
 
     // The way out the error names: save in Entra again, with the kept token.
     await app.ok('entra:saveCredentials', { organizationId: ACME, connectionId });
