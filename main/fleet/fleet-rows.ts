@@ -41,6 +41,7 @@ export function cachedRow(
       tokenHeld,
       lastHealth: sameConnection ? (previous.row.lastHealth ?? null) : null,
       entraJob: sameConnection ? (previous.row.entraJob ?? null) : null,
+      entraLink: sameConnection ? (previous.row.entraLink ?? null) : null,
     },
     readAt: now.toISOString(),
     seen: seenKey(organization) ?? connection.connection_id,

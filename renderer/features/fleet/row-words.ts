@@ -45,10 +45,30 @@ export function healthWhen(row: FleetRow): string {
   return row.lastHealth ? formatTimestamp(row.lastHealth.at) : '';
 }
 
-/** The Entra job's state in Entra's words, a quarantine with its reason. */
+/** Why a linked app's job state is not shown, in a few words (the admin's next step where one helps). */
+function unseenWords(row: FleetRow): string {
+  const link = row.entraLink;
+  switch (link?.jobRead) {
+    case undefined:
+      return 'No enterprise app linked';
+    case 'signed-out':
+      return 'Sign in to Microsoft to see';
+    case 'other-tenant':
+      return `Sign in to ${link.tenant ?? 'its tenant'} to see`;
+    case 'no-job':
+      return 'No provisioning job yet';
+    default:
+      return 'Not known';
+  }
+}
+
+/**
+ * The Entra job's state in Entra's words, a quarantine with its reason; where the app cannot
+ * see it, why.
+ */
 export function entraWords(row: FleetRow): CellWords {
   const job = row.entraJob;
-  if (!job) return { text: 'Not known', tone: 'plain' };
+  if (!job) return { text: unseenWords(row), tone: 'plain' };
   if (/quarantine/i.test(job.state))
     return {
       text: job.quarantineReason
