@@ -1,11 +1,13 @@
 import { EXPIRY_WARNING_DAYS, type FleetRow } from '../../../shared/fleet/fleet';
 import { formatTimestamp } from '../../lib/timestamp';
-import { jobStatusWords, quarantineWords } from '../../lib/entra-words';
+import { jobStatusWords, quarantineShortWords, quarantineWords } from '../../lib/entra-words';
 
 /** How a cell looks: its words, and a tone that only repeats them in colour. */
 export interface CellWords {
   text: string;
   tone: 'plain' | 'good' | 'warning' | 'danger';
+  /** A second line in a few words, and the whole story for a hover (a quarantine's reason). */
+  detail?: { short: string; full: string };
 }
 
 const days = (count: number) => `${String(count)} day${count === 1 ? '' : 's'}`;
@@ -63,19 +65,27 @@ function unseenWords(row: FleetRow): string {
 }
 
 /**
- * The Entra job's state in Entra's words, a quarantine with its reason; where the app cannot
- * see it, why.
+ * The Entra job's state in Entra's words, a quarantine with its reason (in a few words, and in
+ * full); where the app cannot see it, why.
  */
 export function entraWords(row: FleetRow): CellWords {
   const job = row.entraJob;
   if (!job) return { text: unseenWords(row), tone: 'plain' };
-  if (/quarantine/i.test(job.state))
+  if (/quarantine/i.test(job.state)) {
+    const reason = job.quarantineReason;
     return {
-      text: job.quarantineReason
-        ? `In quarantine: ${quarantineWords(job.quarantineReason)}`
-        : 'In quarantine',
+      text: 'In quarantine',
       tone: 'danger',
+      ...(reason
+        ? {
+            detail: {
+              short: quarantineShortWords(reason),
+              full: `In quarantine: ${quarantineWords(reason)}`,
+            },
+          }
+        : {}),
     };
+  }
   return { text: jobStatusWords(job.state), tone: job.state === 'Active' ? 'good' : 'plain' };
 }
 
