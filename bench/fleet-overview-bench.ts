@@ -37,6 +37,7 @@ function benchRow(n: number): FleetRow {
       kind === 5
         ? { state: 'Quarantine', quarantineReason: 'EncounteredQuarantineException' }
         : null,
+    entraLink: kind === 5 ? { tenant: 'Contoso', jobRead: 'read' } : null,
   };
 }
 

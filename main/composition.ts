@@ -199,6 +199,12 @@ export function composeServices(host: HostDependencies): Services {
     heldConnections: async (projectId) => new Set(connectionsOf(await settings.get(), projectId)),
     readToken: (handle) => secrets.readToken(handle),
     probe,
+    // The Entra jobs' states through the Entra steps' own Graph client, for the signed-in tenant.
+    entra: {
+      target: () => microsoft.target(),
+      links: () => entra.contexts.links.all(),
+      graph: () => entra.contexts.graph('read-provisioning'),
+    },
   });
   return {
     app: host.app,

@@ -139,11 +139,12 @@ async function linkApp(
 ) {
   const app = entraAppView(sp);
   const { organizationId, sandbox, tenantId } = context.key;
-  const { homeAccountId, username } = context.target;
+  const { homeAccountId, username, tenant } = context.target;
   const link = {
     organizationId,
     sandbox,
     tenantId,
+    tenantName: tenant,
     servicePrincipalId: sp.id,
     jobId,
     confirmedBy: { homeAccountId, username },

@@ -28,9 +28,25 @@ export class EntraLinks {
 
   /** Replaces the key's link, in one atomic settings write. */
   async save(link: EntraAppLink): Promise<void> {
+    await this.saveAll([link]);
+  }
+
+  /** Every organization's link, as kept. */
+  async all(): Promise<readonly EntraAppLink[]> {
+    return (await this.settings.get()).entraApps;
+  }
+
+  /**
+   * Replaces the keys' links all at once, in one settings write: the large sandbox remembers
+   * hundreds, which one write each would make slow.
+   */
+  async saveAll(links: readonly EntraAppLink[]): Promise<void> {
     await this.settings.mutate((current) => ({
       ...current,
-      entraApps: [...current.entraApps.filter((other) => !sameKey(other, link)), link],
+      entraApps: [
+        ...current.entraApps.filter((other) => !links.some((link) => sameKey(other, link))),
+        ...links,
+      ],
     }));
   }
 }

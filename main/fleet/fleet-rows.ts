@@ -41,6 +41,7 @@ export function cachedRow(
       tokenHeld,
       lastHealth: sameConnection ? (previous.row.lastHealth ?? null) : null,
       entraJob: sameConnection ? (previous.row.entraJob ?? null) : null,
+      entraLink: sameConnection ? (previous.row.entraLink ?? null) : null,
     },
     readAt: now.toISOString(),
     seen: seenKey(organization) ?? connection.connection_id,
@@ -66,6 +67,7 @@ export function listedRow(organization: Organization, tokenHeld: boolean, now: D
     tokenHeld,
     lastHealth: null,
     entraJob: null,
+    entraLink: null,
     provisional: true,
   };
 }

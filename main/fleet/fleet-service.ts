@@ -15,6 +15,7 @@ import type { Logger } from '../logging/logger';
 import type { ProbeTransport } from '../probe/run-probe';
 import { RequestBudget, hostOf } from './fleet-budget';
 import { FleetCacheFile, type CachedRow, type FleetCache } from './fleet-cache';
+import { refreshEntraJobs, type FleetEntra } from './fleet-entra';
 import { checkHealth } from './fleet-health';
 import { FLEET_POLICY, type FleetPolicy } from './fleet-policy';
 import { refreshCache, type FleetStytch } from './fleet-refresh';
@@ -36,6 +37,8 @@ export interface FleetDeps {
   /** A kept token, or throws SECRET_NOT_FOUND (main/secrets fits). */
   readToken(handle: SecretHandle): Promise<string>;
   probe: ProbeTransport;
+  /** The Entra jobs' states (fleet-entra.ts); without it the overview shows none. */
+  entra?: FleetEntra;
   clock?: Pick<RetryClock, 'now' | 'sleep'>;
   policy?: FleetPolicy;
 }
@@ -235,13 +238,14 @@ export class FleetService {
 
   private async runRefresh(
     cache: FleetCache,
-    project: { projectId: string; baseUrl: string },
+    project: { projectId: string; baseUrl: string; mode: 'real' | 'sandbox' },
     full: boolean,
   ): Promise<void> {
     const progress = this.progressPump('refresh');
     const checkpoint = this.checkpointer(() => void this.files.save(cache));
     const listing = { cache, rows: new Map<string, FleetRow>() };
     this.listing = listing;
+    let position = { done: 0, total: 0 };
     try {
       const stytch = await this.deps.stytch.client();
       const held = await this.deps.heldConnections(project.projectId);
@@ -272,10 +276,21 @@ export class FleetService {
           progress.list(fresh, organizations.length);
         },
         onRow: (done, total, row) => {
+          position = { done, total };
           progress.step(done, total, row);
           checkpoint();
         },
       });
+      if (this.deps.entra && this.cache === cache) {
+        const changed = await refreshEntraJobs({
+          entra: this.deps.entra,
+          sandbox: project.mode === 'sandbox',
+          rows: cache.rows,
+          logger: this.deps.logger,
+          cancelled: () => this.cache !== cache,
+        });
+        for (const row of changed) progress.step(position.done, position.total, row);
+      }
       cache.refreshedAt = new Date(this.clock.now()).toISOString();
       await this.files.save(cache);
       progress.end('finished', null);

@@ -1,4 +1,5 @@
 import { appFailure } from '../../shared/errors';
+import type { EntraAppLink } from '../../shared/settings/settings';
 import { noticeIfWarned, type FeatureHandlers } from '../ipc/dispatch';
 import type { Secrets } from '../secrets/secrets';
 import type { StytchSession } from '../stytch/stytch-session';
@@ -11,6 +12,8 @@ export interface SandboxServices {
   sandbox: SandboxLauncher;
   /** Where the large project's "made through the app" tokens go, as Create's would. */
   secrets: Pick<Secrets, 'saveCreatedToken'>;
+  /** Where the large project's earlier Entra links are kept (the Entra steps' `EntraLinks`). */
+  entra: { contexts: { links: { saveAll(links: readonly EntraAppLink[]): Promise<void> } } };
 }
 
 /** The sandbox:* channels. */
@@ -42,6 +45,9 @@ export const sandboxHandlers = {
     }
     // One notice for the lot: the same keychain refusal would otherwise repeat per token.
     noticeIfWarned(emit, warning);
+    // The large project's Entra apps, linked "earlier": the overview shows their jobs' states.
+    const earlier = sandbox.takeEarlierLinks();
+    if (earlier.length > 0) await services.entra.contexts.links.saveAll(earlier);
     return outcome.status;
   },
   /**

@@ -4,7 +4,8 @@ import { appFailure, AppFailure } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
 import { startSandboxMicrosoft, type SandboxMicrosoft } from './sandbox-microsoft';
 import { SandboxScimServer } from './scim-server/scim-server';
-import { largeSeed } from './large-seed';
+import type { EntraAppLink } from '../../shared/settings/settings';
+import { largeEntraLinks, largeSeed } from './large-seed';
 import { DEFAULT_SEED } from './seed';
 import { StandInHttp } from './stytch-stand-in/server';
 import { StandInState, type OrganizationSeed } from './stytch-stand-in/state';
@@ -26,6 +27,8 @@ export interface StartSandboxOptions {
   now?: () => Date;
   /** Time between the Microsoft side's provisioning cycles (default SANDBOX_CYCLE_INTERVAL_MS). */
   cycleIntervalMs?: number;
+  /** Adds the large project's earlier Entra apps and jobs (large-seed.ts, largeEntraLinks). */
+  largeEntra?: boolean;
 }
 
 /**
@@ -44,6 +47,11 @@ export interface RunningSandbox {
   scim: SandboxScimServer;
   /** Sign-in and Graph stand-ins, whose provisioning job calls the SCIM server above. */
   microsoft: SandboxMicrosoft;
+  /**
+   * The links to the earlier Entra apps (the large project's), once: the app keeps them in its
+   * settings as if it had linked them itself.
+   */
+  takeEarlierLinks(): EntraAppLink[];
   stop(): Promise<void>;
 }
 
@@ -85,6 +93,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     await scim.stop();
     throw error;
   }
+  let earlierLinks = options.largeEntra === true ? largeEntraLinks(microsoft.graph.state) : [];
   return {
     apiBaseUrl,
     projectId,
@@ -93,6 +102,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     http,
     scim,
     microsoft,
+    takeEarlierLinks: () => {
+      const taken = earlierLinks;
+      earlierLinks = [];
+      return taken;
+    },
     stop: async () => {
       await microsoft.stop();
       await http.close();
@@ -123,7 +137,11 @@ export class SandboxLauncher {
   async ensureStarted(options: { large?: boolean } = {}): Promise<RunningSandbox> {
     const start =
       options.large === true
-        ? { ...this.deps.start, seed: [...(this.deps.start?.seed ?? DEFAULT_SEED), ...largeSeed()] }
+        ? {
+            ...this.deps.start,
+            seed: [...(this.deps.start?.seed ?? DEFAULT_SEED), ...largeSeed()],
+            largeEntra: true,
+          }
         : this.deps.start;
     this.running ??= startSandbox(start).catch((error: unknown) => {
       this.running = null;

@@ -57,3 +57,22 @@ const QUARANTINE_WORDS: Readonly<Record<string, string>> = {
 export function quarantineWords(reason: string): string {
   return QUARANTINE_WORDS[reason] ?? codeWords(reason);
 }
+
+// The same reasons in a few words, for a table cell: "invalid credentials were provided"
+// (Graph's synchronizationQuarantine on EncounteredQuarantineException), the escrow thresholds
+// of application-provisioning-quarantine-status.md.
+const QUARANTINE_SHORT_WORDS: Readonly<Record<string, string>> = {
+  EncounteredBaseEscrowThreshold: 'Failures in a row',
+  EncounteredTotalEscrowThreshold: 'Too many failures',
+  EncounteredEscrowProportionThreshold: 'Over 40% failed',
+  EncounteredQuarantineException: 'Credentials refused',
+  QuarantinedOnDemand: 'On request',
+  TooManyDeletes: 'Too many deletions',
+  IngestionInterrupted: 'Reading interrupted',
+  Unknown: 'No reason given',
+};
+
+/** Why a job is in quarantine in a few words ("TooManyDeletes" → "Too many deletions"). */
+export function quarantineShortWords(reason: string): string {
+  return QUARANTINE_SHORT_WORDS[reason] ?? sentence(codeWords(reason));
+}

@@ -40,6 +40,19 @@ export const FleetEntraJobSchema = z.object({
 });
 export type FleetEntraJob = z.infer<typeof FleetEntraJobSchema>;
 
+/**
+ * Where this app linked an Entra app for the organization, and whether its job's state could be
+ * read at the last refresh: `read` (then `entraJob` holds it), `signed-out` (nobody signed in to
+ * Microsoft), `other-tenant` (signed in to another tenant than the app's), `no-job` (the app has
+ * no provisioning job yet), `failed` (Graph did not answer for this job).
+ */
+export const FleetEntraLinkSchema = z.object({
+  /** The linked app's tenant by name, when this app knows it. */
+  tenant: z.string().nullable(),
+  jobRead: z.enum(['read', 'signed-out', 'other-tenant', 'no-job', 'failed']),
+});
+export type FleetEntraLink = z.infer<typeof FleetEntraLinkSchema>;
+
 /** One organization's SCIM connection, as the overview lists it. */
 export const FleetRowSchema = z.object({
   organizationId: z.string(),
@@ -65,6 +78,8 @@ export const FleetRowSchema = z.object({
    * blank until the read. Absent on every row read from Stytch (the cache holds only those).
    */
   provisional: z.literal(true).optional(),
+  /** Null where this app linked no Entra app for the organization (or in caches before it). */
+  entraLink: FleetEntraLinkSchema.nullable().default(null),
 });
 export type FleetRow = z.infer<typeof FleetRowSchema>;
 

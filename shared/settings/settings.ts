@@ -83,6 +83,11 @@ export const EntraAppLinkSchema = z.object({
   servicePrincipalId: z.string(),
   jobId: z.string().nullable(),
   /**
+   * The tenant by name when the app was linked (the domain the admin gave, or the sandbox's
+   * name): the overview names it when someone is signed in elsewhere. Absent in older files.
+   */
+  tenantName: z.string().optional(),
+  /**
    * Who created or chose the app (MSAL's home account id and the sign-in name): Graph writes for
    * this organization go ahead only while the same person is signed in. Null in files written
    * before the check: the app then has to be chosen again before a write.

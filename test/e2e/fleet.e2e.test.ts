@@ -9,6 +9,7 @@ import { recordStep, scanForBlockingViolations } from './accessibility';
 import { E2E_OUTPUT_DIR, saveScreenshot } from './browser';
 import { largeSeed } from '../../main/sandbox/large-seed';
 import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { signInAtSandbox } from './sandbox-secrets';
 
 /**
  * The connections overview against the large sandbox ("Try it with a large project": about
@@ -37,6 +38,12 @@ async function shownOfTotal(): Promise<[number, number]> {
   const match = /Showing ([\d,]+) of ([\d,]+)/.exec((await count()) ?? '');
   const toNumber = (text: string | undefined) => Number((text ?? '').replaceAll(',', ''));
   return [toNumber(match?.[1]), toNumber(match?.[2])];
+}
+
+/** The count in "Needs attention (123)". */
+async function attentionCount(): Promise<number> {
+  const label = (await page.getByText(/^Needs attention \(/).textContent()) ?? '';
+  return Number(/\(([\d,]+)\)/.exec(label)?.[1]?.replaceAll(',', '') ?? 'NaN');
 }
 
 describe('the connections overview, in Chromium against the large sandbox', () => {
@@ -199,4 +206,55 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     expect(pageErrors).toEqual([]);
     // axe over a page of about 2,000 rows takes a while on a busy machine.
   }, 240_000);
+
+  it('shows the Entra jobs of the sandbox tenant once signed in to it: Active, Paused, in quarantine with the reason', async () => {
+    const attentionBefore = await attentionCount();
+    // Sign in where Entra's steps are, then back to the overview and read again.
+    await page.getByRole('button', { name: 'Set up a new connection' }).click();
+    await app.wizard.chooseOrganization('Acme', 'Acme Corporation');
+    await app.wizard.next('Create the enterprise app in Entra');
+    await page
+      .getByRole('radio', { name: 'Do the Entra steps for me (sign in to Microsoft)' })
+      .check();
+    await signInAtSandbox(app, /Adele Vance/, undefined, 30_000);
+    await page.getByRole('button', { name: '← All connections' }).click();
+    await expect.poll(() => grid().count()).toBe(1);
+    await page.getByRole('button', { name: 'Read again from Stytch' }).click();
+    await expect
+      .poll(() => page.getByText(/^Reading from Stytch/).count(), { timeout: 100_000 })
+      .toBe(0);
+    // The first hundred organizations (ids "…large000nn…"), known Entra states first.
+    await page.getByRole('searchbox', { name: 'Search organizations' }).fill('large000');
+    await grid().getByRole('button', { name: 'Entra job' }).click();
+    await expect.poll(() => grid().getByText('Active', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await grid().getByText('Paused', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await grid().getByText('Credentials refused', { exact: true }).count()).toBeGreaterThan(
+      0,
+    );
+    expect(await grid().getByText('Over 40% failed', { exact: true }).count()).toBeGreaterThan(0);
+    await recordStep(page, 'fleet-07-entra-jobs');
+    // An app in another tenant: the row names where to sign in.
+    await page.getByRole('searchbox', { name: 'Search organizations' }).fill('large0004100');
+    await expect
+      .poll(() => grid().getByText('Sign in to Fabrikam to see', { exact: true }).count())
+      .toBe(1);
+    // The quarantined organizations are healthy but for their Entra job: "Needs attention"
+    // now holds them too, worst Entra state first.
+    await page.getByRole('searchbox', { name: 'Search organizations' }).fill('');
+    const attentionNow = await attentionCount();
+    expect(attentionNow - attentionBefore).toBe(40);
+    await page.getByRole('checkbox', { name: /^Needs attention/ }).check();
+    await grid().getByRole('button', { name: 'Entra job' }).click();
+    expect(
+      await grid()
+        .getByRole('columnheader', { name: /Entra job/ })
+        .getAttribute('aria-sort'),
+    ).toBe('descending');
+    const rowsInView = (await grid().getByRole('row').count()) - 1;
+    expect(await grid().getByText('In quarantine', { exact: true }).count()).toBe(rowsInView);
+    await recordStep(page, 'fleet-08-needs-attention-entra-quarantine');
+    await page.getByRole('checkbox', { name: /^Needs attention/ }).uncheck();
+    await page.getByRole('searchbox', { name: 'Search organizations' }).fill('');
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });

@@ -19,6 +19,20 @@ const NEVER = '0001-01-01T00:00:00Z';
 
 const RESTART_SCOPES: readonly RestartScope[] = ['QuarantineState', 'Escrows', 'Watermark'];
 
+/**
+ * A state a job was left in before this run (the large sandbox's jobs, set up "earlier"): shown
+ * as is until the admin starts or restarts the job. A quarantine carries Graph's documented
+ * reason (synchronizationQuarantine) and, where Entra would say more, the error it met.
+ */
+export type EarlierJobState =
+  | { code: 'Active' | 'Paused' }
+  | {
+      code: 'Quarantine';
+      reason: string;
+      error: { code: string; message: string } | null;
+      since: string;
+    };
+
 /** What a job needs from the stand-in around it. */
 export interface JobContext {
   fetch: FetchLike;
@@ -81,6 +95,7 @@ export class StandInJob {
   private forcedQuarantine = false;
   /** When the timer runs the next cycle: a quarantined job's next attempt. */
   private nextCycleAt: Date | null = null;
+  private earlier: EarlierJobState | null = null;
 
   /**
    * `templateId` is `scim` for the jobs the app creates; a test passes another (a gallery app's,
@@ -91,8 +106,9 @@ export class StandInJob {
     tenantId: string,
     private readonly context: JobContext,
     readonly templateId = 'scim',
+    guid: string = randomUUID(),
   ) {
-    this.id = `${templateId}.${tenantId.replace(/-/g, '')}.${randomUUID()}`;
+    this.id = `${templateId}.${tenantId.replace(/-/g, '')}.${guid}`;
     this.schema = defaultSchema(this.id);
   }
 
@@ -144,8 +160,14 @@ export class StandInJob {
     return this.simulator !== null;
   }
 
+  /** Shows the job as it was left before this run, until it is started or restarted. */
+  showAsEarlier(state: EarlierJobState): void {
+    this.earlier = state;
+  }
+
   /** Starts cycles: one at once, then one per cycle interval. */
   start(): void {
+    this.earlier = null;
     if (this.started) return;
     this.started = true;
     void this.cycle();
@@ -185,6 +207,8 @@ export class StandInJob {
         ? ['QuarantineState', 'Watermark', 'Escrows']
         : RESTART_SCOPES.filter((item) => resetScope.includes(item));
     if (scope.includes('QuarantineState')) this.forcedQuarantine = false;
+    if (this.earlier?.code === 'Quarantine' && scope.includes('QuarantineState'))
+      this.earlier = null;
     await this.simulator?.restart(scope);
   }
 
@@ -212,15 +236,34 @@ export class StandInJob {
     for (const waiter of ready) waiter.resolve();
   }
 
+  /** What the job's status says: its earlier state, else the simulator's and the stand-in's. */
+  private state() {
+    const earlier = this.earlier;
+    if (earlier?.code === 'Quarantine') {
+      const { reason, error, since } = earlier;
+      return { code: earlier.code, quarantine: { reason, error, began: since } };
+    }
+    if (earlier !== null) return { code: earlier.code, quarantine: null };
+    const simulated = this.simulator?.quarantine() ?? null;
+    if (this.forcedQuarantine || simulated !== null)
+      return {
+        code: 'Quarantine',
+        quarantine: {
+          reason: simulated?.reason ?? 'QuarantinedOnDemand',
+          error: simulated?.error ?? {
+            code: 'QuarantinedOnDemand',
+            message: 'The job was put in quarantine by the sandbox.',
+          },
+          began: simulated?.currentBegan ?? this.context.now().toISOString(),
+        },
+      };
+    return { code: this.started ? 'Active' : 'NotConfigured', quarantine: null };
+  }
+
   /** The synchronizationJob resource (reference §2, Job status). */
   view() {
-    const simulated = this.simulator?.quarantine() ?? null;
-    const quarantined = this.forcedQuarantine || simulated !== null;
-    const began = simulated?.currentBegan ?? this.context.now().toISOString();
-    const error = simulated?.error ?? {
-      code: 'QuarantinedOnDemand',
-      message: 'The job was put in quarantine by the sandbox.',
-    };
+    const { code, quarantine } = this.state();
+    const scheduled = this.started || code === 'Active' || code === 'Quarantine';
     return {
       id: this.id,
       templateId: this.templateId,
@@ -228,28 +271,32 @@ export class StandInJob {
         expiration: null,
         // Entra's is PT40M; the sandbox's shorter one shows here, so nobody mistakes it for Entra's.
         interval: scheduleInterval(this.context.cycleIntervalMs),
-        state: this.started ? 'Active' : 'Disabled',
+        state: code === 'Paused' ? 'Paused' : scheduled ? 'Active' : 'Disabled',
       },
       status: {
-        code: quarantined ? 'Quarantine' : this.started ? 'Active' : 'NotConfigured',
+        code,
         countSuccessiveCompleteFailures: this.lastExecution?.state === 'Failed' ? 1 : 0,
         escrowsPruned: false,
         lastExecution: this.lastExecution,
         lastSuccessfulExecution: null,
         lastSuccessfulExecutionWithExports: null,
         progress: [],
-        quarantine: quarantined
-          ? {
-              currentBegan: began,
-              // The stand-in keeps its cycle interval in quarantine; Entra slows it down, up to
-              // once a day (how-provisioning-works.md, "Quarantine").
-              nextAttempt: (this.nextCycleAt ?? this.context.now()).toISOString(),
-              reason: simulated?.reason ?? 'QuarantinedOnDemand',
-              seriesBegan: began,
-              seriesCount: 1,
-              error: { ...error, tenantActionable: true },
-            }
-          : null,
+        quarantine:
+          quarantine === null
+            ? null
+            : {
+                currentBegan: quarantine.began,
+                // The stand-in keeps its cycle interval in quarantine; Entra slows it down, up to
+                // once a day (how-provisioning-works.md, "Quarantine").
+                nextAttempt: (this.nextCycleAt ?? this.context.now()).toISOString(),
+                reason: quarantine.reason,
+                seriesBegan: quarantine.began,
+                seriesCount: 1,
+                error:
+                  quarantine.error === null
+                    ? null
+                    : { ...quarantine.error, tenantActionable: true },
+              },
         steadyStateFirstAchievedTime: NEVER,
         steadyStateLastAchievedTime: NEVER,
         synchronizedEntryCountByType: [],

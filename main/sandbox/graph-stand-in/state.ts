@@ -1,7 +1,7 @@
 import type { Directory, DirectoryGroup, DirectoryUser } from '../entra-simulator/entra-simulator';
 import { contosoDirectory, contosoTestUser } from '../contoso';
 import type { FetchLike } from '../../http/create-http-client';
-import { StandInJob } from './provisioning-job';
+import { StandInJob, type EarlierJobState } from './provisioning-job';
 import { newApp, SANDBOX_TENANT_ID, type StandInApp } from './tenant';
 
 /** A Graph error the stand-in answers with (reference §5, error envelope). */
@@ -98,7 +98,7 @@ export class GraphStandInState {
    * first one also gets the settings Entra gives a new non-gallery job (DEFAULT_JOB_SECRETS),
    * unless it already has some.
    */
-  createJob(app: StandInApp, templateId = 'scim'): StandInJob {
+  createJob(app: StandInApp, templateId = 'scim', guid?: string): StandInJob {
     if (app.secrets.length === 0) app.secrets = DEFAULT_JOB_SECRETS.map((pair) => ({ ...pair }));
     const job = new StandInJob(
       this.tenantId,
@@ -111,9 +111,28 @@ export class GraphStandInState {
         scimOrigin: this.options.scimOrigin,
       },
       templateId,
+      guid,
     );
     this.jobs.set(job.id, { spId: app.spId, job });
     return job;
+  }
+
+  /**
+   * An app with its job that the admin set up before this run (the large sandbox), long
+   * replicated, the job shown in the state it was left in. Its ids are the caller's, so the
+   * links the app keeps in its settings stay true from one run to the next.
+   */
+  addEarlierApp(earlier: {
+    spId: string;
+    jobGuid: string;
+    displayName: string;
+    state: EarlierJobState;
+  }): { spId: string; jobId: string } {
+    const app: StandInApp = { ...newApp(earlier.displayName, 0), spId: earlier.spId };
+    this.apps.push(app);
+    const job = this.createJob(app, 'scim', earlier.jobGuid);
+    job.showAsEarlier(earlier.state);
+    return { spId: app.spId, jobId: job.id };
   }
 
   job(app: StandInApp, jobId: string): StandInJob {

@@ -113,7 +113,7 @@ function EntraJob({ row }: { row: FleetRow }) {
     <HealthPanel />
   ) : (
     <Section title="Entra job">
-      <p>{entraWords(row).text}</p>
+      <p>{entraWords(row).detail?.full ?? entraWords(row).text}</p>
     </Section>
   );
 }

@@ -25,7 +25,7 @@ const COLUMNS: readonly { id: OverviewColumn | 'select'; header: string; width: 
   { id: 'expiry', header: 'Token expiry', width: 'minmax(10.5rem, 1.1fr)' },
   { id: 'rotation', header: 'Rotation', width: 'minmax(4.5rem, 0.5fr)' },
   { id: 'health', header: 'Last health check', width: 'minmax(11rem, 1.5fr)' },
-  { id: 'entra', header: 'Entra job', width: 'minmax(7rem, 1fr)' },
+  { id: 'entra', header: 'Entra job', width: 'minmax(8.5rem, 1fr)' },
 ];
 
 function Words({ words }: { words: CellWords }) {
@@ -55,8 +55,17 @@ function Cell({ row, column }: { row: FleetRow; column: OverviewColumn | 'select
           <span className="cell-when">{healthWhen(row)}</span>
         </span>
       );
-    case 'entra':
-      return <Words words={entraWords(row)} />;
+    case 'entra': {
+      const words = entraWords(row);
+      return words.detail ? (
+        <span className="cell-two-lines" title={words.detail.full}>
+          <Words words={words} />
+          <span className="cell-when">{words.detail.short}</span>
+        </span>
+      ) : (
+        <Words words={words} />
+      );
+    }
   }
 }
 

@@ -1,12 +1,14 @@
 import { EXPIRY_WARNING_DAYS, type FleetRow } from '../../../shared/fleet/fleet';
 import { formatTimestamp } from '../../lib/timestamp';
-import { jobStatusWords, quarantineWords } from '../../lib/entra-words';
+import { jobStatusWords, quarantineShortWords, quarantineWords } from '../../lib/entra-words';
 
 /** How a cell looks: its words, and a tone that only repeats them in colour. */
 export interface CellWords {
   text: string;
   /** `pending`: not known yet, being read (muted, and allowed two lines). */
   tone: 'plain' | 'good' | 'warning' | 'danger' | 'pending';
+  /** A second line in a few words, and the whole story for a hover (a quarantine's reason). */
+  detail?: { short: string; full: string };
 }
 
 const days = (count: number) => `${String(count)} day${count === 1 ? '' : 's'}`;
@@ -56,17 +58,45 @@ export function healthWhen(row: FleetRow): string {
   return row.lastHealth ? formatTimestamp(row.lastHealth.at) : '';
 }
 
-/** The Entra job's state in Entra's words, a quarantine with its reason. */
+/** Why a linked app's job state is not shown, in a few words (the admin's next step where one helps). */
+function unseenWords(row: FleetRow): string {
+  const link = row.entraLink;
+  switch (link?.jobRead) {
+    case undefined:
+      return 'No enterprise app linked';
+    case 'signed-out':
+      return 'Sign in to Microsoft to see';
+    case 'other-tenant':
+      return `Sign in to ${link.tenant ?? 'its tenant'} to see`;
+    case 'no-job':
+      return 'No provisioning job yet';
+    default:
+      return 'Not known';
+  }
+}
+
+/**
+ * The Entra job's state in Entra's words, a quarantine with its reason (in a few words, and in
+ * full); where the app cannot see it, why.
+ */
 export function entraWords(row: FleetRow): CellWords {
   const job = row.entraJob;
-  if (!job) return { text: 'Not known', tone: 'plain' };
-  if (/quarantine/i.test(job.state))
+  if (!job) return { text: unseenWords(row), tone: 'plain' };
+  if (/quarantine/i.test(job.state)) {
+    const reason = job.quarantineReason;
     return {
-      text: job.quarantineReason
-        ? `In quarantine: ${quarantineWords(job.quarantineReason)}`
-        : 'In quarantine',
+      text: 'In quarantine',
       tone: 'danger',
+      ...(reason
+        ? {
+            detail: {
+              short: quarantineShortWords(reason),
+              full: `In quarantine: ${quarantineWords(reason)}`,
+            },
+          }
+        : {}),
     };
+  }
   return { text: jobStatusWords(job.state), tone: job.state === 'Active' ? 'good' : 'plain' };
 }
 

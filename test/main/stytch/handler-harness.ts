@@ -85,6 +85,8 @@ export class HandlerHarness {
           return action();
         },
       },
+      // The large project's Entra links: these tests start only the usual sandbox.
+      entra: { contexts: { links: { saveAll: () => Promise.resolve() } } },
     };
     this.dispatch = createDispatcher(TABLE, services, logger);
   }

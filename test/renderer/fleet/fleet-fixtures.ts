@@ -23,6 +23,7 @@ export function fleetRow(n: number, overrides: Partial<FleetRow> = {}): FleetRow
     tokenHeld: true,
     lastHealth: { verdict: 'passed', at: '2026-12-07T10:00:00Z' },
     entraJob: null,
+    entraLink: null,
     ...overrides,
   };
 }

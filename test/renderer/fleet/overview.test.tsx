@@ -85,11 +85,11 @@ describe('Connections overview', () => {
     expect(screen.getByText('12 days, soon').className).toBe('cell-warning');
     expect(screen.getByText('Expired 3 days ago').className).toBe('cell-danger');
     expect(screen.getByText('Failed: Test Connection')).toBeTruthy();
-    expect(
-      screen.getByText(
-        'In quarantine: Entra met an error it cannot get past (often the Tenant URL or the Secret Token)',
-      ),
-    ).toBeTruthy();
+    // The reason in a few words under Entra's state, the whole of it on hover.
+    expect(screen.getByText('In quarantine').className).toBe('cell-danger');
+    expect(screen.getByText('Credentials refused').parentElement?.title).toBe(
+      'In quarantine: Entra met an error it cannot get past (often the Tenant URL or the Secret Token)',
+    );
     expect(screen.getByText('Pending')).toBeTruthy();
     expect(screen.getByText('Active')).toBeTruthy();
   });
