@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
 import type { AppHost } from '../bridge/app-host';
 import { recordStep } from './accessibility';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { openAppForFile } from './sandbox-page';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -16,15 +16,8 @@ let page: Page;
 let wizard: WizardDriver;
 const pageErrors: string[] = [];
 
-let app: OpenApp;
-
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ host, page, wizard } = app);
-});
-
-afterAll(async () => {
-  await closeApp(app);
+openAppForFile(pageErrors, (opened) => {
+  ({ host, page, wizard } = opened);
 });
 
 const expiryWarning = () =>
