@@ -54,6 +54,8 @@ export async function startAppHost(options: {
   keychain?: 'os' | 'memory';
   /** Where "Stytch" is for this run (the stand-in's base URL), instead of Stytch's hosts. */
   stytchHosts?: Partial<Record<StytchEnvironment, string>>;
+  /** Time between the sandbox's simulated provisioning cycles (the app's default otherwise). */
+  sandboxCycleIntervalMs?: number;
 }): Promise<AppHost> {
   const logs: LogRecord[] = [];
   const opened: string[] = [];
@@ -93,6 +95,9 @@ export async function startAppHost(options: {
       },
     },
     ...(options.stytchHosts ? { stytchHosts: options.stytchHosts } : {}),
+    ...(options.sandboxCycleIntervalMs === undefined
+      ? {}
+      : { sandboxCycleIntervalMs: options.sandboxCycleIntervalMs }),
   });
   const ipcTraffic: string[] = [];
   const dispatch = createDispatcher(HANDLERS, services, logger);

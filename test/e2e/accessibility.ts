@@ -28,20 +28,38 @@ function blocking(violations: Result[]): BlockingViolation[] {
     }));
 }
 
+/** Which of axe's rules run (by axe's ids): by default all of them. */
+export interface ScanScope {
+  only?: string[];
+  skip?: string[];
+}
+
 /**
  * Runs axe-core over the page as it stands and returns its serious and critical violations.
  * The CSP forbids injected script tags, so axe's source goes in through the DevTools protocol
  * (page.evaluate), which the page's CSP does not govern; the app's own policy stays in force.
  */
-export async function scanForBlockingViolations(page: Page): Promise<BlockingViolation[]> {
+export async function scanForBlockingViolations(
+  page: Page,
+  scope: ScanScope = {},
+): Promise<BlockingViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run(context: Document, options: object): Promise<AxeResults> };
-      }
-    ).axe.run(document, { resultTypes: ['violations'] }),
+  const options = {
+    resultTypes: ['violations'],
+    ...(scope.only ? { runOnly: { type: 'rule', values: scope.only } } : {}),
+    ...(scope.skip
+      ? { rules: Object.fromEntries(scope.skip.map((rule) => [rule, { enabled: false }])) }
+      : {}),
+  };
+  const results = await page.evaluate(
+    (options) =>
+      (
+        window as unknown as {
+          axe: { run(context: Document, options: object): Promise<AxeResults> };
+        }
+      ).axe.run(document, options),
+    options,
   );
   return blocking(results.violations);
 }

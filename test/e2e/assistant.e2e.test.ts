@@ -1,9 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { AppHost } from '../bridge/app-host';
 import { recordStep } from './accessibility';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { openAppForFile, type OpenApp } from './sandbox-page';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -20,16 +20,14 @@ let wizard: WizardDriver;
 const pageErrors: string[] = [];
 const SOON = { timeout: 15_000 };
 
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ host, page, wizard } = app);
-  // Copy goes through main to this page's clipboard, as in the app.
-  host.clipboard.attach(page);
-});
-
-afterAll(async () => {
-  await closeApp(app);
-});
+openAppForFile(
+  pageErrors,
+  (opened) => {
+    app = opened;
+    ({ host, page, wizard } = opened);
+  },
+  { clipboard: true },
+);
 
 async function checkpoint(name: string, alsoDark = false): Promise<void> {
   await recordStep(page, `assistant-${name}`);

@@ -1,13 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { RunningSandbox } from '../../main/sandbox/sandbox';
 import type { AppHost } from '../bridge/app-host';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
-import { sandboxSecrets, secretFreeCheckpoint, signInAtSandbox } from './sandbox-secrets';
+import { openAppForFile, type OpenApp } from './sandbox-page';
+import {
+  expectNoSecretInMainOutput,
+  sandboxSecrets,
+  secretFreeCheckpoint,
+  signInAtSandbox,
+} from './sandbox-secrets';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -24,16 +26,20 @@ let wizard: WizardDriver;
 let sandbox: RunningSandbox;
 const pageErrors: string[] = [];
 const SOON = { timeout: 15_000 };
+/**
+ * The sandbox job's cycle: 5 seconds instead of the sandbox's 20, so the tests that wait for
+ * cycles (job health updating itself, the test user provisioned and deprovisioned) wait less.
+ */
+const CYCLE_MS = 5_000;
 
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ host, page, wizard } = app);
-  host.clipboard.attach(page);
-});
-
-afterAll(async () => {
-  await closeApp(app);
-});
+openAppForFile(
+  pageErrors,
+  (opened) => {
+    app = opened;
+    ({ host, page, wizard } = opened);
+  },
+  { clipboard: true, sandboxCycleIntervalMs: CYCLE_MS },
+);
 
 /** Every secret this run has: SCIM tokens, the project secret, Microsoft's tokens. */
 const secrets = () => sandboxSecrets(host, sandbox);
@@ -214,7 +220,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
   it('starts provisioning, with the sandbox interval labelled', async () => {
     await wizard.button('Start provisioning').click();
     await expect
-      .poll(() => text(/Sandbox: a cycle every 20 seconds \(Entra: about every 40 minutes\)/), SOON)
+      .poll(() => text(/Sandbox: a cycle every 5 seconds \(Entra: about every 40 minutes\)/), SOON)
       .toBeGreaterThan(0);
     await expect
       .poll(() =>
@@ -237,7 +243,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       .toBeGreaterThan(0);
     const updated = page.getByText(/^Updated /);
     expect(await updated.textContent()).toMatch(
-      /Updates itself every 20 seconds while the job is active/,
+      /Updates itself every 5 seconds while the job is active/,
     );
     // The sandbox job's pace: a new "Updated" time without anyone asking.
     const first = await updated.textContent();
@@ -265,8 +271,8 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     await expect.poll(() => text(/Test User \(SCIM check\): assigned/), SOON).toBe(1);
     const members = page.getByRole('region', { name: 'Members in Stytch' });
     const testUser = members.getByRole('row').filter({ hasText: 'scim.check@contoso.com' });
-    // The sandbox job's next cycle (every 20 s) provisions it; the watch then sees it.
-    const CYCLE = { timeout: 60_000, interval: 1_000 };
+    // The sandbox job's next cycle (every CYCLE_MS) provisions it; the watch then sees it.
+    const CYCLE = { timeout: 60_000, interval: 500 };
     await expect.poll(() => testUser.textContent(), CYCLE).toContain('Active');
     await checkpoint('13-test-user-assigned');
     await proof.getByRole('button', { name: 'Unassign Test User (SCIM check)' }).click();
@@ -312,15 +318,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       .click();
     await wizard.chooseOrganization('Initech', 'Initech (faulty SCIM endpoint)');
     await wizard.next('Create the enterprise app in Entra');
-    await wizard.button('Create the app').click();
-    await expect.poll(() => text(/Done by the assistant/), SOON).toBeGreaterThan(0);
-    await wizard.next('Turn on automatic provisioning');
-    await wizard.button('Set up the provisioning job').click();
-    await expect.poll(() => text(/Done by the assistant/), SOON).toBeGreaterThan(0);
-    await wizard.next('Create the SCIM connection');
-    await wizard.button('Create SCIM connection').click();
-    await expect.poll(() => text(/Its token is saved in your system keychain/), SOON).toBe(1);
-    await wizard.next('Paste the credentials into Entra');
+    await wizard.assistantThroughConnection(SOON.timeout);
     await wizard.button('Run Entra’s Test Connection').click();
     await expect
       .poll(() => text(/Entra: failed — SystemForCrossDomainIdentityManagement/), SOON)
@@ -356,14 +354,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     const all = await secrets();
     expect(sandbox.microsoft.identity.issued.accessTokens.length).toBeGreaterThan(0);
     expect(all.length).toBeGreaterThanOrEqual(4);
-    const traffic = host.ipcTraffic.join('\n');
     expect(host.ipcTraffic.length).toBeGreaterThan(20);
-    const logs = JSON.stringify(host.logs);
-    const settings = await readFile(join(host.userDataDir, 'settings.json'), 'utf8');
-    for (const secret of all) {
-      expect(traffic).not.toContain(secret);
-      expect(logs).not.toContain(secret);
-      expect(settings).not.toContain(secret);
-    }
+    await expectNoSecretInMainOutput(host, all);
   });
 });

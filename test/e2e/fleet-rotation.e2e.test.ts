@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { HANDLERS } from '../../main/composition';
 import { largeSeed, largeSeedState } from '../../main/sandbox/large-seed';
 import type { RunningSandbox } from '../../main/sandbox/sandbox';
 import type { AppHost } from '../bridge/app-host';
 import { saveScreenshot } from './browser';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { openAppForFile, type OpenApp } from './sandbox-page';
 import { sandboxSecrets, secretFreeCheckpoint, signInAtSandbox } from './sandbox-secrets';
 
 /**
@@ -34,13 +34,9 @@ const linked = largeSeed()
   .slice(0, LINKED)
   .map((seed) => ({ id: seed.organization_id ?? '', name: seed.organization_name }));
 
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ host, page } = app);
-});
-
-afterAll(async () => {
-  await closeApp(app);
+openAppForFile(pageErrors, (opened) => {
+  app = opened;
+  ({ host, page } = opened);
 });
 
 const secrets = () => sandboxSecrets(host, sandbox);

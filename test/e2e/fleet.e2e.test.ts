@@ -2,13 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { AppHost } from '../bridge/app-host';
 import { recordStep, scanForBlockingViolations } from './accessibility';
 import { E2E_OUTPUT_DIR, saveScreenshot } from './browser';
 import { largeSeed } from '../../main/sandbox/large-seed';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { openAppForFile, type OpenApp } from './sandbox-page';
 import { signInAtSandbox } from './sandbox-secrets';
 
 /**
@@ -22,13 +22,9 @@ let host: AppHost;
 let page: Page;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ host, page } = app);
-});
-
-afterAll(async () => {
-  await closeApp(app);
+openAppForFile(pageErrors, (opened) => {
+  app = opened;
+  ({ host, page } = opened);
 });
 
 const grid = () => page.getByRole('grid', { name: 'SCIM connections' });
@@ -201,7 +197,17 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     await report.setContent(html);
     // Its first screen (the whole page holds every connection, too tall for one picture).
     await report.screenshot({ path: join(E2E_OUTPUT_DIR, 'fleet-06-saved-report.png') });
-    expect(await scanForBlockingViolations(report)).toEqual([]);
+    // Every axe rule over the whole report but colour contrast, which is two thirds of a scan of
+    // about 2,000 rows (45 of 63 s here). Contrast depends only on the report's styles, the same
+    // for every row of a kind (plain, needs attention): it runs on the first 200 rows, which hold
+    // both kinds, once the others are gone.
+    expect(await scanForBlockingViolations(report, { skip: ['color-contrast'] })).toEqual([]);
+    await report.evaluate(() => {
+      for (const row of document.querySelectorAll('tbody tr:nth-child(n+201)')) row.remove();
+    });
+    expect(await report.locator('tbody tr.attention').count()).toBeGreaterThan(0);
+    expect(await report.locator('tbody tr:not(.attention)').count()).toBeGreaterThan(0);
+    expect(await scanForBlockingViolations(report, { only: ['color-contrast'] })).toEqual([]);
     await report.close();
     expect(pageErrors).toEqual([]);
     // axe over a page of about 2,000 rows takes a while on a busy machine.

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
 import { recordStep } from './accessibility';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { openAppForFile, type OpenApp } from './sandbox-page';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -18,13 +18,9 @@ const pageErrors: string[] = [];
 const SOON = { timeout: 10_000 };
 const STEP = 'Give Entra groups a Stytch role (optional)';
 
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ page, wizard } = app);
-});
-
-afterAll(async () => {
-  await closeApp(app);
+openAppForFile(pageErrors, (opened) => {
+  app = opened;
+  ({ page, wizard } = opened);
 });
 
 async function checkpoint(name: string): Promise<void> {

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
 import type { AppHost } from '../bridge/app-host';
 import { recordStep } from './accessibility';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { openAppForFile } from './sandbox-page';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -20,15 +20,8 @@ const pageErrors: string[] = [];
 // After an action main has the watch look at once; this only bounds the wait for the update.
 const SOON = { timeout: 10_000 };
 
-let app: OpenApp;
-
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ host, page, wizard } = app);
-});
-
-afterAll(async () => {
-  await closeApp(app);
+openAppForFile(pageErrors, (opened) => {
+  ({ host, page, wizard } = opened);
 });
 
 /** The tokens main keeps; none may reach the page. */

@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { RunningSandbox } from '../../main/sandbox/sandbox';
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
 import type { AppHost } from '../bridge/app-host';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
-import { sandboxSecrets, secretFreeCheckpoint, signInAtSandbox } from './sandbox-secrets';
+import { openAppForFile, type OpenApp } from './sandbox-page';
+import {
+  expectNoSecretInMainOutput,
+  sandboxSecrets,
+  secretFreeCheckpoint,
+  signInAtSandbox,
+} from './sandbox-secrets';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -30,13 +32,9 @@ const ACME = SEEDED_ORGANIZATIONS.acme;
 /** Tokens gone from the keychain by now (the one rotated away), still never to be shown. */
 const retired: string[] = [];
 
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ host, page, wizard } = app);
-});
-
-afterAll(async () => {
-  await closeApp(app);
+openAppForFile(pageErrors, (opened) => {
+  app = opened;
+  ({ host, page, wizard } = opened);
 });
 
 /** Every secret this run has: SCIM tokens, the project secret, Microsoft's tokens. */
@@ -64,15 +62,7 @@ describe('rotation across Stytch and Entra, sandbox, in Chromium', () => {
     await wizard.sandboxToAssistant();
     sandbox = await host.services.sandbox.ensureStarted();
     await signInAtSandbox(app, /Adele Vance/, undefined, SOON.timeout);
-    await wizard.button('Create the app').click();
-    await expect.poll(() => text(/Done by the assistant/), SOON).toBeGreaterThan(0);
-    await wizard.next('Turn on automatic provisioning');
-    await wizard.button('Set up the provisioning job').click();
-    await expect.poll(() => text(/Done by the assistant/), SOON).toBeGreaterThan(0);
-    await wizard.next('Create the SCIM connection');
-    await wizard.button('Create SCIM connection').click();
-    await expect.poll(() => text(/Its token is saved in your system keychain/), SOON).toBe(1);
-    await wizard.next('Paste the credentials into Entra');
+    await wizard.assistantThroughConnection(SOON.timeout);
     await wizard.button('Save credentials in Entra').click();
     const id = connectionId();
     await expect
@@ -135,15 +125,8 @@ describe('rotation across Stytch and Entra, sandbox, in Chromium', () => {
   it('left no token in IPC answers, events (the rotation’s steps included), logs or settings', async () => {
     const all = await secrets();
     expect(all.length).toBeGreaterThanOrEqual(4);
-    const traffic = host.ipcTraffic.join('\n');
+    const { traffic, settings } = await expectNoSecretInMainOutput(host, all);
     expect(traffic).toContain('check-pending');
-    const logs = JSON.stringify(host.logs);
-    const settings = await readFile(join(host.userDataDir, 'settings.json'), 'utf8');
     expect(settings).toContain('rotationChecks');
-    for (const secret of all) {
-      expect(traffic).not.toContain(secret);
-      expect(logs).not.toContain(secret);
-      expect(settings).not.toContain(secret);
-    }
   });
 });

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -20,6 +23,35 @@ export async function sandboxSecrets(
   return [...stored, ...issued.accessTokens, ...issued.refreshTokens, ...issued.idTokens].filter(
     (value) => value.length >= 16,
   );
+}
+
+/** What main wrote out during the run, as text: IPC answers and events, its log, the settings file. */
+export interface MainOutput {
+  traffic: string;
+  logs: string;
+  settings: string;
+}
+
+/**
+ * Asserts that none of `secrets` is in anything main wrote out (every IPC answer and event, the
+ * log, the settings file) and answers those texts, for a file's own checks that they hold what
+ * the run did.
+ */
+export async function expectNoSecretInMainOutput(
+  host: AppHost,
+  secrets: readonly string[],
+): Promise<MainOutput> {
+  const output: MainOutput = {
+    traffic: host.ipcTraffic.join('\n'),
+    logs: JSON.stringify(host.logs),
+    settings: await readFile(join(host.userDataDir, 'settings.json'), 'utf8'),
+  };
+  for (const secret of secrets) {
+    expect(output.traffic).not.toContain(secret);
+    expect(output.logs).not.toContain(secret);
+    expect(output.settings).not.toContain(secret);
+  }
+  return output;
 }
 
 /** A screenshot and an axe scan, with no page error and none of `secrets` in the page. */

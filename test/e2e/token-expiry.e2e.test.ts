@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
 import type { AppHost } from '../bridge/app-host';
 import { recordStep } from './accessibility';
-import { closeApp, openApp, type OpenApp } from './sandbox-page';
+import { openAppForFile } from './sandbox-page';
 import type { WizardDriver } from './wizard-driver';
 
 /**
@@ -16,15 +16,8 @@ let page: Page;
 let wizard: WizardDriver;
 const pageErrors: string[] = [];
 
-let app: OpenApp;
-
-beforeAll(async () => {
-  app = await openApp(pageErrors);
-  ({ host, page, wizard } = app);
-});
-
-afterAll(async () => {
-  await closeApp(app);
+openAppForFile(pageErrors, (opened) => {
+  ({ host, page, wizard } = opened);
 });
 
 const expiryWarning = () =>
@@ -54,8 +47,11 @@ describe('a SCIM token that expires soon, in Chromium against the sandbox', () =
     const connectionId =
       sandbox.state.getConnection(SEEDED_ORGANIZATIONS.hooli)?.connection_id ?? '';
     expect((await host.storedSecrets()).get(`scim-next-token:${connectionId}`)).toHaveLength(48);
-    expect(await page.getByText(/^The current token expires in 10 days/).count()).toBe(1);
-    expect(await page.getByText(/^New Secret Token expires in 3 years/).count()).toBe(1);
+    // The panel fills in as the rotation's answer arrives: polled, as a loaded machine answers late.
+    await expect
+      .poll(() => page.getByText(/^The current token expires in 10 days/).count())
+      .toBe(1);
+    await expect.poll(() => page.getByText(/^New Secret Token expires in 3 years/).count()).toBe(1);
     await recordStep(page, 'token-expiry-02-rotation-started');
     expect(pageErrors).toEqual([]);
   });

@@ -1,13 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startAppHost, type AppHost } from '../bridge/app-host';
 import { recordStep } from './accessibility';
-import { BUILT_RENDERER_DIR, launchTestBrowser, type TestBrowser } from './browser';
-import { wizardDriver, type WizardDriver } from './wizard-driver';
+import { APP_VERSION, openAppForFile } from './sandbox-page';
+import type { WizardDriver } from './wizard-driver';
 
 /**
  * What an admin sees at a glance, in Chromium against the sandbox: where they are (the context
@@ -15,33 +13,17 @@ import { wizardDriver, type WizardDriver } from './wizard-driver';
  * and the danger zone; the first screen and the failing report in the dark theme too. Each
  * screenshot is scanned by axe.
  */
-const version = (
-  JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
-).version;
-
-const STEP_TIMEOUT_MS = 20_000;
-
-let host: AppHost;
-let browser: TestBrowser;
 let page: Page;
 let wizard: WizardDriver;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version });
-  browser = await launchTestBrowser(host.bridge.url);
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  host.clipboard.attach(page);
-  wizard = wizardDriver(page);
-  await page.goto(host.bridge.url);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await host.close();
-});
+openAppForFile(
+  pageErrors,
+  (opened) => {
+    ({ page, wizard } = opened);
+  },
+  { clipboard: true },
+);
 
 const contextBar = () => page.getByRole('region', { name: 'Where you are' });
 
@@ -63,7 +45,7 @@ describe('an admin can follow the assistant at a glance', () => {
   it('says on the first screen that nothing is connected yet', async () => {
     await expect.poll(() => wizard.heading().textContent()).toBe('Connect to Stytch');
     expect(await contextBar().textContent()).toContain('not connected');
-    expect(await page.getByTestId('app-info').textContent()).toBe(`Version ${version}`);
+    expect(await page.getByTestId('app-info').textContent()).toBe(`Version ${APP_VERSION}`);
     await checkpointInBothThemes('01-first-screen');
   });
 

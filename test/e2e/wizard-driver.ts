@@ -18,6 +18,12 @@ export interface WizardDriver {
    * both values pasted into Entra and reaches "Provision users".
    */
   createConnectionAndReachProvisioning: () => Promise<void>;
+  /**
+   * From step 3 with the assistant chosen and signed in to Microsoft: the assistant creates the
+   * app and the job through Graph, then the SCIM connection; ends on "Paste the credentials into
+   * Entra". `timeout` bounds each wait for the assistant's answer.
+   */
+  assistantThroughConnection: (timeout: number) => Promise<void>;
   /** From the first screen: starts the sandbox and, for Acme, reaches "Provision users". */
   sandboxToProvisioning: () => Promise<void>;
   /** From the first screen: the sandbox, Acme, then step 3 with the assistant chosen. */
@@ -33,6 +39,16 @@ export function wizardDriver(page: Page): WizardDriver {
     await button('Try it with a local sandbox').click();
     await expect.poll(() => heading().textContent()).toBe('Choose the organization');
     await driver.chooseOrganization('Acme', 'Acme Corporation');
+  };
+  /** Creates the SCIM connection on its step and moves on to pasting its values into Entra. */
+  const createConnection = async (timeout?: number) => {
+    await button('Create SCIM connection').click();
+    await expect
+      .poll(() => page.getByText(/Its token is saved in your system keychain/).count(), {
+        timeout,
+      })
+      .toBe(1);
+    await driver.next('Paste the credentials into Entra');
   };
   const driver: WizardDriver = {
     heading,
@@ -63,14 +79,20 @@ export function wizardDriver(page: Page): WizardDriver {
       await driver.next('Create the SCIM connection');
     },
     createConnectionAndReachProvisioning: async () => {
-      await button('Create SCIM connection').click();
-      await expect
-        .poll(() => page.getByText(/Its token is saved in your system keychain/).count())
-        .toBe(1);
-      await driver.next('Paste the credentials into Entra');
+      await createConnection();
       await page.getByRole('checkbox', { name: "I've pasted both into Entra" }).check();
       await driver.tickAll(page.getByRole('group', { name: 'Checklist' }));
       await driver.next('Provision users');
+    },
+    assistantThroughConnection: async (timeout) => {
+      const doneByAssistant = () => page.getByText(/Done by the assistant/).count();
+      await button('Create the app').click();
+      await expect.poll(doneByAssistant, { timeout }).toBeGreaterThan(0);
+      await driver.next('Turn on automatic provisioning');
+      await button('Set up the provisioning job').click();
+      await expect.poll(doneByAssistant, { timeout }).toBeGreaterThan(0);
+      await driver.next('Create the SCIM connection');
+      await createConnection(timeout);
     },
     sandboxToProvisioning: async () => {
       await sandboxAcme();

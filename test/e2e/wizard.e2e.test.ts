@@ -1,45 +1,30 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SEEDED_ORGANIZATIONS } from '../../main/sandbox/seed';
-import { startAppHost, type AppHost } from '../bridge/app-host';
+import type { AppHost } from '../bridge/app-host';
 import { recordStep, scanForBlockingViolations } from './accessibility';
-import { BUILT_RENDERER_DIR, launchTestBrowser, type TestBrowser } from './browser';
-import { wizardDriver, type WizardDriver } from './wizard-driver';
-
-const version = (
-  JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
-).version;
-
-// A probe runs several checks against loopback; the whole wizard runs in one browser page.
-const STEP_TIMEOUT_MS = 20_000;
+import { openAppForFile } from './sandbox-page';
+import type { WizardDriver } from './wizard-driver';
 
 let host: AppHost;
-let browser: TestBrowser;
 let page: Page;
 const pageErrors: string[] = [];
 const screenshots: string[] = [];
 
-beforeAll(async () => {
-  // The real OS keychain (on Linux, npm test's private Secret Service), as in the app.
-  host = await startAppHost({ rendererDir: BUILT_RENDERER_DIR, version, keychain: 'os' });
-  browser = await launchTestBrowser(host.bridge.url);
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  host.clipboard.attach(page);
-  wizard = wizardDriver(page);
-  await page.goto(host.bridge.url);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await host.close();
-});
+// The real OS keychain (on Linux, npm test's private Secret Service), as in the app; the whole
+// wizard runs in one browser page.
+openAppForFile(
+  pageErrors,
+  (opened) => {
+    ({ host, page, wizard } = opened);
+  },
+  { keychain: 'os', clipboard: true },
+);
 
 /** Every step ends here: a screenshot for the record, and an axe scan that must come back clean. */
 async function checkpoint(name: string): Promise<void> {

@@ -10,25 +10,9 @@ import {
   type GraphStandInOptions,
   type RunningGraphStandIn,
 } from '../../main/sandbox/graph-stand-in/graph-stand-in';
-import type { RetryClock } from '../../main/http/retry';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox';
 import { captureLogger } from './capture-logger';
-
-/** Virtual time that only moves when someone sleeps, so waits are asserted exactly. */
-export class VirtualClock implements RetryClock {
-  readonly sleeps: number[] = [];
-  private at = Date.parse('2026-03-01T10:00:00Z');
-
-  sleep = (ms: number): Promise<void> => {
-    this.sleeps.push(ms);
-    this.at += ms;
-    return Promise.resolve();
-  };
-
-  now = (): number => this.at;
-
-  random = (): number => 0.5;
-}
+import { FakeRetryClock } from './fake-retry-clock';
 
 /** Retries with test bounds; virtual time makes their waits free. */
 export const TEST_GRAPH_RETRY: RetryPolicy = {
@@ -49,7 +33,7 @@ export const TEST_REPLICATION_RETRY: RetryPolicy = {
 export interface GraphHarness {
   standIn: RunningGraphStandIn;
   client: GraphClient;
-  clock: VirtualClock;
+  clock: FakeRetryClock;
   records: LogRecord[];
   /** Every scope list the client asked the sign-in for. */
   scopeRequests: string[][];
@@ -61,7 +45,7 @@ export interface GraphHarness {
 export async function graphHarness(
   options: GraphStandInOptions & { accessToken?: AccessTokenFn } = {},
 ): Promise<GraphHarness> {
-  const clock = new VirtualClock();
+  const clock = new FakeRetryClock();
   const standIn = await startGraphStandIn({ now: () => new Date(clock.now()), ...options });
   const token = await standIn.accessToken([]);
   const scopeRequests: string[][] = [];

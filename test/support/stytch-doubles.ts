@@ -5,7 +5,7 @@ import type { StytchEnvironment, TokenStatus } from '../../shared/stytch/views';
 import { secretId, type SecretRef } from '../../main/secrets/secret-store';
 import type { LogRecord } from '../../main/logging/logger';
 import { captureLogger } from './capture-logger';
-import { TestClock } from './virtual-timers';
+import { FakeRetryClock } from './fake-retry-clock';
 import type { RetryPolicy } from '../../main/http/retry';
 import type { TokenDropped, TokenSaved } from '../../main/secrets/secrets';
 import type { KnownConnection } from '../../shared/settings/settings';
@@ -179,8 +179,8 @@ export interface TestSessionOptions {
 export function testSession(
   keeper: StytchSessionOptions['secrets'],
   options: TestSessionOptions = {},
-): { session: StytchSession; clock: TestClock; records: LogRecord[] } {
-  const clock = new TestClock();
+): { session: StytchSession; clock: FakeRetryClock; records: LogRecord[] } {
+  const clock = new FakeRetryClock();
   const { logger, records } = captureLogger();
   const session = new StytchSession({
     fetch: options.fetch ?? fetch,

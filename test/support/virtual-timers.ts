@@ -1,4 +1,3 @@
-import type { RetryClock } from '../../main/http/retry';
 import type { WatchTimers } from '../../main/provisioning-watch/provisioning-watch';
 
 /**
@@ -64,23 +63,4 @@ export class VirtualTimers implements WatchTimers {
     this.time = next.at;
     next.callback();
   }
-}
-
-/**
- * Virtual time for the HTTP retries (a RetryClock): sleeps return at once but advance the clock,
- * and are recorded. The watch's timers queue callbacks ({@link VirtualTimers}); retries only wait.
- */
-export class TestClock implements RetryClock {
-  readonly sleeps: number[] = [];
-  private slept = 0;
-
-  sleep = (ms: number): Promise<void> => {
-    this.sleeps.push(ms);
-    this.slept += ms;
-    return Promise.resolve();
-  };
-
-  now = (): number => Date.now() + this.slept;
-
-  random = (): number => 0.5;
 }

@@ -11,8 +11,8 @@ import {
   type RunningGraphStandIn,
 } from '../../../main/sandbox/graph-stand-in/graph-stand-in';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
-import { VirtualClock } from '../../support/graph-harness';
 import { captureLogger } from '../../support/capture-logger';
+import { FakeRetryClock } from '../../support/fake-retry-clock';
 import { startEntraHarness, type EntraHarness } from './entra-harness';
 
 /**
@@ -211,7 +211,7 @@ describe('createApp without reading the new service principal back, while Graph 
   });
 
   /** The Entra steps' deps on a Graph stand-in of its own, on virtual time; nothing else is needed. */
-  function entraSetupOn(graph: RunningGraphStandIn, clock: VirtualClock) {
+  function entraSetupOn(graph: RunningGraphStandIn, clock: FakeRetryClock) {
     let settings: Settings = structuredClone(DEFAULT_SETTINGS);
     const unused = () => Promise.reject(new Error('not used by these steps'));
     return entraStepDeps({
@@ -243,7 +243,7 @@ describe('createApp without reading the new service principal back, while Graph 
   }
 
   it('links the app at once; ensureJob waits out the 404s and creates the job once', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeRetryClock();
     standIn = await startGraphStandIn({ now: () => new Date(clock.now()), replicationReads: 3 });
     const entra = entraSetupOn(standIn, clock);
 

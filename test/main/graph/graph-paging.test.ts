@@ -6,7 +6,8 @@ import { sameGraphLink } from '../../../main/graph/graph-paging';
 import { GraphTransport } from '../../../main/graph/graph-transport';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import { captureLogger } from '../../support/capture-logger';
-import { TEST_GRAPH_RETRY, VirtualClock } from '../../support/graph-harness';
+import { TEST_GRAPH_RETRY } from '../../support/graph-harness';
+import { FakeRetryClock } from '../../support/fake-retry-clock';
 
 const BASE = 'https://graph.microsoft.com/v1.0';
 const TOKEN = 'graph-access-token-for-paging-tests-0123456789';
@@ -31,7 +32,7 @@ function pagedGraph(pages: { value: unknown[]; next?: string }[]) {
       }),
     );
   };
-  const clock = new VirtualClock();
+  const clock = new FakeRetryClock();
   const transport = new GraphTransport({
     fetch: fetchPages,
     baseUrl: BASE,

@@ -6,9 +6,9 @@ import { failure } from '../../support/stytch-doubles';
 import {
   graphHarness,
   TEST_REPLICATION_RETRY,
-  VirtualClock,
   type GraphHarness,
 } from '../../support/graph-harness';
+import { FakeRetryClock } from '../../support/fake-retry-clock';
 
 let harness: GraphHarness | undefined;
 
@@ -64,7 +64,7 @@ describe('throttling', () => {
 
 describe('provisionOnDemand’s 5 requests per 10 seconds', () => {
   it('holds the sixth request until the window has room, so Graph never answers 429', async () => {
-    const clock = new VirtualClock();
+    const clock = new FakeRetryClock();
     const limiter = new SlidingWindowLimiter(clock);
     const start = clock.now();
     for (let i = 0; i < 5; i += 1) await limiter.acquire();

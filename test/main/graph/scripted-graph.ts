@@ -7,11 +7,8 @@ import { GraphClient } from '../../../main/graph/graph-client';
 import { GraphTransport } from '../../../main/graph/graph-transport';
 import type { LogRecord } from '../../../main/logging/logger';
 import { captureLogger } from '../../support/capture-logger';
-import {
-  TEST_GRAPH_RETRY,
-  TEST_REPLICATION_RETRY,
-  VirtualClock,
-} from '../../support/graph-harness';
+import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY } from '../../support/graph-harness';
+import { FakeRetryClock } from '../../support/fake-retry-clock';
 
 /** One scripted answer of the loopback server. */
 export type Answer = { status: number; headers?: Record<string, string>; body?: string | Buffer };
@@ -19,7 +16,7 @@ export type Answer = { status: number; headers?: Record<string, string>; body?: 
 /** A scripted server's client, its virtual clock, its log and how many requests arrived. */
 export interface ScriptedGraph {
   client: GraphClient;
-  clock: VirtualClock;
+  clock: FakeRetryClock;
   records: LogRecord[];
   hits: () => number;
 }
@@ -56,7 +53,7 @@ export function scriptedGraph(): (answers: Answer[]) => Promise<ScriptedGraph> {
     server = started;
     await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
     const { port } = started.address() as AddressInfo;
-    const clock = new VirtualClock();
+    const clock = new FakeRetryClock();
     const { logger, records } = captureLogger();
     const transport = new GraphTransport({
       fetch,

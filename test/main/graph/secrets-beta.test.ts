@@ -12,12 +12,8 @@ import { isWithheldValue, settingsToKeep } from '../../../main/graph/graph-queri
 import { GraphTransport } from '../../../main/graph/graph-transport';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import { captureLogger } from '../../support/capture-logger';
-import {
-  graphHarness,
-  TEST_GRAPH_RETRY,
-  VirtualClock,
-  type GraphHarness,
-} from '../../support/graph-harness';
+import { graphHarness, TEST_GRAPH_RETRY, type GraphHarness } from '../../support/graph-harness';
+import { FakeRetryClock } from '../../support/fake-retry-clock';
 
 const BASE = 'https://graph.microsoft.com/v1.0';
 const TOKEN = 'graph-access-token-for-beta-tests-0123456789';
@@ -31,7 +27,7 @@ function recordingGraph(answer: () => Response) {
     sent.push({ method: request.method, url: request.url, body: await request.text() });
     return answer();
   };
-  const clock = new VirtualClock();
+  const clock = new FakeRetryClock();
   const { logger, records } = captureLogger();
   const transport = new GraphTransport({
     fetch: fetchLike,

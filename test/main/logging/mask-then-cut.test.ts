@@ -16,11 +16,8 @@ import { Secrets } from '../../../main/secrets/secrets';
 import { SettingsStore } from '../../../main/settings/settings-store';
 import { stytchAppError } from '../../../main/stytch/stytch-errors';
 import { MemorySecretStore } from '../../support/keychain';
-import {
-  TEST_GRAPH_RETRY,
-  TEST_REPLICATION_RETRY,
-  VirtualClock,
-} from '../../support/graph-harness';
+import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY } from '../../support/graph-harness';
+import { FakeRetryClock } from '../../support/fake-retry-clock';
 import { captureLogger } from '../../support/capture-logger';
 
 /** 48 characters, the length of a Stytch secret; no shape pattern knows it, only the registry. */
@@ -47,7 +44,7 @@ async function graphSaying(message: string): Promise<GraphClient> {
   });
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const clock = new VirtualClock();
+  const clock = new FakeRetryClock();
   const transport = new GraphTransport({
     fetch,
     baseUrl: `http://127.0.0.1:${port}/v1.0`,

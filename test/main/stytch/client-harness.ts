@@ -5,13 +5,13 @@ import type { StytchClient } from '../../../main/stytch/stytch-client';
 import type { StytchTuning } from '../../../main/stytch/stytch-session';
 import { installStandIn, type StandInHarness } from '../../support/stand-in-harness';
 import { MemoryKeeper, testSession, type TestSessionOptions } from '../../support/stytch-doubles';
-import type { TestClock } from '../../support/virtual-timers';
+import type { FakeRetryClock } from '../../support/fake-retry-clock';
 
 /** A client of the sandbox's project and the virtual clock of its session. */
 export interface ConnectedClient {
   client: StytchClient;
   /** Starts with no sleeps recorded: the connect's own call is not counted. */
-  clock: TestClock;
+  clock: FakeRetryClock;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface ConnectedClient {
  */
 export class ClientHarness implements ConnectedClient {
   client!: StytchClient;
-  clock!: TestClock;
+  clock!: FakeRetryClock;
 
   constructor(
     private readonly standIn: StandInHarness,

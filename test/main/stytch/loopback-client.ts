@@ -3,7 +3,7 @@ import { StytchClient } from '../../../main/stytch/stytch-client';
 import { StytchTransport } from '../../../main/stytch/stytch-transport';
 import { TEST_RETRY, TEST_TIMEOUTS } from '../../support/stytch-doubles';
 import { captureLogger } from '../../support/capture-logger';
-import { TestClock } from '../../support/virtual-timers';
+import { FakeRetryClock } from '../../support/fake-retry-clock';
 
 /** A test project's credentials (the secret long and random-looking, like Stytch's). */
 export const TEST_CREDENTIALS = {
@@ -18,8 +18,8 @@ export const TEST_CREDENTIALS = {
 export function loopbackClient(
   baseUrl: string,
   fetchVia: typeof fetch = fetch,
-  clock: TestClock = new TestClock(),
-): { client: StytchClient; clock: TestClock; records: LogRecord[] } {
+  clock: FakeRetryClock = new FakeRetryClock(),
+): { client: StytchClient; clock: FakeRetryClock; records: LogRecord[] } {
   const { logger, records } = captureLogger();
   const transport = new StytchTransport({
     fetch: fetchVia,

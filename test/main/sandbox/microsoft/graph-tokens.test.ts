@@ -9,11 +9,8 @@ import {
   type SandboxMicrosoft,
 } from '../../../../main/sandbox/sandbox-microsoft';
 import { captureLogger } from '../../../support/capture-logger';
-import {
-  TEST_GRAPH_RETRY,
-  TEST_REPLICATION_RETRY,
-  VirtualClock,
-} from '../../../support/graph-harness';
+import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY } from '../../../support/graph-harness';
+import { FakeRetryClock } from '../../../support/fake-retry-clock';
 import { sandboxSignIn } from '../../../support/sign-in-browser';
 
 let microsoft: SandboxMicrosoft | undefined;
@@ -82,7 +79,7 @@ describe('the sandbox’s Graph stand-in with tokens from its identity stand-in'
   it('serves the app’s Graph client with the tokens sign-in got from the identity stand-in', async () => {
     const sandbox = await started();
     const service = await signedIn(sandbox, 'Adele Vance', 'create-app');
-    const clock = new VirtualClock();
+    const clock = new FakeRetryClock();
     const transport = new GraphTransport({
       fetch,
       baseUrl: sandbox.graphBaseUrl,

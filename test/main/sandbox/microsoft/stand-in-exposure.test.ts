@@ -10,11 +10,8 @@ import { GraphTransport } from '../../../../main/graph/graph-transport';
 import { redactText, registerSecret } from '../../../../main/logging/redact';
 import { startSandbox, type RunningSandbox } from '../../../../main/sandbox/sandbox';
 import { captureLogger } from '../../../support/capture-logger';
-import {
-  TEST_GRAPH_RETRY,
-  TEST_REPLICATION_RETRY,
-  VirtualClock,
-} from '../../../support/graph-harness';
+import { TEST_GRAPH_RETRY, TEST_REPLICATION_RETRY } from '../../../support/graph-harness';
+import { FakeRetryClock } from '../../../support/fake-retry-clock';
 
 /**
  * The sandbox's stand-ins serve the app, and nobody else on this computer: not another local
@@ -172,7 +169,7 @@ async function countingServer(): Promise<{ url: string; hits: () => number }> {
 }
 
 function graphClient(): GraphClient {
-  const clock = new VirtualClock();
+  const clock = new FakeRetryClock();
   const transport = new GraphTransport({
     fetch,
     baseUrl: sandbox.microsoft.graphBaseUrl,
