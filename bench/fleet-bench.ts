@@ -1,7 +1,9 @@
 import { fork, type ChildProcess, type Serializable } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+
+import { build } from 'vite';
 
 import { FLEET_POLICY } from '../main/fleet/fleet-policy';
 import type { FetchLike } from '../main/http/create-http-client';
@@ -11,6 +13,7 @@ import { timed } from './figures';
 import { benchFleet, type FleetTarget } from './fleet-support';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = resolve(HERE, '..');
 
 /** Connections swept, as issue 23 asks. */
 const SWEEP_CONNECTIONS = 1_000;
@@ -23,10 +26,11 @@ const LATENCY_MS = 50;
 function child(
   script: string,
   ask: Serializable,
+  // The parent runs under tsx; by default the child inherits its loader flags to run TypeScript.
+  execArgv: readonly string[] = process.execArgv,
 ): Promise<{ answer: unknown; process: ChildProcess }> {
-  // The parent runs under tsx; the child inherits its loader flags so it can run TypeScript too.
-  const process_ = fork(join(HERE, script), [], {
-    execArgv: process.execArgv,
+  const process_ = fork(resolve(HERE, script), [], {
+    execArgv: [...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -100,14 +104,37 @@ async function sweepFigures(): Promise<Figure[]> {
   }
 }
 
+/**
+ * fleet-child.ts bundled as the app's main is (dependencies left in node_modules), so the child
+ * runs in plain Node: under tsx it also carried tsx's loader and compiler, ~30 MB before any
+ * work that the app does not have (bench/README.md).
+ */
+async function builtFleetChild(): Promise<string> {
+  const outDir = join(REPO_ROOT, 'test-output', 'bench', 'fleet-child');
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: REPO_ROOT,
+    build: {
+      ssr: join(HERE, 'fleet-child.ts'),
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'fleet-child.mjs' } },
+    },
+  });
+  return join(outDir, 'fleet-child.mjs');
+}
+
 /** fleet.peak_rss_mb: the main side's peak memory for 5,000 organizations (fleet-child.ts). */
 async function memoryFigures(): Promise<Figure[]> {
+  const script = await builtFleetChild();
   const sandbox = await child('fleet-sandbox-child.ts', {
     count: RSS_ORGANIZATIONS,
     heldEvery: 10,
   });
   try {
-    const measured = await child('fleet-child.ts', sandbox.answer as Serializable);
+    const measured = await child(script, sandbox.answer as Serializable, []);
     measured.process.kill();
     const answer = measured.answer as { peakRssMb: number; rows: number };
     if (answer.rows !== RSS_ORGANIZATIONS) throw new Error(`overview has ${answer.rows} rows`);

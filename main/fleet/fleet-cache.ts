@@ -52,6 +52,33 @@ export function emptyCache(projectId: string): FleetCache {
 }
 
 /**
+ * Rows serialized per piece of the file (tens of kilobytes): a piece is held while it is written,
+ * and with 250 rows a sweep promoted ~4 times more of them out of the young generation.
+ */
+const ROWS_PER_PIECE = 50;
+
+/**
+ * The cache file's text in pieces, each made only when the one before is written: 5,000 rows
+ * were one string of ~3 MB (twice that once a row holds a curly quote, as the sweep's
+ * advice does), a deep copy of every row before it (the schema's parse), and a buffer of the
+ * same size, at every save. Each piece goes through the schema, so only its fields reach the
+ * file. The sweep's state is taken first and the rows after: a row checked while the file is
+ * written may be checked again after a restart, never skipped.
+ */
+function* cacheFileText(cache: FleetCache): Generator<string> {
+  const { rows, ...head } = cache;
+  const headText = JSON.stringify(FleetCacheSchema.omit({ rows: true }).parse(head));
+  yield `${headText.slice(0, -1)},"rows":[`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
+    const piece = rows
+      .slice(start, start + ROWS_PER_PIECE)
+      .map((row) => CachedRowSchema.parse(row));
+    yield `${start === 0 ? '' : ','}${JSON.stringify(piece).slice(1, -1)}`;
+  }
+  yield ']}';
+}
+
+/**
  * The overview's cache file, beside settings.json and written the same way (atomic rename,
  * bounded read). A file that does not parse is ignored and replaced (it is only a cache); one
  * for another project is ignored.
@@ -111,7 +138,7 @@ export class FleetCacheFile {
           await removeStaleTempFiles(this.path).catch(() => 0);
           this.prepared = true;
         }
-        await writeFileAtomic(this.path, JSON.stringify(FleetCacheSchema.parse(cache)));
+        await writeFileAtomic(this.path, cacheFileText(cache));
       } catch (error) {
         this.deps.logger.warn('fleet.cache-write-failed', { error });
       }

@@ -85,15 +85,20 @@ export async function removeStaleTempFiles(path: string): Promise<number> {
 /**
  * Replaces `path` with `content` so that a crash leaves either the old file or the new one,
  * never half of each: write a temp file in the same folder, fsync it, rename it over the target.
- * The file is created readable by the current user only.
+ * The file is created readable by the current user only. `content` may come in pieces, each
+ * made only when the one before is written, so a large file is never one string in memory.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Iterable<string>,
+): Promise<void> {
   const dir = dirname(path);
   const temp = tempPathFor(path);
   const handle = await open(temp, 'wx', 0o600);
   try {
     try {
-      await handle.writeFile(content, 'utf8');
+      if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+      else for (const piece of content) await handle.write(piece, null, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

@@ -1,3 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createHttpClient } from '../../../main/http/create-http-client';
@@ -44,5 +47,27 @@ describe('createHttpClient() response size limit', () => {
     expect(error.message).toMatch(/answer from Stytch was larger/);
     expect(error.hint.length).toBeGreaterThan(20);
     expect(error.retryable).toBe(false);
+  });
+
+  it('ends an answer whose body stops arriving at the time limit, and closes the connection', async () => {
+    let closed!: Promise<void>;
+    const stalled = http.createServer((_request, response) => {
+      closed = new Promise((resolve) => response.on('close', resolve));
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"half":');
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const { port } = stalled.address() as AddressInfo;
+    const client = createHttpClient({ fetch, timeoutMs: 300, maxResponseBytes: LIMIT });
+    try {
+      const outcome = await client
+        .get(`http://127.0.0.1:${port}/`)
+        .catch((error: unknown) => error);
+      expect(classifyTransportError(outcome).kind).toBe('timeout');
+      await expect(closed).resolves.toBeUndefined();
+    } finally {
+      stalled.closeAllConnections();
+      await new Promise((resolve) => stalled.close(resolve));
+    }
   });
 });
