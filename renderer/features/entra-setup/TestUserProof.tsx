@@ -59,9 +59,12 @@ function RealTenantTestUser() {
         {`In the Microsoft Entra admin center, create a dedicated test user, for example “${TEST_USER_NAME}”.`}{' '}
         The assistant does not create users in your tenant.
       </li>
-      <li>Assign it above, and wait for its member to appear in Members in Stytch.</li>
       <li>
-        Unassign it under Assigned to the app: Entra deactivates its member at its next cycle (about
+        Assign it in part 1, “Assign users and groups”, and wait for its member to appear in Members
+        in Stytch (part 4).
+      </li>
+      <li>
+        Come back to this part to unassign it: Entra deactivates its member at its next cycle (about
         every 40 minutes).
       </li>
     </ol>

@@ -6,7 +6,7 @@ import { seriousViolations } from '../a11y/serious-violations';
 import { okFor } from '../fake-assistant';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 import { entraApp, entraHealth, entraView, jobView, microsoftStatus } from './entra-fixtures';
-import { installEntraAt } from './install';
+import { installEntraAt, openProvisionPart } from './install';
 
 cleanUpAfterEach();
 
@@ -33,6 +33,7 @@ const proof = () =>
 
 describe('Step 7: the optional deprovisioning proof with a test user', () => {
   it('in the sandbox, creates the test user and assigns it, and nobody is unassigned', async () => {
+    openProvisionPart('test-user');
     const fake = installEntraAt('provision-users', {
       'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: true })),
       'entra:get': () => okFor('entra:get', view),
@@ -70,6 +71,7 @@ describe('Step 7: the optional deprovisioning proof with a test user', () => {
   });
 
   it('in a real tenant, suggests a test user by name, says it creates none, and offers no button', async () => {
+    openProvisionPart('test-user');
     const fake = installEntraAt('provision-users', {
       'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: false })),
       'entra:get': () => okFor('entra:get', view),
