@@ -46,6 +46,15 @@ async function checkpoint(name: string): Promise<void> {
 const ticked = (label: string | RegExp) => page.getByRole('checkbox', { name: label }).isChecked();
 const text = (pattern: string | RegExp) => page.getByText(pattern).count();
 
+/** Opens the part of the step on screen whose title begins with `title`, from the parts list. */
+async function openPart(title: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Parts of this step' })
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .click();
+  await expect.poll(() => text(new RegExp(`^Part \\d of \\d: ${title}`))).toBe(1);
+}
+
 /** Signs in at the stand-in's Microsoft page, as the admin would in their browser. */
 function signInAs(account: RegExp): Promise<void> {
   return signInAtSandbox(app, account, 'entra-graph-01-microsoft-sign-in-page', SOON.timeout);
@@ -159,6 +168,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
   });
 
   it("provisions one user on demand, shows Entra's steps, and the member appears in the watch", async () => {
+    await openPart('Provision one user now');
     // The first user assigned directly is chosen to begin with (one picker, no list box).
     await expect
       .poll(() => text('User to provision: Diego Siciliani (assigned to the app)'))
@@ -168,6 +178,12 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     const steps = page.getByRole('list', { name: 'Entra’s steps' });
     expect(await steps.getByRole('listitem').count()).toBeGreaterThanOrEqual(4);
     await expect.poll(() => ticked('Provision on demand succeeded for one user')).toBe(true);
+    await checkpoint('09-on-demand');
+    // The watch runs on every part of the step; its members table is in the watch part.
+    await expect
+      .poll(() => ticked('A member of this connection appeared in Stytch'), SOON)
+      .toBe(true);
+    await openPart('Watch members arrive');
     const members = page.getByRole('region', { name: 'Members in Stytch' });
     await expect
       .poll(
@@ -175,13 +191,10 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
         SOON,
       )
       .toBe(1);
-    await expect
-      .poll(() => ticked('A member of this connection appeared in Stytch'), SOON)
-      .toBe(true);
-    await checkpoint('09-on-demand');
   });
 
   it('asks before starting a job set to sync all users and groups, naming the user count', async () => {
+    await openPart('Turn provisioning on');
     // The scope beside Start (the assistant's tick repeats the words, so anchored).
     const ASSIGNED_ONLY = /^Sync only assigned users and groups$/;
     // Read when the step opened: a new job's SyncAll "false", in Entra's words, and ticked.
@@ -228,6 +241,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
   });
 
   it("shows the job's health and its provisioning log, and keeps it updated while the job is active", async () => {
+    await openPart('Watch members arrive');
     await wizard.button('Check job health').click();
     await expect.poll(() => text(/Job status: Active/), SOON).toBeGreaterThan(0);
     const log = page.getByRole('list', { name: 'Provisioning log' });
@@ -258,6 +272,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
   });
 
   it('proves deprovisioning with a test user it creates in the sandbox tenant, not a person', async () => {
+    await openPart('See deprovisioning with a test user');
     const proof = page.getByRole('region', {
       name: 'Optional: see deprovisioning with a test user',
     });

@@ -1,9 +1,10 @@
-import { useState, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 
 import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { TEST_USER_NAME } from '../../../shared/wizard/entra-steps';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
+import { useStepViewStore } from '../../state/step-view-store';
 import { useWatchFacts } from '../../state/watch-store';
 import { OpFailure } from './OpFailure';
 import { UnassignAction } from './UnassignAction';
@@ -78,7 +79,9 @@ function RealTenantTestUser() {
  */
 export function TestUserProof({ view }: { view: EntraSetupView }) {
   const sandbox = useGraphSandbox();
-  const [unassigned, setUnassigned] = useState<string | null>(null);
+  const unassigned = useStepViewStore((s) => s.testUserUnassigned[view.organizationId] ?? null);
+  const setUnassigned = (name: string) =>
+    useStepViewStore.getState().noteTestUserUnassigned(view.organizationId, name);
   const seen = useWatchFacts();
   const assignment = view.assignments?.find((a) => a.displayName === TEST_USER_NAME) ?? null;
   const step = () => {

@@ -117,7 +117,13 @@ function ProvisionParts() {
               <EntraHealthBody.Component />
             </>
           ),
-          'test-user': <EntraTestUserBody.Component />,
+          // The proof is read in the members table: the test user arrives, then is deactivated.
+          'test-user': (
+            <>
+              <EntraTestUserBody.Component />
+              <WatchMembersBody.Component />
+            </>
+          ),
         }}
       />
     </>
