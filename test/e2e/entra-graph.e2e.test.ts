@@ -277,7 +277,10 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       name: 'Optional: see deprovisioning with a test user',
     });
     await proof.getByRole('button', { name: 'Create and assign the test user' }).click();
-    await expect.poll(() => text(/Test User \(SCIM check\): assigned/), SOON).toBe(1);
+    // Said in this part (the list of what assigning did is in the first part).
+    await expect
+      .poll(() => text(/^“Test User \(SCIM check\)” is assigned to the app/), SOON)
+      .toBe(1);
     const members = page.getByRole('region', { name: 'Members in Stytch' });
     const testUser = members.getByRole('row').filter({ hasText: 'scim.check@contoso.com' });
     // The sandbox job's next cycle (every 20 s) provisions it; the watch then sees it.

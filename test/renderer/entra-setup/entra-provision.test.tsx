@@ -96,6 +96,23 @@ describe('Step 7: assign users and groups', () => {
     expect(screen.getByText('Alice: assigned')).toBeTruthy();
     await waitFor(() => expect(ticked('assigned')).toBe(true));
   });
+
+  it('says who is already assigned in the search results, rather than offering Add again', async () => {
+    installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', assigned(base)),
+      'entra:searchDirectory': ({ kind }) =>
+        okFor('entra:searchDirectory', { principals: kind === 'group' ? [sales] : [alice, bob] }),
+    });
+    await renderApp();
+    const users = await screen.findByRole('list', { name: 'Users found' });
+    const alreadyThere = await within(users).findByRole('button', { name: 'Assigned Alice' });
+    expect(alreadyThere.hasAttribute('disabled')).toBe(true);
+    expect(within(users).getByRole('button', { name: 'Add Bob' })).toBeTruthy();
+    const groups = screen.getByRole('list', { name: 'Groups found' });
+    expect(
+      (await within(groups).findByRole('button', { name: 'Assigned Sales' })).textContent,
+    ).toBe('Assigned');
+  });
 });
 
 describe('Step 7: start and provision on demand', () => {
