@@ -227,13 +227,7 @@ describe('assistant mode shows one thing per screen, in Chromium', () => {
   it('watches members arrive in part 4, and Next opens', async () => {
     await wizard.button('Continue to part 4: Watch members arrive').click();
     expect(await text('Part 4 of 5: Watch members arrive')).toBe(1);
-    const members = page.getByRole('region', { name: 'Members in Stytch' });
-    await expect
-      .poll(
-        () => members.getByRole('row').filter({ hasText: 'diego.siciliani@contoso.com' }).count(),
-        SOON,
-      )
-      .toBe(1);
+    await expect.poll(() => wizard.memberRow('diego.siciliani@contoso.com').count(), SOON).toBe(1);
     expect(await page.getByRole('heading', { name: 'Provisioning job health' }).count()).toBe(1);
     await expect.poll(() => wizard.button('Next').isEnabled(), SOON).toBe(true);
     const parts = page.getByRole('navigation', { name: 'Parts of this step' });

@@ -159,6 +159,8 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       await page.getByRole('searchbox', { name: `Search ${kind}` }).fill(query);
       await page.getByRole('button', { name: `Add ${name}`, exact: true }).click();
     }
+    const selected = page.getByRole('list', { name: 'Selected' }).getByRole('listitem');
+    await expect.poll(() => selected.count()).toBe(3);
     await wizard.button('Assign').click();
     await expect.poll(() => text(/Diego Siciliani: assigned/), SOON).toBe(1);
     expect(await text(/Nestor Wilke: assigned/)).toBe(1);
@@ -184,13 +186,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       .poll(() => ticked('A member of this connection appeared in Stytch'), SOON)
       .toBe(true);
     await openPart('Watch members arrive');
-    const members = page.getByRole('region', { name: 'Members in Stytch' });
-    await expect
-      .poll(
-        () => members.getByRole('row').filter({ hasText: 'diego.siciliani@contoso.com' }).count(),
-        SOON,
-      )
-      .toBe(1);
+    await expect.poll(() => wizard.memberRow('diego.siciliani@contoso.com').count(), SOON).toBe(1);
   });
 
   it('asks before starting a job set to sync all users and groups, naming the user count', async () => {
