@@ -15,6 +15,12 @@ interface StepViewState {
   /** Which part of a step split into parts is on screen, by step (the first when absent). */
   parts: Readonly<Partial<Record<WizardStepId, string>>>;
   showPart: (step: WizardStepId, part: string) => void;
+  /**
+   * The test user unassigned for the deprovisioning proof, by organization id: what the proof
+   * says after the admin looks at another part of step 7 and comes back.
+   */
+  testUserUnassigned: Readonly<Record<string, string>>;
+  noteTestUserUnassigned: (organizationId: string, name: string) => void;
 }
 
 /**
@@ -34,6 +40,9 @@ export const useStepViewStore = create<StepViewState>()((set, get) => ({
   },
   parts: {},
   showPart: (step, part) => set({ parts: { ...get().parts, [step]: part } }),
+  testUserUnassigned: {},
+  noteTestUserUnassigned: (organizationId, name) =>
+    set({ testUserUnassigned: { ...get().testUserUnassigned, [organizationId]: name } }),
 }));
 
 /**

@@ -10,8 +10,8 @@ import type { WizardDriver } from './wizard-driver';
  * "Do the Entra steps for me", one thing per screen, in Chromium against the sandbox: the
  * assistant's controls first and the by-hand guide folded below them, step 6 in parts with its
  * own progress, a checklist that says who checked each outcome, Next's reason in the assistant's
- * terms, and the Tenant URL shown whole in a copy row that does not move. Every screenshot is
- * scanned by axe; step 6 is shown in the dark theme too.
+ * terms, the Tenant URL shown whole in a copy row that does not move, and step 7 in five parts.
+ * Every screenshot is scanned by axe; steps 6 and 7 are shown in the dark theme too.
  */
 let app: OpenApp;
 let host: AppHost;
@@ -44,7 +44,7 @@ const checklist = () => page.getByRole('group', { name: 'Checklist' });
 const nextReason = () => page.locator('.step-nav-reason').textContent();
 
 /** The "checked by the assistant" / "you confirmed" beside the box named `label`. */
-async function whoChecked(label: string): Promise<string | null> {
+async function whoChecked(label: string | RegExp): Promise<string | null> {
   const box = checklist().getByRole('checkbox', { name: label });
   const id = await box.getAttribute('aria-describedby');
   return id === null ? null : page.locator(`[id="${id}"]`).textContent();
@@ -178,14 +178,75 @@ describe('assistant mode shows one thing per screen, in Chromium', () => {
     await expect.poll(() => wizard.button('Next').isEnabled()).toBe(true);
   });
 
-  it('keeps step 7’s by-hand guide folded below the assistant’s panels, with one user picker', async () => {
+  it('opens step 7 at its first part, assigning, the guide folded below', async () => {
     await wizard.next('Provision users');
+    expect(await text('Part 1 of 5: Assign users and groups')).toBe(1);
     const guide = page.getByText('How to do this by hand in the Entra admin center');
     const assign = await box(page.getByRole('heading', { name: 'Assign users and groups' }));
     expect((await box(guide)).y).toBeGreaterThan(assign.y);
+    // One thing on this screen: the other parts' panels are not on it.
+    expect(await page.getByRole('region', { name: 'Provision on demand' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Members in Stytch' }).count()).toBe(0);
+    expect(await nextReason()).toMatch(
+      /^Not yet checked: “Users or groups are assigned to the app” \(part 1: Assign users/,
+    );
+    await page.getByRole('searchbox', { name: 'Search users' }).fill('Diego');
+    await wizard.button('Add Diego Siciliani').click();
+    await wizard.button('Assign').click();
+    await expect.poll(() => text(/Diego Siciliani: assigned/), SOON).toBe(1);
+    await expect
+      .poll(() => whoChecked('Users or groups are assigned to the app'), SOON)
+      .toBe('checked by the assistant');
+    await checkpoint('06-step7-part1-assign', true);
+  });
+
+  it('provisions one user on demand in part 2, with one user picker', async () => {
+    await wizard.button('Continue to part 2: Provision one user now').click();
+    expect(await text('Part 2 of 5: Provision one user now')).toBe(1);
     const onDemand = page.getByRole('region', { name: 'Provision on demand' });
     expect(await onDemand.getByRole('combobox').count()).toBe(0);
     expect(await onDemand.getByRole('searchbox').count()).toBe(1);
-    expect(pageErrors).toEqual([]);
+    expect(await page.getByRole('heading', { name: 'Assign users and groups' }).count()).toBe(0);
+    await wizard.button('Provision on demand').click();
+    await expect.poll(() => text(/Provision on demand for Diego Siciliani: Success/), SOON).toBe(1);
+    await checkpoint('07-step7-part2-on-demand');
+  });
+
+  it('turns provisioning on in part 3', async () => {
+    await wizard.button('Continue to part 3: Turn provisioning on').click();
+    expect(await text('Part 3 of 5: Turn provisioning on')).toBe(1);
+    await wizard.button('Start provisioning').click();
+    await expect
+      .poll(() => whoChecked(/^Provisioning is on/), SOON)
+      .toBe('checked by the assistant');
+    await checkpoint('08-step7-part3-started');
+  });
+
+  it('watches members arrive in part 4, and Next opens', async () => {
+    await wizard.button('Continue to part 4: Watch members arrive').click();
+    expect(await text('Part 4 of 5: Watch members arrive')).toBe(1);
+    await expect.poll(() => wizard.memberRow('diego.siciliani@contoso.com').count(), SOON).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Provisioning job health' }).count()).toBe(1);
+    await expect.poll(() => wizard.button('Next').isEnabled(), SOON).toBe(true);
+    const parts = page.getByRole('navigation', { name: 'Parts of this step' });
+    for (const done of [
+      'Assign users and groups',
+      'Provision one user now',
+      'Watch members arrive',
+    ])
+      expect(
+        await parts.getByRole('button', { name: new RegExp(`^${done} \\(done\\)`) }).count(),
+      ).toBe(1);
+    await checkpoint('09-step7-part4-watch');
+  });
+
+  it('offers the optional proof with a test user in part 5, beside the members', async () => {
+    await wizard
+      .button('Continue to part 5: See deprovisioning with a test user (optional)')
+      .click();
+    expect(await text('Part 5 of 5: See deprovisioning with a test user (optional)')).toBe(1);
+    expect(await wizard.button('Create and assign the test user').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Members in Stytch' }).count()).toBe(1);
+    await checkpoint('10-step7-part5-test-user');
   });
 });

@@ -52,6 +52,15 @@ async function checkpoint(name: string): Promise<void> {
 const ticked = (label: string | RegExp) => page.getByRole('checkbox', { name: label }).isChecked();
 const text = (pattern: string | RegExp) => page.getByText(pattern).count();
 
+/** Opens the part of the step on screen whose title begins with `title`, from the parts list. */
+async function openPart(title: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Parts of this step' })
+    .getByRole('button', { name: new RegExp(`^${title}`) })
+    .click();
+  await expect.poll(() => text(new RegExp(`^Part \\d of \\d: ${title}`))).toBe(1);
+}
+
 /** Signs in at the stand-in's Microsoft page, as the admin would in their browser. */
 function signInAs(account: RegExp): Promise<void> {
   return signInAtSandbox(app, account, 'entra-graph-01-microsoft-sign-in-page', SOON.timeout);
@@ -156,6 +165,8 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
       await page.getByRole('searchbox', { name: `Search ${kind}` }).fill(query);
       await page.getByRole('button', { name: `Add ${name}`, exact: true }).click();
     }
+    const selected = page.getByRole('list', { name: 'Selected' }).getByRole('listitem');
+    await expect.poll(() => selected.count()).toBe(3);
     await wizard.button('Assign').click();
     await expect.poll(() => text(/Diego Siciliani: assigned/), SOON).toBe(1);
     expect(await text(/Nestor Wilke: assigned/)).toBe(1);
@@ -165,6 +176,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
   });
 
   it("provisions one user on demand, shows Entra's steps, and the member appears in the watch", async () => {
+    await openPart('Provision one user now');
     // The first user assigned directly is chosen to begin with (one picker, no list box).
     await expect
       .poll(() => text('User to provision: Diego Siciliani (assigned to the app)'))
@@ -174,20 +186,17 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
     const steps = page.getByRole('list', { name: 'Entra’s steps' });
     expect(await steps.getByRole('listitem').count()).toBeGreaterThanOrEqual(4);
     await expect.poll(() => ticked('Provision on demand succeeded for one user')).toBe(true);
-    const members = page.getByRole('region', { name: 'Members in Stytch' });
-    await expect
-      .poll(
-        () => members.getByRole('row').filter({ hasText: 'diego.siciliani@contoso.com' }).count(),
-        SOON,
-      )
-      .toBe(1);
+    await checkpoint('09-on-demand');
+    // The watch runs on every part of the step; its members table is in the watch part.
     await expect
       .poll(() => ticked('A member of this connection appeared in Stytch'), SOON)
       .toBe(true);
-    await checkpoint('09-on-demand');
+    await openPart('Watch members arrive');
+    await expect.poll(() => wizard.memberRow('diego.siciliani@contoso.com').count(), SOON).toBe(1);
   });
 
   it('asks before starting a job set to sync all users and groups, naming the user count', async () => {
+    await openPart('Turn provisioning on');
     // The scope beside Start (the assistant's tick repeats the words, so anchored).
     const ASSIGNED_ONLY = /^Sync only assigned users and groups$/;
     // Read when the step opened: a new job's SyncAll "false", in Entra's words, and ticked.
@@ -234,6 +243,7 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
   });
 
   it("shows the job's health and its provisioning log, and keeps it updated while the job is active", async () => {
+    await openPart('Watch members arrive');
     await wizard.button('Check job health').click();
     await expect.poll(() => text(/Job status: Active/), SOON).toBeGreaterThan(0);
     const log = page.getByRole('list', { name: 'Provisioning log' });
@@ -264,11 +274,15 @@ describe('the Entra steps done through Microsoft Graph, sandbox, in Chromium', (
   });
 
   it('proves deprovisioning with a test user it creates in the sandbox tenant, not a person', async () => {
+    await openPart('See deprovisioning with a test user');
     const proof = page.getByRole('region', {
       name: 'Optional: see deprovisioning with a test user',
     });
     await proof.getByRole('button', { name: 'Create and assign the test user' }).click();
-    await expect.poll(() => text(/Test User \(SCIM check\): assigned/), SOON).toBe(1);
+    // Said in this part (the list of what assigning did is in the first part).
+    await expect
+      .poll(() => text(/^“Test User \(SCIM check\)” is assigned to the app/), SOON)
+      .toBe(1);
     const members = page.getByRole('region', { name: 'Members in Stytch' });
     const testUser = members.getByRole('row').filter({ hasText: 'scim.check@contoso.com' });
     // The sandbox job's next cycle (every CYCLE_MS) provisions it; the watch then sees it.

@@ -9,7 +9,8 @@ import type { WizardDriver } from './wizard-driver';
 /**
  * Issue 22 item 10: the SCIM groups the (simulated) Entra sent are listed with a Stytch role
  * picker; saving maps a group to a role through Stytch's Update SCIM connection, and the watch
- * shows the role its members get, with the group it comes from.
+ * shows the role its members get, with the group it comes from. The saved step is shown in the
+ * dark theme too.
  */
 let app: OpenApp;
 let page: Page;
@@ -23,8 +24,13 @@ openAppForFile(pageErrors, (opened) => {
   ({ page, wizard } = opened);
 });
 
-async function checkpoint(name: string): Promise<void> {
+async function checkpoint(name: string, alsoDark = false): Promise<void> {
   await recordStep(page, `group-roles-${name}`);
+  if (alsoDark) {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await recordStep(page, `group-roles-${name}-dark`);
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
   expect(pageErrors).toEqual([]);
 }
 
@@ -70,7 +76,7 @@ describe('groups to roles, in Chromium against the sandbox', () => {
     ]);
     // Kept by the read-modify-write: the name the wizard gave the connection, and Entra's flag.
     expect(connection?.identity_provider).toBe('microsoft-entra');
-    await checkpoint('02-saved');
+    await checkpoint('02-saved', true);
   });
 
   it('the watch shows the role Engineering’s members now have, and where it comes from', async () => {

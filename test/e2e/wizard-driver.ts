@@ -5,6 +5,8 @@ import { expect } from 'vitest';
 export interface WizardDriver {
   heading: () => Locator;
   button: (name: string | RegExp) => Locator;
+  /** The row of the member with `email` in step 7's Members in Stytch (none while absent). */
+  memberRow: (email: string) => Locator;
   /** Selects Next and waits for the step titled `expectedTitle`. */
   next: (expectedTitle: string) => Promise<void>;
   /** Ticks every checkbox inside `container` that a person may tick (the watch ticks its own). */
@@ -53,6 +55,11 @@ export function wizardDriver(page: Page): WizardDriver {
   const driver: WizardDriver = {
     heading,
     button,
+    memberRow: (email) =>
+      page
+        .getByRole('region', { name: 'Members in Stytch' })
+        .getByRole('row')
+        .filter({ hasText: email }),
     next: async (expectedTitle) => {
       await button('Next').click();
       await expect.poll(() => heading().textContent()).toBe(expectedTitle);

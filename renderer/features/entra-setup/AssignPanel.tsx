@@ -71,6 +71,7 @@ export function AssignPanel({ view }: { view: EntraSetupView }) {
   const assign = useEntraStore((s) => s.assign);
   const add = (p: DirectoryPrincipal) =>
     setSelected((list) => (list.some((s) => s.id === p.id) ? list : [...list, p]));
+  const assignedIds = (view.assignments ?? []).map((a) => a.principalId);
   const remove = (id: string) => setSelected((list) => list.filter((p) => p.id !== id));
   const submit = async () => {
     await assign(selected);
@@ -83,8 +84,8 @@ export function AssignPanel({ view }: { view: EntraSetupView }) {
         are provisioned.
       </p>
       <div className="pickers">
-        <PrincipalPicker slot="user" selected={selected} onAdd={add} />
-        <PrincipalPicker slot="group" selected={selected} onAdd={add} />
+        <PrincipalPicker slot="user" selected={selected} assigned={assignedIds} onAdd={add} />
+        <PrincipalPicker slot="group" selected={selected} assigned={assignedIds} onAdd={add} />
       </div>
       <h4>Selected</h4>
       {selected.length === 0 ? (

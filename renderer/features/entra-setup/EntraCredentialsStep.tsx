@@ -7,7 +7,7 @@ import { AssistantOnly } from './AssistantOnly';
 import { AssistantTicks } from './AssistantTicks';
 import { EntraTestPanel } from './EntraTestPanel';
 import { MappingPanel } from './MappingPanel';
-import { NeedsJob } from './NeedsJob';
+import { EntraPart } from './NeedsJob';
 
 function SaveTicks({ view, connectionId }: { view: EntraSetupView; connectionId: string }) {
   const passed = view.lastTest?.connectionId === connectionId && view.lastTest.passed;
@@ -64,11 +64,7 @@ function CredentialsPart({
 }) {
   const target = useConnectionTarget();
   if (target === null) return null;
-  return (
-    <div className="entra-setup">
-      <NeedsJob>{(view) => children(view, target)}</NeedsJob>
-    </div>
-  );
+  return <EntraPart>{(view) => children(view, target)}</EntraPart>;
 }
 
 /** Step 6's first part in assistant mode: Entra's Test Connection and the save in Entra. */

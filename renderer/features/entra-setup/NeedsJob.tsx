@@ -34,3 +34,15 @@ export function NeedsJob({ children }: { children: (view: EntraSetupView) => Rea
   if (view.job === null) return <JobPanel view={view} />;
   return <>{children(view)}</>;
 }
+
+/**
+ * A part of a step the assistant does in parts: its panels, once the app and job are known
+ * (before that, the way to find or create them).
+ */
+export function EntraPart({ children }: { children: (view: EntraSetupView) => ReactNode }) {
+  return (
+    <div className="entra-setup">
+      <NeedsJob>{children}</NeedsJob>
+    </div>
+  );
+}

@@ -85,6 +85,7 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
   const choose = (principal: DirectoryPrincipal) =>
     setFound({ id: principal.id, name: principal.displayName });
   const result = view.lastOnDemand;
+  const provisioned = result?.result === 'Success' && result.userId === chosen?.id;
   const names = new Map(assigned.map((u) => [u.id, u.name]));
   if (found) names.set(found.id, found.name);
   return (
@@ -111,7 +112,8 @@ export function OnDemandPanel({ view }: { view: EntraSetupView }) {
       <div className="actions">
         <button
           type="button"
-          className="button"
+          // The section's next action until it has worked for the user chosen.
+          className={provisioned ? 'button' : 'button button-primary'}
           onClick={() => {
             if (chosen !== null) void provisionOnDemand(chosen.id);
           }}

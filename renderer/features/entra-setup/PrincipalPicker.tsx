@@ -40,11 +40,13 @@ interface PrincipalPickerProps {
   slot: PickerSlot;
   /** Who is already picked (their Add or Choose button is disabled). */
   selected: readonly Pick<DirectoryPrincipal, 'id'>[];
+  /** Ids already assigned to the app: shown as "Assigned" rather than offered again. */
+  assigned?: readonly string[];
   onAdd: (principal: DirectoryPrincipal) => void;
 }
 
 /** Searches the tenant's users or groups (debounced) and hands the one picked to `onAdd`. */
-export function PrincipalPicker({ slot, selected, onAdd }: PrincipalPickerProps) {
+export function PrincipalPicker({ slot, selected, assigned = [], onAdd }: PrincipalPickerProps) {
   const [text, setText] = useState('');
   const results = useDirectoryStore((s) => s[slot]);
   const search = useDirectoryStore((s) => s.search);
@@ -59,6 +61,10 @@ export function PrincipalPicker({ slot, selected, onAdd }: PrincipalPickerProps)
   const words = WORDS[slot];
   const id = `picker-${slot}`;
   const chosen = new Set(selected.map((p) => p.id));
+  const already = new Set(assigned);
+  // What a result's button says: picked here, already assigned (nothing left to do), or the offer.
+  const buttonWord = (id: string) =>
+    chosen.has(id) ? words.added : already.has(id) ? 'Assigned' : words.add;
   return (
     <div className="field picker" aria-busy={results.searching}>
       <label htmlFor={id}>{words.label}</label>
@@ -93,11 +99,11 @@ export function PrincipalPicker({ slot, selected, onAdd }: PrincipalPickerProps)
             <button
               type="button"
               className="button"
-              disabled={chosen.has(principal.id)}
+              disabled={chosen.has(principal.id) || already.has(principal.id)}
               onClick={() => onAdd(principal)}
-              aria-label={`${chosen.has(principal.id) ? words.added : words.add} ${principal.displayName}`}
+              aria-label={`${buttonWord(principal.id)} ${principal.displayName}`}
             >
-              {chosen.has(principal.id) ? words.added : words.add}
+              {buttonWord(principal.id)}
             </button>
           </li>
         ))}

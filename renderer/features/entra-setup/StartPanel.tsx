@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-
 import type { EntraSetupView, JobScope } from '../../../shared/entra/entra-views';
 import { Busy } from '../../components/Busy';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -64,15 +62,11 @@ export function StartPanel({ view }: { view: EntraSetupView }) {
   const busy = useEntraStore((s) => s.busy);
   const start = useEntraStore((s) => s.start);
   const readScope = useEntraStore((s) => s.readScope);
-  const refreshScope = useEntraStore((s) => s.refreshScope);
+  // Read by itself when the step opens (EntraProvisionTicks); a failed read shows only when
+  // asked for (below).
   const { scope } = view;
-  const unread = scope === null;
   // Once the job runs, starting again is no longer the section's next action.
   const running = view.job?.status === 'Active';
-  // Read by itself when the step opens; a failed read shows only when asked for (below).
-  useEffect(() => {
-    if (unread) void refreshScope();
-  }, [unread, refreshScope]);
   return (
     <section
       className="entra-start"

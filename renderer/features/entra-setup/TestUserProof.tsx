@@ -1,9 +1,10 @@
-import { useState, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 
 import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { TEST_USER_NAME } from '../../../shared/wizard/entra-steps';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
+import { useStepViewStore } from '../../state/step-view-store';
 import { useWatchFacts } from '../../state/watch-store';
 import { OpFailure } from './OpFailure';
 import { UnassignAction } from './UnassignAction';
@@ -59,9 +60,12 @@ function RealTenantTestUser() {
         {`In the Microsoft Entra admin center, create a dedicated test user, for example “${TEST_USER_NAME}”.`}{' '}
         The assistant does not create users in your tenant.
       </li>
-      <li>Assign it above, and wait for its member to appear in Members in Stytch.</li>
       <li>
-        Unassign it under Assigned to the app: Entra deactivates its member at its next cycle (about
+        Assign it in part 1, “Assign users and groups”, and wait for its member to appear in Members
+        in Stytch (part 4).
+      </li>
+      <li>
+        Come back to this part to unassign it: Entra deactivates its member at its next cycle (about
         every 40 minutes).
       </li>
     </ol>
@@ -75,7 +79,9 @@ function RealTenantTestUser() {
  */
 export function TestUserProof({ view }: { view: EntraSetupView }) {
   const sandbox = useGraphSandbox();
-  const [unassigned, setUnassigned] = useState<string | null>(null);
+  const unassigned = useStepViewStore((s) => s.testUserUnassigned[view.organizationId] ?? null);
+  const setUnassigned = (name: string) =>
+    useStepViewStore.getState().noteTestUserUnassigned(view.organizationId, name);
   const seen = useWatchFacts();
   const assignment = view.assignments?.find((a) => a.displayName === TEST_USER_NAME) ?? null;
   const step = () => {

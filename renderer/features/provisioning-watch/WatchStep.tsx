@@ -10,23 +10,28 @@ import { useWatch } from './use-watch';
 import { WatchPanel } from './WatchPanel';
 
 /**
- * Step 7: watch this connection's members arrive (and leave) in Stytch while Entra provisions; in
- * sandbox mode, with a simulated Entra to provision from and its log.
+ * Watches the connection on screen (and, by hand in the sandbox, reads its rehearsal) while step
+ * 7 is open. Answers whether the connection is read, and whether the rehearsal is offered.
  */
-export function WatchStep() {
+function useStepWatch(): { ready: boolean; rehearse: boolean } {
   const { ready } = useOrganizationConnection();
   const connection = useConnectionStore((s) => s.connection);
   // Only the sandbox is rehearsed: main refuses anything else, and the buttons are not offered.
   // When the assistant does the Entra steps, the sandbox tenant's own job provisions (its log is
   // in the job health panel), so a second simulated Entra beside it would only confuse.
   const assistant = useEntraStore((s) => s.choice === 'assistant');
-  const sandbox = useAppStore((s) => selectMode(s) === 'sandbox') && !assistant;
+  const rehearse = useAppStore((s) => selectMode(s) === 'sandbox') && !assistant;
   const target = connection
     ? { organizationId: connection.organizationId, connectionId: connection.connectionId }
     : null;
   useWatch(target);
-  useRehearsal(target, sandbox);
+  useRehearsal(target, rehearse);
+  return { ready, rehearse };
+}
 
+/** The members in Stytch (with the rehearsal around them when offered), once the connection is read. */
+function WatchView({ ready, rehearse }: { ready: boolean; rehearse: boolean }) {
+  const connection = useConnectionStore((s) => s.connection);
   if (!ready) return <ConnectionReading />;
   if (!connection) {
     return (
@@ -35,7 +40,7 @@ export function WatchStep() {
       </div>
     );
   }
-  if (!sandbox) return <WatchPanel />;
+  if (!rehearse) return <WatchPanel />;
   return (
     <>
       <RehearsalPanel />
@@ -43,4 +48,27 @@ export function WatchStep() {
       <RehearsalLog />
     </>
   );
+}
+
+/**
+ * Step 7: watch this connection's members arrive (and leave) in Stytch while Entra provisions; in
+ * sandbox mode, with a simulated Entra to provision from and its log.
+ */
+export function WatchStep() {
+  return <WatchView {...useStepWatch()} />;
+}
+
+/**
+ * Step 7 in parts (assistant mode): keeps the watch going whichever part is open, so the
+ * checklist and Next follow Stytch on every part. Shows nothing.
+ */
+export function KeepWatching() {
+  useStepWatch();
+  return null;
+}
+
+/** Step 7's watch part (assistant mode): the members in Stytch, watched by {@link KeepWatching}. */
+export function WatchMembers() {
+  const { ready } = useOrganizationConnection();
+  return <WatchView ready={ready} rehearse={false} />;
 }

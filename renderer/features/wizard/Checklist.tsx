@@ -3,6 +3,7 @@ import type { WizardStepId } from '../../../shared/wizard/steps';
 import { useStepViewStore } from '../../state/step-view-store';
 import { useWatchFacts } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
+import { itemDone } from './step-gate';
 
 /**
  * The step's checklist: outcomes, ticked by the admin or by the assistant once it has seen them
@@ -24,7 +25,7 @@ export function Checklist({ step }: { step: WizardStepId }) {
         const key = checklistKey(step, item.id);
         const id = `check-${key.replace(/\W/g, '-')}`;
         const watchedFact = item.seenByWatch;
-        const checked = watchedFact ? watched[watchedFact] : Boolean(checklist[key]);
+        const checked = itemDone(step, item, checklist, watched);
         const byAssistant = watchedFact ? checked : Boolean(seen[key]);
         const note = checked
           ? byAssistant

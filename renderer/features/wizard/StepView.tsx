@@ -1,13 +1,15 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 
-import { STEP_CONTENT, checklistKey } from '../../../shared/wizard/content';
+import { STEP_CONTENT } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { useEntraStore } from '../../state/entra-store';
 import { CONNECTION_CHECK_PART } from '../../state/step-view-store';
+import { useWatchFacts } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { ConnectStep } from '../stytch-project/ConnectStep';
 import { assertNever } from './assert-never';
+import { CREDENTIAL_PARTS, PROVISION_PARTS, type PartId, type PartPlan } from './assisted-parts';
 import { Checklist } from './Checklist';
 import { AssistedSummary, GuideContent } from './GuideContent';
 import {
@@ -19,58 +21,112 @@ import {
   EntraCredentialsBody,
   EntraJobBody,
   EntraMappingBody,
+  EntraAssignBody,
+  EntraHealthBody,
+  EntraOnDemandBody,
   EntraProvisionBody,
+  EntraProvisionTicksBody,
+  EntraStartBody,
+  EntraTestUserBody,
   GroupRolesBody,
   EntraSaveBody,
+  KeepWatchingBody,
   OrganizationBody,
   prefetchNextWhenIdle,
   StepLoading,
   SummaryBody,
   WatchBody,
+  WatchMembersBody,
 } from './step-bodies';
+import { itemDone } from './step-gate';
 import { StepNav } from './StepNav';
 import { SubSteps } from './SubSteps';
+
+/**
+ * A step the assistant does, one part at a time (see assisted-parts.ts): each part marked done
+ * once every checklist item it reaches is ticked, as the checklist shows it.
+ */
+function AssistedParts<P extends readonly PartPlan[]>({
+  step,
+  plan,
+  bodies,
+}: {
+  step: WizardStepId;
+  plan: P;
+  bodies: Readonly<Record<PartId<P>, ReactNode>>;
+}) {
+  const checklist = useWizardStore((s) => s.checklist);
+  const seen = useWatchFacts();
+  const items = STEP_CONTENT[step].checklist;
+  const parts = plan.map((part: PartPlan) => ({
+    id: part.id,
+    title: part.title,
+    body: bodies[part.id as PartId<P>],
+    done:
+      part.items.length > 0 &&
+      part.items.every((id) => {
+        const item = items.find((candidate) => candidate.id === id);
+        return item !== undefined && itemDone(step, item, checklist, seen);
+      }),
+  }));
+  return <SubSteps step={step} parts={parts} />;
+}
 
 /**
  * Step 6 when the assistant does it, one part at a time: the credentials saved in Entra (with
  * Entra's Test Connection), the user mapping, then the assistant's own deeper check.
  */
 function CredentialParts() {
-  const tested = useWizardStore((s) =>
-    Boolean(s.checklist[checklistKey('configure-credentials', 'entra-test')]),
-  );
-  const mapped = useWizardStore((s) =>
-    Boolean(s.checklist[checklistKey('configure-credentials', 'mapping')]),
-  );
   return (
-    <SubSteps
+    <AssistedParts
       step="configure-credentials"
-      parts={[
-        {
-          id: 'credentials',
-          title: 'Give Entra the credentials',
-          body: (
+      plan={CREDENTIAL_PARTS}
+      bodies={{
+        credentials: (
+          <>
+            <EntraSaveBody.Component />
+            <CredentialsBody.Component />
+          </>
+        ),
+        mapping: <EntraMappingBody.Component />,
+        [CONNECTION_CHECK_PART]: <ConnectionCheckBody.Component />,
+      }}
+    />
+  );
+}
+
+/**
+ * Step 7 when the assistant does it, one thing per part. The watch and the assistant's ticks stay
+ * on for the whole step, so what happens while one part is open ticks the others' items too.
+ */
+function ProvisionParts() {
+  return (
+    <>
+      <KeepWatchingBody.Component />
+      <EntraProvisionTicksBody.Component />
+      <AssistedParts
+        step="provision-users"
+        plan={PROVISION_PARTS}
+        bodies={{
+          assign: <EntraAssignBody.Component />,
+          'on-demand': <EntraOnDemandBody.Component />,
+          start: <EntraStartBody.Component />,
+          watch: (
             <>
-              <EntraSaveBody.Component />
-              <CredentialsBody.Component />
+              <WatchMembersBody.Component />
+              <EntraHealthBody.Component />
             </>
           ),
-          done: tested,
-        },
-        {
-          id: 'mapping',
-          title: 'Check the user mapping',
-          body: <EntraMappingBody.Component />,
-          done: mapped,
-        },
-        {
-          id: CONNECTION_CHECK_PART,
-          title: 'Check the connection in depth (optional)',
-          body: <ConnectionCheckBody.Component />,
-          done: false,
-        },
-      ]}
-    />
+          // The proof is read in the members table: the test user arrives, then is deactivated.
+          'test-user': (
+            <>
+              <EntraTestUserBody.Component />
+              <WatchMembersBody.Component />
+            </>
+          ),
+        }}
+      />
+    </>
   );
 }
 
@@ -99,6 +155,7 @@ function StepBody({ step, assisted }: { step: WizardStepId; assisted: boolean })
         </>
       );
     case 'provision-users':
+      if (assisted) return <ProvisionParts />;
       return (
         <>
           <EntraProvisionBody.Component />

@@ -86,9 +86,41 @@ export const EntraProvisionBody = lazyPart(async () => {
   const { EntraProvisionStep } = await import('../entra-setup/EntraProvisionStep');
   return EntraProvisionStep;
 });
+export const EntraProvisionTicksBody = lazyPart(async () => {
+  const { EntraProvisionTicks } = await import('../entra-setup/EntraProvisionStep');
+  return EntraProvisionTicks;
+});
+export const EntraAssignBody = lazyPart(async () => {
+  const { EntraAssignPart } = await import('../entra-setup/EntraProvisionStep');
+  return EntraAssignPart;
+});
+export const EntraOnDemandBody = lazyPart(async () => {
+  const { EntraOnDemandPart } = await import('../entra-setup/EntraProvisionStep');
+  return EntraOnDemandPart;
+});
+export const EntraStartBody = lazyPart(async () => {
+  const { EntraStartPart } = await import('../entra-setup/EntraProvisionStep');
+  return EntraStartPart;
+});
+export const EntraHealthBody = lazyPart(async () => {
+  const { EntraHealthPart } = await import('../entra-setup/EntraProvisionStep');
+  return EntraHealthPart;
+});
+export const EntraTestUserBody = lazyPart(async () => {
+  const { EntraTestUserPart } = await import('../entra-setup/EntraProvisionStep');
+  return EntraTestUserPart;
+});
 export const WatchBody = lazyPart(async () => {
   const { WatchStep } = await import('../provisioning-watch/WatchStep');
   return WatchStep;
+});
+export const KeepWatchingBody = lazyPart(async () => {
+  const { KeepWatching } = await import('../provisioning-watch/WatchStep');
+  return KeepWatching;
+});
+export const WatchMembersBody = lazyPart(async () => {
+  const { WatchMembers } = await import('../provisioning-watch/WatchStep');
+  return WatchMembers;
 });
 export const GroupRolesBody = lazyPart(async () => {
   const { GroupRolesStep } = await import('../group-roles/GroupRolesStep');
@@ -117,7 +149,18 @@ const STEP_PARTS: Readonly<Record<WizardStepId, readonly LazyPart[]>> = {
     EntraMappingBody,
     ConnectionCheckBody,
   ],
-  'provision-users': [EntraProvisionBody, WatchBody],
+  'provision-users': [
+    EntraProvisionBody,
+    WatchBody,
+    EntraProvisionTicksBody,
+    EntraAssignBody,
+    EntraOnDemandBody,
+    EntraStartBody,
+    EntraHealthBody,
+    EntraTestUserBody,
+    KeepWatchingBody,
+    WatchMembersBody,
+  ],
   'group-roles': [GroupRolesBody],
   webhooks: [],
   summary: [SummaryBody],

@@ -2,6 +2,7 @@ import {
   PASTED_KEY,
   STEP_CONTENT,
   checklistKey,
+  type ChecklistItem,
   type WatchFact,
 } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
@@ -12,6 +13,7 @@ import { useOrganizationStore } from '../../state/organization-store';
 import { useWatchFacts } from '../../state/watch-store';
 import { useWizardStore } from '../../state/wizard-store';
 import { assertNever } from './assert-never';
+import { partOfItem } from './assisted-parts';
 
 /** Whether Next is allowed on a step, and if not, what the user still has to do. */
 export interface StepGate {
@@ -25,6 +27,17 @@ function gate(ok: boolean, reason: string): StepGate {
   return ok ? OPEN : { canAdvance: false, reason };
 }
 
+/** Whether an item is ticked: by the admin or the assistant, or, if watched, as the watch sees it now. */
+export function itemDone(
+  step: WizardStepId,
+  item: ChecklistItem,
+  checklist: Readonly<Record<string, boolean>>,
+  seen: Readonly<Record<WatchFact, boolean>>,
+): boolean {
+  if (item.seenByWatch) return seen[item.seenByWatch];
+  return Boolean(checklist[checklistKey(step, item.id)]);
+}
+
 /** Every item Next waits for is ticked: optional ones aside, watched ones as the watch sees them. */
 function allTicked(
   step: WizardStepId,
@@ -34,35 +47,43 @@ function allTicked(
   return firstOpen(step, checklist, seen) === undefined;
 }
 
-/** The first item Next still waits for, if any. */
+/**
+ * The first item Next still waits for, if any: in the checklist's order, or, for a step shown in
+ * parts, in the order of its parts (the order the admin works through them).
+ */
 function firstOpen(
   step: WizardStepId,
   checklist: Readonly<Record<string, boolean>>,
   seen: Readonly<Record<WatchFact, boolean>>,
+  inPartOrder = false,
 ) {
-  return STEP_CONTENT[step].checklist.find((item) => {
-    if (item.optional) return false;
-    if (item.seenByWatch) return !seen[item.seenByWatch];
-    return !checklist[checklistKey(step, item.id)];
-  });
+  const rank = (item: ChecklistItem) =>
+    partOfItem(step, item.id)?.number ?? Number.POSITIVE_INFINITY;
+  const items = STEP_CONTENT[step].checklist;
+  const ordered = inPartOrder ? [...items].sort((a, b) => rank(a) - rank(b)) : items;
+  return ordered.find((item) => !item.optional && !itemDone(step, item, checklist, seen));
 }
 
 /**
- * When the assistant does the step, Next waits for outcomes it checks in Entra: the reason names
- * the first one still open, and says the admin may confirm it instead.
+ * When the assistant does the step, Next waits for outcomes it checks in Entra (or the watch sees
+ * in Stytch): the reason names the first one still open, the part of the step that reaches it,
+ * and who may tick it.
  */
 function assistantGate(
   step: WizardStepId,
   checklist: Readonly<Record<string, boolean>>,
   seen: Readonly<Record<WatchFact, boolean>>,
 ): StepGate {
-  const open = firstOpen(step, checklist, seen);
+  const open = firstOpen(step, checklist, seen, true);
   if (open === undefined) return OPEN;
+  const found = partOfItem(step, open.id);
+  const where = found === null ? '' : ` (part ${found.number}: ${found.part.title})`;
   return {
     canAdvance: false,
-    reason:
-      `Not yet checked: “${open.label}”. The assistant ticks it once it sees it in Entra; ` +
-      'you can also tick it yourself.',
+    reason: open.seenByWatch
+      ? `Waiting for “${open.label}”${where}: the app ticks it when it sees the member in Stytch.`
+      : `Not yet checked: “${open.label}”${where}. The assistant ticks it once it sees it in ` +
+        'Entra; you can also tick it yourself.',
   };
 }
 
@@ -93,15 +114,14 @@ export function useStepGate(step: WizardStepId): StepGate {
         : gate(allTicked(step, checklist, seen), ticks);
     case 'provision-users':
       // Done once a member arrives; unassigning anyone to see deprovisioning is optional.
+      if (assistant) return assistantGate(step, checklist, seen);
       if (!seen.arrived) {
         return gate(
           false,
           'Next opens once a member of this connection appears in Stytch (Members in Stytch, on this page).',
         );
       }
-      return assistant
-        ? assistantGate(step, checklist, seen)
-        : gate(allTicked(step, checklist, seen), ticks);
+      return gate(allTicked(step, checklist, seen), ticks);
     case 'create-scim-connection':
       return gate(tokenReady, 'Create the connection, or choose how to use the existing one.');
     case 'configure-credentials':

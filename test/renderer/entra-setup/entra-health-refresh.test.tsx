@@ -6,7 +6,7 @@ import { useWizardStore } from '../../../renderer/state/wizard-store';
 import { okFor } from '../fake-assistant';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 import { entraApp, entraHealth, entraView, jobView, microsoftStatus } from './entra-fixtures';
-import { installEntraAt } from './install';
+import { installEntraAt, openProvisionPart } from './install';
 
 cleanUpAfterEach();
 
@@ -25,6 +25,7 @@ function fakeIntervals(): void {
 
 /** Step 7 in a real tenant, whose job health answers `job` (Active unless a test says). */
 function installReal(job = () => active) {
+  openProvisionPart('watch');
   return installEntraAt('provision-users', {
     'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: false })),
     'entra:get': () => okFor('entra:get', view),
@@ -54,6 +55,7 @@ describe('Step 7: job health stays current while the job is Active', () => {
   it('refreshes at the sandbox job’s pace in the sandbox, and when the window gets focus', async () => {
     fakeIntervals();
     const quick = jobView({ status: 'Active', scheduleState: 'Active', interval: 'PT20S' });
+    openProvisionPart('watch');
     const fake = installEntraAt('provision-users', {
       'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: true })),
       'entra:get': () => okFor('entra:get', entraView({ app: entraApp(), job: quick })),

@@ -14,7 +14,7 @@ import {
   logRow,
   microsoftStatus,
 } from './entra-fixtures';
-import { installEntraAt } from './install';
+import { installEntraAt, openProvisionPart } from './install';
 
 cleanUpAfterEach();
 
@@ -96,10 +96,28 @@ describe('Step 7: assign users and groups', () => {
     expect(screen.getByText('Alice: assigned')).toBeTruthy();
     await waitFor(() => expect(ticked('assigned')).toBe(true));
   });
+
+  it('says who is already assigned in the search results, rather than offering Add again', async () => {
+    installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', assigned(base)),
+      'entra:searchDirectory': ({ kind }) =>
+        okFor('entra:searchDirectory', { principals: kind === 'group' ? [sales] : [alice, bob] }),
+    });
+    await renderApp();
+    const users = await screen.findByRole('list', { name: 'Users found' });
+    const alreadyThere = await within(users).findByRole('button', { name: 'Assigned Alice' });
+    expect(alreadyThere.hasAttribute('disabled')).toBe(true);
+    expect(within(users).getByRole('button', { name: 'Add Bob' })).toBeTruthy();
+    const groups = screen.getByRole('list', { name: 'Groups found' });
+    expect(
+      (await within(groups).findByRole('button', { name: 'Assigned Sales' })).textContent,
+    ).toBe('Assigned');
+  });
 });
 
 describe('Step 7: start and provision on demand', () => {
   it('starts provisioning with the sandbox’s interval labelled', async () => {
+    openProvisionPart('start');
     installEntraAt('provision-users', {
       'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: true })),
       'entra:get': () => okFor('entra:get', base),
@@ -124,6 +142,7 @@ describe('Step 7: start and provision on demand', () => {
   });
 
   it('provisions the chosen assigned user and shows Entra’s steps', async () => {
+    openProvisionPart('on-demand');
     const fake = installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', assigned(base)),
       'entra:provisionOnDemand': ({ userId }) =>
@@ -170,6 +189,7 @@ describe('Step 7: start and provision on demand', () => {
     await waitFor(() => expect(ticked('on-demand')).toBe(true));
   });
   it('provisions a user found by search who is not assigned directly, named in the result', async () => {
+    openProvisionPart('on-demand');
     const fake = installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', assigned(base)),
       'entra:searchDirectory': ({ text }) =>
@@ -210,7 +230,9 @@ describe('Step 7: start and provision on demand', () => {
       { organizationId: ORG, userId: carol.id },
     ]);
     expect(await screen.findByText('Provision on demand for Carol: Success')).toBeTruthy();
-    // The assignment pickers keep their own results.
+    // The assignment pickers (in the step's first part) keep their own results.
+    const parts = screen.getByRole('navigation', { name: 'Parts of this step' });
+    await user.click(within(parts).getByRole('button', { name: /^Assign users and groups/ }));
     const toAssign = screen.getByRole('list', { name: 'Users found' });
     expect(within(toAssign).getByText('Bob')).toBeTruthy();
   });
@@ -230,6 +252,7 @@ describe('Step 7: job health', () => {
         },
       },
     });
+    openProvisionPart('watch');
     const fake = installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', base),
       'entra:health': () =>
@@ -255,6 +278,7 @@ describe('Step 7: job health', () => {
   });
 
   it('offers sign-in for the log’s permissions when only the log is refused', async () => {
+    openProvisionPart('watch');
     const fake = installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', base),
       'entra:health': () =>
@@ -279,6 +303,7 @@ describe('Step 7: job health', () => {
   });
 
   it('says how many log entries could not be read, and still shows the others', async () => {
+    openProvisionPart('watch');
     installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', base),
       'entra:health': () => okFor('entra:health', entraHealth({ log: [logRow()], unreadable: 1 })),
@@ -290,6 +315,7 @@ describe('Step 7: job health', () => {
   });
 
   it('says the log could not be read in full rather than "No entries yet" when every entry was unreadable', async () => {
+    openProvisionPart('watch');
     installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', base),
       'entra:health': () => okFor('entra:health', entraHealth({ unreadable: 3 })),
@@ -306,6 +332,7 @@ describe('Step 7: job health', () => {
   it('says when it was updated, and that it updates itself while the job is active', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2026, 11, 1, 12, 1, 5));
+    openProvisionPart('watch');
     const fake = installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', base),
       'entra:health': () =>

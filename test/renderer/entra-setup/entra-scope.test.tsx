@@ -7,7 +7,7 @@ import { useWizardStore } from '../../../renderer/state/wizard-store';
 import { okFor } from '../fake-assistant';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 import { entraApp, entraView, jobScope, jobView } from './entra-fixtures';
-import { installEntraAt } from './install';
+import { installEntraAt, openProvisionPart } from './install';
 
 cleanUpAfterEach();
 
@@ -21,6 +21,7 @@ const started = { ...base, job: jobView({ status: 'Active', scheduleState: 'Acti
 
 describe('Step 7: the scope before Start', () => {
   it('asks before starting a job that syncs all users and groups, naming how many users Entra would send', async () => {
+    openProvisionPart('start');
     const fake = installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', base),
       'entra:readScope': () => okFor('entra:readScope', ALL),
@@ -46,6 +47,7 @@ describe('Step 7: the scope before Start', () => {
   });
 
   it('switches to assigned-only from the question; the scope item then ticks itself', async () => {
+    openProvisionPart('start');
     const fake = installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', base),
       'entra:readScope': () => okFor('entra:readScope', ALL),
@@ -69,6 +71,7 @@ describe('Step 7: the scope before Start', () => {
 
   it('shows main’s refusal when the scope changed meanwhile, then asks with the scope main read', async () => {
     let reads = 0;
+    openProvisionPart('start');
     const fake = installEntraAt('provision-users', {
       'entra:get': () => okFor('entra:get', base),
       // Assigned-only when the step opened; "all" once the admin center changed it.
@@ -95,6 +98,7 @@ describe('Step 7: the scope before Start', () => {
 describe('Step 7: provision on demand while an assignment replicates', () => {
   it('counts down to the next run while Entra does not see the assignment yet', async () => {
     let answer: (() => void) | null = null;
+    openProvisionPart('on-demand');
     const fake = installEntraAt('provision-users', {
       'entra:get': () =>
         okFor('entra:get', {

@@ -6,7 +6,7 @@ import { seriousViolations } from '../a11y/serious-violations';
 import { okFor } from '../fake-assistant';
 import { cleanUpAfterEach, renderApp } from '../render-app';
 import { entraApp, entraHealth, entraView, jobView, microsoftStatus } from './entra-fixtures';
-import { installEntraAt } from './install';
+import { installEntraAt, openProvisionPart } from './install';
 
 cleanUpAfterEach();
 
@@ -33,6 +33,7 @@ const proof = () =>
 
 describe('Step 7: the optional deprovisioning proof with a test user', () => {
   it('in the sandbox, creates the test user and assigns it, and nobody is unassigned', async () => {
+    openProvisionPart('test-user');
     const fake = installEntraAt('provision-users', {
       'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: true })),
       'entra:get': () => okFor('entra:get', view),
@@ -69,7 +70,38 @@ describe('Step 7: the optional deprovisioning proof with a test user', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
+  it('still says the test user was unassigned after the admin looks at another part', async () => {
+    openProvisionPart('test-user');
+    const withTestUser: EntraSetupView = {
+      ...view,
+      assignments: [
+        alice,
+        { principalId: testUser.id, kind: 'user', displayName: testUser.displayName },
+      ],
+    };
+    installEntraAt('provision-users', {
+      'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: true })),
+      'entra:get': () => okFor('entra:get', withTestUser),
+      'entra:health': health,
+      'entra:unassign': () => okFor('entra:unassign', view),
+    });
+    const { user } = await renderApp();
+    await user.click(
+      await within(proof()).findByRole('button', { name: 'Unassign Test User (SCIM check)' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Yes, unassign' }));
+    const said = /^Unassigned Test User \(SCIM check\)\. Entra deactivates its member/;
+    expect(await within(proof()).findByText(said)).toBeTruthy();
+    const parts = screen.getByRole('navigation', { name: 'Parts of this step' });
+    await user.click(within(parts).getByRole('button', { name: /^Watch members arrive/ }));
+    await user.click(within(parts).getByRole('button', { name: /^See deprovisioning/ }));
+    expect(within(proof()).getByText(said)).toBeTruthy();
+    // Not offered again: the test user was made and unassigned already.
+    expect(within(proof()).queryByRole('button', { name: /Create and assign/ })).toBeNull();
+  });
+
   it('in a real tenant, suggests a test user by name, says it creates none, and offers no button', async () => {
+    openProvisionPart('test-user');
     const fake = installEntraAt('provision-users', {
       'microsoft:status': () => okFor('microsoft:status', microsoftStatus({ sandbox: false })),
       'entra:get': () => okFor('entra:get', view),

@@ -1,3 +1,5 @@
+import { PROVISION_PARTS, type PartId } from '../../../renderer/features/wizard/assisted-parts';
+import { useStepViewStore } from '../../../renderer/state/step-view-store';
 import type { EntraStepsChoice } from '../../../shared/settings/settings';
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import {
@@ -23,4 +25,12 @@ export function installEntraAt(
   });
   fake.settings.entraSteps = choice;
   return fake;
+}
+
+/**
+ * Opens `part` of step 7 in assistant mode when the app renders, as the admin would by choosing
+ * it in the list of the step's parts.
+ */
+export function openProvisionPart(part: PartId<typeof PROVISION_PARTS>): void {
+  useStepViewStore.getState().showPart('provision-users', part);
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { EntraSetupView } from '../../../shared/entra/entra-views';
@@ -53,8 +53,8 @@ describe('Next says what it waits for in the mode the admin chose', () => {
     const reason = reasonOfNext();
     expect(reason).toBe(
       'Not yet checked: “Entra’s Test Connection passes and the configuration is created ' +
-        '(older screen: saved)”. The assistant ticks it once it sees it in Entra; you can also ' +
-        'tick it yourself.',
+        '(older screen: saved)” (part 1: Give Entra the credentials). The assistant ticks it ' +
+        'once it sees it in Entra; you can also tick it yourself.',
     );
     expect(reason).not.toMatch(/Paste/);
   });
@@ -180,5 +180,140 @@ describe('Step 6 in assistant mode, one part at a time', () => {
     );
     expect(screen.getByRole('heading', { name: 'The assistant’s connection check' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Continue to part/ })).toBeNull();
+  });
+});
+
+describe('Step 7 in assistant mode, one part at a time', () => {
+  const PARTS = [
+    'Assign users and groups',
+    'Provision one user now',
+    'Turn provisioning on',
+    'Watch members arrive',
+    'See deprovisioning with a test user (optional)',
+  ];
+  const ARRIVED = /^A member of this connection appeared in Stytch/;
+  const DEACTIVATED = /^Optional: a test user unassigned in Entra/;
+  const partList = () => screen.getByRole('navigation', { name: 'Parts of this step' });
+  /** A part's entry in the list as shown: its number, or ✓ and "(done)" once done. */
+  const partButton = (title: string) =>
+    within(partList()).getByRole('button', {
+      name: new RegExp(`^${title.replace(/[()]/g, '\\$&')}`),
+    });
+  /** A part's entry in the list as shown: its number, or ✓ and "(done)" once done. */
+  const entry = (title: string) => partButton(title).textContent;
+  const openPart = (user: { click: (e: Element) => Promise<void> }, title: string) =>
+    user.click(partButton(title));
+  const member = (status: 'active' | 'deactivated') => ({
+    memberId: 'member-test-alice',
+    email: 'alice@contoso.com',
+    name: 'Alice',
+    status,
+    externalId: 'object-alice',
+    groups: [],
+    roles: [],
+    firstSeenAt: '2026-12-01T12:04:00.000Z',
+    lastChangedAt: '2026-12-01T12:04:00.000Z',
+  });
+  const watched = (status: 'active' | 'deactivated') => ({
+    organizationId: connectionView().organizationId,
+    connectionId: CONNECTION_ID,
+    state: 'watching' as const,
+    members: [member(status)],
+    counts:
+      status === 'active'
+        ? { active: 1, deactivated: 0, total: 1 }
+        : { active: 0, deactivated: 1, total: 1 },
+    timeline: [],
+    lastPolledAt: '2026-12-01T12:05:00.000Z',
+    nextPollInMs: 3_000,
+    failure: null,
+  });
+
+  it('shows one thing per part: assign, provision one user, turn on, watch, the optional proof', async () => {
+    installEntraAt('provision-users', { 'entra:get': () => okFor('entra:get', withJob) });
+    const { user } = await renderApp();
+    expect(await screen.findByText('Part 1 of 5: Assign users and groups')).toBeTruthy();
+    expect(
+      within(partList())
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(PARTS.map((title, i) => `${i + 1}${title}`));
+    /** No other part's panel is on screen beside `heading`'s. */
+    const only = (heading: string) => {
+      const headings = ['Assign users and groups', 'Provision on demand', 'Start provisioning'];
+      for (const other of headings.filter((h) => h !== heading))
+        expect(screen.queryByRole('heading', { name: other, level: 3 })).toBeNull();
+    };
+    expect(screen.getByRole('heading', { name: 'Assign users and groups', level: 3 })).toBeTruthy();
+    only('Assign users and groups');
+    expect(screen.queryByRole('heading', { name: 'Members in Stytch' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: `Continue to part 2: ${PARTS[1]}` }));
+    expect(document.activeElement).toBe(screen.getByText(`Part 2 of 5: ${PARTS[1]}`));
+    expect(screen.getByRole('heading', { name: 'Provision on demand', level: 3 })).toBeTruthy();
+    only('Provision on demand');
+
+    await user.click(screen.getByRole('button', { name: `Continue to part 3: ${PARTS[2]}` }));
+    expect(screen.getByRole('heading', { name: 'Start provisioning', level: 3 })).toBeTruthy();
+    only('Start provisioning');
+
+    await user.click(screen.getByRole('button', { name: `Continue to part 4: ${PARTS[3]}` }));
+    expect(await screen.findByRole('heading', { name: 'Members in Stytch' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Provisioning job health' })).toBeTruthy();
+    only('');
+
+    await user.click(screen.getByRole('button', { name: `Continue to part 5: ${PARTS[4]}` }));
+    expect(
+      screen.getByRole('heading', { name: 'Optional: see deprovisioning with a test user' }),
+    ).toBeTruthy();
+    // The proof is read in the members table, beside it.
+    expect(screen.getByRole('heading', { name: 'Members in Stytch' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Provisioning job health' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Continue to part/ })).toBeNull();
+  });
+
+  it('keeps watching Stytch whichever part is open, so the checklist and the parts stay true', async () => {
+    const fake = installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', withJob),
+    });
+    const { user } = await renderApp();
+    await screen.findByText('Part 1 of 5: Assign users and groups');
+    act(() => fake.emit('watch:update', watched('active')));
+    await waitFor(() => expect(checkbox(ARRIVED).checked).toBe(true));
+    expect(entry('Watch members arrive')).toBe('✓Watch members arrive (done)');
+
+    await openPart(user, PARTS[4] ?? '');
+    await openPart(user, PARTS[1] ?? '');
+    // Moving between parts never stops the watch: the deactivation is seen on any part.
+    expect(fake.callsTo('watch:stop')).toEqual([]);
+    act(() => fake.emit('watch:update', watched('deactivated')));
+    await waitFor(() => expect(checkbox(DEACTIVATED).checked).toBe(true));
+    expect(entry(PARTS[4] ?? '')).toBe(`✓${PARTS[4] ?? ''} (done)`);
+  });
+
+  it('names, in Next’s reason, the first outcome still open and the part that reaches it', async () => {
+    const fake = installEntraAt('provision-users', {
+      'entra:get': () => okFor('entra:get', withJob),
+    });
+    const { user } = await renderApp();
+    await screen.findByText('Part 1 of 5: Assign users and groups');
+    expect(reasonOfNext()).toBe(
+      'Not yet checked: “Users or groups are assigned to the app” (part 1: Assign users and ' +
+        'groups). The assistant ticks it once it sees it in Entra; you can also tick it yourself.',
+    );
+    // The scope is read when the step opens, whichever part shows, and ticked by the assistant.
+    await waitFor(() => expect(whoChecked(/^Scope is/)).toBe('checked by the assistant'));
+    for (const label of [/^Users or groups are assigned/, /^Provision on demand/])
+      await user.click(checkbox(label));
+    expect(reasonOfNext()).toMatch(/^Not yet checked: “Provisioning is on .*\(part 3: Turn/);
+    await user.click(checkbox(/^Provisioning is on/));
+    expect(reasonOfNext()).toBe(
+      'Waiting for “A member of this connection appeared in Stytch” (part 4: Watch members ' +
+        'arrive): the app ticks it when it sees the member in Stytch.',
+    );
+    act(() => fake.emit('watch:update', watched('active')));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Next' }).hasAttribute('disabled')).toBe(false),
+    );
   });
 });

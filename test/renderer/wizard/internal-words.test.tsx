@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { WIZARD_STEP_IDS, type WizardStepId } from '../../../shared/wizard/steps';
+import { useStepViewStore } from '../../../renderer/state/step-view-store';
 import {
   entraApp,
   entraView,
@@ -57,12 +58,15 @@ describe('Visible text uses the admin’s words', () => {
   );
 
   it.each([
-    ['enable-provisioning', 'NotConfigured'],
-    ['configure-credentials', 'NotRun'],
-    ['provision-users', 'Quarantine'],
+    ['enable-provisioning', 'NotConfigured', ''],
+    ['configure-credentials', 'NotRun', ''],
+    // Step 7's part with the job's status and the assistant's word on the scope.
+    ['provision-users', 'Quarantine', 'start'],
   ] as const)(
     'has none at %s done by the assistant, with a job whose status is %s',
-    async (step, status) => {
+    async (step, status, part) => {
+      // The part of a step in parts to open ('' for the first, or for a step in one piece).
+      useStepViewStore.getState().showPart(step, part);
       const connectionId = connectionView().connectionId;
       installEntraAt(step, {
         'entra:get': () =>
