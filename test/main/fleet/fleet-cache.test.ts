@@ -25,6 +25,7 @@ function row(index: number): CachedRow {
       tokenHeld: index % 2 === 0,
       lastHealth: { verdict: 'passed', at: '2026-01-01T00:00:00.000Z' },
       entraJob: null,
+      entraLink: null,
     },
     readAt: '2026-01-01T00:00:00.000Z',
     seen: `connection-${index}|`,
