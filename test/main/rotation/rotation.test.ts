@@ -16,7 +16,7 @@ import {
   startEntraHarness,
   type EntraHarness,
 } from '../entra-setup/entra-harness';
-import { ACME, APP_NAME } from '../entra-setup/failure-modes/support';
+import { ACME, APP_NAME, INITECH } from '../entra-setup/failure-modes/support';
 import { entraPairStatus, entraSetting, graphRefusal, trap, trappingFetch, traps } from './traps';
 
 /**
@@ -283,6 +283,41 @@ describe('rotation:run, pending token accepted at once (the other reading, the s
 });
 
 describe('rotation without Graph, and what leaves main', () => {
+  it('refuses another organization’s connection before anything changes: main pairs the token with the organization’s own app', async () => {
+    // A compromised renderer naming Initech's connection beside Acme's organization would send
+    // Initech's new token to Acme's enterprise app; main checks the pair itself.
+    const other = await app.ok('scim:createConnection', {
+      organizationId: INITECH,
+      displayName: 'Microsoft Entra ID',
+    });
+    const otherBefore = await app.ok('scim:getConnection', { organizationId: INITECH });
+    const entraBefore = secretOf('SecretToken');
+    // Every write to Stytch, noted and let through: none may be sent for such a pair.
+    const stytchWrites: string[] = [];
+    traps.push({
+      matches: (method, url) => {
+        if (method !== 'GET' && url.includes('/scim/')) stytchWrites.push(`${method} ${url}`);
+        return false;
+      },
+      response: () => new Response(null, { status: 500 }),
+    });
+    const outcome = failedOutcome(
+      RotationOutcomeSchema.parse(
+        await app.ok('rotation:run', {
+          organizationId: ACME,
+          connectionId: other.connection.connectionId,
+          runId: randomUUID(),
+        }),
+      ),
+    );
+    expect(outcome.failedStep).toBe('start');
+    expect(outcome.error.code).toBe('STYTCH_SCIM_CONNECTION_NOT_FOUND');
+    expect(stytchWrites).toEqual([]);
+    expect(await app.ok('scim:getConnection', { organizationId: INITECH })).toEqual(otherBefore);
+    expect(secretOf('SecretToken')).toBe(entraBefore);
+    noteTokens();
+  });
+
   it('says why the run across both is not available once signed out', async () => {
     await app.ok('microsoft:signOut', {});
     const info = await app.ok('rotation:get', { organizationId: ACME, connectionId });
