@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 
-import { attentionReason } from '../../../shared/fleet/fleet';
+import { attentionReason } from '../../../shared/fleet/attention';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PlainErrorNotice } from '../../components/PlainErrorNotice';
