@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { MAX_CLIPBOARD_TEXT_CHARS } from './clipboard-limit';
+import { MAX_ASSIGN_PRINCIPALS } from './entra/assign-limit';
 import type { Result } from './errors';
 import {
   DirectoryPrincipalSchema,
@@ -9,7 +11,6 @@ import {
   GraphActionNameSchema,
   GraphIdSchema,
   JobScopeSchema,
-  MAX_ASSIGN_PRINCIPALS,
   MicrosoftStatusSchema,
   OnDemandWaitSchema,
 } from './entra/entra-views';
@@ -20,7 +21,7 @@ import {
   MAX_SWEEP_SELECTION,
 } from './fleet/fleet';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
-import { MAX_CLIPBOARD_TEXT_CHARS, ProbeProgressSchema, ProbeReportSchema } from './probe/report';
+import { ProbeProgressSchema, ProbeReportSchema } from './probe/report';
 import {
   RehearsalActionSchema,
   RehearsalRunSchema,
@@ -28,7 +29,6 @@ import {
 } from './provisioning/rehearsal';
 import { WatchSnapshotSchema } from './provisioning/watch';
 import {
-  MAX_ROTATION_SELECTION,
   PendingCheckSchema,
   RotationInfoSchema,
   RotationOutcomeSchema,
@@ -36,6 +36,7 @@ import {
   SelectionPlanSchema,
   SelectionRunSchema,
 } from './rotation/rotation';
+import { MAX_ROTATION_SELECTION } from './rotation/selection-limit';
 import { SettingsPatchSchema, SettingsSchema } from './settings/settings';
 import {
   GroupRolesViewSchema,

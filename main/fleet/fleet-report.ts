@@ -1,4 +1,5 @@
-import { attentionReason, type FleetRow, type FleetSweepStatus } from '../../shared/fleet/fleet';
+import { attentionReason } from '../../shared/fleet/attention';
+import type { FleetRow, FleetSweepStatus } from '../../shared/fleet/fleet';
 import { escapeHtml } from '../../shared/escape-html';
 
 /**

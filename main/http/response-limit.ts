@@ -14,7 +14,10 @@ class ResponseTooLargeError extends Error {
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
 
 /** The chunks of a body as one array of bytes. */
-function joined(chunks: readonly Uint8Array[], byteLength: number): Uint8Array {
+function joined(
+  chunks: readonly Uint8Array<ArrayBuffer>[],
+  byteLength: number,
+): Uint8Array<ArrayBuffer> {
   if (chunks.length === 1 && chunks[0]) return chunks[0];
   const bytes = new Uint8Array(byteLength);
   let offset = 0;
@@ -30,12 +33,12 @@ function joined(chunks: readonly Uint8Array[], byteLength: number): Uint8Array {
  * error `tooLarge` gives (which aborts the request).
  */
 async function readCounted(
-  body: ReadableStream<Uint8Array>,
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
   maxBytes: number,
   tooLarge: () => Error,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;
   for (;;) {
     const read = await reader.read();

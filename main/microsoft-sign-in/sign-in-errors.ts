@@ -7,7 +7,7 @@ import {
   type GraphAction,
   type GraphActionName,
 } from '../../shared/entra/graph-permissions';
-import { MICROSOFT_REDIRECT_URI } from '../../shared/settings/settings';
+import { MICROSOFT_REDIRECT_URI } from '../../shared/settings/microsoft-app';
 
 /**
  * MSAL's errors turned into the app's: a code the UI can act on and a hint saying what to do. The

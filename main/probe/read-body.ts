@@ -17,6 +17,21 @@ function bytesOf(chunk: unknown): Uint8Array {
   return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
+/** Decodes a whole body at once: without `stream`, decoding keeps no state, so one serves every read. */
+const UTF8 = new TextDecoder();
+
+/** The chunks as one text; a character the last chunk cut short becomes U+FFFD, as `text()` does. */
+function decoded(chunks: readonly Uint8Array[], bytes: number): string {
+  if (chunks.length === 1) return UTF8.decode(chunks[0]);
+  const whole = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return UTF8.decode(whole);
+}
+
 /**
  * Reads a response body, at most `limit` bytes of it. Past the limit it cancels the stream,
  * which closes the connection; when `signal` aborts first (the request's time limit) the body
@@ -34,27 +49,28 @@ export async function readBody(
   const stop = (): void => void reader.cancel().catch(() => undefined);
   if (signal.aborted) stop();
   signal.addEventListener('abort', stop, { once: true });
-  const decoder = new TextDecoder();
-  let text = '';
+  // Kept as bytes and decoded once at the end: no decoder per body, no text per chunk.
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   try {
     for (;;) {
       const read = await reader.read();
       if (read.done) {
         const end = signal.aborted ? 'unfinished' : 'complete';
-        return { end, text: text + decoder.decode() };
+        return { end, text: decoded(chunks, bytes) };
       }
       const value = bytesOf(read.value);
       const room = limit - bytes;
-      bytes += value.byteLength;
-      if (bytes > limit) {
+      if (value.byteLength > room) {
         stop();
-        return { end: 'too-large', text: text + decoder.decode(value.subarray(0, room)) };
+        chunks.push(value.subarray(0, room));
+        return { end: 'too-large', text: decoded(chunks, limit) };
       }
-      text += decoder.decode(value, { stream: true });
+      chunks.push(value);
+      bytes += value.byteLength;
     }
   } catch (error) {
-    if (signal.aborted) return { end: 'unfinished', text };
+    if (signal.aborted) return { end: 'unfinished', text: decoded(chunks, bytes) };
     throw error;
   } finally {
     signal.removeEventListener('abort', stop);

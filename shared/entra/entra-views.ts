@@ -276,6 +276,3 @@ export const EntraHealthSchema = z.object({
   unreadable: z.number().int().nonnegative(),
 });
 export type EntraHealth = z.infer<typeof EntraHealthSchema>;
-
-/** The most users and groups one assignment request may carry. */
-export const MAX_ASSIGN_PRINCIPALS = 50;

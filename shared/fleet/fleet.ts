@@ -143,28 +143,6 @@ export const MAX_PROGRESS_ROWS = 200;
 /** The most organizations one sweep request may name. */
 export const MAX_SWEEP_SELECTION = 10_000;
 
-/** Days before expiry from which a token needs attention (and is shown in colour). */
-export const EXPIRY_WARNING_DAYS = 30;
-
-/**
- * Why a row needs the admin's attention, in plain words, or null when it does not: the one rule
- * behind the overview's "Needs attention" filter and the saved report.
- */
-export function attentionReason(row: FleetRow): string | null {
-  if (row.tokenDaysLeft !== null && row.tokenDaysLeft < 0) return 'Token expired';
-  if (row.rotationPending) return 'Rotation not finished';
-  if (row.lastHealth?.verdict === 'failed') return 'Last health check failed';
-  if (row.entraJob !== null && /quarantine/i.test(row.entraJob.state))
-    return 'Entra job in quarantine';
-  if (row.tokenDaysLeft !== null && row.tokenDaysLeft <= EXPIRY_WARNING_DAYS)
-    return 'Token expiring soon';
-  if (row.lastHealth?.verdict === 'warnings') return 'Last health check has warnings';
-  // A row not read yet has no status from Stytch: blank is not "not active".
-  if (row.provisional !== true && row.connectionStatus.toLowerCase() !== 'active')
-    return 'Connection not active';
-  return null;
-}
-
 /** The sweep before any has run: what main answers and what a fresh overview shows. */
 export function idleSweep(): FleetSweepStatus {
   return {

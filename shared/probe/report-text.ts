@@ -1,9 +1,5 @@
-import {
-  MAX_CLIPBOARD_TEXT_CHARS,
-  type ProbeCheck,
-  type ProbeReport,
-  type ProbeStatus,
-} from './report';
+import { MAX_CLIPBOARD_TEXT_CHARS } from '../clipboard-limit';
+import type { ProbeCheck, ProbeReport, ProbeStatus } from './report';
 
 /** How each status is shown: a mark in the terminal, a tag in text pasted into a ticket. */
 const STATUS_SIGNS: Readonly<Record<ProbeStatus, { mark: string; tag: string }>> = {

@@ -87,9 +87,3 @@ export const ProbeProgressSchema = z.object({
   total: z.number().int().positive(),
 });
 export type ProbeProgress = z.infer<typeof ProbeProgressSchema>;
-
-/**
- * The most characters the clipboard takes as plain text (the `clipboard:copy` contract); the
- * report's ticket text is cut to fit it.
- */
-export const MAX_CLIPBOARD_TEXT_CHARS = 4096;

@@ -63,11 +63,3 @@ export type WatchSnapshot = z.infer<typeof WatchSnapshotSchema>;
 
 /** How many timeline entries the watch keeps. */
 export const MAX_TIMELINE = 200;
-
-/** Plain words for a status: what Stytch records, for the admin. */
-export const STATUS_WORDS: Readonly<Record<WatchedStatus, string>> = {
-  active: 'Active',
-  deactivated: 'Deactivated (Stytch marks the member deleted and revokes its roles and sessions)',
-  pending: 'Pending',
-  invited: 'Invited',
-};

@@ -126,12 +126,6 @@ export const RotationInfoSchema = z.object({
 });
 export type RotationInfo = z.infer<typeof RotationInfoSchema>;
 
-/**
- * The most connections one rotation of a selection may name: they run one after the other, each
- * with about ten calls to Stytch and Graph, so a larger batch is better split.
- */
-export const MAX_ROTATION_SELECTION = 200;
-
 const SelectionRowFields = {
   organizationId: z.string(),
   organizationName: z.string(),

@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 import { StytchEnvironmentSchema, StytchIdSchema } from '../stytch/views';
 import { WIZARD_STEP_IDS } from '../wizard/steps';
+import {
+  CLIENT_ID_REFUSED,
+  isMicrosoftClientId,
+  microsoftTenantOf,
+  TENANT_REFUSED,
+} from './microsoft-app';
 
 /** The wizard's steps, in order (ids and content live in shared/wizard/, which is zod-free). */
 export { WIZARD_STEP_IDS };
@@ -27,45 +33,17 @@ export const KnownConnectionSchema = z.object({
 });
 export type KnownConnection = z.infer<typeof KnownConnectionSchema>;
 
-/**
- * A Microsoft Entra application (client) ID: a GUID, as the app registration's Overview shows it.
- * Only the shape is checked; whether the registration exists is Microsoft's to say at sign-in.
- */
+/** A Microsoft Entra application (client) ID (`isMicrosoftClientId` says what it looks like). */
 export const MicrosoftClientIdSchema = z
   .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, {
-    message: 'An application (client) ID looks like 00000000-0000-0000-0000-000000000000.',
-  });
+  .refine(isMicrosoftClientId, { message: CLIENT_ID_REFUSED });
 
-/**
- * The admin's own Entra tenant, where the app registration lives: its tenant ID (a GUID) or a
- * verified domain such as its primary domain `contoso.onmicrosoft.com`. Sign-in goes to
- * `https://login.microsoftonline.com/<tenant>`: a single-tenant registration needs that authority
- * (graph-provisioning.md, corrections), and with it a guest admin gets a token for this tenant,
- * not their home tenant. Kept lower case, as Entra matches both without regard to case.
- */
+/** The admin's own Entra tenant, kept trimmed and lower case (`microsoftTenantOf` says why). */
 export const MicrosoftTenantSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(253)
-  .refine(
-    (value) =>
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ||
-      /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(value),
-    {
-      message:
-        'A tenant is its primary domain (like contoso.onmicrosoft.com) or its tenant ID (like 00000000-0000-0000-0000-000000000000).',
-    },
-  );
-
-/**
- * The redirect URI the admin registers for the app (platform "Mobile and desktop
- * applications"). Microsoft ignores the port of a loopback redirect URI, so this one covers the
- * port the app's sign-in listens on each time (main/microsoft-sign-in/loopback-listener.ts says
- * why `localhost` rather than `127.0.0.1`).
- */
-export const MICROSOFT_REDIRECT_URI = 'http://localhost';
+  .refine((tenant) => microsoftTenantOf(tenant) !== null, { message: TENANT_REFUSED });
 
 /** Who does the Entra steps (step 3's choice). */
 export const EntraStepsChoiceSchema = z.enum(['assistant', 'by-hand']);

@@ -61,20 +61,19 @@ export const testConnectionStep: ProbeStep<ProbeContext, 'test-connection'> = {
   deadlineMs: (ctx) => requestsDeadline(ctx),
   run: async (ctx) => {
     const timeoutMs = ctx.options.timeoutMs;
-    const [users, groups] = await Promise.all([
-      ctx.send(userQuery('userName', ctx.newGuid())),
-      ctx.send(groupQuery(ctx.newGuid())),
+    // Each answer is judged as it arrives, while the other may still be on its way.
+    const [user, group] = await Promise.all([
+      ctx.send(userQuery('userName', ctx.newGuid())).then((sent): Part => ({
+        label: 'user query',
+        sent,
+        finding: findingOf(judgeEmptyListQuery(sent, USER_QUERY_SUBJECT, timeoutMs)),
+      })),
+      ctx.send(groupQuery(ctx.newGuid())).then((sent): Part => ({
+        label: 'group query',
+        sent,
+        finding: groupFinding(judgeEmptyListQuery(sent, GROUP_QUERY_SUBJECT, timeoutMs), sent),
+      })),
     ]);
-    const user: Part = {
-      label: 'user query',
-      sent: users,
-      finding: findingOf(judgeEmptyListQuery(users, USER_QUERY_SUBJECT, timeoutMs)),
-    };
-    const group: Part = {
-      label: 'group query',
-      sent: groups,
-      finding: groupFinding(judgeEmptyListQuery(groups, GROUP_QUERY_SUBJECT, timeoutMs), groups),
-    };
     const parts = [user, group];
     const first = parts.find((part) => part.finding.status === 'fail');
     const outcome = first ? failed(first) : passed(user, parts);

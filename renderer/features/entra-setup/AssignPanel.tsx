@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import type { DirectoryPrincipal, EntraSetupView } from '../../../shared/entra/entra-views';
-import { MAX_ASSIGN_PRINCIPALS } from '../../../shared/entra/entra-views';
+import { MAX_ASSIGN_PRINCIPALS } from '../../../shared/entra/assign-limit';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { EntraPanel } from './EntraPanel';

@@ -1,6 +1,11 @@
 import { useState, type SubmitEvent } from 'react';
 
-import { MicrosoftClientIdSchema, MicrosoftTenantSchema } from '../../../shared/settings/settings';
+import {
+  CLIENT_ID_REFUSED,
+  isMicrosoftClientId,
+  microsoftTenantOf,
+  TENANT_REFUSED,
+} from '../../../shared/settings/microsoft-app';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useMicrosoftStore } from '../../state/microsoft-store';
@@ -15,25 +20,27 @@ interface FieldWords {
 const CLIENT_ID_WORDS: FieldWords = {
   label: 'Application (client) ID',
   hint: 'From your app registration’s Overview page.',
-  refused: 'An application (client) ID looks like 00000000-0000-0000-0000-000000000000.',
+  refused: CLIENT_ID_REFUSED,
 };
 
 const TENANT_WORDS: FieldWords = {
   label: 'Tenant (primary domain or tenant ID)',
   hint: 'Where the app is registered: the primary domain or Directory (tenant) ID from the Overview page. Sign-in goes to this tenant only.',
-  refused:
-    'A tenant is its primary domain (like contoso.onmicrosoft.com) or its tenant ID (like 00000000-0000-0000-0000-000000000000).',
+  refused: TENANT_REFUSED,
 };
 
-/** The settings schema a field's text is checked with (trimmed first). */
-interface TextSchema<T> {
-  safeParse(text: string): { success: true; data: T } | { success: false };
-}
+/**
+ * The check a field's text (trimmed first) goes through, the one the settings' schema is built
+ * on: the value to save, or null when refused.
+ */
+type ReadText = (text: string) => string | null;
 
-/** One text field's state: what is typed, and what the settings' schema makes of it. */
-function useTextField<T>(id: string, schema: TextSchema<T>) {
+const clientIdOf: ReadText = (text) => (isMicrosoftClientId(text) ? text : null);
+
+/** One text field's state: what is typed, and what the settings' check makes of it. */
+function useTextField(id: string, read: ReadText) {
   const [value, setValue] = useState('');
-  return { id, value, setValue, parsed: schema.safeParse(value.trim()) };
+  return { id, value, setValue, parsed: read(value.trim()) };
 }
 
 /** A one-line text field with its hint, which says what is wrong once `checked` and refused. */
@@ -42,11 +49,11 @@ function TextField({
   words,
   checked,
 }: {
-  field: ReturnType<typeof useTextField<unknown>>;
+  field: ReturnType<typeof useTextField>;
   words: FieldWords;
   checked: boolean;
 }) {
-  const invalid = checked && !field.parsed.success;
+  const invalid = checked && field.parsed === null;
   return (
     <div className="field">
       <label htmlFor={field.id}>{words.label}</label>
@@ -69,11 +76,11 @@ function TextField({
 
 /**
  * The fields for the app registration's Application (client) ID and the tenant it lives in,
- * saved together in the settings file (checked with the settings' own schemas).
+ * saved together in the settings file (checked as the settings' own schemas check them).
  */
 export function ClientIdForm() {
-  const clientId = useTextField('microsoft-client-id', MicrosoftClientIdSchema);
-  const tenant = useTextField('microsoft-tenant', MicrosoftTenantSchema);
+  const clientId = useTextField('microsoft-client-id', clientIdOf);
+  const tenant = useTextField('microsoft-tenant', microsoftTenantOf);
   const [touched, setTouched] = useState(false);
   const busy = useMicrosoftStore((s) => s.busy);
   const failure = useMicrosoftStore((s) => s.failure);
@@ -82,8 +89,8 @@ export function ClientIdForm() {
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setTouched(true);
-    if (clientId.parsed.success && tenant.parsed.success)
-      void saveClientId(clientId.parsed.data, tenant.parsed.data);
+    if (clientId.parsed !== null && tenant.parsed !== null)
+      void saveClientId(clientId.parsed, tenant.parsed);
   };
   return (
     <form className="form" onSubmit={submit} aria-busy={busy === 'settings:update'}>

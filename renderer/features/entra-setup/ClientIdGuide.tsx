@@ -1,4 +1,4 @@
-import { MICROSOFT_REDIRECT_URI } from '../../../shared/settings/settings';
+import { MICROSOFT_REDIRECT_URI } from '../../../shared/settings/microsoft-app';
 import { permissionRows } from './permission-rows';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 
-import { attentionReason } from '../../../shared/fleet/fleet';
+import { attentionReason } from '../../../shared/fleet/attention';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PlainErrorNotice } from '../../components/PlainErrorNotice';
@@ -15,9 +15,9 @@ import { RotateSelection } from './RotateSelection';
 import { SweepBar } from './SweepBar';
 import { countWords } from './row-words';
 
-/** The grid's height: what the window leaves below the controls, at least six rows. */
+/** The grid's height: what the window leaves below the controls, at least ten rows (the page scrolls). */
 function useGridHeight(): number {
-  const fit = () => Math.max(6 * ROW_HEIGHT, window.innerHeight - 420);
+  const fit = () => Math.max(10 * ROW_HEIGHT, window.innerHeight - 420);
   const [height, setHeight] = useState(fit);
   useEffect(() => {
     const resize = () => setHeight(fit());

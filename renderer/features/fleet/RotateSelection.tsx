@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 
-import { EXPIRY_WARNING_DAYS } from '../../../shared/fleet/fleet';
+import { EXPIRY_WARNING_DAYS } from '../../../shared/fleet/attention';
 import type {
   AcrossReason,
   SelectionPlan,

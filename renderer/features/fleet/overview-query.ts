@@ -1,4 +1,5 @@
-import { attentionReason, type FleetRow } from '../../../shared/fleet/fleet';
+import { attentionReason } from '../../../shared/fleet/attention';
+import type { FleetRow } from '../../../shared/fleet/fleet';
 
 /** The overview's sortable columns. */
 export type OverviewColumn =

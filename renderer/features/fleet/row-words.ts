@@ -1,4 +1,5 @@
-import { EXPIRY_WARNING_DAYS, type FleetRow } from '../../../shared/fleet/fleet';
+import { EXPIRY_WARNING_DAYS } from '../../../shared/fleet/attention';
+import type { FleetRow } from '../../../shared/fleet/fleet';
 import { formatTimestamp } from '../../lib/timestamp';
 import { jobStatusWords, quarantineShortWords, quarantineWords } from '../../lib/entra-words';
 

@@ -1,9 +1,7 @@
-import { EXPIRY_WARNING_DAYS, type FleetRow } from '../../../shared/fleet/fleet';
-import {
-  MAX_ROTATION_SELECTION,
-  type SelectionItem,
-  type SelectionSkip,
-} from '../../../shared/rotation/rotation';
+import { EXPIRY_WARNING_DAYS } from '../../../shared/fleet/attention';
+import type { FleetRow } from '../../../shared/fleet/fleet';
+import type { SelectionItem, SelectionSkip } from '../../../shared/rotation/rotation';
+import { MAX_ROTATION_SELECTION } from '../../../shared/rotation/selection-limit';
 import { gapWords, STEP_WORDS } from '../rotation/rotation-words';
 
 /**

@@ -1,4 +1,5 @@
-import { STATUS_WORDS, type WatchSnapshot } from '../../../shared/provisioning/watch';
+import { STATUS_WORDS } from '../../../shared/provisioning/status-words';
+import type { WatchSnapshot } from '../../../shared/provisioning/watch';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useWatchStore } from '../../state/watch-store';

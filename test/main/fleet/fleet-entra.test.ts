@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { attentionReason } from '../../../shared/fleet/fleet';
+import { attentionReason } from '../../../shared/fleet/attention';
 import type { EntraAppLink } from '../../../shared/settings/settings';
 import type { CachedRow } from '../../../main/fleet/fleet-cache';
 import {

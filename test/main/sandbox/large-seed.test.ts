@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { attentionReason, type FleetRow } from '../../../shared/fleet/fleet';
+import { attentionReason } from '../../../shared/fleet/attention';
+import type { FleetRow } from '../../../shared/fleet/fleet';
 import { FLEET_POLICY } from '../../../main/fleet/fleet-policy';
 import { FleetService } from '../../../main/fleet/fleet-service';
 import { createGraphClient } from '../../../main/graph/create-graph-client';

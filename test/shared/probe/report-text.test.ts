@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { MAX_CLIPBOARD_TEXT_CHARS, type ProbeCheck } from '../../../shared/probe/report';
+import { MAX_CLIPBOARD_TEXT_CHARS } from '../../../shared/clipboard-limit';
+import type { ProbeCheck } from '../../../shared/probe/report';
 import {
   adminAction,
   checksInReadingOrder,
