@@ -13,11 +13,11 @@ class ResponseTooLargeError extends Error {
 /** Statuses whose Response may not be given a body. */
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
 
-/** The chunks of a body as one array of bytes. */
-function joined(
-  chunks: readonly Uint8Array<ArrayBuffer>[],
+/** The chunks of a body as one array of bytes (the chunk itself when there is only one). */
+export function joined<Chunk extends Uint8Array>(
+  chunks: readonly Chunk[],
   byteLength: number,
-): Uint8Array<ArrayBuffer> {
+): Chunk | Uint8Array<ArrayBuffer> {
   if (chunks.length === 1 && chunks[0]) return chunks[0];
   const bytes = new Uint8Array(byteLength);
   let offset = 0;

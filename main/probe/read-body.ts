@@ -1,3 +1,5 @@
+import { joined } from '../http/response-limit';
+
 /**
  * The most of an answer the probe reads. What it asks for (an empty list, an error, one user,
  * the discovery documents) is a few kilobytes; past this it is not a SCIM answer, and reading on
@@ -21,16 +23,8 @@ function bytesOf(chunk: unknown): Uint8Array {
 const UTF8 = new TextDecoder();
 
 /** The chunks as one text; a character the last chunk cut short becomes U+FFFD, as `text()` does. */
-function decoded(chunks: readonly Uint8Array[], bytes: number): string {
-  if (chunks.length === 1) return UTF8.decode(chunks[0]);
-  const whole = new Uint8Array(bytes);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return UTF8.decode(whole);
-}
+const decoded = (chunks: readonly Uint8Array[], bytes: number): string =>
+  UTF8.decode(joined(chunks, bytes));
 
 /**
  * Reads a response body, at most `limit` bytes of it. Past the limit it cancels the stream,
