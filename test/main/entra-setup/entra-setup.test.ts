@@ -125,6 +125,8 @@ describe('the Entra steps through Microsoft Graph, in sandbox mode, through the 
         organizationId: acme,
         sandbox: true,
         tenantId: SANDBOX_TENANT_ID,
+        // The tenant's name, so the overview can say where to sign in to see its job.
+        tenantName: 'Contoso (sandbox)',
         servicePrincipalId: created.app?.servicePrincipalId,
         jobId: null,
         // Who created it: later Graph writes for Acme need the same account signed in.
