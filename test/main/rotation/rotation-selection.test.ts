@@ -153,9 +153,19 @@ describe('rotation:runSelection', () => {
   });
 
   it('stops between connections when asked, never in the middle of one, and runs one at a time', async () => {
+    // Acme's Entra save is held until the stop has been asked for: the stop lands mid-Acme.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    traps.push({
+      matches: (method, url) => method === 'PUT' && url.includes('/synchronization/secrets'),
+      response: async (input, init) => {
+        await held;
+        return fetch(input, init);
+      },
+    });
     const runId = randomUUID();
     const running = app.ok('rotation:runSelection', { organizationIds: [ACME, UMBRELLA], runId });
-    await expect.poll(() => progressOf(runId).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => traps.length, { timeout: 10_000 }).toBe(0);
     const second = await app.call('rotation:runSelection', {
       organizationIds: [UMBRELLA],
       runId: randomUUID(),
@@ -163,6 +173,7 @@ describe('rotation:runSelection', () => {
     expect(refusal(second).code).toBe('ROTATION_SELECTION_RUNNING');
 
     expect(await app.ok('rotation:stopSelection', {})).toEqual({ stopping: true });
+    release();
     const run = await running;
 
     expect(run.stopped).toBe(true);

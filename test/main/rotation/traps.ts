@@ -6,10 +6,16 @@ import type { StandInApp } from '../../../main/sandbox/graph-stand-in/tenant';
  * check every outcome must pass: Stytch accepts what Entra holds.
  */
 
-/** One request to fail, once: the first that matches answers `response` instead of going out. */
+/**
+ * One request to fail (or hold), once: the first that matches answers `response` instead of
+ * going out; `response` may send the request itself, later (`fetch(input, init)`).
+ */
 export interface Trap {
   matches: (method: string, url: string) => boolean;
-  response: () => Response;
+  response: (
+    input: Parameters<typeof fetch>[0],
+    init?: RequestInit,
+  ) => Promise<Response> | Response;
 }
 export const traps: Trap[] = [];
 export const trappingFetch: typeof fetch = async (input, init) => {
@@ -18,7 +24,7 @@ export const trappingFetch: typeof fetch = async (input, init) => {
   const index = traps.findIndex((trap) => trap.matches(method, url));
   if (index >= 0) {
     const [trap] = traps.splice(index, 1);
-    if (trap) return trap.response();
+    if (trap) return trap.response(input, init);
   }
   return fetch(input, init);
 };
