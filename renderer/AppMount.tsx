@@ -1,13 +1,21 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 
 import { App } from './App';
+import { ensureBooted } from './state/boot';
 
-/** Renders the app into the page's root (main.tsx loads this after asking main its first questions). */
-export function mountApp(root: HTMLElement): void {
-  createRoot(root).render(
+/**
+ * Renders the app into the page's root (main.tsx loads this after asking main its first
+ * questions). Booting first takes those answers: when they are in before React's first render,
+ * that render is already the first screen, not "Loading…" and a second render.
+ */
+export function mountApp(container: HTMLElement): Root {
+  ensureBooted();
+  const root = createRoot(container);
+  root.render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
+  return root;
 }

@@ -2,10 +2,10 @@ import { create } from 'zustand';
 
 import type { WizardProgress } from '../../shared/settings/settings';
 import { WIZARD_STEP_IDS, stepIndex, type WizardStepId } from '../../shared/wizard/steps';
-import { call } from '../lib/api';
 import { useAppStore } from './app-store';
 import { useEntraStore } from './entra-store';
 import type { Failure } from './failure';
+import { takeFirstReads } from './first-reads';
 import { useOrganizationStore } from './organization-store';
 import { useScreenStore, type Screen } from './screen-store';
 import { useWizardStore } from './wizard-store';
@@ -54,8 +54,9 @@ export function homeScreen(progress: WizardProgress, connected: boolean): Screen
 }
 
 /**
- * Starts the first reads unless they are under way: main.tsx calls it before React's first
- * render, so the round trips to main overlap the render instead of following it.
+ * Boots unless booting is under way: AppMount.tsx calls it before React's first render, taking
+ * the answers main.tsx asked for as the page started (state/first-reads.ts); App calls it too,
+ * for a render without that entry (the component tests).
  */
 export function ensureBooted(): void {
   if (!useBootStore.getState().started) void bootApp();
@@ -64,11 +65,7 @@ export function ensureBooted(): void {
 /** Reads what main knows and puts the wizard where the user left it. */
 export async function bootApp(): Promise<void> {
   useBootStore.setState({ phase: 'loading', failure: null, started: true });
-  const [info, status, settings] = await Promise.all([
-    call('app:info', {}),
-    call('stytch:status', {}),
-    call('settings:get', {}),
-  ]);
+  const [info, status, settings] = await takeFirstReads();
   const [error] = [info, status, settings].flatMap((result) => (result.ok ? [] : [result.error]));
   if (error || !info.ok || !status.ok || !settings.ok) {
     if (error)

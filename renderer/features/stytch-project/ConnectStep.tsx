@@ -123,22 +123,24 @@ export function ConnectStep() {
           No Stytch project at hand? Rehearse the whole flow in a local sandbox that stands in for
           Stytch and Entra.
         </p>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void startSandbox()}
-          disabled={busy !== null}
-        >
-          Try it with a local sandbox
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void startSandbox(true)}
-          disabled={busy !== null}
-        >
-          Try it with a large project
-        </button>
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void startSandbox()}
+            disabled={busy !== null}
+          >
+            Try it with a local sandbox
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void startSandbox(true)}
+            disabled={busy !== null}
+          >
+            Try it with a large project
+          </button>
+        </div>
         {busy === 'sandbox:start' && (
           <Busy
             label={

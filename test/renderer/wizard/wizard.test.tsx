@@ -1,5 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { Root } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
+
+import { mountApp } from '../../../renderer/AppMount';
+import { askFirstReads } from '../../../renderer/state/first-reads';
 
 import { installFakeAssistant, okFor } from '../fake-assistant';
 import { connectionView, progressAt, settings } from '../fixtures';
@@ -171,5 +175,33 @@ describe('Wizard', () => {
 
     await screen.findByRole('heading', { level: 2, name: 'Connect to Stytch' });
     expect(fake.callsTo('settings:get')).toHaveLength(2);
+  });
+
+  it('starts from the answers the page asked for before the screens loaded: asked once, no Loading screen', async () => {
+    const fake = installFakeAssistant();
+    // As main.tsx does: the questions go to main first, the screens mount once their chunk is in.
+    askFirstReads();
+    // Main answers while the screens' chunk is still loading (a round trip to main is shorter).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const container = document.body.appendChild(document.createElement('div'));
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(container.textContent));
+    observer.observe(container, { childList: true, subtree: true, characterData: true });
+    let root: Root | undefined;
+    // React renders in a task of its own, as the page's scheduler does: after the boot's microtasks.
+    await act(() => {
+      root = mountApp(container);
+      return new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    try {
+      await screen.findByRole('heading', { level: 2, name: 'Connect to Stytch' });
+      expect(seen.some((text) => text.includes('Loading your set-up'))).toBe(false);
+      for (const channel of ['app:info', 'stytch:status', 'settings:get'] as const)
+        expect(fake.callsTo(channel)).toHaveLength(1);
+    } finally {
+      observer.disconnect();
+      act(() => root?.unmount());
+      container.remove();
+    }
   });
 });
