@@ -68,37 +68,43 @@ async function sweepFigures(): Promise<Figure[]> {
       }
       return fetch(input, init);
     };
-    const fleet = await benchFleet(sandbox.answer as FleetTarget, fetchVia);
-    const refreshMs = await timed(async () => {
-      await fleet.refresh(false);
-      await fleet.settled();
-    });
-    const rows = await fleet.rows();
-    if (rows.length !== SWEEP_CONNECTIONS) throw new Error(`overview has ${rows.length} rows`);
-    counting = true;
-    const sweepMs = await timed(async () => {
-      await fleet.sweepStart(undefined);
-      await fleet.settled();
-    });
-    counting = false;
-    const status = await fleet.sweepStatus();
-    if (status.counts.passed !== SWEEP_CONNECTIONS)
-      throw new Error(`sweep passed ${status.counts.passed} of ${SWEEP_CONNECTIONS}`);
-    const budgetMs = Math.max(
-      ...[...perHost.values()].map((requests) => (requests / FLEET_POLICY.perHostPerSecond) * 1000),
-    );
-    // Get SCIM connection, then Entra's two queries side by side: two latencies in a row.
-    const chainMs = 2 * LATENCY_MS;
-    const roundTripMs = Math.ceil(SWEEP_CONNECTIONS / FLEET_POLICY.concurrency) * chainMs;
-    const floorMs = Math.max(budgetMs, roundTripMs);
-    return [
-      { name: 'fleet.sweep_vs_rate_floor', value: sweepMs / floorMs, unit: 'ratio' },
-      { name: 'fleet.sweep_ms', value: Math.round(sweepMs), unit: 'ms' },
-      { name: 'fleet.sweep_floor_ms', value: Math.round(floorMs), unit: 'ms' },
-      { name: 'fleet.sweep_budget_floor_ms', value: Math.round(budgetMs), unit: 'ms' },
-      { name: 'fleet.sweep_round_trip_floor_ms', value: Math.round(roundTripMs), unit: 'ms' },
-      { name: 'fleet.refresh_ms', value: Math.round(refreshMs), unit: 'ms' },
-    ];
+    const { fleet, cleanUp } = await benchFleet(sandbox.answer as FleetTarget, fetchVia);
+    try {
+      const refreshMs = await timed(async () => {
+        await fleet.refresh(false);
+        await fleet.settled();
+      });
+      const rows = await fleet.rows();
+      if (rows.length !== SWEEP_CONNECTIONS) throw new Error(`overview has ${rows.length} rows`);
+      counting = true;
+      const sweepMs = await timed(async () => {
+        await fleet.sweepStart(undefined);
+        await fleet.settled();
+      });
+      counting = false;
+      const status = await fleet.sweepStatus();
+      if (status.counts.passed !== SWEEP_CONNECTIONS)
+        throw new Error(`sweep passed ${status.counts.passed} of ${SWEEP_CONNECTIONS}`);
+      const budgetMs = Math.max(
+        ...[...perHost.values()].map(
+          (requests) => (requests / FLEET_POLICY.perHostPerSecond) * 1000,
+        ),
+      );
+      // Get SCIM connection, then Entra's two queries side by side: two latencies in a row.
+      const chainMs = 2 * LATENCY_MS;
+      const roundTripMs = Math.ceil(SWEEP_CONNECTIONS / FLEET_POLICY.concurrency) * chainMs;
+      const floorMs = Math.max(budgetMs, roundTripMs);
+      return [
+        { name: 'fleet.sweep_vs_rate_floor', value: sweepMs / floorMs, unit: 'ratio' },
+        { name: 'fleet.sweep_ms', value: Math.round(sweepMs), unit: 'ms' },
+        { name: 'fleet.sweep_floor_ms', value: Math.round(floorMs), unit: 'ms' },
+        { name: 'fleet.sweep_budget_floor_ms', value: Math.round(budgetMs), unit: 'ms' },
+        { name: 'fleet.sweep_round_trip_floor_ms', value: Math.round(roundTripMs), unit: 'ms' },
+        { name: 'fleet.refresh_ms', value: Math.round(refreshMs), unit: 'ms' },
+      ];
+    } finally {
+      await cleanUp();
+    }
   } finally {
     sandbox.process.kill();
   }

@@ -11,7 +11,7 @@ import { benchFleet, type FleetTarget } from './fleet-support';
 process.once('message', (target: FleetTarget) => {
   void (async () => {
     // Memory barely depends on pace (tried): a budget that lets 5,000 connections through in seconds.
-    const fleet = await benchFleet(target, fetch, {
+    const { fleet, cleanUp } = await benchFleet(target, fetch, {
       ...FLEET_POLICY,
       perHostPerSecond: 1_000,
     });
@@ -24,6 +24,7 @@ process.once('message', (target: FleetTarget) => {
     const csv = reportCsv(rows);
     const html = reportHtml(rows, { projectId: target.projectId, generatedAt: new Date(), sweep });
     const overview = await fleet.overview();
+    await cleanUp();
     // maxRSS is in kilobytes.
     process.send?.({
       peakRssMb: process.resourceUsage().maxRSS / 1024,

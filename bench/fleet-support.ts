@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,17 +20,19 @@ export interface FleetTarget {
 /**
  * The app's FleetService over a sandbox, wired as main/composition.ts wires it (the app's Stytch
  * client, the probe's transports), with the kept tokens in a map for the keychain and its cache in
- * a temp folder. Every request goes through `fetchVia` (the bench adds its latency there).
+ * a temp folder that `cleanUp` removes (each run writes a cache of megabytes there). Every
+ * request goes through `fetchVia` (the bench adds its latency there).
  */
 export async function benchFleet(
   target: FleetTarget,
   fetchVia: FetchLike,
   policy: FleetPolicy = FLEET_POLICY,
-): Promise<FleetService> {
+): Promise<{ fleet: FleetService; cleanUp: () => Promise<void> }> {
   const client = appStytchClient(target, fetchVia);
   const tokens = new Map(target.handed.map((handed) => [handed.connectionId, handed.token]));
-  return new FleetService({
-    dir: await mkdtemp(join(tmpdir(), 'fleet-bench-')),
+  const dir = await mkdtemp(join(tmpdir(), 'fleet-bench-'));
+  const fleet = new FleetService({
+    dir,
     logger: SILENT,
     stytch: {
       project: () => ({ projectId: target.projectId, baseUrl: target.apiBaseUrl, mode: 'sandbox' }),
@@ -41,6 +43,7 @@ export async function benchFleet(
     probe: { fetch: fetchVia, connectTls: nodeTlsConnector },
     policy,
   });
+  return { fleet, cleanUp: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** `count` organizations, each with a connection whose token the app keeps. */
