@@ -206,6 +206,8 @@ export function composeServices(host: HostDependencies): Services {
       graph: () => entra.contexts.graph('read-provisioning'),
     },
   });
+  // After a sign-in or sign-out the overview's Entra jobs are read again for the account now.
+  microsoft.onSignInChange(() => fleet.entraSignInChanged());
   return {
     app: host.app,
     logger,

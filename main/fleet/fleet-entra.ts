@@ -64,7 +64,8 @@ const codeOf = (error: unknown) =>
  * tenant: one `GET …/jobs/{jobId}` per such row, {@link ENTRA_JOB_READS_AT_ONCE} at once. Other
  * rows say why they have none (nobody signed in, another tenant, no job yet). A read that fails
  * marks its own row only. Answers the rows whose Entra state changed. Rows are read again at
- * each refresh, not when the sign-in changes.
+ * each refresh, and on their own when the Microsoft sign-in changes (FleetService's
+ * `entraSignInChanged`).
  */
 export async function refreshEntraJobs(input: {
   entra: FleetEntra;

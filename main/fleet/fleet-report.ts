@@ -1,4 +1,5 @@
 import { attentionReason } from '../../shared/fleet/attention';
+import { entraJobWords } from '../../shared/fleet/entra-job-words';
 import type { FleetRow, FleetSweepStatus } from '../../shared/fleet/fleet';
 import { escapeHtml } from '../../shared/escape-html';
 
@@ -28,12 +29,13 @@ const COLUMNS: readonly { heading: string; value: (row: FleetRow) => string }[] 
     value: (row) => (row.tokenDaysLeft === null ? '' : String(row.tokenDaysLeft)),
   },
   { heading: 'Rotation pending', value: (row) => (row.rotationPending ? 'Yes' : 'No') },
+  // The overview's words for the job (its hover's, for a quarantine): never Graph's codes.
   {
     heading: 'Entra job',
-    value: (row) =>
-      row.entraJob === null
-        ? ''
-        : [row.entraJob.state, row.entraJob.quarantineReason].filter(Boolean).join(': '),
+    value: (row) => {
+      const words = entraJobWords(row);
+      return words.reason?.full ?? words.text;
+    },
   },
   {
     heading: 'Last health check',

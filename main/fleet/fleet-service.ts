@@ -1,6 +1,5 @@
 import { AppFailure, appFailure, type AppError } from '../../shared/errors';
 import {
-  MAX_PROGRESS_ROWS,
   idleSweep,
   type FleetHealth,
   type FleetOverview,
@@ -19,6 +18,7 @@ import { refreshEntraJobs, type FleetEntra } from './fleet-entra';
 import { checkHealth } from './fleet-health';
 import { FLEET_POLICY, type FleetPolicy } from './fleet-policy';
 import { refreshCache, type FleetStytch } from './fleet-refresh';
+import { progressPump } from './fleet-progress';
 import { listedRow, shownRow, withHealth } from './fleet-rows';
 
 /** The connected project as the fleet needs it (`StytchSession` fits). */
@@ -80,6 +80,10 @@ export class FleetService {
    */
   private listing: { cache: FleetCache; rows: Map<string, FleetRow> } | null = null;
   private sweeping: Promise<void> | null = null;
+  /** Sign-in changes so far, and the one the last reading of the Entra jobs began after. */
+  private signInChanges = 0;
+  private entraReadFor = 0;
+  private entraRereading: Promise<void> | null = null;
   private cancelSweep = false;
   private listener: (progress: FleetProgress) => void = () => undefined;
   private readonly files: FleetCacheFile;
@@ -124,6 +128,20 @@ export class FleetService {
   async settled(): Promise<void> {
     await this.refreshing;
     await this.sweeping;
+    await this.entraRereading;
+  }
+
+  /**
+   * Reads the Entra job column again, not Stytch, after the Microsoft sign-in changed: the
+   * column then follows the account without the admin pressing anything. Changes during a
+   * reading end in one more reading, not one each; a refresh whose Entra jobs are read after
+   * the change counts as the reading.
+   */
+  entraSignInChanged(): void {
+    this.signInChanges += 1;
+    this.entraRereading ??= this.rereadEntra().finally(() => {
+      this.entraRereading = null;
+    });
   }
 
   /** The sweep's state. */
@@ -241,7 +259,7 @@ export class FleetService {
     project: { projectId: string; baseUrl: string; mode: 'real' | 'sandbox' },
     full: boolean,
   ): Promise<void> {
-    const progress = this.progressPump('refresh');
+    const progress = this.pump('refresh');
     const checkpoint = this.checkpointer(() => void this.files.save(cache));
     const listing = { cache, rows: new Map<string, FleetRow>() };
     this.listing = listing;
@@ -282,6 +300,7 @@ export class FleetService {
         },
       });
       if (this.deps.entra && this.cache === cache) {
+        this.entraReadFor = this.signInChanges;
         const changed = await refreshEntraJobs({
           entra: this.deps.entra,
           sandbox: project.mode === 'sandbox',
@@ -304,11 +323,47 @@ export class FleetService {
     }
   }
 
+  private async rereadEntra(): Promise<void> {
+    await this.refreshing;
+    while (this.entraReadFor < this.signInChanges) {
+      await this.entraPass();
+      await this.refreshing;
+    }
+  }
+
+  /** One reading of the Entra jobs, pushed as a run of kind `entra`; cut short by a newer change. */
+  private async entraPass(): Promise<void> {
+    const seen = this.signInChanges;
+    this.entraReadFor = seen;
+    const { entra, logger } = this.deps;
+    const project = this.deps.stytch.project();
+    if (!entra || project === null) return;
+    const progress = this.pump('entra');
+    try {
+      const cache = await this.loaded();
+      progress.begin();
+      const changed = await refreshEntraJobs({
+        entra,
+        sandbox: project.mode === 'sandbox',
+        rows: cache.rows,
+        logger,
+        cancelled: () => this.cache !== cache || this.signInChanges !== seen,
+      });
+      changed.forEach((row, index) => progress.step(index + 1, changed.length, row));
+      await this.files.save(cache);
+      progress.end('finished', null);
+    } catch (error) {
+      const failure = errorOf(error);
+      logger.warn('fleet.entra-reread-failed', { code: failure.code });
+      progress.end('failed', failure);
+    }
+  }
+
   private async runSweep(cache: FleetCache): Promise<void> {
     const sweep = cache.sweep;
     const project = this.deps.stytch.project();
     if (sweep === null || project === null) return;
-    const progress = this.progressPump('sweep');
+    const progress = this.pump('sweep');
     const byOrg = new Map(cache.rows.map((cached) => [cached.row.organizationId, cached]));
     const queue = [...sweep.remaining];
     const finished = new Set<string>();
@@ -389,6 +444,10 @@ export class FleetService {
     }
   }
 
+  private pump(kind: FleetProgress['kind']) {
+    return progressPump(kind, this.clock, this.policy, () => this.listener);
+  }
+
   private async tokenOrNull(connectionId: string): Promise<string | null> {
     try {
       return await this.deps.readToken({ kind: 'scim-token', connectionId });
@@ -396,69 +455,5 @@ export class FleetService {
       if (error instanceof AppFailure && error.appError.code === 'SECRET_NOT_FOUND') return null;
       throw error;
     }
-  }
-
-  /**
-   * Progress events, at most one per `progressEveryMs`, carrying the rows changed since the last;
-   * `step` answers the seconds left, from the pace of this run so far.
-   */
-  private progressPump(kind: FleetProgress['kind']) {
-    const startedAt = this.clock.now();
-    let firstDone: number | null = null;
-    let last = 0;
-    let pending = new Map<string, CachedRow>();
-    let position = { done: 0, total: 0, eta: null as number | null };
-    const emit = (
-      state: FleetProgress['state'],
-      error: AppError | null,
-      updated: FleetProgress['updated'],
-    ) => {
-      last = this.clock.now();
-      this.listener({
-        kind,
-        state,
-        done: position.done,
-        total: position.total,
-        etaSeconds: state === 'running' ? position.eta : null,
-        updated,
-        error,
-      });
-    };
-    const flush = (state: FleetProgress['state'], error: AppError | null) => {
-      const now = new Date(this.clock.now());
-      const updated = [...pending.values()]
-        .slice(-MAX_PROGRESS_ROWS)
-        .map((cached) => shownRow(cached, now));
-      pending = new Map();
-      emit(state, error, updated);
-    };
-    return {
-      /**
-       * A search page's organizations, sent at once (not held to the pace) so the admin sees
-       * them before any connection is read: `rows` are the provisional ones, `count` every
-       * organization with a connection on the page. Split to stay within an event's bound.
-       */
-      list: (rows: readonly FleetRow[], count: number) => {
-        position = { ...position, total: position.total + count };
-        const events = Math.max(1, Math.ceil(rows.length / MAX_PROGRESS_ROWS));
-        for (let index = 0; index < events; index += 1)
-          emit(
-            'running',
-            null,
-            rows.slice(index * MAX_PROGRESS_ROWS, (index + 1) * MAX_PROGRESS_ROWS),
-          );
-      },
-      step: (done: number, total: number, row: CachedRow | null): number | null => {
-        firstDone ??= done - 1;
-        const doneHere = done - firstDone;
-        const perItemMs = (this.clock.now() - startedAt) / Math.max(1, doneHere);
-        const eta = doneHere > 0 ? Math.round((perItemMs * (total - done)) / 1000) : null;
-        position = { done, total, eta };
-        if (row) pending.set(row.row.organizationId, row);
-        if (this.clock.now() - last >= this.policy.progressEveryMs) flush('running', null);
-        return eta;
-      },
-      end: flush,
-    };
   }
 }

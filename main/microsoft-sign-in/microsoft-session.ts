@@ -90,6 +90,7 @@ export const SANDBOX_TOKEN_CACHE_FILE_NAME = 'sandbox-microsoft-token-cache.json
 export class MicrosoftSession {
   private readonly real: MicrosoftSignIn;
   private sandbox: { link: SandboxMicrosoftLink; signIn: Promise<MicrosoftSignIn> } | null = null;
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(private readonly options: MicrosoftSessionOptions) {
     this.real = new MicrosoftSignIn({
@@ -120,6 +121,7 @@ export class MicrosoftSession {
     const now = await signIn.status().catch(() => null);
     const hints = now?.signedIn ? { loginHint: now.username } : {};
     const account = await signIn.signIn(action, hints);
+    this.changed();
     return toView(account, sandbox);
   }
 
@@ -133,7 +135,29 @@ export class MicrosoftSession {
   /** Signs out of the current place (real or sandbox) only. */
   async signOut(): Promise<MicrosoftStatus> {
     await (await this.current()).signOut();
+    this.changed();
     return this.status();
+  }
+
+  /**
+   * Calls `listener` after each sign-in or sign-out that went through, so what was read for the
+   * account before (the overview's Entra jobs) is read again for the one now. Answers a function
+   * that stops the calls.
+   */
+  onSignInChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) {
+      try {
+        listener();
+      } catch (error) {
+        // The sign-in went through; a listener's trouble is its own, never the admin's sign-in.
+        this.options.logger.warn('microsoft.sign-in-change-listener-failed', { error });
+      }
+    }
   }
 
   /** A Graph token, for main's Graph client only. */

@@ -9,9 +9,14 @@ import { SandboxBanner } from './SandboxBanner';
 
 type MicrosoftAccount = NonNullable<MicrosoftStatus['account']>;
 
-/** How the tenant is named: its ID until `microsoft:status` also gives the tenant's name. */
-function tenantName(account: MicrosoftAccount): string {
-  return account.tenantId;
+/**
+ * The tenant by the name main knows (the sandbox's "Contoso (sandbox)", or the domain the admin
+ * gave for a real one), its ID on hover; the ID itself where that is all main knows. The same in
+ * both modes, as the Microsoft account panel of the Entra steps names it.
+ */
+function Tenant({ account }: { account: MicrosoftAccount }) {
+  if (account.tenant === account.tenantId) return <span className="mono">{account.tenantId}</span>;
+  return <span title={`Tenant ID ${account.tenantId}`}>{account.tenant}</span>;
 }
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -69,7 +74,7 @@ function Microsoft() {
   return (
     <Item term="Microsoft">
       {account.name ? `${account.name} (${account.username})` : account.username}, tenant{' '}
-      {tenantName(account)}
+      <Tenant account={account} />
     </Item>
   );
 }

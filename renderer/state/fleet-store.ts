@@ -29,6 +29,8 @@ interface FleetState {
   refreshedAt: string | null;
   loaded: boolean;
   refreshing: RefreshProgress | null;
+  /** Main reads the Entra jobs again on its own (after the Microsoft sign-in changed). */
+  entraReading: boolean;
   refreshError: AppError | null;
   sweep: FleetSweepStatus | null;
   /** The organizations ticked for "Check selected". */
@@ -97,6 +99,7 @@ export const useFleetStore = create<FleetState>()((set, get) => {
     refreshedAt: null,
     loaded: false,
     refreshing: null,
+    entraReading: false,
     refreshError: null,
     sweep: null,
     selected: new Set(),
@@ -142,7 +145,9 @@ export const useFleetStore = create<FleetState>()((set, get) => {
     },
     receive: (progress) => {
       const rows = merge(get().rows, progress.updated);
-      if (progress.kind === 'refresh') {
+      if (progress.kind === 'entra') {
+        set({ rows, entraReading: progress.state === 'running' });
+      } else if (progress.kind === 'refresh') {
         set({
           rows,
           refreshing:

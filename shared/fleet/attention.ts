@@ -1,3 +1,4 @@
+import { isQuarantined } from './entra-job-words';
 import type { FleetRow } from './fleet';
 
 // No zod here (fleet.ts holds the schemas), so the renderer's overview can use the rule without
@@ -14,8 +15,7 @@ export function attentionReason(row: FleetRow): string | null {
   if (row.tokenDaysLeft !== null && row.tokenDaysLeft < 0) return 'Token expired';
   if (row.rotationPending) return 'Rotation not finished';
   if (row.lastHealth?.verdict === 'failed') return 'Last health check failed';
-  if (row.entraJob !== null && /quarantine/i.test(row.entraJob.state))
-    return 'Entra job in quarantine';
+  if (isQuarantined(row.entraJob)) return 'Entra job in quarantine';
   if (row.tokenDaysLeft !== null && row.tokenDaysLeft <= EXPIRY_WARNING_DAYS)
     return 'Token expiring soon';
   if (row.lastHealth?.verdict === 'warnings') return 'Last health check has warnings';

@@ -124,9 +124,12 @@ export const FleetOverviewSchema = z.object({
 });
 export type FleetOverview = z.infer<typeof FleetOverviewSchema>;
 
-/** Progress of a refresh or a sweep; `updated` holds the rows that changed since the last event. */
+/**
+ * Progress of a refresh, a sweep, or a reading of the Entra jobs alone (`entra`: after the
+ * Microsoft sign-in changed); `updated` holds the rows that changed since the last event.
+ */
 export const FleetProgressSchema = z.object({
-  kind: z.enum(['refresh', 'sweep']),
+  kind: z.enum(['refresh', 'sweep', 'entra']),
   state: z.enum(['running', 'finished', 'cancelled', 'failed']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),

@@ -1,6 +1,6 @@
 import { AssistantOnly } from './AssistantOnly';
 import { AssistantTicks } from './AssistantTicks';
-import { jobStatusWords } from '../../lib/entra-words';
+import { jobStatusWords } from '../../../shared/entra/entra-words';
 import { JobPanel } from './JobPanel';
 import { NeedsJob } from './NeedsJob';
 import { useEntraSetup } from './use-entra-setup';

@@ -4,7 +4,7 @@ import type { EntraSetupView } from '../../../shared/entra/entra-views';
 import { AssignPanel } from './AssignPanel';
 import { AssistantOnly } from './AssistantOnly';
 import { AssistantTicks } from './AssistantTicks';
-import { jobStatusWords } from '../../lib/entra-words';
+import { jobStatusWords } from '../../../shared/entra/entra-words';
 import { useEntraStore } from '../../state/entra-store';
 import { HealthPanel } from './HealthPanel';
 import { EntraPart } from './NeedsJob';

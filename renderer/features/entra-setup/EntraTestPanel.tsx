@@ -7,7 +7,7 @@ import { useEntraStore } from '../../state/entra-store';
 import { probeTargetKey, useProbeStore, type ProbeTarget } from '../../state/probe-store';
 import { formatTimestamp } from '../../lib/timestamp';
 import { CONNECTION_CHECK_PART, useStepViewStore } from '../../state/step-view-store';
-import { settingsWords } from '../../lib/entra-words';
+import { settingsWords } from '../../../shared/entra/entra-words';
 import { OpFailure } from './OpFailure';
 
 /** Opens the part of this step with the assistant's connection check (focus goes to it). */

@@ -7,7 +7,7 @@ import { LogEntry } from '../../components/LogEntry';
 import { formatTimestamp } from '../../lib/timestamp';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
-import { jobStatusWords, quarantineWords } from '../../lib/entra-words';
+import { jobStatusWords, quarantineWords } from '../../../shared/entra/entra-words';
 import { OpFailure } from './OpFailure';
 import { durationWords } from './interval-words';
 import { healthRefreshMs, useHealthRefresh } from './use-health-refresh';

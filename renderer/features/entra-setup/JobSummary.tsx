@@ -1,5 +1,5 @@
 import type { ProvisioningJobView } from '../../../shared/entra/entra-views';
-import { jobStatusWords } from '../../lib/entra-words';
+import { jobStatusWords } from '../../../shared/entra/entra-words';
 import { intervalWords } from './interval-words';
 import { useGraphSandbox } from './use-microsoft-status';
 

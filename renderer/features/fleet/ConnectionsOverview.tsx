@@ -30,6 +30,7 @@ function useGridHeight(): number {
 function Freshness() {
   const refreshedAt = useFleetStore((s) => s.refreshedAt);
   const refreshing = useFleetStore((s) => s.refreshing);
+  const entraReading = useFleetStore((s) => s.entraReading);
   const refreshError = useFleetStore((s) => s.refreshError);
   const busy = useFleetStore((s) => s.busy);
   const refresh = useFleetStore((s) => s.refresh);
@@ -43,9 +44,13 @@ function Freshness() {
           className="button"
           onClick={() => void refresh()}
           disabled={refreshing !== null || busy === 'fleet:refresh'}
+          aria-describedby="fleet-read-what"
         >
-          Read again from Stytch
+          Read again
         </button>
+        <span id="fleet-read-what" className="field-hint">
+          From Stytch, and the Entra jobs where an enterprise app is linked.
+        </span>
         {refreshing && (
           <Busy
             label={
@@ -55,6 +60,7 @@ function Freshness() {
             }
           />
         )}
+        {entraReading && !refreshing && <Busy label="Reading the Entra jobs…" />}
         <span className="field-hint">
           {refreshedAt ? `Last read in full at ${formatTimestamp(refreshedAt)}.` : notReadYet}
         </span>

@@ -1,7 +1,7 @@
 import { EXPIRY_WARNING_DAYS } from '../../../shared/fleet/attention';
+import { entraJobWords, isQuarantined } from '../../../shared/fleet/entra-job-words';
 import type { FleetRow } from '../../../shared/fleet/fleet';
 import { formatTimestamp } from '../../lib/timestamp';
-import { jobStatusWords, quarantineShortWords, quarantineWords } from '../../lib/entra-words';
 
 /** How a cell looks: its words, and a tone that only repeats them in colour. */
 export interface CellWords {
@@ -59,46 +59,15 @@ export function healthWhen(row: FleetRow): string {
   return row.lastHealth ? formatTimestamp(row.lastHealth.at) : '';
 }
 
-/** Why a linked app's job state is not shown, in a few words (the admin's next step where one helps). */
-function unseenWords(row: FleetRow): string {
-  const link = row.entraLink;
-  switch (link?.jobRead) {
-    case undefined:
-      return 'No enterprise app linked';
-    case 'signed-out':
-      return 'Sign in to Microsoft to see';
-    case 'other-tenant':
-      return `Sign in to ${link.tenant ?? 'its tenant'} to see`;
-    case 'no-job':
-      return 'No provisioning job yet';
-    default:
-      return 'Not known';
-  }
-}
-
 /**
- * The Entra job's state in Entra's words, a quarantine with its reason (in a few words, and in
- * full); where the app cannot see it, why.
+ * The Entra job's cell: the words main's saved report says too (shared/fleet/entra-job-words.ts),
+ * a quarantine in danger and an active job in good tone.
  */
 export function entraWords(row: FleetRow): CellWords {
-  const job = row.entraJob;
-  if (!job) return { text: unseenWords(row), tone: 'plain' };
-  if (/quarantine/i.test(job.state)) {
-    const reason = job.quarantineReason;
-    return {
-      text: 'In quarantine',
-      tone: 'danger',
-      ...(reason
-        ? {
-            detail: {
-              short: quarantineShortWords(reason),
-              full: `In quarantine: ${quarantineWords(reason)}`,
-            },
-          }
-        : {}),
-    };
-  }
-  return { text: jobStatusWords(job.state), tone: job.state === 'Active' ? 'good' : 'plain' };
+  const { text, reason } = entraJobWords(row);
+  let tone: CellWords['tone'] = row.entraJob?.state === 'Active' ? 'good' : 'plain';
+  if (isQuarantined(row.entraJob)) tone = 'danger';
+  return { text, tone, ...(reason ? { detail: reason } : {}) };
 }
 
 const COUNT = new Intl.NumberFormat();

@@ -101,6 +101,8 @@ describe('MicrosoftSession in real mode', () => {
 
   it('says the client ID is missing, and sign-in explains how to register one', async () => {
     const microsoft = session(null);
+    let changes = 0;
+    microsoft.onSignInChange(() => (changes += 1));
     const dispatch = createDispatcher(microsoftHandlers, { microsoft }, captureLogger().logger);
     expect(await dispatch('microsoft:status', {}, ignore)).toEqual({
       ok: true,
@@ -112,6 +114,8 @@ describe('MicrosoftSession in real mode', () => {
       ok: true,
       data: { cancelled: false },
     });
+    // Nobody signed in or out: nothing read for an account needs reading again.
+    expect(changes).toBe(0);
   });
 
   it("sends the browser to Microsoft's authorize page, and cancels cleanly", async () => {
@@ -164,5 +168,17 @@ describe('MicrosoftSession in sandbox mode, through the app’s composition', ()
       displayName: 'x',
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'MICROSOFT_NOT_SIGNED_IN' } });
+  });
+
+  it('tells its listeners of each sign-in and sign-out that went through, until they stop', async () => {
+    let changes = 0;
+    const stop = app.services.microsoft.onSignInChange(() => (changes += 1));
+    await app.ok('microsoft:signIn', { action: 'read-apps' });
+    expect(changes).toBe(1);
+    await app.ok('microsoft:signOut', {});
+    expect(changes).toBe(2);
+    stop();
+    await app.ok('microsoft:signIn', { action: 'read-apps' });
+    expect(changes).toBe(2);
   });
 });

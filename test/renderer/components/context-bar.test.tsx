@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
+import type { MicrosoftStatus } from '../../../shared/entra/entra-views';
 import { SIGNED_IN } from '../entra-setup/entra-fixtures';
 import { installEntraAt } from '../entra-setup/install';
 import {
@@ -81,14 +82,48 @@ describe('Context bar', () => {
     expect(bar().textContent).toContain('project-live-123');
   });
 
-  it('shows the Microsoft account and its tenant once signed in', async () => {
+  it.each([
+    ['a real tenant, by the domain the admin gave', SIGNED_IN],
+    [
+      'the sandbox’s tenant, by its name',
+      {
+        ...SIGNED_IN,
+        sandbox: true,
+        account: {
+          username: 'adele.vance@contoso.com',
+          name: 'Adele Vance',
+          tenantId: '4a5c6e8d-1b2f-4c3d-9e8f-0a1b2c3d4e5f',
+          tenant: 'Contoso (sandbox)',
+        },
+      },
+    ],
+  ])(
+    'shows the Microsoft account and %s, with its ID on hover',
+    async (_name, status: MicrosoftStatus) => {
+      installEntraAt('create-entra-app', {
+        'microsoft:status': () => okFor('microsoft:status', status),
+      });
+      await renderApp();
+      const account = status.account!;
+      await waitFor(() => expect(items().join(' | ')).toContain(`Microsoft: ${account.name}`));
+      expect(bar().textContent).toContain(account.username);
+      const tenant = within(bar()).getByText(account.tenant);
+      expect(tenant.title).toBe(`Tenant ID ${account.tenantId}`);
+      expect(bar().textContent).not.toContain(account.tenantId);
+    },
+  );
+
+  it('shows the tenant’s ID where that is all main knows of it', async () => {
     installEntraAt('create-entra-app', {
-      'microsoft:status': () => okFor('microsoft:status', SIGNED_IN),
+      'microsoft:status': () =>
+        okFor('microsoft:status', {
+          ...SIGNED_IN,
+          account: { ...SIGNED_IN.account!, tenant: 'tenant-test-1' },
+        }),
     });
     await renderApp();
     await waitFor(() => expect(items().join(' | ')).toContain('Microsoft: Ada Admin'));
-    expect(bar().textContent).toContain('admin@contoso.test');
-    expect(bar().textContent).toContain('tenant-test-1');
+    expect(within(bar()).getByText('tenant-test-1').className).toBe('mono');
   });
 
   it('carries the sandbox label in sandbox mode', async () => {

@@ -142,6 +142,40 @@ describe('Connections overview', () => {
     expect(within(alpha!).getByText('active')).toBeTruthy();
   });
 
+  it('follows a Microsoft sign-in: the Entra job cells change as main reads them again, without a click', async () => {
+    const signedOut = fleetRow(1, {
+      organizationName: 'Linked Alpha',
+      entraLink: { tenant: 'Contoso', jobRead: 'signed-out' },
+    });
+    const read = fleetRow(1, {
+      organizationName: 'Linked Alpha',
+      entraJob: { state: 'Active' },
+      entraLink: { tenant: 'Contoso', jobRead: 'read' },
+    });
+    let rows = [signedOut];
+    const fake = installFleet([], {
+      'fleet:overview': () => okFor('fleet:overview', fleetOverview(rows)),
+    });
+    await renderApp();
+    expect(await screen.findByText('Sign in to Microsoft to see')).toBeTruthy();
+    const readAgain = screen.getByRole('button', { name: 'Read again' });
+    expect(readAgain.getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(readAgain.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toBe('From Stytch, and the Entra jobs where an enterprise app is linked.');
+
+    const progress = { done: 0, total: 0, etaSeconds: null, error: null } as const;
+    fake.emit('fleet:progress', { ...progress, kind: 'entra', state: 'running', updated: [] });
+    expect(await screen.findByText('Reading the Entra jobs…')).toBeTruthy();
+    rows = [read];
+    fake.emit('fleet:progress', { ...progress, kind: 'entra', state: 'finished', updated: [read] });
+    await waitFor(() => expect(screen.queryByText('Reading the Entra jobs…')).toBeNull());
+    expect(within(grid()).getByText('Active')).toBeTruthy();
+    expect(screen.queryByText('Sign in to Microsoft to see')).toBeNull();
+    // A reading of the Entra jobs is neither a refresh nor a health check.
+    expect(screen.getByRole('button', { name: 'Read again' }).hasAttribute('disabled')).toBe(false);
+  });
+
   it('finds organizations by name as the admin types, and says how many are shown', async () => {
     installFleet(MIXED);
     const { user } = await renderApp();

@@ -1,6 +1,8 @@
 /**
  * Graph's codes (job status, settings' keys) in words for the admin. Known codes get Entra's own
- * words; a code Graph adds later is split into words rather than shown as a code.
+ * words; a code Graph adds later is split into words rather than shown as a code (kept, never
+ * dropped). Here, not in the renderer, because main's saved report says the same words as the
+ * screen; no zod import, so the renderer can use it without shipping zod.
  */
 
 /** "SyncNotificationSettings" → "sync notification settings". */

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+
+import { reportCsv, reportHtml } from '../../../main/fleet/fleet-report';
+import { idleSweep, type FleetRow } from '../../../shared/fleet/fleet';
+
+/** A healthy connection of organization number `n`, its Entra job as `overrides` say. */
+function row(n: number, overrides: Partial<FleetRow> = {}): FleetRow {
+  const id = String(n).padStart(3, '0');
+  return {
+    organizationId: `organization-test-${id}`,
+    organizationName: `Org ${id}`,
+    connectionId: `scim-connection-test-${id}`,
+    connectionStatus: 'active',
+    identityProvider: 'microsoft-entra',
+    tokenExpiresAt: '2027-12-01T00:00:00Z',
+    tokenDaysLeft: 360,
+    rotationPending: false,
+    tokenHeld: true,
+    lastHealth: null,
+    entraJob: null,
+    entraLink: null,
+    ...overrides,
+  };
+}
+
+const read = { tenant: 'Contoso (sandbox)', jobRead: 'read' } as const;
+
+/**
+ * Graph's job status codes and quarantine reasons, as Microsoft documents them: synchronizationStatus
+ * `code` and synchronizationQuarantine `reason`
+ * (https://learn.microsoft.com/graph/api/resources/synchronization-synchronizationquarantine).
+ * `SomeFutureReason` and `SomethingNew` stand for codes Graph may add later.
+ */
+const CASES: [string, Partial<FleetRow>, string][] = [
+  ['an active job', { entraJob: { state: 'Active' }, entraLink: read }, 'Active'],
+  ['a job never run', { entraJob: { state: 'NotRun' }, entraLink: read }, 'Not run yet'],
+  [
+    'a job stopped by the accidental-deletion safeguard',
+    { entraJob: { state: 'Quarantine', quarantineReason: 'TooManyDeletes' }, entraLink: read },
+    'In quarantine: too many deletions at once (Entra’s accidental-deletion safeguard)',
+  ],
+  [
+    'a job whose credentials Entra cannot get past',
+    {
+      entraJob: { state: 'Quarantine', quarantineReason: 'EncounteredQuarantineException' },
+      entraLink: read,
+    },
+    'In quarantine: Entra met an error it cannot get past (often the Tenant URL or the Secret Token)',
+  ],
+  [
+    'a quarantine reason Graph adds later',
+    { entraJob: { state: 'Quarantine', quarantineReason: 'SomeFutureReason' }, entraLink: read },
+    'In quarantine: some future reason',
+  ],
+  [
+    'a job state Graph adds later',
+    { entraJob: { state: 'SomethingNew' }, entraLink: read },
+    'Something new',
+  ],
+  ['an organization with no linked app', { entraLink: null }, 'No enterprise app linked'],
+  [
+    'a linked app while nobody is signed in',
+    { entraLink: { tenant: null, jobRead: 'signed-out' } },
+    'Sign in to Microsoft to see',
+  ],
+  [
+    'a linked app in another tenant',
+    { entraLink: { tenant: 'Fabrikam', jobRead: 'other-tenant' } },
+    'Sign in to Fabrikam to see',
+  ],
+];
+
+/** The CSV's "Entra job" column, one value per row (the rows here hold no quoted comma). */
+function entraColumn(csv: string): string[] {
+  const [head = '', ...lines] = csv.trimEnd().split('\r\n');
+  const index = head.split(',').indexOf('Entra job');
+  return lines.map((line) => line.split(',')[index] ?? '');
+}
+
+describe('the saved report', () => {
+  const rows = CASES.map(([, overrides], index) => row(index + 1, overrides));
+
+  it.each(CASES.map(([name, , words], index) => [name, words, index] as const))(
+    'says %s in the overview’s words in the CSV: “%s”',
+    (_name, words, index) => {
+      expect(entraColumn(reportCsv(rows))[index]).toBe(words);
+    },
+  );
+
+  it('writes no Graph code for a job, in the CSV or the printable page', () => {
+    const facts = { projectId: 'project-test-1', generatedAt: new Date(0), sweep: idleSweep() };
+    for (const text of [reportCsv(rows), reportHtml(rows, facts)]) {
+      expect(text).not.toMatch(
+        /TooManyDeletes|EncounteredQuarantineException|SomeFutureReason|SomethingNew|NotRun/,
+      );
+    }
+  });
+
+  it('puts the same words in the printable page’s Entra job cells', () => {
+    const html = reportHtml(rows, {
+      projectId: 'project-test-1',
+      generatedAt: new Date(0),
+      sweep: idleSweep(),
+    });
+    for (const [, , words] of CASES) expect(html).toContain(`<td>${words}</td>`);
+  });
+});
