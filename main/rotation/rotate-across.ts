@@ -6,12 +6,14 @@ import type {
   RotationStep,
   SelectionPosition,
 } from '../../shared/rotation/rotation';
+import type { ScimConnection } from '../../shared/stytch/api-schemas';
 import type { ScimConnectionView } from '../../shared/stytch/views';
 import { saveCredentials, testConnection } from '../entra-setup/credentials-mapping-steps';
 import { noticeIfWarned, type EmitEvent } from '../ipc/dispatch';
 import { isRotating } from '../stytch/connection-view';
 import { endRotationAtStytch, scimHandlers, settleRotationHere } from '../stytch/scim-handlers';
 import { checkPendingToken } from './pending-check';
+import { afterComplete, cancelled, completeUnknown, leftPending, unchanged } from './rotation-left';
 import type { RotationServices } from './rotation-services';
 
 /**
@@ -195,8 +197,13 @@ async function entraFirst({ services, log, ref, emit, failed }: Run): Promise<Ro
     );
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
-    const landed = await completedAnyway(services, ref);
-    if (landed === null) return failed(error, await undo(services, log, ref, emit, true), null);
+    const landed = await readBack(services, ref);
+    if (landed === 'not-completed') {
+      return failed(error, await undo(services, log, ref, emit, true), null);
+    }
+    // Unknown: Entra keeps the new token, which Stytch accepts whether Complete landed or not;
+    // putting the old one back would lock Entra out if it did.
+    if (landed === 'unknown') return failed(error, completeUnknown(false), null);
     connection = await settleRotationHere('complete', landed, services, emit);
   }
   return rotated(log, 'entra-first', { seconds: 0, open: false }, connection);
@@ -216,8 +223,16 @@ async function stytchFirst({ services, log, ref, emit, failed }: Run): Promise<R
     completed = await log.step('complete', () => endRotationAtStytch('complete', ref, services));
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
-    completed = await completedAnyway(services, ref);
-    if (completed === null) return failed(error, await undo(services, log, ref, emit, false), null);
+    const landed = await readBack(services, ref);
+    if (landed === 'not-completed') {
+      return failed(error, await undo(services, log, ref, emit, false), null);
+    }
+    // Unknown: a Cancel that goes through proves it was still pending (and ends it); one that
+    // fails proves nothing (safe-writes.ts refuses to cancel a completed rotation).
+    if (landed === 'unknown') {
+      return failed(error, await cancelOr(services, log, ref, emit, completeUnknown(true)), null);
+    }
+    completed = landed;
   }
   let gap: RotationGap;
   try {
@@ -315,60 +330,38 @@ async function undo(
         saveCredentials(services.entra, ref.organizationId, ref.connectionId),
       );
     } catch {
-      return {
-        rotationPending: true,
-        completed: false,
-        entraHasOldToken: false,
-        summary:
-          'Entra may hold the new token and the old one could not be put back, so the rotation is left pending at Stytch (it still accepts the token Entra holds); its new token stays on this computer. Try the rotation again, or cancel it once Entra has the old token again.',
-      };
+      return leftPending(false);
     }
   }
+  return cancelOr(services, log, ref, emit, leftPending(true));
+}
+
+/** Cancels the rotation at Stytch; when the cancel fails, what the caller knows is left. */
+async function cancelOr(
+  services: RotationServices,
+  log: RunLog,
+  ref: Ref,
+  emit: EmitEvent,
+  ifNotCancelled: RotationLeft,
+): Promise<RotationLeft> {
   try {
     await log.step('cancel', async () => {
       await scimHandlers['scim:rotateCancel'](ref, services, emit);
     });
   } catch {
-    return {
-      rotationPending: true,
-      completed: false,
-      entraHasOldToken: true,
-      summary:
-        'The current token still works in Stytch and Entra. The rotation is still pending at Stytch and its new token stays on this computer: try again, or cancel the rotation.',
-    };
+    return ifNotCancelled;
   }
-  return {
-    rotationPending: false,
-    completed: false,
-    entraHasOldToken: true,
-    summary:
-      'Nothing changed for Entra: the rotation was cancelled, and the current token works in Stytch and Entra as before.',
-  };
+  return cancelled();
 }
 
-function unchanged(): RotationLeft {
-  return {
-    rotationPending: false,
-    completed: false,
-    entraHasOldToken: true,
-    summary: 'Nothing was changed in Stytch or Entra.',
-  };
-}
-
-/** Stytch completed: what is left when an Entra step after it failed. */
-function afterComplete(entraSaved: boolean): RotationLeft {
-  return {
-    rotationPending: false,
-    completed: true,
-    entraHasOldToken: !entraSaved,
-    summary: entraSaved
-      ? 'Stytch accepts only the new token now, and Entra holds it, but Entra’s Test Connection did not pass. Run Test Connection in Entra; the new token is kept on this computer.'
-      : 'Stytch accepts only the new token now, and Entra still holds the old one, so provisioning fails until Entra gets the new one. Save it in Entra now (Save in Entra again, or copy it into Entra’s Secret Token field); it is kept on this computer.',
-  };
-}
-
-/** After a failed Complete: the connection if Stytch completed after all (read back), else null. */
-async function completedAnyway(services: RotationServices, ref: Ref) {
+/**
+ * After a failed Complete, Stytch read back: completed after all (the connection), not completed,
+ * or unknown when it cannot be read (then the rotation may have completed or not).
+ */
+async function readBack(
+  services: RotationServices,
+  ref: Ref,
+): Promise<ScimConnection | 'not-completed' | 'unknown'> {
   try {
     const client = await services.stytch.client();
     const after = await client.getConnection(ref.organizationId);
@@ -382,9 +375,9 @@ async function completedAnyway(services: RotationServices, ref: Ref) {
       !isRotating(after) &&
       next.last4 !== null &&
       after.bearer_token_last_four === next.last4;
-    return landed ? after : null;
+    return landed ? after : 'not-completed';
   } catch {
-    return null;
+    return 'unknown';
   }
 }
 

@@ -8,6 +8,7 @@ import type {
 } from '../../shared/rotation/rotation';
 import type { EmitEvent } from '../ipc/dispatch';
 import { rotateAcross, type RotationTarget } from './rotate-across';
+import { unchanged } from './rotation-left';
 import type { RotationServices } from './rotation-services';
 
 /** Why the run across both cannot go ahead here (the guided hand-over then), from the Entra footing. */
@@ -64,12 +65,7 @@ export async function rotateConnections(
         runId: target.runId,
         failedStep: 'start',
         error: error.appError,
-        left: {
-          rotationPending: false,
-          completed: false,
-          entraHasOldToken: true,
-          summary: 'Nothing was changed in Stytch or Entra.',
-        },
+        left: unchanged(),
         gap: null,
         connection: null,
         steps: [],

@@ -72,10 +72,13 @@ export type RotationGap = z.infer<typeof RotationGapSchema>;
 
 /** Where the tokens stand after a failed run: the pair that works, in words and as flags. */
 export const RotationLeftSchema = z.object({
-  /** Stytch still has the rotation pending (the new token kept on this computer). */
-  rotationPending: z.boolean(),
-  /** Stytch completed: only the new token works there. */
-  completed: z.boolean(),
+  /**
+   * Stytch still has the rotation pending (the new token kept on this computer); null when the
+   * app does not know (Complete's answer was lost and Stytch could not be read back).
+   */
+  rotationPending: z.boolean().nullable(),
+  /** Stytch completed: only the new token works there. Null when not known, as above. */
+  completed: z.boolean().nullable(),
   /** Entra holds the token it held before the run (never changed, or put back). */
   entraHasOldToken: z.boolean(),
   /** One sentence: which token works where now. */

@@ -36,7 +36,14 @@ export interface StepContent {
   /** Boxes ticked by the user, the assistant or the watch; all but the optional ones before Next. */
   checklist: readonly ChecklistItem[];
   facts: readonly StepFact[];
+  /** Notes on the whole step, shown once with it. */
   notes: readonly string[];
+  /**
+   * Notes on one part of a step the assistant does in parts, by part id (the renderer's
+   * assisted-parts.ts): shown once, under that part, rather than under every part; by hand,
+   * where the step is one page, they follow the step's notes (`allNotes` in content.ts).
+   */
+  partNotes?: Readonly<Record<string, readonly string[]>>;
   links: readonly StepLink[];
   optional: boolean;
 }

@@ -137,6 +137,11 @@ export const STEP_CONTENT: Readonly<Record<WizardStepId, StepContent>> = {
   summary,
 };
 
+/** Every note of a step, its own then its parts' in part order: the step on one page (by hand). */
+export function allNotes(content: StepContent): string[] {
+  return [...content.notes, ...Object.values(content.partNotes ?? {}).flat()];
+}
+
 /** The settings key under which a checklist tick is saved. */
 export function checklistKey(step: WizardStepId, itemId: string): string {
   return `${step}.${itemId}`;

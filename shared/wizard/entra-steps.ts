@@ -121,13 +121,16 @@ export const configureCredentials: StepContent = {
     { id: 'mapping', label: 'The user mapping sends objectId (source) as externalId (target)' },
   ],
   facts: [],
-  notes: [
-    // Stytch documents the requirement only (Stytch's Entra guide, see above); why Stytch needs it
-    // is our reading, not Stytch's words, and is said as such.
-    'Stytch’s Entra guide requires the objectId to externalId mapping. That Stytch uses ' +
-      'externalId to recognise members Entra has already sent is our inference: Stytch does ' +
-      'not document how it matches them.',
-  ],
+  notes: [],
+  partNotes: {
+    mapping: [
+      // Stytch documents the requirement only (Stytch's Entra guide, see above); why Stytch needs
+      // it is our reading, not Stytch's words, and is said as such.
+      'Stytch’s Entra guide requires the objectId to externalId mapping. That Stytch uses ' +
+        'externalId to recognise members Entra has already sent is our inference: Stytch does ' +
+        'not document how it matches them.',
+    ],
+  },
   // The aadOptscim062020 line sits next to the Tenant URL itself (AAD_OPT_FLAG_NOTE).
   links: [
     { label: 'Open Microsoft Entra admin center', url: LINKS.entraAdminCenter },
@@ -202,19 +205,27 @@ export const provisionUsers: StepContent = {
     },
   ],
   facts: [],
-  notes: [
-    // how-provisioning-works.md, "Assignment-based scoping" > "Nested groups".
-    'Only direct members of an assigned group are provisioned: Entra does not provision the ' +
-      'members of a group nested inside it. Assign such groups directly.',
-    // use-scim-to-provision-users-and-groups.md, "Understand the Microsoft Entra SCIM
-    // implementation" > "/Groups".
-    'Give every assigned group a unique display name: Entra requires it to match groups between ' +
-      'Entra and the SCIM application.',
-    'Provision on demand ignores the aadOptscim062020 flag, so its requests can differ slightly ' +
-      'from the regular cycle.',
-    'If most requests fail, Entra quarantines the job and slows it to about once a day until it ' +
-      'recovers.',
-  ],
+  notes: [],
+  // Each note under the part it is about, when the assistant does the step in parts.
+  partNotes: {
+    assign: [
+      // how-provisioning-works.md, "Assignment-based scoping" > "Nested groups".
+      'Only direct members of an assigned group are provisioned: Entra does not provision the ' +
+        'members of a group nested inside it. Assign such groups directly.',
+      // use-scim-to-provision-users-and-groups.md, "Understand the Microsoft Entra SCIM
+      // implementation" > "/Groups".
+      'Give every assigned group a unique display name: Entra requires it to match groups ' +
+        'between Entra and the SCIM application.',
+    ],
+    'on-demand': [
+      'Provision on demand ignores the aadOptscim062020 flag, so its requests can differ ' +
+        'slightly from the regular cycle.',
+    ],
+    watch: [
+      'If most requests fail, Entra quarantines the job and slows it to about once a day until ' +
+        'it recovers.',
+    ],
+  },
   links: [
     { label: 'Read how Entra decides who is in scope', url: LINKS.entraHowProvisioningWorks },
     { label: 'Read about Provision on demand', url: LINKS.entraProvisionOnDemand },

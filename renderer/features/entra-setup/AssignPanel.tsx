@@ -110,7 +110,8 @@ export function AssignPanel({ view }: { view: EntraSetupView }) {
       <div className="actions">
         <button
           type="button"
-          className="button button-primary"
+          // The next step only with someone chosen; else it is finding them, or going on.
+          className={selected.length > 0 ? 'button button-primary' : 'button'}
           disabled={
             busy !== null || selected.length === 0 || selected.length > MAX_ASSIGN_PRINCIPALS
           }

@@ -104,6 +104,21 @@ function everyWords(ms: number): string {
   return durationWords(iso) ?? `${seconds} seconds`;
 }
 
+/** The panel's one primary action, or none when its next step lies elsewhere. */
+type HealthPrimary = 'check' | 'restart' | null;
+
+/**
+ * What the admin does next, by the job's state. Unread (or the read failed): read it. In
+ * quarantine: fix the cause (the notice says it), then Restart. Active and healthy: nothing here,
+ * the next step is to go on (the wizard's Continue or Next) while members arrive, so re-checking
+ * is not it; not started or paused: Start (step 7's third part), not Restart.
+ */
+function healthPrimary(job: ProvisioningJobView | null): HealthPrimary {
+  if (job === null) return 'check';
+  if (job.status === 'Quarantine' || job.quarantine) return 'restart';
+  return null;
+}
+
 /**
  * The job's health (status, last cycle, quarantine), Restart provisioning, and Entra's log, with
  * when it was last updated. While the job is Active it refreshes itself, at Entra's pace (or the
@@ -120,6 +135,7 @@ export function HealthPanel() {
   }, [readHealth]);
   const job = health?.job ?? null;
   const active = job?.status === 'Active';
+  const primary = healthPrimary(job);
   const sandbox = useGraphSandbox();
   const everyMs = healthRefreshMs(job?.interval ?? null, sandbox);
   useHealthRefresh(active, everyMs);
@@ -133,7 +149,7 @@ export function HealthPanel() {
       <div className="actions">
         <button
           type="button"
-          className={active ? 'button button-primary' : 'button'}
+          className={primary === 'check' ? 'button button-primary' : 'button'}
           onClick={() => void readHealth()}
           disabled={busy !== null}
         >
@@ -144,7 +160,7 @@ export function HealthPanel() {
           question="Restart provisioning?"
           confirm="Yes, restart provisioning"
           cancel="Don’t restart"
-          tone={active ? 'secondary' : 'primary'}
+          tone={primary === 'restart' ? 'primary' : 'secondary'}
           disabled={busy !== null || job === null}
           onConfirm={() => void restart()}
         >

@@ -11,7 +11,13 @@ import { SCOPE_WORDS, ScopeSummary, usersWords } from './ScopeSummary';
  * Start behind the admin's yes when the scope is "Sync all users and groups" (or unreadable):
  * how many users Entra would send, and the switch to assigned-only. Main asks again if skipped.
  */
-function StartWithScope({ scope }: { scope: JobScope & { scope: 'all' | 'unknown' } }) {
+function StartWithScope({
+  scope,
+  running,
+}: {
+  scope: JobScope & { scope: 'all' | 'unknown' };
+  running: boolean;
+}) {
   const busy = useEntraStore((s) => s.busy);
   const start = useEntraStore((s) => s.start);
   const setAssignedOnly = useEntraStore((s) => s.setAssignedOnly);
@@ -27,6 +33,8 @@ function StartWithScope({ scope }: { scope: JobScope & { scope: 'all' | 'unknown
       }
       confirm={all ? 'Yes, sync all users and groups' : 'Yes, start anyway'}
       cancel="Cancel"
+      // Once the job runs, going on is the next step (see StartPanel), not starting again.
+      tone={running ? 'secondary' : 'primary'}
       disabled={busy !== null}
       onConfirm={() => void start(scope.scope)}
     >
@@ -78,7 +86,7 @@ export function StartPanel({ view }: { view: EntraSetupView }) {
       {view.job && <JobSummary job={view.job} />}
       <div className="actions">
         {scope !== null && scope.scope !== 'assigned' ? (
-          <StartWithScope scope={{ ...scope, scope: scope.scope }} />
+          <StartWithScope scope={{ ...scope, scope: scope.scope }} running={running} />
         ) : (
           <button
             type="button"

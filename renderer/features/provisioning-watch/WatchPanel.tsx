@@ -1,5 +1,9 @@
-import { STATUS_WORDS } from '../../../shared/provisioning/status-words';
-import type { WatchSnapshot } from '../../../shared/provisioning/watch';
+import {
+  DEACTIVATED_NOTE,
+  STATUS_DETAIL,
+  STATUS_WORDS,
+} from '../../../shared/provisioning/status-words';
+import type { WatchedStatus, WatchSnapshot } from '../../../shared/provisioning/watch';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useWatchStore } from '../../state/watch-store';
@@ -42,6 +46,25 @@ function Status({ snapshot }: { snapshot: WatchSnapshot }) {
   );
 }
 
+/**
+ * A status in its narrow column: one word, and what Stytch did in a few more on a second line
+ * (the whole story is in a note below the table, so the row keeps its height).
+ */
+function StatusCell({ status }: { status: WatchedStatus }) {
+  const detail = STATUS_DETAIL[status];
+  return (
+    <td>
+      <span className="member-status">{STATUS_WORDS[status]}</span>
+      {detail && (
+        <>
+          {' '}
+          <span className="member-status-detail">{detail}</span>
+        </>
+      )}
+    </td>
+  );
+}
+
 function Members({ snapshot }: { snapshot: WatchSnapshot }) {
   // Person in one cell (name over email) and one time column keep the table narrow (when each
   // member arrived is in "Seen by this app" below); wider than the page, it scrolls, and the
@@ -71,7 +94,7 @@ function Members({ snapshot }: { snapshot: WatchSnapshot }) {
                 <span className="member-name">{member.name}</span>
                 <span className="member-email">{member.email}</span>
               </td>
-              <td>{STATUS_WORDS[member.status]}</td>
+              <StatusCell status={member.status} />
               <td>{member.groups.join(', ') || '—'}</td>
               <td>{member.roles.join(', ') || '—'}</td>
               <td className="nowrap">{formatTimestamp(member.lastChangedAt)}</td>
@@ -132,6 +155,11 @@ export function WatchPanel() {
             </button>
           </div>
           {snapshot.members.length === 0 ? <Waiting /> : <Members snapshot={snapshot} />}
+          {snapshot.counts.deactivated > 0 && (
+            <p className="field-hint" role="note">
+              {DEACTIVATED_NOTE}
+            </p>
+          )}
           <Timeline snapshot={snapshot} />
         </>
       )}

@@ -111,7 +111,9 @@ export function RotationStopped({
       <RotationFailed outcome={outcome} />
       <RotationSteps progress={progress} />
       <div className="actions">
-        {!outcome.left.completed && <RotateAcrossButton label="Rotate in Stytch and Entra again" />}
+        {outcome.left.completed !== true && (
+          <RotateAcrossButton label="Rotate in Stytch and Entra again" />
+        )}
         <button type="button" className="button" onClick={dismiss} disabled={busy !== null}>
           Done
         </button>

@@ -1,4 +1,4 @@
-import { STEP_CONTENT } from '../../../shared/wizard/content';
+import { STEP_CONTENT, allNotes } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { ExternalLinkButton } from '../../components/ExternalLinkButton';
 
@@ -52,13 +52,23 @@ export function GuideContent({ step, assisted = false }: GuideContentProps) {
           ))}
         </dl>
       )}
-      {content.notes.map((note) => (
+      {/* Assisted, a part's notes are under that part (StepView); by hand, all are here. */}
+      <Notes notes={assisted ? content.notes : allNotes(content)} />
+      {!assisted && links}
+    </div>
+  );
+}
+
+/** Notes, each a paragraph. */
+export function Notes({ notes }: { notes: readonly string[] }) {
+  return (
+    <>
+      {notes.map((note) => (
         <p className="note" key={note}>
           {note}
         </p>
       ))}
-      {!assisted && links}
-    </div>
+    </>
   );
 }
 

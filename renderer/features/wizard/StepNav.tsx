@@ -18,7 +18,8 @@ export function StepNav({ step }: { step: WizardStepId }) {
       </button>
       <button
         type="button"
-        className="button button-primary"
+        // Primary only once it is the way on: while it waits, the step's own action is the one.
+        className={canAdvance ? 'button button-primary' : 'button'}
         onClick={next}
         disabled={!canAdvance}
         aria-describedby={reason ? reasonId : undefined}

@@ -11,7 +11,7 @@ import { ConnectStep } from '../stytch-project/ConnectStep';
 import { assertNever } from './assert-never';
 import { CREDENTIAL_PARTS, PROVISION_PARTS, type PartId, type PartPlan } from './assisted-parts';
 import { Checklist } from './Checklist';
-import { AssistedSummary, GuideContent } from './GuideContent';
+import { AssistedSummary, GuideContent, Notes } from './GuideContent';
 import {
   ConnectionBody,
   ConnectionCheckBody,
@@ -57,11 +57,17 @@ function AssistedParts<P extends readonly PartPlan[]>({
 }) {
   const checklist = useWizardStore((s) => s.checklist);
   const seen = useWatchFacts();
-  const items = STEP_CONTENT[step].checklist;
+  const { checklist: items, partNotes } = STEP_CONTENT[step];
   const parts = plan.map((part: PartPlan) => ({
     id: part.id,
     title: part.title,
-    body: bodies[part.id as PartId<P>],
+    // A note on one part is said once, under it (not below every part of the step).
+    body: (
+      <>
+        {bodies[part.id as PartId<P>]}
+        <Notes notes={partNotes?.[part.id] ?? []} />
+      </>
+    ),
     done:
       part.items.length > 0 &&
       part.items.every((id) => {

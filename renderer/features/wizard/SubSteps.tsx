@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 import type { WizardStepId } from '../../../shared/wizard/steps';
 import { useStepViewStore } from '../../state/step-view-store';
+import { useStepGate } from './step-gate';
 
 /** One part of a step split into parts. */
 export interface SubStep {
@@ -25,6 +26,10 @@ export function SubSteps({ step, parts }: { step: WizardStepId; parts: readonly 
   );
   const current = parts[index];
   const next = parts[index + 1];
+  // Once this part is done, going on is the admin's next step: Continue is the primary action,
+  // unless the whole step is done, when the wizard's Next is (one primary button on screen).
+  const { canAdvance } = useStepGate(step);
+  const goOn = current?.done === true && !canAdvance;
   // Each visit to the step (another organization's, say) starts again at the first part.
   useEffect(() => () => useStepViewStore.getState().showPart(step, ''), [step]);
   const progress = useRef<HTMLParagraphElement>(null);
@@ -65,7 +70,11 @@ export function SubSteps({ step, parts }: { step: WizardStepId; parts: readonly 
       <div className="sub-step-body">{current.body}</div>
       {next && (
         <div className="sub-step-next">
-          <button type="button" className="button" onClick={() => showPart(step, next.id)}>
+          <button
+            type="button"
+            className={goOn ? 'button button-primary' : 'button'}
+            onClick={() => showPart(step, next.id)}
+          >
             Continue to part {index + 2}: {next.title}
           </button>
         </div>

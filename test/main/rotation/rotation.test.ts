@@ -175,6 +175,28 @@ describe('rotation:run, pending token refused until Complete (Stytch’s documen
     await expectWorkingPairAndNoTokenLost();
   });
 
+  it('says it does not know whether Complete landed when Stytch cannot be read back, never that the rotation is pending', async () => {
+    trap.completeLandsUnseen();
+
+    const outcome = failedOutcome(await rotate());
+
+    expect(outcome.failedStep).toBe('complete');
+    expect(outcome.left).toMatchObject({
+      rotationPending: null,
+      completed: null,
+      entraHasOldToken: true,
+    });
+    expect(outcome.error.hint).toContain(
+      'the app does not know whether the rotation completed or is still pending',
+    );
+    expect(outcome.error.hint).toContain('Read the connection again (or check it in Stytch)');
+    expect(outcome.error.hint).not.toMatch(/still pending at Stytch|left pending|was cancelled/);
+    // It had completed: Entra's old token is refused, and rotating again, as the hint says, mends it.
+    expect(await entraPairStatus(standInApp)).toBe(401);
+    expect(await rotate()).toMatchObject({ outcome: 'rotated' });
+    await expectWorkingPairAndNoTokenLost();
+  });
+
   it('a failed Entra save after Complete keeps the new token, reports the gap as open and says how to finish', async () => {
     trap.entraSave();
 
@@ -256,6 +278,28 @@ describe('rotation:run, pending token accepted at once (the other reading, the s
       await expectWorkingPairAndNoTokenLost();
     });
   }
+
+  it('keeps the new token in Entra when Complete may have landed unseen, and says the state is unknown', async () => {
+    trap.completeLandsUnseen();
+
+    const outcome = failedOutcome(await rotate());
+
+    expect(outcome.failedStep).toBe('complete');
+    // Putting the old token back would lock Entra out, since Complete did land.
+    expect(outcome.steps.slice(-1)).toEqual(['complete']);
+    expect(outcome.left).toMatchObject({
+      rotationPending: null,
+      completed: null,
+      entraHasOldToken: false,
+    });
+    expect(outcome.error.hint).toContain(
+      'Entra holds the new token, which Stytch accepts either way.',
+    );
+    expect(outcome.error.hint).not.toMatch(/still pending at Stytch|left pending|was cancelled/);
+    expect(await entraPairStatus(standInApp)).toBe(200);
+    expect(await rotate()).toMatchObject({ outcome: 'rotated' });
+    await expectWorkingPairAndNoTokenLost();
+  });
 
   it('when the old token cannot go back into Entra, the rotation stays pending so Entra’s new token keeps working', async () => {
     // The new token's save goes through, Entra's test fails, and putting the old token back fails.

@@ -73,6 +73,22 @@ export const trap = {
       matches: (method, url) => method === 'POST' && url.endsWith('/rotate/complete'),
       response: stytchRefusal,
     }),
+  /**
+   * Complete lands at Stytch but its answer is lost (a refusal comes back instead), and the read
+   * of the connection that follows fails too: the app cannot know that the rotation completed.
+   */
+  completeLandsUnseen: () =>
+    traps.push({
+      matches: (method, url) => method === 'POST' && url.endsWith('/rotate/complete'),
+      response: async (input, init) => {
+        await (await fetch(input, init)).text();
+        traps.push({
+          matches: (method, url) => method === 'GET' && url.endsWith('/connection'),
+          response: stytchRefusal,
+        });
+        return stytchRefusal();
+      },
+    }),
 };
 
 /** A setting of the credentials Entra holds for `entraApp` (e.g. "SecretToken"). */

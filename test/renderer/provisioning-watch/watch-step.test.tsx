@@ -108,7 +108,14 @@ describe('Provision users: the watch', () => {
         }),
       ),
     );
-    expect(await screen.findByText(/Deactivated \(Stytch marks the member deleted/)).toBeTruthy();
+    // A word and a short second line in the narrow Status column; the whole story below the table.
+    const status = await screen.findByRole('cell', {
+      name: 'Deactivated roles and sessions revoked',
+    });
+    expect(status.querySelector('.member-status')?.textContent).toBe('Deactivated');
+    expect(screen.getByRole('note').textContent).toMatch(
+      /^Deactivated: Entra deprovisioned the member\. Stytch’s SCIM revoked all of its roles and sessions/,
+    );
     await waitFor(() => expect(ticked(DEACTIVATED)).toBe(true));
   });
 

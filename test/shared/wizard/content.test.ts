@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { STEP_CONTENT } from '../../../shared/wizard/content';
+import { STEP_CONTENT, allNotes } from '../../../shared/wizard/content';
 import type { WizardStepId } from '../../../shared/wizard/steps';
 
 /** A control of Entra's current provisioning screen and its counterpart on the older one. */
@@ -38,7 +38,7 @@ describe('the Entra provisioning steps', () => {
     const provision = texts('provision-users').join('\n');
     expect(provision).toContain('Scope to Sync only assigned users and groups');
     expect(provision).toContain('Microsoft Entra ID P1 or P2');
-    const notes = STEP_CONTENT['provision-users'].notes.join('\n');
+    const notes = allNotes(STEP_CONTENT['provision-users']).join('\n');
     expect(notes).toMatch(/nested/);
     expect(notes).toMatch(/unique display name/);
   });
@@ -46,8 +46,8 @@ describe('the Entra provisioning steps', () => {
   it('presents externalId matching as inference, and the mapping as what Stytch requires', () => {
     const step = STEP_CONTENT['configure-credentials'];
     expect(step.instructions.join('\n')).not.toMatch(/Stytch matches/);
-    expect(step.notes.join('\n')).toMatch(/requires the objectId to externalId mapping/);
-    expect(step.notes.join('\n')).toMatch(/our inference/);
+    expect(allNotes(step).join('\n')).toMatch(/requires the objectId to externalId mapping/);
+    expect(allNotes(step).join('\n')).toMatch(/our inference/);
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   AAD_OPT_FLAG_NOTE,
+  allNotes,
   DELETE_CONNECTION_CONSEQUENCES,
   STEP_CONTENT,
   type StepContent,
@@ -17,7 +18,7 @@ function stepStrings(content: StepContent): string[] {
     ...content.instructions,
     ...content.checklist.map((item) => item.label),
     ...content.facts.flatMap((fact) => [fact.term, fact.description]),
-    ...content.notes,
+    ...allNotes(content),
     ...content.links.map((link) => link.label),
   ];
 }
