@@ -1,3 +1,4 @@
+import { isKnownWatchedStatus } from '../../shared/provisioning/status-words';
 import {
   MAX_TIMELINE,
   type WatchChange,
@@ -23,16 +24,13 @@ export interface StytchMemberLike {
   roles?: RoleWithSources[] | undefined;
 }
 
-/** Stytch's status in the watch's words: a SCIM member it deleted was deprovisioned by Entra. */
+/**
+ * Stytch's status in the watch's words: a SCIM member it deleted was deprovisioned by Entra
+ * (`deleted` in its member enum, `deactivated` in its SCIM guide). Any other value is kept as
+ * Stytch's text: a status it adds later is not a deprovisioning.
+ */
 export function watchedStatus(status: string): WatchedStatus {
-  switch (status) {
-    case 'active':
-    case 'pending':
-    case 'invited':
-      return status;
-    default:
-      return 'deactivated';
-  }
+  return status === 'deleted' ? 'deactivated' : status;
 }
 
 type Observed = Omit<WatchedMember, 'firstSeenAt' | 'lastChangedAt'>;
@@ -65,7 +63,7 @@ function describeChange(before: Observed, after: Observed): string | null {
 function statusChange(before: WatchedStatus, after: WatchedStatus): WatchChange['kind'] | null {
   if (before === after) return null;
   if (after === 'deactivated') return 'deactivated';
-  if (before === 'deactivated') return 'reactivated';
+  if (before === 'deactivated' && isKnownWatchedStatus(after)) return 'reactivated';
   return 'changed';
 }
 

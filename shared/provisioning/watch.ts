@@ -9,8 +9,10 @@ import { AppErrorSchema } from '../errors';
  * inference from Stytch's status enum and its SCIM actions table, stytch-members-scim.md §2, §7).
  * The watch calls that `deactivated`, the word Stytch's SCIM guide uses.
  */
-export const WatchedStatusSchema = z.enum(['active', 'deactivated', 'pending', 'invited']);
-export type WatchedStatus = z.infer<typeof WatchedStatusSchema>;
+export type KnownWatchedStatus = 'active' | 'deactivated' | 'pending' | 'invited';
+/** A status Stytch adds later is kept as its own text, never taken for one of the known four. */
+export type WatchedStatus = KnownWatchedStatus | (string & {});
+export const WatchedStatusSchema: z.ZodType<WatchedStatus> = z.string().min(1).max(64);
 
 export const WatchedMemberSchema = z.object({
   memberId: z.string(),

@@ -1,8 +1,4 @@
-import {
-  DEACTIVATED_NOTE,
-  STATUS_DETAIL,
-  STATUS_WORDS,
-} from '../../../shared/provisioning/status-words';
+import { DEACTIVATED_NOTE, statusWords } from '../../../shared/provisioning/status-words';
 import type { WatchedStatus, WatchSnapshot } from '../../../shared/provisioning/watch';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -51,10 +47,10 @@ function Status({ snapshot }: { snapshot: WatchSnapshot }) {
  * (the whole story is in a note below the table, so the row keeps its height).
  */
 function StatusCell({ status }: { status: WatchedStatus }) {
-  const detail = STATUS_DETAIL[status];
+  const { text, detail } = statusWords(status);
   return (
     <td>
-      <span className="member-status">{STATUS_WORDS[status]}</span>
+      <span className="member-status">{text}</span>
       {detail && (
         <>
           {' '}

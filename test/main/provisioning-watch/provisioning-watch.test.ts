@@ -111,6 +111,20 @@ describe('ProvisioningWatch', () => {
     expect(published[3]?.members.find((m) => m.name === 'bob')?.status).toBe('deactivated');
   });
 
+  it('keeps a status Stytch adds later as its text: a change, not a deprovisioning', async () => {
+    const { watch, timers, published, publish } = setUp([
+      [member('alice')],
+      [member('alice', { status: 'suspended' })],
+    ]);
+    await watch.start(TARGET, publish);
+    await timers.fire();
+    const last = published.at(-1);
+    expect(last?.members[0]?.status).toBe('suspended');
+    expect(last?.timeline[0]?.kind).toBe('changed');
+    expect(last?.counts).toEqual({ active: 0, deactivated: 0, total: 1 });
+    expect(() => WatchSnapshotSchema.parse(last)).not.toThrow();
+  });
+
   it('slows down while nothing changes and speeds up again after a change', async () => {
     const { watch, timers, publish } = setUp([[], [], [], [], [member('alice')]]);
     await watch.start(TARGET, publish);

@@ -119,6 +119,23 @@ describe('Provision users: the watch', () => {
     await waitFor(() => expect(ticked(DEACTIVATED)).toBe(true));
   });
 
+  it('shows a status Stytch adds later as Stytch wrote it, with no deprovisioning story', async () => {
+    const fake = installAtProvisionStep();
+    await renderApp();
+    await screen.findByText('No member of this connection in Stytch yet.');
+    act(() =>
+      fake.emit(
+        'watch:update',
+        snapshot({
+          members: [{ ...alice, status: 'suspended' }],
+          counts: { active: 0, deactivated: 0, total: 1 },
+        }),
+      ),
+    );
+    expect(await screen.findByRole('cell', { name: 'suspended' })).toBeTruthy();
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
   it('ticks nothing from the previous organization’s snapshot still in the store', async () => {
     // What the watch last showed for another connection (the admin chose another organization).
     useWatchStore.setState({
