@@ -2,6 +2,7 @@ import { attentionReason } from '../../shared/fleet/attention';
 import { entraJobWords } from '../../shared/fleet/entra-job-words';
 import type { FleetRow, FleetSweepStatus } from '../../shared/fleet/fleet';
 import { escapeHtml } from '../../shared/escape-html';
+import { identityProviderWords } from '../../shared/stytch/identity-provider';
 
 /**
  * The saved report of the overview and the last sweep: CSV for spreadsheets and a self-contained,
@@ -22,7 +23,7 @@ const COLUMNS: readonly { heading: string; value: (row: FleetRow) => string }[] 
   { heading: 'Organization ID', value: (row) => row.organizationId },
   { heading: 'Connection ID', value: (row) => row.connectionId },
   { heading: 'Connection status', value: (row) => row.connectionStatus },
-  { heading: 'Identity provider', value: (row) => row.identityProvider },
+  { heading: 'Identity provider', value: (row) => identityProviderWords(row.identityProvider) },
   { heading: 'Token expires', value: (row) => row.tokenExpiresAt ?? 'Unknown' },
   {
     heading: 'Days left',

@@ -36,6 +36,40 @@ async function shownOfTotal(): Promise<[number, number]> {
   return [toNumber(match?.[1]), toNumber(match?.[2])];
 }
 
+/**
+ * The overview's cells (and header cells) whose words do not fit: wider or taller than their box,
+ * so cut short or hidden. Only the drawn rows (those in view); `column`: only that column's cells.
+ */
+function clippedCells(column?: number): Promise<string[]> {
+  return page.evaluate((only) => {
+    const cell = only === undefined ? '' : `[aria-colindex="${String(only)}"]`;
+    const cells = document.querySelectorAll<HTMLElement>(
+      [
+        `[role="grid"] [role="columnheader"]${cell}`,
+        `[role="grid"] [role="gridcell"]${cell}`,
+        `[role="grid"] [role="gridcell"]${cell} *`,
+      ].join(', '),
+    );
+    return [...cells]
+      .filter(
+        (element) =>
+          element.scrollWidth > element.clientWidth + 1 ||
+          element.scrollHeight > element.clientHeight + 1,
+      )
+      .map((element) => element.textContent);
+  }, column);
+}
+
+/** Whether an element is whole in the window as it opens, with nothing scrolled. */
+async function inFirstView(locator: ReturnType<Page['locator']>): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const { height, scrolled } = await page.evaluate(() => ({
+    height: window.innerHeight,
+    scrolled: window.scrollY,
+  }));
+  return box !== null && scrolled === 0 && box.y >= 0 && box.y + box.height <= height;
+}
+
 /** The count in "Needs attention (123)". */
 async function attentionCount(): Promise<number> {
   const label = (await page.getByText(/^Needs attention \(/).textContent()) ?? '';
@@ -72,7 +106,20 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     // Virtualized: the header and the rows in view, not 1,900 of them.
     expect(rows).toBeLessThan(40);
     expect(Number(await grid().getAttribute('aria-rowcount'))).toBeGreaterThan(1_500);
+    // A working screen at 1100×780: the search and the first rows show without scrolling, and
+    // every state is said whole (no cell cut short with "…").
+    expect(await inFirstView(page.getByRole('searchbox', { name: 'Search organizations' }))).toBe(
+      true,
+    );
+    expect(await inFirstView(grid().locator('[aria-rowindex="4"]'))).toBe(true);
+    expect(await clippedCells()).toEqual([]);
+    expect(await grid().getByText('Microsoft Entra ID', { exact: true }).count()).toBeGreaterThan(
+      0,
+    );
     await recordStep(page, 'fleet-01-overview-large-project');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await saveScreenshot(page, 'fleet-01-overview-large-project-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(pageErrors).toEqual([]);
   }, 220_000);
 
@@ -240,6 +287,8 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     await expect
       .poll(() => page.getByRole('button', { name: 'Read again', exact: true }).count())
       .toBe(1);
+    // The Entra job's words whole, a quarantine's reason included.
+    expect(await clippedCells(8)).toEqual([]);
     await recordStep(page, 'fleet-07-entra-jobs');
     // An app in another tenant: the row names where to sign in.
     await page.getByRole('searchbox', { name: 'Search organizations' }).fill('large0004100');

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 
 import type { FleetRow } from '../../../shared/fleet/fleet';
+import { identityProviderWords } from '../../../shared/stytch/identity-provider';
 import type { ScimConnectionView } from '../../../shared/stytch/views';
 import { tokenExpiryWarning } from '../../../shared/wizard/token-expiry';
 import { Busy } from '../../components/Busy';
@@ -195,7 +196,7 @@ export function ConnectionPage({ organizationId }: { organizationId: string }) {
       <p className="field-hint">
         <span className="mono">{row.organizationId}</span> ·{' '}
         {/* Blank while the overview's first reading has not read this connection yet. */}
-        {row.identityProvider && `${row.identityProvider} · `}token:{' '}
+        {row.identityProvider && `${identityProviderWords(row.identityProvider)} · `}token:{' '}
         <span className={`cell-${expiry.tone}`}>{expiry.text}</span>
       </p>
       <LastHealth row={row} />

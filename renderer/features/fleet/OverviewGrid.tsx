@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 
 import type { FleetRow } from '../../../shared/fleet/fleet';
+import { identityProviderWords } from '../../../shared/stytch/identity-provider';
 import { VirtualGrid, type GridColumn, type SortOrder } from '../../components/VirtualGrid';
 import { useFleetStore } from '../../state/fleet-store';
 import { useScreenStore } from '../../state/screen-store';
@@ -14,18 +15,24 @@ import {
   type CellWords,
 } from './row-words';
 
-/** Every row's height: fixed, so the grid can place rows without measuring them. */
-export const ROW_HEIGHT = 44;
+/**
+ * Every row's height: fixed, so the grid can place rows without measuring them. Room for three
+ * short lines: a failed check's words on two and its time on the third.
+ */
+export const ROW_HEIGHT = 52;
 
+// The minimums hold each column's words whole at 1100 px wide, with room for a scrollbar (checked
+// in the fleet e2e test): "Expired 365 days ago" on one line; "Microsoft Entra ID", the Entra
+// job's words and a failed check's (but the longest) on two. Wider windows share the rest.
 const COLUMNS: readonly { id: OverviewColumn | 'select'; header: string; width: string }[] = [
-  { id: 'select', header: 'Select', width: '1.5rem' },
-  { id: 'organization', header: 'Organization', width: 'minmax(8rem, 1.6fr)' },
-  { id: 'status', header: 'Connection', width: 'minmax(4.5rem, 0.6fr)' },
-  { id: 'provider', header: 'Identity provider', width: 'minmax(7.5rem, 0.9fr)' },
-  { id: 'expiry', header: 'Token expiry', width: 'minmax(10.5rem, 1.1fr)' },
-  { id: 'rotation', header: 'Rotation', width: 'minmax(4.5rem, 0.5fr)' },
-  { id: 'health', header: 'Last health check', width: 'minmax(11rem, 1.5fr)' },
-  { id: 'entra', header: 'Entra job', width: 'minmax(8.5rem, 1fr)' },
+  { id: 'select', header: 'Select', width: '1.25rem' },
+  { id: 'organization', header: 'Organization', width: 'minmax(7rem, 1.5fr)' },
+  { id: 'status', header: 'Status', width: 'minmax(4.5rem, 0.3fr)' },
+  { id: 'provider', header: 'Identity provider', width: 'minmax(6.5rem, 0.4fr)' },
+  { id: 'expiry', header: 'Token expiry', width: 'minmax(11.5rem, 0.5fr)' },
+  { id: 'rotation', header: 'Rotation', width: 'minmax(5.5rem, 0.3fr)' },
+  { id: 'health', header: 'Last health check', width: 'minmax(13rem, 1fr)' },
+  { id: 'entra', header: 'Entra job', width: 'minmax(9.5rem, 1fr)' },
 ];
 
 function Words({ words }: { words: CellWords }) {
@@ -41,20 +48,25 @@ function Cell({ row, column }: { row: FleetRow; column: OverviewColumn | 'select
     case 'status':
       return <Words words={statusWords(row)} />;
     case 'provider':
-      return row.identityProvider;
+      return identityProviderWords(row.identityProvider);
     case 'expiry':
       return <Words words={expiryWords(row.tokenDaysLeft)} />;
     case 'rotation':
       // Not known before the connection is read: blank rather than "None".
       if (row.provisional === true) return '';
       return row.rotationPending ? <span className="cell-warning">Pending</span> : 'None';
-    case 'health':
+    case 'health': {
+      const words = healthWords(row);
       return (
-        <span className="cell-two-lines">
-          <Words words={healthWords(row)} />
+        <span
+          className="cell-two-lines cell-health"
+          title={row.lastHealth?.failingCheck ? words.text : undefined}
+        >
+          <Words words={words} />
           <span className="cell-when">{healthWhen(row)}</span>
         </span>
       );
+    }
     case 'entra': {
       const words = entraWords(row);
       return words.detail ? (
@@ -91,6 +103,8 @@ function OpenButton({ row }: { row: FleetRow }) {
       type="button"
       tabIndex={-1}
       className="button-link cell-open"
+      // A name longer than two lines ends in "…" in the cell; whole on hover and on its page.
+      title={row.organizationName}
       onClick={() => show({ kind: 'connection', organizationId: row.organizationId })}
     >
       {row.organizationName}

@@ -14,7 +14,7 @@ export function ReportButtons() {
   const saveReport = useFleetStore((s) => s.saveReport);
   const saving = busy === 'fleet:saveReport';
   return (
-    <section className="report" aria-labelledby="report-heading" aria-busy={saving}>
+    <section className="fleet-tool report" aria-labelledby="report-heading" aria-busy={saving}>
       <h3 id="report-heading">Report</h3>
       <div className="actions">
         <button
@@ -35,10 +35,9 @@ export function ReportButtons() {
         </button>
         {saving && <Busy label="Saving the report…" />}
       </div>
-      <p className="field-hint" aria-live="polite">
-        {savedReport
-          ? `Saved as ${savedReport}. It holds no token or secret.`
-          : 'Every connection with its state, token expiry, last result and what to do next; no token or secret.'}
+      {/* What the report holds is in the overview's "What do these actions do?". */}
+      <p className="field-hint fleet-tool-status" aria-live="polite">
+        {savedReport && `Saved as ${savedReport}. It holds no token or secret.`}
       </p>
       {failure && failedOp === 'fleet:saveReport' && (
         <ErrorNotice failure={failure} title="The report could not be saved." />

@@ -25,7 +25,8 @@ import { expiringRows, SKIP_WORDS, withinBound } from './selection-words';
 function disabledReason(signedIn: boolean | null): string | null {
   if (signedIn === null) return 'Checking whether you are signed in to Microsoft…';
   if (!signedIn)
-    return 'Sign in to Microsoft first: the assistant saves each new token in Entra for you. Connections whose Entra enterprise app this app did not link are rotated on their own page, which guides you through Entra by hand.';
+    // Connections this app did not link are explained under "What do these actions do?".
+    return 'Sign in to Microsoft first: the assistant saves each new token in Entra for you.';
   return null;
 }
 
@@ -72,25 +73,20 @@ function SelectionButtons() {
         >
           Rotate selected ({countWords(ticked.length)})
         </button>
+        {signedIn === false && <SignInButton action="configure-provisioning" />}
         {busy === 'rotation:planSelection' && (
           <Busy label="Looking up each connection’s Entra app…" />
         )}
       </div>
       {hint !== null && (
-        <p id={hintId} className="field-hint">
+        <p id={hintId} className="field-hint fleet-tool-status">
           {hint}
         </p>
       )}
-      {signedIn === false && (
-        <div className="actions">
-          <SignInButton action="configure-provisioning" />
-        </div>
-      )}
       {status?.account && (
-        <p className="field-hint">
+        <p className="field-hint fleet-tool-status">
           Signed in to Microsoft as {status.account.name ?? status.account.username}, tenant{' '}
-          {status.account.tenant}: the new tokens are saved in the Entra enterprise apps this app
-          linked in that tenant.
+          {status.account.tenant}: new tokens are saved in the Entra apps this app linked there.
         </p>
       )}
     </>
@@ -231,14 +227,16 @@ export function RotateSelection() {
   }, []);
   return (
     <section
-      className="rotate-selection"
+      className="fleet-tool rotate-selection"
       aria-labelledby="rotate-selection-heading"
       aria-busy={phase.kind === 'running'}
     >
-      <h3 id="rotate-selection-heading">Token rotation in Stytch and Entra</h3>
+      <h3 id="rotate-selection-heading">Token rotation</h3>
       {phase.kind === 'idle' && <SelectionButtons />}
       {phase.kind === 'planned' && <PlanPanel phase={phase} />}
-      <div aria-live="polite">{phase.kind === 'running' && <RunProgress phase={phase} />}</div>
+      <div className="fleet-tool-status" aria-live="polite">
+        {phase.kind === 'running' && <RunProgress phase={phase} />}
+      </div>
       {phase.kind === 'finished' && <SelectionResults run={phase.run} />}
       {failure && <ErrorNotice failure={failure} title="The rotation could not start or stop." />}
     </section>

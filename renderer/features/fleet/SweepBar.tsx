@@ -65,8 +65,9 @@ function SweepState({ sweep }: { sweep: FleetSweepStatus }) {
 }
 
 /**
- * The health sweep: check every connection or the selected ones, with its progress (count and
- * time left), Cancel, and what it found. Results land in the rows as they come.
+ * The health sweep, one group of the overview's toolbar: check every connection or the selected
+ * ones, with its progress (count and time left), Cancel, and what it found. Results land in the
+ * rows as they come; what a check sends is in the overview's "What do these actions do?".
  */
 export function SweepBar() {
   const sweep = useFleetStore((s) => s.sweep);
@@ -86,12 +87,8 @@ export function SweepBar() {
   };
   const starting = busy === 'fleet:sweepStart';
   return (
-    <section className="sweep" aria-labelledby="sweep-heading" aria-busy={running}>
+    <section className="fleet-tool sweep" aria-labelledby="sweep-heading" aria-busy={running}>
       <h3 id="sweep-heading">Health check</h3>
-      <p className="field-hint">
-        Sends Entra’s Test Connection query with the token this app keeps for each connection.
-        Connections whose token is not on this computer get Stytch’s details checked only.
-      </p>
       <div className="actions">
         {sweep?.state === 'interrupted' && (
           <button
@@ -130,7 +127,9 @@ export function SweepBar() {
           </button>
         )}
       </div>
-      <div aria-live="polite">{sweep && <SweepState sweep={sweep} />}</div>
+      <div className="fleet-tool-status" aria-live="polite">
+        {sweep && <SweepState sweep={sweep} />}
+      </div>
       {failure && (failedOp === 'fleet:sweepStart' || failedOp === 'fleet:sweepCancel') && (
         <ErrorNotice failure={failure} title="The health check could not start or stop." />
       )}

@@ -1,3 +1,4 @@
+import { identityProviderWords } from '../../../shared/stytch/identity-provider';
 import type { ScimConnectionView, TokenStatus } from '../../../shared/stytch/views';
 import { expiryNow } from './TokenExpiry';
 
@@ -25,7 +26,7 @@ export function ConnectionDetails({ connection }: { connection: ScimConnectionVi
     ['Display name', connection.displayName],
     ['Connection ID', connection.connectionId],
     ['Status', connection.status],
-    ['Identity provider', connection.identityProvider],
+    ['Identity provider', identityProviderWords(connection.identityProvider)],
     ['Base URL', connection.baseUrl],
     ['Token', describeToken(connection.token)],
     ['Token expiry', expiryNow(connection.bearerTokenExpiresAt).phrase],

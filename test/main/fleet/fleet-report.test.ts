@@ -70,12 +70,13 @@ const CASES: [string, Partial<FleetRow>, string][] = [
   ],
 ];
 
-/** The CSV's "Entra job" column, one value per row (the rows here hold no quoted comma). */
-function entraColumn(csv: string): string[] {
+/** One column of the CSV, one value per row (the rows here hold no quoted comma). */
+function column(csv: string, heading: string): string[] {
   const [head = '', ...lines] = csv.trimEnd().split('\r\n');
-  const index = head.split(',').indexOf('Entra job');
+  const index = head.split(',').indexOf(heading);
   return lines.map((line) => line.split(',')[index] ?? '');
 }
+const entraColumn = (csv: string) => column(csv, 'Entra job');
 
 describe('the saved report', () => {
   const rows = CASES.map(([, overrides], index) => row(index + 1, overrides));
@@ -103,5 +104,13 @@ describe('the saved report', () => {
       sweep: idleSweep(),
     });
     for (const [, , words] of CASES) expect(html).toContain(`<td>${words}</td>`);
+  });
+
+  it('names the identity provider as the overview does, keeping a value Stytch adds later', () => {
+    const providers = [row(1), row(2, { identityProvider: 'some-new-idp' })];
+    expect(column(reportCsv(providers), 'Identity provider')).toEqual([
+      'Microsoft Entra ID',
+      'some-new-idp',
+    ]);
   });
 });

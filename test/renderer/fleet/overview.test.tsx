@@ -94,6 +94,72 @@ describe('Connections overview', () => {
     expect(screen.getByText('Active')).toBeTruthy();
   });
 
+  it('names the identity provider in words, and keeps a value it does not know as Stytch sent it', async () => {
+    installFleet([
+      fleetRow(1, { organizationName: 'Entra Alpha', identityProvider: 'microsoft-entra' }),
+      fleetRow(2, { organizationName: 'Okta Bravo', identityProvider: 'okta' }),
+      fleetRow(3, { organizationName: 'New Charlie', identityProvider: 'some-new-idp' }),
+    ]);
+    await renderApp();
+    await screen.findByText('Entra Alpha');
+
+    const providerOf = (name: string) => {
+      const row = bodyRows().find((candidate) => candidate.textContent.includes(name));
+      return within(row!).getAllByRole('gridcell')[3]!.textContent;
+    };
+    expect(providerOf('Entra Alpha')).toBe('Microsoft Entra ID');
+    expect(providerOf('Okta Bravo')).toBe('Okta');
+    expect(providerOf('New Charlie')).toBe('some-new-idp');
+  });
+
+  it('says each state whole in its cell, not cut short for the column', async () => {
+    installFleet([
+      fleetRow(1, { organizationName: 'Expired Alpha', tokenDaysLeft: -15, entraLink: null }),
+      fleetRow(2, {
+        organizationName: 'Elsewhere Bravo',
+        tokenDaysLeft: null,
+        entraLink: { tenant: 'Contoso (sandbox)', jobRead: 'other-tenant' },
+      }),
+    ]);
+    await renderApp();
+    await screen.findByText('Expired Alpha');
+
+    // Token expiry and Entra job, whole (the fleet e2e test checks that no cell is clipped).
+    const expiryAndEntra = (name: string) => {
+      const row = bodyRows().find((candidate) => candidate.textContent.includes(name));
+      const cells = within(row!).getAllByRole('gridcell');
+      return [cells[4]!.textContent, cells[7]!.textContent];
+    };
+    expect(expiryAndEntra('Expired Alpha')).toEqual([
+      'Expired 15 days ago',
+      'No enterprise app linked',
+    ]);
+    expect(expiryAndEntra('Elsewhere Bravo')).toEqual([
+      'No date from Stytch',
+      'Sign in to Contoso (sandbox) to see',
+    ]);
+  });
+
+  it('keeps the search and every action in one compact toolbar, with what they do one click away', async () => {
+    installFleet(MIXED);
+    const { user } = await renderApp();
+    await screen.findByText('Healthy Alpha');
+
+    for (const name of ['Check all', 'Save as CSV…', 'Save as a printable page…'])
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: /^Rotate tokens expiring within 30 days/ }),
+    ).toBeTruthy();
+    expect(screen.getByRole('searchbox', { name: 'Search organizations' })).toBeTruthy();
+    // The explanations are folded away until asked for.
+    const help = screen.getByText('What do these actions do?').closest('details')!;
+    expect(help.open).toBe(false);
+    expect(within(help).getByText(/sends Entra’s Test Connection query/)).toBeTruthy();
+    await user.click(within(help).getByText('What do these actions do?'));
+    expect(help.open).toBe(true);
+    expect(within(help).getByText(/did not link are rotated on their own page/)).toBeTruthy();
+  });
+
   it('lists the organizations Stytch’s search found while their connections are read, then fills them in', async () => {
     const fake = installFleet([], {
       'fleet:overview': () =>

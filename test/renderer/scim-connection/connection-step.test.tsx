@@ -310,7 +310,9 @@ describe('Create the SCIM connection step', () => {
     const { user } = await renderApp();
     await user.click(await screen.findByRole('button', { name: 'Show connection details' }));
     expect(screen.getByText('scim-connection-test-1')).toBeTruthy();
-    expect(screen.getByText('microsoft-entra')).toBeTruthy();
+    // Stytch's identity provider in words, not its raw value.
+    const provider = screen.getByText('Identity provider', { selector: 'dt' });
+    expect(provider.nextElementSibling?.textContent).toBe('Microsoft Entra ID');
     await waitFor(() =>
       expect(
         screen
