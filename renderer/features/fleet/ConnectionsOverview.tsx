@@ -41,7 +41,7 @@ function Freshness() {
         Read again
       </button>
       <span id="fleet-read-what" className="field-hint">
-        From Stytch, and the Entra jobs where an enterprise app is linked.
+        From Stytch and the linked Entra jobs.
       </span>
       {refreshing && (
         <Busy

@@ -228,7 +228,7 @@ describe('Connections overview', () => {
     expect(readAgain.getAttribute('aria-describedby')).toBeTruthy();
     expect(
       document.getElementById(readAgain.getAttribute('aria-describedby') ?? '')?.textContent,
-    ).toBe('From Stytch, and the Entra jobs where an enterprise app is linked.');
+    ).toBe('From Stytch and the linked Entra jobs.');
 
     const progress = { done: 0, total: 0, etaSeconds: null, error: null } as const;
     fake.emit('fleet:progress', { ...progress, kind: 'entra', state: 'running', updated: [] });
