@@ -17,7 +17,7 @@ import { BUILT_RENDERER_DIR, launchTestBrowser } from '../test/e2e/browser';
 import { median, type Benchmark, type Figure } from './figures';
 
 const REPO_ROOT = resolve(__dirname, '..');
-const SAMPLES = 9;
+const SAMPLES = 21;
 
 let built = false;
 
