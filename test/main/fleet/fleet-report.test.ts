@@ -2,26 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { reportCsv, reportHtml } from '../../../main/fleet/fleet-report';
 import { idleSweep, type FleetRow } from '../../../shared/fleet/fleet';
-
-/** A healthy connection of organization number `n`, its Entra job as `overrides` say. */
-function row(n: number, overrides: Partial<FleetRow> = {}): FleetRow {
-  const id = String(n).padStart(3, '0');
-  return {
-    organizationId: `organization-test-${id}`,
-    organizationName: `Org ${id}`,
-    connectionId: `scim-connection-test-${id}`,
-    connectionStatus: 'active',
-    identityProvider: 'microsoft-entra',
-    tokenExpiresAt: '2027-12-01T00:00:00Z',
-    tokenDaysLeft: 360,
-    rotationPending: false,
-    tokenHeld: true,
-    lastHealth: null,
-    entraJob: null,
-    entraLink: null,
-    ...overrides,
-  };
-}
+import { fleetRow } from '../../support/fleet-row';
 
 const read = { tenant: 'Contoso (sandbox)', jobRead: 'read' } as const;
 
@@ -79,7 +60,7 @@ function column(csv: string, heading: string): string[] {
 const entraColumn = (csv: string) => column(csv, 'Entra job');
 
 describe('the saved report', () => {
-  const rows = CASES.map(([, overrides], index) => row(index + 1, overrides));
+  const rows = CASES.map(([, overrides], index) => fleetRow(index + 1, overrides));
 
   it.each(CASES.map(([name, , words], index) => [name, words, index] as const))(
     'says %s in the overview’s words in the CSV: “%s”',
@@ -107,7 +88,7 @@ describe('the saved report', () => {
   });
 
   it('names the identity provider as the overview does, keeping a value Stytch adds later', () => {
-    const providers = [row(1), row(2, { identityProvider: 'some-new-idp' })];
+    const providers = [fleetRow(1), fleetRow(2, { identityProvider: 'some-new-idp' })];
     expect(column(reportCsv(providers), 'Identity provider')).toEqual([
       'Microsoft Entra ID',
       'some-new-idp',

@@ -8,30 +8,7 @@ import { WIZARD_STEP_IDS } from '../../../shared/wizard/steps';
 import { installFakeAssistant, okFor, type FakeHandlers } from '../fake-assistant';
 import { connectionView, progressAt, settings } from '../fixtures';
 
-/** A healthy connection of organization number `n`: token good for a year, last check passed. */
-export function fleetRow(n: number, overrides: Partial<FleetRow> = {}): FleetRow {
-  const id = String(n).padStart(5, '0');
-  return {
-    organizationId: `organization-test-${id}`,
-    organizationName: `Org ${id}`,
-    connectionId: `scim-connection-test-${id}`,
-    connectionStatus: 'active',
-    identityProvider: 'microsoft-entra',
-    tokenExpiresAt: '2027-12-01T00:00:00Z',
-    tokenDaysLeft: 360,
-    rotationPending: false,
-    tokenHeld: true,
-    lastHealth: { verdict: 'passed', at: '2026-12-07T10:00:00Z' },
-    entraJob: null,
-    entraLink: null,
-    ...overrides,
-  };
-}
-
-/** `count` healthy rows. */
-export function fleetRows(count: number): FleetRow[] {
-  return Array.from({ length: count }, (_, index) => fleetRow(index));
-}
+export { fleetRow, fleetRows } from '../../support/fleet-row';
 
 /** No sweep has run. */
 export function idleSweep(overrides: Partial<FleetSweepStatus> = {}): FleetSweepStatus {
