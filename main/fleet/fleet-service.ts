@@ -114,6 +114,7 @@ export class FleetService {
       cache.refreshedAt === null ||
       this.clock.now() - Date.parse(cache.refreshedAt) > this.policy.staleAfterMs / 24;
     if (stale) this.startRefresh(false);
+    if (this.entraReadFor < this.signInChanges) this.startEntraReread();
     return this.describe();
   }
 
@@ -139,6 +140,12 @@ export class FleetService {
    */
   entraSignInChanged(): void {
     this.signInChanges += 1;
+    // Before the overview's first opening this run nothing is on screen to follow: that opening
+    // reads them (`overview`), rather than a sign-in in the wizard loading and writing the cache.
+    if (this.cache !== null) this.startEntraReread();
+  }
+
+  private startEntraReread(): void {
     this.entraRereading ??= this.rereadEntra().finally(() => {
       this.entraRereading = null;
     });

@@ -129,6 +129,8 @@ export async function startAppHost(options: {
       await services.sandbox.stop();
       await services.clipboard.dispose();
       for (const ref of await secretStore.list()) await secretStore.delete(ref);
+      // The overview's background work (a reading, a sweep) writes its cache into the folder.
+      await services.fleet.settled();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };

@@ -109,6 +109,8 @@ export async function startEntraHarness(options: EntraHarnessOptions = {}): Prom
       services.watch.stop();
       await services.clipboard.dispose();
       await services.sandbox.stop();
+      // The overview's background work (a reading, a sweep) writes its cache into the folder.
+      await services.fleet.settled();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -89,7 +89,7 @@ describe('the overview after the Microsoft sign-in changes', () => {
           },
         }),
     };
-    const fleet = new FleetService({
+    const deps: ConstructorParameters<typeof FleetService>[0] = {
       dir: join(dir, String(Math.random()).slice(2)),
       logger: app.services.logger,
       stytch,
@@ -97,7 +97,8 @@ describe('the overview after the Microsoft sign-in changes', () => {
       readToken: (handle) => app.services.secrets.readToken(handle),
       probe: app.services.probe,
       entra,
-    });
+    };
+    const fleet = new FleetService(deps);
     const events: FleetProgress[] = [];
     fleet.listen((progress) => events.push(FleetProgressSchema.parse(progress)));
     const globex = async () =>
@@ -115,6 +116,8 @@ describe('the overview after the Microsoft sign-in changes', () => {
       holdJobReads: (gate: Promise<void>) => {
         jobGate = gate;
       },
+      /** The app started again: a new service over the same cache file and the same doubles. */
+      restart: () => new FleetService(deps),
     };
   }
 
@@ -161,6 +164,27 @@ describe('the overview after the Microsoft sign-in changes', () => {
     expect(await globex()).toMatchObject({
       entraJob: null,
       entraLink: { tenant: TENANT.tenant, jobRead: 'signed-out' },
+    });
+  });
+
+  it('leaves a sign-in before the overview opened to that opening: nothing read or written meanwhile', async () => {
+    const { fleet, seen, signIn, restart } = fleetWith();
+    await fleet.refresh(false);
+    await fleet.settled();
+    // After a restart, the admin signs in in the wizard; the overview has not opened this run.
+    const restarted = restart();
+    signIn(TENANT);
+    restarted.entraSignInChanged();
+    await restarted.settled();
+    expect(seen.jobReads).toBe(0);
+
+    // The cache is fresh (no refresh starts), yet its Entra jobs are read for the new account.
+    await restarted.overview();
+    await restarted.settled();
+    expect(seen.jobReads).toBe(1);
+    const rows = (await restarted.overview()).rows;
+    expect(rows.find((row) => row.organizationId === SEEDED_ORGANIZATIONS.globex)).toMatchObject({
+      entraJob: { state: 'Active' },
     });
   });
 

@@ -88,6 +88,8 @@ export async function startIpcHarness(answer: Answer = () => undefined): Promise
     close: async () => {
       await services.clipboard.dispose();
       await services.sandbox.stop();
+      // The overview's background work (a reading, a sweep) writes its cache into the folder.
+      await services.fleet.settled();
       await rm(dir, { recursive: true, force: true });
     },
   };
