@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { StytchEnvironment } from '../../shared/stytch/views';
 import { composeServices, HANDLERS, type Services } from '../../main/composition';
+import { stopServices } from '../support/compose-services';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createLogger, type LogRecord } from '../../main/logging/logger';
 import { secretAccount } from '../../main/secrets/secret-store';
@@ -126,12 +127,8 @@ export async function startAppHost(options: {
     savedReportsDir,
     close: async () => {
       await bridge.close();
-      await services.sandbox.stop();
-      await services.clipboard.dispose();
+      await stopServices(services, userDataDir);
       for (const ref of await secretStore.list()) await secretStore.delete(ref);
-      // The overview's background work (a reading, a sweep) writes its cache into the folder.
-      await services.fleet.settled();
-      await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+
 import type { ClipboardPort } from '../../main/clipboard/clipboard-port';
 import type { ClipboardTimers } from '../../main/clipboard/clipboard-service';
 import { composeServices, type Services } from '../../main/composition';
@@ -25,4 +27,17 @@ export function buildServices(host: TestHost): Services {
     clipboardPort: host.clipboardPort,
     ...(host.timers ? { clipboardTimers: host.timers } : {}),
   });
+}
+
+/**
+ * Stops what composed services keep running and removes their data folder, in the order that
+ * matters: the sandbox first, then the overview's background work (a reading, a sweep), which
+ * writes its cache into the folder, and only then the folder.
+ */
+export async function stopServices(services: Services, dataDir: string): Promise<void> {
+  services.watch.stop();
+  await services.clipboard.dispose();
+  await services.sandbox.stop();
+  await services.fleet.settled();
+  await rm(dataDir, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,6 +6,7 @@ import type { Result } from '../../../shared/errors';
 import type { InvokeChannel, Req, Res } from '../../../shared/ipc';
 import type { EventChannel } from '../../../shared/ipc-channels';
 import { composeServices, HANDLERS, type Services } from '../../../main/composition';
+import { stopServices } from '../../support/compose-services';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import { createDispatcher, type EmitEvent } from '../../../main/ipc/dispatch';
 import type { RunningSandbox } from '../../../main/sandbox/sandbox';
@@ -106,12 +107,7 @@ export async function startEntraHarness(options: EntraHarnessOptions = {}): Prom
     call,
     ok,
     close: async () => {
-      services.watch.stop();
-      await services.clipboard.dispose();
-      await services.sandbox.stop();
-      // The overview's background work (a reading, a sweep) writes its cache into the folder.
-      await services.fleet.settled();
-      await rm(dir, { recursive: true, force: true });
+      await stopServices(services, dir);
     },
   };
 }

@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { composeServices, HANDLERS, type Services } from '../../../main/composition';
+import { stopServices } from '../../support/compose-services';
 import type { FetchLike } from '../../../main/http/create-http-client';
 import { createDispatcher, type Dispatch, type EmitEvent } from '../../../main/ipc/dispatch';
 import { createLogger } from '../../../main/logging/logger';
@@ -86,11 +87,7 @@ export async function startIpcHarness(answer: Answer = () => undefined): Promise
         throw error;
       }),
     close: async () => {
-      await services.clipboard.dispose();
-      await services.sandbox.stop();
-      // The overview's background work (a reading, a sweep) writes its cache into the folder.
-      await services.fleet.settled();
-      await rm(dir, { recursive: true, force: true });
+      await stopServices(services, dir);
     },
   };
 }

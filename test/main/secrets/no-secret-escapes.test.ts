@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { Result } from '../../../shared/errors';
 import type { InvokeChannel } from '../../../shared/ipc-channels';
 import { WatchSnapshotSchema, type WatchSnapshot } from '../../../shared/provisioning/watch';
 import { composeServices, HANDLERS, type Services } from '../../../main/composition';
+import { stopServices } from '../../support/compose-services';
 import { createEntraSimulator } from '../../../main/sandbox/entra-simulator/entra-simulator';
 import { createDispatcher, type Dispatch, type EmitEvent } from '../../../main/ipc/dispatch';
 import { SEEDED_ORGANIZATIONS } from '../../../main/sandbox/seed';
@@ -95,10 +96,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await services.sandbox.stop();
-  await services.clipboard.dispose();
+  await stopServices(services, dir);
   for (const ref of await keychain.list()) await keychain.delete(ref);
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('no secret leaves main except by the clipboard', () => {

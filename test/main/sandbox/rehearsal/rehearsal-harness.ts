@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Result } from '../../../../shared/errors';
 import type { EventChannel, InvokeChannel, Req, Res } from '../../../../shared/ipc';
 import { composeServices, HANDLERS, type Services } from '../../../../main/composition';
+import { stopServices } from '../../../support/compose-services';
 import type { FetchLike } from '../../../../main/http/create-http-client';
 import { createDispatcher, type EmitEvent } from '../../../../main/ipc/dispatch';
 import { createLogger, type LogRecord } from '../../../../main/logging/logger';
@@ -96,12 +97,7 @@ export async function startRehearsalHarness(
       return answer.data;
     },
     close: async () => {
-      services.watch.stop();
-      await services.clipboard.dispose();
-      await services.sandbox.stop();
-      // The overview's background work (a reading, a sweep) writes its cache into the folder.
-      await services.fleet.settled();
-      await rm(dir, { recursive: true, force: true });
+      await stopServices(services, dir);
     },
   };
 }
