@@ -4,9 +4,13 @@
  * of every connection, and both reports. Receives the sandbox over the IPC channel, answers the
  * peak and what it saw.
  */
+import { applyHeapPolicy } from '../main/app/heap-policy';
 import { FLEET_POLICY } from '../main/fleet/fleet-policy';
 import { reportCsv, reportHtml } from '../main/fleet/fleet-report';
 import { benchFleet, type FleetTarget } from './fleet-support';
+
+// As main/index.ts does first thing.
+applyHeapPolicy();
 
 process.once('message', (target: FleetTarget) => {
   void (async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import { app, BrowserWindow, net, protocol, shell } from 'electron';
 
+import { applyHeapPolicy } from './app/heap-policy';
 import { createElectronClipboard } from './clipboard/electron-clipboard';
 import { composeServices, HANDLERS } from './composition';
 import { createElectronSaveDialog } from './fleet/electron-save-dialog';
@@ -17,6 +18,9 @@ import {
   createAppProtocolHandler,
 } from './windows/app-protocol';
 import { createMainWindow } from './windows/main-window';
+
+// Main's network-bound work leaves garbage that V8 would let grow to four times what is alive.
+applyHeapPolicy();
 
 // Must run before `ready`: every renderer, including any created later, is sandboxed, and the
 // app's own scheme is known to Chromium as standard and secure before any page loads.

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { errorOf } from '../../support/error-of';
-import { keychainChildArgs, parseChildResult, REPO_ROOT, runChild } from './keychain-child-process';
+import { REPO_ROOT, runChild } from '../../support/run-child';
+import { keychainChildArgs, parseChildResult } from './keychain-child-process';
 import { uniqueService } from '../../support/keychain';
 
 /**
