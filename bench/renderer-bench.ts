@@ -108,8 +108,10 @@ async function loadOnce(browser: Browser, url: string): Promise<PageLoad> {
 
 /**
  * Loads each page `samples` + 1 times, round-robin, in one browser: interleaved, so the load
- * other work puts on this machine touches every page alike. The first round warms Chromium's
- * process pool and Node's handlers; it is not a user's start.
+ * other work puts on this machine touches every page alike, and each round starting one page
+ * later than the one before, so no page always follows the same one (in a fixed order the app
+ * always came after the static page, the IPC floor after the React floor). The first round warms
+ * Chromium's process pool and Node's handlers; it is not a user's start.
  */
 async function timePages(rendererDirs: readonly string[], samples = SAMPLES): Promise<TimedPage[]> {
   const pages: TimedPage[] = [];
@@ -123,7 +125,8 @@ async function timePages(rendererDirs: readonly string[], samples = SAMPLES): Pr
     const browser = await launchTestBrowser(pages[0]!.host.bridge.url);
     try {
       for (let round = 0; round < samples + 1; round += 1) {
-        for (const page of pages) {
+        const order = pages.map((_, index) => pages[(index + round) % pages.length]!);
+        for (const page of order) {
           const load = await loadOnce(browser.browser, page.host.bridge.url);
           if (round > 0) page.samples.push(load.firstActionAt);
           page.scripts = load.scripts;
