@@ -17,13 +17,16 @@ export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /**
  * Privileges for `protocol.registerSchemesAsPrivileged`: standard (relative URLs resolve), secure
  * (a secure context like https), and fetch/CORS support, which Chromium needs to load the
- * renderer's `<script type="module" crossorigin>`.
+ * renderer's `<script type="module" crossorigin>`. And V8's code cache (`codeCache`, which needs
+ * `standard`): without it every start compiles the renderer's JavaScript again, React DOM most of
+ * all, as a first start does; Chromium keeps it for http(s) pages only unless a scheme asks.
  */
 export const APP_SCHEME_PRIVILEGES = {
   standard: true,
   secure: true,
   supportFetchAPI: true,
   corsEnabled: true,
+  codeCache: true,
 } as const;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -88,7 +88,13 @@ describe('the built main bundle, booted against a recording electron double', ()
     expect(electron.protocol.privileged).toEqual([
       {
         scheme: 'app',
-        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+        privileges: {
+          standard: true,
+          secure: true,
+          supportFetchAPI: true,
+          corsEnabled: true,
+          codeCache: true,
+        },
         beforeReady: true,
       },
     ]);
