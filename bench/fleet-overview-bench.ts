@@ -46,6 +46,7 @@ function overviewOf(count: number): FleetOverview {
     rows: Array.from({ length: count }, (_, n) => benchRow(n)),
     refreshedAt: '2026-12-07T09:00:00Z',
     refreshing: false,
+    entraReading: false,
     refreshError: null,
     sweep: idleSweep(),
   };

@@ -227,6 +227,7 @@ export class FleetService {
       rows,
       refreshedAt: cache?.refreshedAt ?? null,
       refreshing: this.refreshing !== null,
+      entraReading: this.entraRereading !== null,
       refreshError: this.refreshError,
       sweep: cache?.sweep?.status ?? idleSweep(),
     };

@@ -75,6 +75,7 @@ function fromOverview(overview: FleetOverview): Partial<FleetState> {
     refreshedAt: overview.refreshedAt,
     loaded: true,
     refreshing: overview.refreshing ? { done: 0, total: 0 } : null,
+    entraReading: overview.entraReading,
     refreshError: overview.refreshError,
     sweep: overview.sweep,
   };

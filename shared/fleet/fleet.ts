@@ -118,6 +118,11 @@ export const FleetOverviewSchema = z.object({
   /** When the last complete refresh finished (ISO 8601), or null before the first. */
   refreshedAt: z.string().nullable(),
   refreshing: z.boolean(),
+  /**
+   * Whether the Entra job column is being read again (after a Microsoft sign-in changed), so an
+   * overview opened in the middle of that says so, not only one open when it began.
+   */
+  entraReading: z.boolean(),
   /** Why the last refresh stopped early, if it did (the rows are then partly older). */
   refreshError: AppErrorSchema.nullable(),
   sweep: FleetSweepStatusSchema,

@@ -188,6 +188,25 @@ describe('the overview after the Microsoft sign-in changes', () => {
     });
   });
 
+  it('tells an overview opened during a reading that the Entra jobs are being read, and not once it ends', async () => {
+    const { fleet, seen, signIn, holdJobReads } = fleetWith();
+    await fleet.refresh(false);
+    await fleet.settled();
+    expect((await fleet.overview()).entraReading).toBe(false);
+    let release: () => void = () => undefined;
+    holdJobReads(new Promise<void>((resolve) => (release = resolve)));
+
+    signIn(TENANT);
+    fleet.entraSignInChanged();
+    await vi.waitFor(() => expect(seen.jobReads).toBe(1));
+    // The window opens the overview now: its answer, not only the event it missed, says so.
+    expect((await fleet.overview()).entraReading).toBe(true);
+    release();
+    await fleet.settled();
+
+    expect((await fleet.overview()).entraReading).toBe(false);
+  });
+
   it('ends changes made during a reading in one more reading, for the account signed in last', async () => {
     const { fleet, seen, globex, signIn, holdJobReads } = fleetWith();
     await fleet.refresh(false);

@@ -24,6 +24,7 @@ export function fleetOverview(
     rows: [...rows],
     refreshedAt: '2026-12-07T09:00:00Z',
     refreshing: false,
+    entraReading: false,
     refreshError: null,
     sweep: idleSweep(),
     ...overrides,

@@ -242,6 +242,21 @@ describe('Connections overview', () => {
     expect(screen.getByRole('button', { name: 'Read again' }).hasAttribute('disabled')).toBe(false);
   });
 
+  it('says the Entra jobs are being read when it opens in the middle of that reading', async () => {
+    let reading = true;
+    const fake = installFleet([], {
+      'fleet:overview': () =>
+        okFor('fleet:overview', fleetOverview([fleetRow(1)], { entraReading: reading })),
+    });
+    await renderApp();
+    expect(await screen.findByText('Reading the Entra jobs…')).toBeTruthy();
+
+    reading = false;
+    const progress = { done: 0, total: 0, etaSeconds: null, error: null } as const;
+    fake.emit('fleet:progress', { ...progress, kind: 'entra', state: 'finished', updated: [] });
+    await waitFor(() => expect(screen.queryByText('Reading the Entra jobs…')).toBeNull());
+  });
+
   it('finds organizations by name as the admin types, and says how many are shown', async () => {
     installFleet(MIXED);
     const { user } = await renderApp();
