@@ -21,6 +21,9 @@ export const HEAP_GROWING_PERCENT = 100;
 /**
  * Applies the policy to this process's V8. The flag is read each time V8 sets the next limit,
  * so it holds from the next full collection on; main calls this first thing (main/index.ts).
+ * Setting a flag after start-up is allowed in Electron's main process as in Node: both start V8
+ * with `--no-freeze-flags-after-init` (Electron's shell/browser/javascript_environment.cc, Node's
+ * src/node.cc), for Node's `v8.setFlagsFromString`.
  */
 export function applyHeapPolicy(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
