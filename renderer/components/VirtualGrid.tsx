@@ -79,6 +79,12 @@ function nextIndex(key: string, active: number, rowCount: number, perPage: numbe
   }
 }
 
+/** Scrolls `other` sideways as far as `scrolled` (the header and the rows move as one). */
+function alignSideways(scrolled: HTMLElement, other: HTMLElement | null): void {
+  // Only when they differ, so the scroll this sets does not echo back.
+  if (other && other.scrollLeft !== scrolled.scrollLeft) other.scrollLeft = scrolled.scrollLeft;
+}
+
 function HeaderCell({
   column,
   index,
@@ -122,6 +128,7 @@ export function VirtualGrid(props: VirtualGridProps) {
   const { label, columns, rowCount, rowHeight, height, rowKey, renderCell } = props;
   const { onSort, onActivate, onToggle, isSelected, overscan = 6 } = props;
   const viewport = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [activeIndex, setActiveIndex] = useState(0);
   // Set by a key that moved the active row: once drawn, the row takes focus.
@@ -145,9 +152,12 @@ export function VirtualGrid(props: VirtualGridProps) {
     const element = viewport.current;
     if (element) {
       const top = index * rowHeight;
+      // What shows of the rows: less than `height` under a horizontal scrollbar (a test DOM
+      // measures nothing, hence `height` there).
+      const seen = element.clientHeight || height;
       let next = element.scrollTop;
       if (top < next) next = top;
-      else if (top + rowHeight > next + height) next = top + rowHeight - height;
+      else if (top + rowHeight > next + seen) next = top + rowHeight - seen;
       // Set here rather than waiting for the scroll event, which a test DOM never sends.
       element.scrollTop = next;
       setScrollTop(next);
@@ -216,7 +226,16 @@ export function VirtualGrid(props: VirtualGridProps) {
       aria-multiselectable={onToggle ? true : undefined}
       className="vgrid"
     >
-      <div role="rowgroup" className="vgrid-head">
+      {/* A narrow window scrolls the columns sideways in the rows' frame; the header, which has
+          no scrollbar of its own, follows, and moves the rows when focus in it scrolls it. */}
+      <div
+        ref={head}
+        role="rowgroup"
+        className="vgrid-head"
+        onScroll={(event: UIEvent<HTMLDivElement>) =>
+          alignSideways(event.currentTarget, viewport.current)
+        }
+      >
         <div
           role="row"
           aria-rowindex={1}
@@ -233,7 +252,10 @@ export function VirtualGrid(props: VirtualGridProps) {
         role="rowgroup"
         className="vgrid-viewport"
         style={{ height }}
-        onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}
+        onScroll={(event: UIEvent<HTMLDivElement>) => {
+          setScrollTop(event.currentTarget.scrollTop);
+          alignSideways(event.currentTarget, head.current);
+        }}
         onKeyDown={onKeyDown}
       >
         <div className="vgrid-spacer" style={{ height: rowCount * rowHeight }}>

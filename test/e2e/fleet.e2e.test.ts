@@ -60,6 +60,52 @@ function clippedCells(column?: number): Promise<string[]> {
   }, column);
 }
 
+/**
+ * The header cells not standing over their column: each header cell's left edge and width
+ * against the first drawn row's cell of the same column (to the pixel), as "3: header 120+80,
+ * cell 130+80". Empty when the header and the rows line up, scrolled sideways or not.
+ */
+function misalignedHeaders(): Promise<string[]> {
+  return page.evaluate(() => {
+    const gridElement = document.querySelector('[role="grid"]');
+    const row = gridElement?.querySelector('.vgrid-viewport [role="row"]');
+    const headers = gridElement?.querySelectorAll<HTMLElement>('[role="columnheader"]') ?? [];
+    if (!row || headers.length === 0) return ['no header or no row'];
+    return [...headers].flatMap((header) => {
+      const column = header.getAttribute('aria-colindex') ?? '';
+      const cell = row.querySelector(`[aria-colindex="${column}"]`);
+      const [a, b] = [header.getBoundingClientRect(), cell?.getBoundingClientRect()];
+      const over =
+        b !== undefined && Math.abs(a.left - b.left) < 1 && Math.abs(a.width - b.width) < 1;
+      const box = (r: DOMRect | undefined) => (r ? `${String(r.left)}+${String(r.width)}` : 'none');
+      return over ? [] : [`${column}: header ${box(a)}, cell ${box(b)}`];
+    });
+  });
+}
+
+/** Whether the page itself scrolls sideways (wider than the window). */
+function pageScrollsSideways(): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
+}
+
+/**
+ * The overview's controls and words outside the grid that reach past the window's right edge
+ * (cut off, as the page does not scroll sideways), by their text.
+ */
+function outOfWindow(): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.fleet :is(h2, h3, button, input, label, p, span)')]
+      .filter(
+        (element) =>
+          element.closest('[role="grid"]') === null &&
+          element.getBoundingClientRect().right > document.documentElement.clientWidth,
+      )
+      .map((element) => element.textContent || element.getAttribute('aria-label') || ''),
+  );
+}
+
 /** Whether an element is whole in the window as it opens, with nothing scrolled. */
 async function inFirstView(locator: ReturnType<Page['locator']>): Promise<boolean> {
   const box = await locator.boundingBox();
@@ -122,6 +168,53 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     await page.emulateMedia({ colorScheme: 'light' });
     expect(pageErrors).toEqual([]);
   }, 220_000);
+
+  it('keeps a working screen in a window narrowed to 800 and to 760 px, the columns scrolling sideways in the grid', async () => {
+    const viewport = grid().locator('.vgrid-viewport');
+    for (const width of [800, 760]) {
+      await page.setViewportSize({ width, height: 700 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      expect(await pageScrollsSideways(), `page wider than ${String(width)} px`).toBe(false);
+      expect(await inFirstView(page.getByRole('searchbox', { name: 'Search organizations' }))).toBe(
+        true,
+      );
+      // The toolbar wraps to more lines than at 1100 px: the first row still shows whole.
+      expect(await inFirstView(grid().locator('[aria-rowindex="2"]'))).toBe(true);
+      expect(await outOfWindow()).toEqual([]);
+      // The columns keep their widths: more than the frame shows, so the rows scroll sideways.
+      expect(await viewport.evaluate((rows) => rows.scrollWidth > rows.clientWidth)).toBe(true);
+      expect(await misalignedHeaders()).toEqual([]);
+      expect(await clippedCells()).toEqual([]);
+      await recordStep(page, `fleet-01b-overview-${String(width)}px`);
+      // Scrolled to the last column, the header follows the rows.
+      await viewport.evaluate((rows) => {
+        rows.scrollLeft = rows.scrollWidth;
+      });
+      await expect.poll(misalignedHeaders).toEqual([]);
+      expect(await pageScrollsSideways()).toBe(false);
+      expect(await inFirstView(grid().getByRole('columnheader', { name: /Entra job/ }))).toBe(true);
+      await saveScreenshot(page, `fleet-01c-overview-${String(width)}px-scrolled`);
+      await viewport.evaluate((rows) => {
+        rows.scrollLeft = 0;
+      });
+      await expect.poll(misalignedHeaders).toEqual([]);
+      // Focus reaching a header's sort button off to the right brings it in view, the rows along.
+      await page.getByRole('searchbox', { name: 'Search organizations' }).focus();
+      await grid().getByRole('button', { name: 'Entra job' }).focus();
+      await expect.poll(() => viewport.evaluate((rows) => rows.scrollLeft)).toBeGreaterThan(0);
+      await expect.poll(misalignedHeaders).toEqual([]);
+      await viewport.evaluate((rows) => {
+        rows.scrollLeft = 0;
+      });
+    }
+    // Back at 1100 px the columns fit the frame again: nothing scrolls sideways.
+    await page.setViewportSize({ width: 1100, height: 780 });
+    await expect
+      .poll(() => viewport.evaluate((rows) => rows.scrollWidth > rows.clientWidth))
+      .toBe(false);
+    expect(await misalignedHeaders()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 
   it('filters to the connections that need attention, worst first', async () => {
     const [, total] = await shownOfTotal();

@@ -23,10 +23,12 @@ export const ROW_HEIGHT = 52;
 
 // The minimums hold each column's words whole at 1100 px wide, with room for a scrollbar (checked
 // in the fleet e2e test): "Expired 365 days ago" on one line; "Microsoft Entra ID", the Entra
-// job's words and a failed check's (but the longest) on two. Wider windows share the rest.
+// job's words and a failed check's (but the longest) on two. Wider windows share the rest; a
+// narrower one keeps them and scrolls the columns sideways, so each header fits its minimum too
+// ("Organization" with its sort mark).
 const COLUMNS: readonly { id: OverviewColumn | 'select'; header: string; width: string }[] = [
   { id: 'select', header: 'Select', width: '1.25rem' },
-  { id: 'organization', header: 'Organization', width: 'minmax(7rem, 1.5fr)' },
+  { id: 'organization', header: 'Organization', width: 'minmax(7.75rem, 1.5fr)' },
   { id: 'status', header: 'Status', width: 'minmax(4.5rem, 0.3fr)' },
   { id: 'provider', header: 'Identity provider', width: 'minmax(6.5rem, 0.4fr)' },
   { id: 'expiry', header: 'Token expiry', width: 'minmax(11.5rem, 0.5fr)' },
