@@ -7,7 +7,7 @@ import { openExternalSafely, type ExternalOpener } from './open-external';
 /**
  * Applies the security baseline to every web contents the app ever creates: no navigation,
  * no new windows (allow-listed links go to the system browser instead), no webviews, no
- * permissions, and the CSP as a response header too.
+ * permissions, and the CSP as a response header (the renderer page has no meta tag for it).
  */
 export function hardenAllWebContents(openExternal: ExternalOpener, logger: Logger): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>

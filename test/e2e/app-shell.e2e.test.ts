@@ -103,14 +103,26 @@ describe('the app shell in Chromium through the test bridge', () => {
     expect(await listenerCount()).toBe(before);
   });
 
-  it('enforces the CSP: inline script is refused', async () => {
-    const ran = await page.evaluate(async () => {
+  it('enforces the CSP from the response header alone: an inline script and another host are refused', async () => {
+    const seen = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        violations.push(event.effectiveDirective),
+      );
       const marker = document.createElement('script');
       marker.textContent = 'window.__inlineRan = true';
       document.body.appendChild(marker);
+      await fetch('https://example.com/').catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+      return {
+        ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+        violations,
+        metaPolicies: document.querySelectorAll('meta[http-equiv]').length,
+      };
     });
-    expect(ran).toBe(false);
+    expect(seen.ran).toBe(false);
+    expect(seen.violations).toEqual(expect.arrayContaining(['script-src-elem', 'connect-src']));
+    // The header is the whole policy: a meta tag would hold the page's preloads back.
+    expect(seen.metaPolicies).toBe(0);
   });
 });
