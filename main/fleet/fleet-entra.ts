@@ -138,6 +138,12 @@ async function readJobs(
       const entraJob = jobState(await graph.getJob(spId, jobId));
       next.set(cached, { entraJob, entraLink: { tenant, jobRead: 'read' } });
     } catch (error) {
+      // The sign-in on record can no longer be renewed (revoked, expired, a password changed):
+      // the admin's next step is to sign in again, not to wonder why the job is "not known".
+      if (codeOf(error) === 'MICROSOFT_NOT_SIGNED_IN') {
+        next.set(cached, link(tenant, 'signed-out'));
+        return;
+      }
       failures += 1;
       if (failures === 1) input.logger.warn('fleet.entra-job-unread', { code: codeOf(error) });
     }

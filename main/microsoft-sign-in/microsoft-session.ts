@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INetworkModule } from '@azure/msal-node';
 
 import type { MicrosoftStatus } from '../../shared/entra/entra-views';
+import { AppFailure } from '../../shared/errors';
 import type { GraphActionName } from '../../shared/entra/graph-permissions';
 import { GRAPH_BASE_URL } from '../graph/create-graph-client';
 import type { FetchLike } from '../http/create-http-client';
@@ -91,6 +92,8 @@ export class MicrosoftSession {
   private readonly real: MicrosoftSignIn;
   private sandbox: { link: SandboxMicrosoftLink; signIn: Promise<MicrosoftSignIn> } | null = null;
   private readonly changeListeners = new Set<() => void>();
+  /** The sign-in whose silent renewal failed last, until it gives a token again ({@link accessToken}). */
+  private renewalLost: MicrosoftSignIn | null = null;
 
   constructor(private readonly options: MicrosoftSessionOptions) {
     this.real = new MicrosoftSignIn({
@@ -121,6 +124,7 @@ export class MicrosoftSession {
     const now = await signIn.status().catch(() => null);
     const hints = now?.signedIn ? { loginHint: now.username } : {};
     const account = await signIn.signIn(action, hints);
+    this.renewalLost = null;
     this.changed();
     return toView(account, sandbox);
   }
@@ -135,14 +139,15 @@ export class MicrosoftSession {
   /** Signs out of the current place (real or sandbox) only. */
   async signOut(): Promise<MicrosoftStatus> {
     await (await this.current()).signOut();
+    this.renewalLost = null;
     this.changed();
     return this.status();
   }
 
   /**
-   * Calls `listener` after each sign-in or sign-out that went through, so what was read for the
-   * account before (the overview's Entra jobs) is read again for the one now. Answers a function
-   * that stops the calls.
+   * Calls `listener` after each sign-in or sign-out that went through, and when the sign-in on
+   * record is found lost ({@link accessToken}), so what was read for the account before (the
+   * overview's Entra jobs) is read again for the one now. Answers a function that stops the calls.
    */
   onSignInChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
@@ -160,9 +165,31 @@ export class MicrosoftSession {
     }
   }
 
-  /** A Graph token, for main's Graph client only. */
+  /**
+   * A Graph token, for main's Graph client only. The first time the sign-in on record can no
+   * longer be renewed silently (MICROSOFT_NOT_SIGNED_IN while an account is still cached: a
+   * refresh token revoked or expired), the listeners hear of it as of a sign-out, so what was
+   * read for the account (the overview's Entra jobs) is read again and says to sign in. Once per
+   * loss: the reading that follows fails the same way and must not start another.
+   */
   async accessToken(action: GraphActionName): Promise<string> {
-    return (await this.current()).accessToken(action);
+    const signIn = await this.current();
+    try {
+      const token = await signIn.accessToken(action);
+      if (this.renewalLost === signIn) this.renewalLost = null;
+      return token;
+    } catch (error) {
+      if (
+        error instanceof AppFailure &&
+        error.appError.code === 'MICROSOFT_NOT_SIGNED_IN' &&
+        this.renewalLost !== signIn &&
+        (await signIn.status().catch(() => null))?.signedIn === true
+      ) {
+        this.renewalLost = signIn;
+        this.changed();
+      }
+      throw error;
+    }
   }
 
   /** Graph's v1.0 base URL, or the sandbox's Graph stand-in. */

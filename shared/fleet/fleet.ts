@@ -43,8 +43,9 @@ export type FleetEntraJob = z.infer<typeof FleetEntraJobSchema>;
 /**
  * Where this app linked an Entra app for the organization, and whether its job's state could be
  * read at the last refresh: `read` (then `entraJob` holds it), `signed-out` (nobody signed in to
- * Microsoft), `other-tenant` (signed in to another tenant than the app's), `no-job` (the app has
- * no provisioning job yet), `failed` (Graph did not answer for this job).
+ * Microsoft, or the sign-in on record can no longer be renewed), `other-tenant` (signed in to
+ * another tenant than the app's), `no-job` (the app has no provisioning job yet), `failed` (Graph
+ * did not answer for this job).
  */
 export const FleetEntraLinkSchema = z.object({
   /** The linked app's tenant by name, when this app knows it. */

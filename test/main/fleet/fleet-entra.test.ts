@@ -10,6 +10,7 @@ import {
 } from '../../../main/fleet/fleet-entra';
 import { shownRow } from '../../../main/fleet/fleet-rows';
 import { SynchronizationJobSchema } from '../../../main/graph/graph-schemas';
+import { notSignedIn } from '../../../main/microsoft-sign-in/sign-in-errors';
 import { captureLogger } from '../../support/capture-logger';
 import { docSample, docSampleText } from '../../support/graph-doc-samples';
 import { jsonAnswer, scriptedGraph } from '../graph/scripted-graph';
@@ -92,6 +93,7 @@ function fakeEntra(
           await new Promise((resolve) => setTimeout(resolve, 2));
           seen.inFlight -= 1;
           if (!(spId in answers)) throw new Error(`no answer for ${spId}`);
+          if (answers[spId] instanceof Error) throw answers[spId];
           return SynchronizationJobSchema.parse(answers[spId]);
         },
       }),
@@ -190,6 +192,27 @@ describe('the Entra job column of the connections overview', () => {
       ['Quarantine', 'read'],
     ]);
     expect(records.map((record) => record.event)).toContain('fleet.entra-job-unread');
+  });
+
+  it('says to sign in again where the sign-in on record can no longer be renewed, not "not known"', async () => {
+    const rows = [1, 2].map(cachedRow);
+    // What MicrosoftSignIn throws when MSAL's silent renewal needs the admin back (revoked or
+    // expired refresh token): the job reads fail before they reach Graph.
+    const renewal = notSignedIn('AADSTS700082: The refresh token has expired due to inactivity.');
+    const { entra } = fakeEntra(
+      [1, 2].map((n) => linkOf(n)),
+      {
+        'sp-1': renewal,
+        'sp-2': renewal,
+      },
+    );
+    const { logger, records } = captureLogger();
+    await refreshEntraJobs({ entra, sandbox: false, rows, logger, cancelled: () => false });
+    expect(rows.map((cached) => [cached.row.entraJob, cached.row.entraLink])).toEqual([
+      [null, { tenant: 'contoso.com', jobRead: 'signed-out' }],
+      [null, { tenant: 'contoso.com', jobRead: 'signed-out' }],
+    ]);
+    expect(records.map((record) => record.event)).not.toContain('fleet.entra-job-unread');
   });
 
   it('reads no job of another tenant, nor while nobody is signed in, and says which', async () => {

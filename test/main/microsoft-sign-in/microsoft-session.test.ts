@@ -170,6 +170,43 @@ describe('MicrosoftSession in sandbox mode, through the app’s composition', ()
     expect(refused).toMatchObject({ ok: false, error: { code: 'MICROSOFT_NOT_SIGNED_IN' } });
   });
 
+  it('tells its listeners once when the sign-in on record can no longer be renewed, not at each refusal', async () => {
+    await app.ok('microsoft:signIn', { action: 'read-apps' });
+    const { identity } = app.sandbox.microsoft;
+    const microsoft = app.services.microsoft;
+    let changes = 0;
+    const stop = microsoft.onSignInChange(() => (changes += 1));
+    // Another action's scopes: MSAL renews with the refresh token, which the stand-in refuses.
+    const refuseRenewal = () =>
+      identity.failNextToken({
+        error: 'invalid_grant',
+        error_description: 'AADSTS700082: The refresh token has expired due to inactivity.',
+        error_codes: [700082],
+      });
+    const lost = { appError: { code: 'MICROSOFT_NOT_SIGNED_IN' } };
+    try {
+      refuseRenewal();
+      await expect(microsoft.accessToken('configure-provisioning')).rejects.toMatchObject(lost);
+      expect(changes).toBe(1);
+      // The reading that change sets off fails the same way: no second change, no loop.
+      refuseRenewal();
+      await expect(microsoft.accessToken('configure-provisioning')).rejects.toMatchObject(lost);
+      expect(changes).toBe(1);
+      // Renewed again (the refresh token works once more), then lost again: news again.
+      await microsoft.accessToken('configure-provisioning');
+      refuseRenewal();
+      await expect(microsoft.accessToken('read-provisioning')).rejects.toMatchObject(lost);
+      expect(changes).toBe(2);
+      // Nobody signed in at all is no loss to tell: the sign-out already was the change.
+      await app.ok('microsoft:signOut', {});
+      expect(changes).toBe(3);
+      await expect(microsoft.accessToken('read-apps')).rejects.toMatchObject(lost);
+      expect(changes).toBe(3);
+    } finally {
+      stop();
+    }
+  });
+
   it('tells its listeners of each sign-in and sign-out that went through, until they stop', async () => {
     let changes = 0;
     const stop = app.services.microsoft.onSignInChange(() => (changes += 1));
