@@ -44,6 +44,7 @@ function observe(member: StytchMemberLike): Observed {
     status: watchedStatus(member.status),
     externalId: member.scim_registration?.external_id ?? null,
     groups: groups.map((group) => group.display ?? group.value ?? '').filter((g) => g !== ''),
+    groupIds: groups.flatMap((group) => (group.value ? [group.value] : [])),
     roles: (member.roles ?? []).map((role) => roleWords(role, groups)),
   };
 }

@@ -23,6 +23,12 @@ export const WatchedMemberSchema = z.object({
   externalId: z.string().nullable(),
   /** Display names of the SCIM groups the member came with. */
   groups: z.array(z.string()),
+  /**
+   * Their SCIM ids (each entry's `value`: the `id` Stytch gave the group, its `group_id`), where
+   * Stytch shows one. Members are counted per group by these: two groups may share a name, and a
+   * group renamed in Entra keeps its id while the members' copies of its name may lag.
+   */
+  groupIds: z.array(z.string()),
   /** The roles the member holds, each with what grants it (role-words.ts in main). */
   roles: z.array(z.string()),
   /** When this app first saw the member, and last saw a change (ISO 8601). */

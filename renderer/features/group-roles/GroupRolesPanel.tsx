@@ -118,7 +118,7 @@ function GroupsTable({
         {groups.map((group) => (
           <tr key={group.groupId}>
             <th scope="row">{group.name || '(no name)'}</th>
-            {memberCounts && <td>{memberCounts.get(group.name) ?? 0}</td>}
+            {memberCounts && <td>{memberCounts.get(group.groupId) ?? 0}</td>}
             <td>
               <RolePicker group={group} roles={roles} />
               {group.roleIds.length > 1 && (
@@ -154,7 +154,10 @@ function RoleDescriptions({ roles }: { roles: readonly RoleOption[] }) {
   );
 }
 
-/** Active members per group name, from the watch's last look at this connection. */
+/**
+ * Active members per group id, from the watch's last look at this connection: by id, not name,
+ * as two groups may share a name and a renamed group keeps its id.
+ */
 function useMemberCounts(connectionId: string): ReadonlyMap<string, number> | null {
   const snapshot = useWatchStore((s) =>
     s.snapshot?.connectionId === connectionId ? s.snapshot : null,
@@ -164,7 +167,7 @@ function useMemberCounts(connectionId: string): ReadonlyMap<string, number> | nu
     const counts = new Map<string, number>();
     for (const member of snapshot.members) {
       if (member.status !== 'active') continue;
-      for (const group of member.groups) counts.set(group, (counts.get(group) ?? 0) + 1);
+      for (const id of new Set(member.groupIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
   }, [snapshot]);

@@ -84,6 +84,7 @@ describe('ProvisioningWatch', () => {
       status: 'active',
       externalId: 'object-alice',
       groups: ['Sales'],
+      groupIds: ['g1'],
       roles: ['stytch_member'],
     });
     expect(first.timeline).toEqual([]);

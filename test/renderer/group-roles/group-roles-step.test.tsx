@@ -1,7 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import type { WatchedMember } from '../../../shared/provisioning/watch';
+import { useWatchStore } from '../../../renderer/state/watch-store';
 import { installConnectedAt, okFor, type FakeHandlers } from '../fake-assistant';
 import { connectionView } from '../fixtures';
 import { cleanUpAfterEach, renderApp } from '../render-app';
@@ -160,5 +162,73 @@ describe('Give Entra groups a Stytch role', () => {
       within(engineering).getByRole('group', { name: 'No longer in your project’s roles' }),
     ).toBeTruthy();
     expect(screen.getByText(/Stytch also gives: support-agent/)).toBeTruthy();
+  });
+
+  it('counts the members of each group by its id: two groups of one name apart, a renamed group whole', async () => {
+    installAtGroupRoles({
+      'scim:getGroupRoles': () =>
+        okFor(
+          'scim:getGroupRoles',
+          groupRolesView({
+            groups: [
+              { groupId: 'scim-group-eng-emea', name: 'Engineering', roleIds: [] },
+              { groupId: 'scim-group-eng-us', name: 'Engineering', roleIds: [] },
+              // Renamed in Entra from "Sales": the members' copies of its name still say so.
+              { groupId: 'scim-group-sales', name: 'Sales and Marketing', roleIds: [] },
+            ],
+          }),
+        ),
+    });
+    await renderApp();
+    await picker('Sales and Marketing');
+    const member = (n: number, groupIds: string[], status = 'active'): WatchedMember => ({
+      memberId: `member-test-${String(n)}`,
+      email: `m${String(n)}@contoso.com`,
+      name: `Member ${String(n)}`,
+      status,
+      externalId: null,
+      groups: groupIds.map((id) => (id === 'scim-group-sales' ? 'Sales' : 'Engineering')),
+      groupIds,
+      roles: [],
+      firstSeenAt: '2026-12-01T12:04:00.000Z',
+      lastChangedAt: '2026-12-01T12:04:00.000Z',
+    });
+    // The watch's last look at this connection (step 7 keeps it in its store).
+    act(() =>
+      useWatchStore.getState().receive({
+        organizationId: CONNECTION.organizationId,
+        connectionId: CONNECTION.connectionId,
+        state: 'watching',
+        members: [
+          member(1, ['scim-group-eng-emea']),
+          member(2, ['scim-group-eng-emea', 'scim-group-sales']),
+          member(3, ['scim-group-eng-us']),
+          member(4, ['scim-group-eng-us'], 'deactivated'),
+        ],
+        counts: { active: 3, deactivated: 1, total: 4 },
+        timeline: [],
+        lastPolledAt: '2026-12-01T12:05:00.000Z',
+        nextPollInMs: 3_000,
+        failure: null,
+      }),
+    );
+    const table = screen.getByRole('table', {
+      name: 'Groups Entra sent, and the Stytch role their members get',
+    });
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('row')
+          .slice(1)
+          .map((row) => [
+            within(row).getByRole('rowheader').textContent,
+            within(row).getAllByRole('cell')[0]?.textContent,
+          ]),
+      ).toEqual([
+        ['Engineering', '2'],
+        ['Engineering', '1'],
+        ['Sales and Marketing', '1'],
+      ]),
+    );
   });
 });

@@ -34,6 +34,7 @@ const alice = {
   status: 'active' as const,
   externalId: 'object-alice',
   groups: ['Sales'],
+  groupIds: ['scim-group-sales'],
   roles: ['stytch_member'],
   firstSeenAt: '2026-12-01T12:04:00.000Z',
   lastChangedAt: '2026-12-01T12:04:00.000Z',

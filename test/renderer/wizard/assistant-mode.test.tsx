@@ -210,6 +210,7 @@ describe('Step 7 in assistant mode, one part at a time', () => {
     status,
     externalId: 'object-alice',
     groups: [],
+    groupIds: [],
     roles: [],
     firstSeenAt: '2026-12-01T12:04:00.000Z',
     lastChangedAt: '2026-12-01T12:04:00.000Z',
