@@ -3,6 +3,7 @@ import { entraJobWords } from '../../shared/fleet/entra-job-words';
 import type { FleetRow, FleetSweepStatus } from '../../shared/fleet/fleet';
 import { escapeHtml } from '../../shared/escape-html';
 import { identityProviderWords } from '../../shared/stytch/identity-provider';
+import { formatTimestamp, type TimestampZone } from '../../shared/timestamp';
 
 /**
  * The saved report of the overview and the last sweep: CSV for spreadsheets and a self-contained,
@@ -17,14 +18,23 @@ const VERDICT_WORDS = {
   'metadata-only': 'Stytch’s details only (token not on this computer)',
 } as const;
 
-/** The report's columns, in order: heading and value. */
-const COLUMNS: readonly { heading: string; value: (row: FleetRow) => string }[] = [
+/**
+ * The report's columns, in order: heading and value. A `moment` column's value is an ISO time:
+ * kept so in the CSV (a spreadsheet reads it), shown as the app shows times in the page. An `id`
+ * column may break anywhere in the page (a live id is some 60 characters with no space).
+ */
+const COLUMNS: readonly {
+  heading: string;
+  value: (row: FleetRow) => string;
+  moment?: true;
+  id?: true;
+}[] = [
   { heading: 'Organization', value: (row) => row.organizationName },
-  { heading: 'Organization ID', value: (row) => row.organizationId },
-  { heading: 'Connection ID', value: (row) => row.connectionId },
+  { heading: 'Organization ID', value: (row) => row.organizationId, id: true },
+  { heading: 'Connection ID', value: (row) => row.connectionId, id: true },
   { heading: 'Connection status', value: (row) => row.connectionStatus },
   { heading: 'Identity provider', value: (row) => identityProviderWords(row.identityProvider) },
-  { heading: 'Token expires', value: (row) => row.tokenExpiresAt ?? 'Unknown' },
+  { heading: 'Token expires', value: (row) => row.tokenExpiresAt ?? 'Unknown', moment: true },
   {
     heading: 'Days left',
     value: (row) => (row.tokenDaysLeft === null ? '' : String(row.tokenDaysLeft)),
@@ -42,7 +52,7 @@ const COLUMNS: readonly { heading: string; value: (row: FleetRow) => string }[] 
     heading: 'Last health check',
     value: (row) => (row.lastHealth ? VERDICT_WORDS[row.lastHealth.verdict] : 'Not checked yet'),
   },
-  { heading: 'Checked at', value: (row) => row.lastHealth?.at ?? '' },
+  { heading: 'Checked at', value: (row) => row.lastHealth?.at ?? '', moment: true },
   { heading: 'Failing check', value: (row) => row.lastHealth?.failingCheck ?? '' },
   { heading: 'Needs attention', value: (row) => attentionReason(row) ?? '' },
   { heading: 'Next action', value: (row) => row.lastHealth?.nextAction ?? '' },
@@ -72,8 +82,16 @@ p.meta { color: #4a4a55; margin: 0 0 16px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #c8c8d0; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #eef0f4; }
+td { overflow-wrap: break-word; }
+td.id { overflow-wrap: anywhere; }
 tr.attention td { background: #fff4e5; }
-@media print { body { margin: 0; } th { background: #ddd; } tr { break-inside: avoid; } }
+@page { size: landscape; margin: 10mm; }
+@media print {
+  body { margin: 0; font-size: 8pt; }
+  th { background: #ddd; }
+  th, td { padding: 2px 3px; }
+  tr { break-inside: avoid; }
+}
 `;
 
 /** What heads the report. */
@@ -81,12 +99,25 @@ export interface ReportFacts {
   projectId: string;
   generatedAt: Date;
   sweep: FleetSweepStatus;
+  /** The zone the page's times are shown in: the computer's when unset (tests set one). */
+  timeZone?: string;
 }
 
-function sweepLine(sweep: FleetSweepStatus): string {
+/**
+ * A time as the page shows it: as the app shows times, with the zone named, since the page may
+ * be read on another computer. Not a time (empty, "Unknown"): as it is.
+ */
+function shownMoment(value: string, facts: ReportFacts): string {
+  if (Number.isNaN(Date.parse(value))) return value;
+  const zone: TimestampZone = { named: true };
+  if (facts.timeZone !== undefined) zone.timeZone = facts.timeZone;
+  return formatTimestamp(value, zone);
+}
+
+function sweepLine(sweep: FleetSweepStatus, facts: ReportFacts): string {
   if (sweep.state === 'idle') return 'No health check has been run yet.';
   const { passed, failed, warnings, metadataOnly } = sweep.counts;
-  const when = sweep.finishedAt ?? sweep.startedAt ?? '';
+  const when = shownMoment(sweep.finishedAt ?? sweep.startedAt ?? '', facts);
   return `Last health check (${sweep.state}, ${when}): ${sweep.done} of ${sweep.total} checked; ${passed} passed, ${warnings} with warnings, ${failed} failed, ${metadataOnly} with Stytch’s details only.`;
 }
 
@@ -97,7 +128,11 @@ export function reportHtml(rows: readonly FleetRow[], facts: ReportFacts): strin
   );
   const body = rows
     .map((row) => {
-      const cells = COLUMNS.map((column) => `<td>${escapeHtml(column.value(row))}</td>`).join('');
+      const cells = COLUMNS.map((column) => {
+        const value = column.value(row);
+        const shown = escapeHtml(column.moment ? shownMoment(value, facts) : value);
+        return column.id ? `<td class="id">${shown}</td>` : `<td>${shown}</td>`;
+      }).join('');
       return `<tr${attentionReason(row) ? ' class="attention"' : ''}>${cells}</tr>`;
     })
     .join('\n');
@@ -112,8 +147,8 @@ export function reportHtml(rows: readonly FleetRow[], facts: ReportFacts): strin
 </head>
 <body>
 <h1>SCIM connections report</h1>
-<p class="meta">Stytch project ${escapeHtml(facts.projectId)} · ${escapeHtml(facts.generatedAt.toISOString())} · ${rows.length} connections, ${attention} need attention.</p>
-<p class="meta">${escapeHtml(sweepLine(facts.sweep))}</p>
+<p class="meta">Stytch project ${escapeHtml(facts.projectId)} · ${escapeHtml(shownMoment(facts.generatedAt.toISOString(), facts))} · ${rows.length} connections, ${attention} need attention.</p>
+<p class="meta">${escapeHtml(sweepLine(facts.sweep, facts))}</p>
 <table>
 <thead><tr>${head}</tr></thead>
 <tbody>

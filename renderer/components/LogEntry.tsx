@@ -1,5 +1,5 @@
 import type { ProvisioningLogRow } from '../../shared/provisioning/log-row';
-import { formatTimestamp } from '../lib/timestamp';
+import { formatTimestamp } from '../../shared/timestamp';
 
 const TRIGGER_WORDS: Readonly<Record<NonNullable<ProvisioningLogRow['trigger']>, string>> = {
   cycle: 'cycle',

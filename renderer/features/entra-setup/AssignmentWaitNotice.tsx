@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import type { AssignmentWait, OnDemandWait } from '../../../shared/entra/entra-views';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 
 const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 

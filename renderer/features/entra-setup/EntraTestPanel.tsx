@@ -5,7 +5,7 @@ import { reportVerdict } from '../../../shared/probe/report-text';
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { probeTargetKey, useProbeStore, type ProbeTarget } from '../../state/probe-store';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 import { CONNECTION_CHECK_PART, useStepViewStore } from '../../state/step-view-store';
 import { settingsWords } from '../../../shared/entra/entra-words';
 import { OpFailure } from './OpFailure';

@@ -4,7 +4,7 @@ import type { EntraHealth, ProvisioningJobView } from '../../../shared/entra/ent
 import { Busy } from '../../components/Busy';
 import { useEntraStore } from '../../state/entra-store';
 import { LogEntry } from '../../components/LogEntry';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { EntraFailureNotice } from './EntraFailureNotice';
 import { jobStatusWords, quarantineWords } from '../../../shared/entra/entra-words';

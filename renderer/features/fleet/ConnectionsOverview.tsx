@@ -4,7 +4,7 @@ import { attentionReason } from '../../../shared/fleet/attention';
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PlainErrorNotice } from '../../components/PlainErrorNotice';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 import { useFleetStore } from '../../state/fleet-store';
 import { useScreenStore } from '../../state/screen-store';
 import { useWizardStore } from '../../state/wizard-store';

@@ -1,7 +1,7 @@
 import type { FleetSweepStatus } from '../../../shared/fleet/fleet';
 import { spanInWords } from '../../../shared/wizard/token-expiry';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 import { useFleetStore } from '../../state/fleet-store';
 import { countWords } from './row-words';
 

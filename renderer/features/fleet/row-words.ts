@@ -1,7 +1,7 @@
 import { EXPIRY_WARNING_DAYS } from '../../../shared/fleet/attention';
 import { entraJobWords, isQuarantined } from '../../../shared/fleet/entra-job-words';
 import type { FleetRow } from '../../../shared/fleet/fleet';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 
 /** How a cell looks: its words, and a tone that only repeats them in colour. */
 export interface CellWords {

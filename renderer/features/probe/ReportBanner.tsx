@@ -1,7 +1,7 @@
 import type { ProbeReport } from '../../../shared/probe/report';
 import { reportBanner, type ReportOutcome } from '../../../shared/probe/report-text';
 import { TitledNotice } from '../../components/TitledNotice';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 
 const TONE: Record<ReportOutcome, 'success' | 'warning' | 'error'> = {
   pass: 'success',

@@ -3,7 +3,7 @@ import type { WatchedStatus, WatchSnapshot } from '../../../shared/provisioning/
 import { Busy } from '../../components/Busy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useWatchStore } from '../../state/watch-store';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 
 const CHANGE_WORDS = {
   arrived: 'arrived',

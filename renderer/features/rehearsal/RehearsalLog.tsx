@@ -1,7 +1,7 @@
 import type { RehearsalView } from '../../../shared/provisioning/rehearsal';
 import { useRehearsalStore } from '../../state/rehearsal-store';
 import { LogEntry } from '../../components/LogEntry';
-import { formatTimestamp } from '../../lib/timestamp';
+import { formatTimestamp } from '../../../shared/timestamp';
 import { runHeadline } from './run-words';
 
 function Quarantine({ job }: { job: RehearsalView['job'] }) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { reportCsv, reportHtml } from '../../../main/fleet/fleet-report';
 import { idleSweep, type FleetRow } from '../../../shared/fleet/fleet';
+import { formatTimestamp } from '../../../shared/timestamp';
 import { fleetRow } from '../../support/fleet-row';
 
 const read = { tenant: 'Contoso (sandbox)', jobRead: 'read' } as const;
@@ -85,6 +86,39 @@ describe('the saved report', () => {
       sweep: idleSweep(),
     });
     for (const [, , words] of CASES) expect(html).toContain(`<td>${words}</td>`);
+  });
+
+  it('shows times in the page as the app does, the zone named; the CSV keeps them as ISO for spreadsheets', () => {
+    const row = fleetRow(1, {
+      tokenExpiresAt: '2027-12-01T00:00:00Z',
+      lastHealth: { verdict: 'passed', at: '2026-12-07T10:00:00Z' },
+    });
+    const html = reportHtml([row], {
+      projectId: 'project-test-1',
+      generatedAt: new Date('2026-12-08T04:17:05Z'),
+      sweep: {
+        ...idleSweep(),
+        state: 'finished',
+        done: 1,
+        total: 1,
+        finishedAt: '2026-12-07T10:00:03Z',
+      },
+      timeZone: 'UTC',
+    });
+    for (const iso of ['2026-12-08T04:17:05', '2027-12-01T00:00:00Z', '2026-12-07T10:00']) {
+      expect(html).not.toContain(iso);
+    }
+    for (const moment of [
+      '2026-12-08T04:17:05Z',
+      '2027-12-01T00:00:00Z',
+      '2026-12-07T10:00:00Z',
+      '2026-12-07T10:00:03Z',
+    ]) {
+      expect(html).toContain(formatTimestamp(moment, { timeZone: 'UTC', named: true }));
+    }
+    const csv = reportCsv([row]);
+    expect(column(csv, 'Token expires')).toEqual(['2027-12-01T00:00:00Z']);
+    expect(column(csv, 'Checked at')).toEqual(['2026-12-07T10:00:00Z']);
   });
 
   it('names the identity provider as the overview does, keeping a value Stytch adds later', () => {

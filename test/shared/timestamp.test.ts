@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatTimestamp } from '../../../renderer/lib/timestamp';
+import { formatTimestamp } from '../../shared/timestamp';
 
 describe('formatTimestamp, the one way the app shows a moment', () => {
   // Built in local time, so the words do not depend on the machine's time zone.
@@ -20,5 +20,23 @@ describe('formatTimestamp, the one way the app shows a moment', () => {
 
   it('shows the same moment the same way wherever it is formatted', () => {
     expect(formatTimestamp(moment)).toBe(formatTimestamp(moment.replace('Z', '+00:00')));
+  });
+});
+
+describe('formatTimestamp for a page read elsewhere (the saved report)', () => {
+  const moment = '2026-12-08T04:17:05.000Z';
+
+  it('shows the moment in the zone asked for, and names the zone', () => {
+    const utc = formatTimestamp(moment, { timeZone: 'UTC', named: true });
+    expect(utc).toMatch(/04:17:05/);
+    expect(utc).toContain('UTC');
+    // 13:17:05 in Tokyo, however the locale writes the hour (13 or 1 PM).
+    const tokyo = formatTimestamp(moment, { timeZone: 'Asia/Tokyo' });
+    expect(tokyo).toMatch(/(13|01|1):17:05/);
+    expect(tokyo).not.toMatch(/04:17:05/);
+  });
+
+  it('names no zone unless asked, as the app’s own panels show it', () => {
+    expect(formatTimestamp(moment, { timeZone: 'UTC' })).not.toContain('UTC');
   });
 });
