@@ -103,6 +103,10 @@ export class MicrosoftSession {
       logger: options.logger,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       openBrowser: (url) => openMicrosoftSignInPage(url, options.openExternal),
+      onRegistrationChanged: () => {
+        this.renewalLost = null;
+        this.changed();
+      },
     });
   }
 

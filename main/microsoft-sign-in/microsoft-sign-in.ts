@@ -98,6 +98,11 @@ export interface MicrosoftSignInOptions {
    */
   cacheFileName?: string;
   now?: () => Date;
+  /**
+   * Called after the cached sign-in was dropped because the client ID or the tenant in the
+   * settings changed ({@link MicrosoftSignIn.client}): for the session's sign-in listeners.
+   */
+  onRegistrationChanged?: () => void;
 }
 
 /** The client ID and tenant the sign-in uses, both set. */
@@ -389,18 +394,29 @@ export class MicrosoftSignIn {
     return this.app.registration;
   }
 
-  /** MSAL's client for the client ID and tenant in the settings, rebuilt when either changes. */
+  /**
+   * MSAL's client for the client ID and tenant in the settings, rebuilt when either changes. A
+   * change while the app runs also drops the cached sign-in (file and key): it was made for the
+   * other app registration or tenant, and kept it would show as signed in to the new tenant's
+   * name while its tokens are the old tenant's.
+   */
   private async client(): Promise<PublicClientApplication> {
     const { microsoftClientId, microsoftTenant } = await this.options.settings.get();
     if (microsoftClientId === null || microsoftTenant === null) throw clientIdMissing();
     const key = `${microsoftClientId}|${microsoftTenant}`;
     if (this.app?.key !== key) {
+      const changed = this.app !== null;
       const registration = { clientId: microsoftClientId, tenant: microsoftTenant };
       this.app = {
         key,
         registration,
         pca: new PublicClientApplication(this.config(registration)),
       };
+      if (changed) {
+        await this.cacheFile.clear();
+        this.options.logger.info('microsoft.registration-changed', {});
+        this.options.onRegistrationChanged?.();
+      }
     }
     return this.app.pca;
   }

@@ -118,6 +118,32 @@ describe('MicrosoftSession in real mode', () => {
     expect(changes).toBe(0);
   });
 
+  it('tells its listeners when the client ID or tenant in the settings changes (the sign-in made for the old one is dropped)', async () => {
+    const settings = memorySettings({
+      ...DEFAULT_SETTINGS,
+      microsoftClientId: CLIENT_ID,
+      microsoftTenant: CONTOSO_TENANT.id,
+    });
+    const microsoft = new MicrosoftSession({
+      dir,
+      keychain: new MemorySecretStore(),
+      settings,
+      logger: captureLogger().logger,
+      openExternal: () => Promise.resolve(),
+      sandboxMode: () => false,
+      sandboxMicrosoft: () => Promise.reject(new Error('not in sandbox mode')),
+    });
+    let changes = 0;
+    microsoft.onSignInChange(() => (changes += 1));
+    await microsoft.status();
+    await microsoft.status();
+    expect(changes).toBe(0);
+    await settings.mutate((current) => ({ ...current, microsoftTenant: 'fabrikam.com' }));
+    await microsoft.status();
+    await microsoft.status();
+    expect(changes).toBe(1);
+  });
+
   it("sends the browser to Microsoft's authorize page, and cancels cleanly", async () => {
     const opened: string[] = [];
     const microsoft = session(CLIENT_ID, opened);

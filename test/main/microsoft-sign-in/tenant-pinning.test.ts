@@ -7,7 +7,8 @@ import {
   FABRIKAM_TENANT,
   type StandInUser,
 } from '../../../main/sandbox/identity-stand-in/tokens';
-import { MEGAN, rejectionOf, signInWorld, type SignInWorld } from './support';
+import { MicrosoftSignIn } from '../../../main/microsoft-sign-in/microsoft-sign-in';
+import { CLIENT_ID, MEGAN, rejectionOf, signInWorld, type SignInWorld } from './support';
 
 /**
  * Issue 19 item 1: "another local user can post a code for an account of its choosing bound to
@@ -94,6 +95,37 @@ describe('the signed-in tenant is the one the admin named', () => {
 });
 
 describe('a sign-in for the admin already signed in stays that admin', () => {
+  it.each([
+    ['the tenant', { microsoftTenant: FABRIKAM_TENANT.domain }],
+    ['the client ID', { microsoftClientId: CLIENT_ID.replace(/^2/, '3') }],
+  ])(
+    'forgets the account signed in when the admin changes %s in the settings, and says so once',
+    async (_what, change) => {
+      let forgotten = 0;
+      const service = new MicrosoftSignIn({
+        dir: world.dir,
+        keychain: world.keychain,
+        settings: world.settings,
+        logger: world.log.logger,
+        openBrowser: (url) => world.browser.open(url),
+        networkClient: world.standIn.networkClient(),
+        onRegistrationChanged: () => (forgotten += 1),
+      });
+      await service.signIn('read-apps');
+      expect(await service.status()).toMatchObject({ signedIn: true, tenantId: CONTOSO_TENANT.id });
+
+      await world.settings.mutate((current) => ({ ...current, ...change }));
+
+      // Kept, it would show as signed in to the new tenant's name with the old tenant's tokens.
+      expect(await service.status()).toEqual({ signedIn: false, clientIdConfigured: true });
+      expect(forgotten).toBe(1);
+      expect(await readdir(world.dir)).not.toContain('microsoft-token-cache.json');
+      expect(await world.keychain.list()).toEqual([]);
+      expect(await service.status()).toEqual({ signedIn: false, clientIdConfigured: true });
+      expect(forgotten).toBe(1);
+    },
+  );
+
   it('refuses Adele when the admin chose Megan (login hint), and signs out', async () => {
     const megan = MEGAN;
     world.standIn.user = megan;
