@@ -116,6 +116,51 @@ async function inFirstView(locator: ReturnType<Page['locator']>): Promise<boolea
   return box !== null && scrolled === 0 && box.y >= 0 && box.y + box.height <= height;
 }
 
+/**
+ * Room to spare in a header cell of the overview: its width less its sort button's (the words and
+ * the sort mark), in pixels.
+ */
+function headerRoom(name: string): Promise<number> {
+  return grid()
+    .getByRole('columnheader', { name })
+    .evaluate(
+      (header) =>
+        header.getBoundingClientRect().width -
+        (header.querySelector('button')?.getBoundingClientRect().width ?? Infinity),
+    );
+}
+
+/** How many of the overview's rows are whole in the window, with nothing scrolled. */
+function rowsInFirstView(): Promise<number> {
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll('[role="grid"] .vgrid-viewport [role="row"]')].filter((row) => {
+        const box = row.getBoundingClientRect();
+        return window.scrollY === 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+      }).length,
+  );
+}
+
+/**
+ * The app header's items (title, sandbox label, each item of the context bar) whose words do not
+ * fit: cut short, hidden, or reaching past the window's right edge.
+ */
+function cutHeaderItems(): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        '.app-header :is(h1, .sandbox-banner, .context-item)',
+      ),
+    ]
+      .filter(
+        (element) =>
+          element.scrollWidth > element.clientWidth + 1 ||
+          element.getBoundingClientRect().right > document.documentElement.clientWidth,
+      )
+      .map((element) => element.textContent),
+  );
+}
+
 /** The count in "Needs attention (123)". */
 async function attentionCount(): Promise<number> {
   const label = (await page.getByText(/^Needs attention \(/).textContent()) ?? '';
@@ -213,8 +258,36 @@ describe('the connections overview, in Chromium against the large sandbox', () =
       .poll(() => viewport.evaluate((rows) => rows.scrollWidth > rows.clientWidth))
       .toBe(false);
     expect(await misalignedHeaders()).toEqual([]);
+    // "Rotation" with its sort mark has room at its column's least width, not a pixel or so that
+    // a slightly wider font takes.
+    expect(await headerRoom('Rotation')).toBeGreaterThanOrEqual(4);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('keeps the app header to a few lines in a 760×700 window, so the overview shows three whole rows under it', async () => {
+    const header = page.locator('.app-header');
+    const tagline = header.getByText('Connect Microsoft Entra ID provisioning', { exact: false });
+    await page.setViewportSize({ width: 760, height: 700 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // The tagline (it repeats the title) makes way; the title stays, on the first line.
+    expect(await tagline.isVisible()).toBe(false);
+    expect(
+      await inFirstView(page.getByRole('heading', { level: 1, name: 'SCIM Setup Assistant' })),
+    ).toBe(true);
+    expect(await cutHeaderItems()).toEqual([]);
+    expect(await pageScrollsSideways()).toBe(false);
+    // 178 px before: the title, the tagline, the sandbox label and each item on a line of its own.
+    expect((await header.boundingBox())?.height).toBeLessThan(100);
+    // One whole row before.
+    await expect.poll(rowsInFirstView).toBeGreaterThanOrEqual(3);
+    await recordStep(page, 'fleet-01d-overview-760x700-compact-header');
+    // A large window keeps the header as it was, tagline included.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(await tagline.isVisible()).toBe(true);
+    expect(await cutHeaderItems()).toEqual([]);
+    await page.setViewportSize({ width: 1100, height: 780 });
+    expect(pageErrors).toEqual([]);
+  });
 
   it('filters to the connections that need attention, worst first', async () => {
     const [, total] = await shownOfTotal();
@@ -407,4 +480,25 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     await page.getByRole('searchbox', { name: 'Search organizations' }).fill('');
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('keeps the header compact at 760×700 with the whole context bar: project, organization and Microsoft account', async () => {
+    // Opened again, as the admin finds it (main keeps the sign-in and the organization).
+    await page.setViewportSize({ width: 760, height: 700 });
+    await page.reload();
+    // It opens where the admin left it: the Entra step of the organization chosen last.
+    await page.getByRole('button', { name: '← All connections' }).click();
+    await expect.poll(() => grid().count(), { timeout: 30_000 }).toBe(1);
+    const bar = page.getByRole('region', { name: 'Where you are' });
+    for (const term of ['Stytch project:', 'Organization:', 'Microsoft:'])
+      await expect.poll(() => bar.getByText(term, { exact: true }).count()).toBe(1);
+    expect(await cutHeaderItems()).toEqual([]);
+    expect(await pageScrollsSideways()).toBe(false);
+    // 203 px before.
+    expect((await page.locator('.app-header').boundingBox())?.height).toBeLessThan(120);
+    // Under the last check's result and the Microsoft account's note: none whole before.
+    await expect.poll(rowsInFirstView).toBeGreaterThanOrEqual(2);
+    await recordStep(page, 'fleet-09-overview-760x700-whole-context-bar');
+    await page.setViewportSize({ width: 1100, height: 780 });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });
