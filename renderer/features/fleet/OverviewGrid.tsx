@@ -33,7 +33,7 @@ const COLUMNS: readonly { id: OverviewColumn | 'select'; header: string; width: 
   { id: 'provider', header: 'Identity provider', width: 'minmax(6.5rem, 0.4fr)' },
   { id: 'expiry', header: 'Token expiry', width: 'minmax(11.5rem, 0.5fr)' },
   { id: 'rotation', header: 'Rotation', width: 'minmax(6rem, 0.3fr)' },
-  { id: 'health', header: 'Last health check', width: 'minmax(13rem, 1fr)' },
+  { id: 'health', header: 'Last health check', width: 'minmax(12.5rem, 1fr)' },
   { id: 'entra', header: 'Entra job', width: 'minmax(9.5rem, 1fr)' },
 ];
 

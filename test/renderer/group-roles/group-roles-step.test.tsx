@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
 import type { WatchedMember } from '../../../shared/provisioning/watch';
+import type { GroupRolesView } from '../../../shared/stytch/views';
 import { useWatchStore } from '../../../renderer/state/watch-store';
 import { installConnectedAt, okFor, type FakeHandlers } from '../fake-assistant';
 import { connectionView } from '../fixtures';
@@ -18,6 +19,13 @@ function installAtGroupRoles(handlers: FakeHandlers = {}) {
   return installConnectedAt('group-roles', {
     'scim:getConnection': () => okFor('scim:getConnection', { connection: CONNECTION }),
     ...handlers,
+  });
+}
+
+/** At the step, with these groups from Stytch. */
+function installWithGroups(groups: GroupRolesView['groups']) {
+  return installAtGroupRoles({
+    'scim:getGroupRoles': () => okFor('scim:getGroupRoles', groupRolesView({ groups })),
   });
 }
 
@@ -140,21 +148,13 @@ describe('Give Entra groups a Stytch role', () => {
   });
 
   it('keeps showing roles Stytch holds for a group that the policy no longer lists, and every extra role', async () => {
-    installAtGroupRoles({
-      'scim:getGroupRoles': () =>
-        okFor(
-          'scim:getGroupRoles',
-          groupRolesView({
-            groups: [
-              {
-                groupId: 'scim-group-engineering',
-                name: 'Engineering',
-                roleIds: ['retired-role', 'support-agent'],
-              },
-            ],
-          }),
-        ),
-    });
+    installWithGroups([
+      {
+        groupId: 'scim-group-engineering',
+        name: 'Engineering',
+        roleIds: ['retired-role', 'support-agent'],
+      },
+    ]);
     await renderApp();
     const engineering = await picker('Engineering');
     expect(engineering.value).toBe('retired-role');
@@ -165,20 +165,12 @@ describe('Give Entra groups a Stytch role', () => {
   });
 
   it('counts the members of each group by its id: two groups of one name apart, a renamed group whole', async () => {
-    installAtGroupRoles({
-      'scim:getGroupRoles': () =>
-        okFor(
-          'scim:getGroupRoles',
-          groupRolesView({
-            groups: [
-              { groupId: 'scim-group-eng-emea', name: 'Engineering', roleIds: [] },
-              { groupId: 'scim-group-eng-us', name: 'Engineering', roleIds: [] },
-              // Renamed in Entra from "Sales": the members' copies of its name still say so.
-              { groupId: 'scim-group-sales', name: 'Sales and Marketing', roleIds: [] },
-            ],
-          }),
-        ),
-    });
+    installWithGroups([
+      { groupId: 'scim-group-eng-emea', name: 'Engineering', roleIds: [] },
+      { groupId: 'scim-group-eng-us', name: 'Engineering', roleIds: [] },
+      // Renamed in Entra from "Sales": the members' copies of its name still say so.
+      { groupId: 'scim-group-sales', name: 'Sales and Marketing', roleIds: [] },
+    ]);
     await renderApp();
     await picker('Sales and Marketing');
     const member = (n: number, groupIds: string[], status = 'active'): WatchedMember => ({
