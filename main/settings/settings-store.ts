@@ -110,6 +110,9 @@ export class SettingsStore {
     const fields = Object.fromEntries(
       entries.filter(([, value]) => value !== undefined),
     ) as Partial<Settings>;
+    // A name belongs to its organization: another organization without one clears the old name.
+    if (fields.organizationId !== undefined && fields.organizationName === undefined)
+      fields.organizationName = null;
     return this.mutate((current) => ({ ...current, ...fields }));
   }
 

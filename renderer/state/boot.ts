@@ -76,11 +76,11 @@ export async function bootApp(): Promise<void> {
   app.setInfo(info.data);
   app.setStatus(status.data);
   app.setSavedProjectId(settings.data.projectId);
-  const { organizationId, wizard, entraSteps } = settings.data;
+  const { organizationId, organizationName, wizard, entraSteps } = settings.data;
   useEntraStore.getState().restoreChoice(entraSteps);
   useOrganizationStore
     .getState()
-    .restore(organizationId === null ? null : { organizationId, name: null });
+    .restore(organizationId === null ? null : { organizationId, name: organizationName });
   useWizardStore
     .getState()
     .hydrate(wizard, resumeStep(wizard, status.data.connected, organizationId));

@@ -12,7 +12,7 @@ const ORGANIZATION_PAGE_SIZE = 20;
 /** Stytch's fuzzy name filters need at least this many characters. */
 export const MIN_SEARCH_LENGTH = 3;
 
-/** The chosen organization. `name` is null after a restart until the user picks again. */
+/** The chosen organization; `name` as Stytch gave it when chosen (null in settings from before it was kept). */
 export interface SelectedOrganization {
   organizationId: string;
   name: string | null;
@@ -104,7 +104,7 @@ export const useOrganizationStore = create<OrganizationState>()((set, get) => ({
       set({ selected: chosen });
       return;
     }
-    const request = { organizationId: chosen.organizationId };
+    const request = { organizationId: chosen.organizationId, organizationName: chosen.name };
     const saved = await trackCall(set, () => call('settings:update', request), {
       start: { busy: 'settings:update' },
       end: { busy: null },

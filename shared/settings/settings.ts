@@ -93,11 +93,20 @@ export type PendingTokenCheck = z.infer<typeof PendingTokenCheckSchema>;
  * wrote and this one no longer keeps (`setups`, never filled in) are dropped on load and the file
  * is rewritten without them (main/settings/settings-store.ts).
  */
+/** An organization's name as the settings keep it: Stytch's words, bounded. */
+const OrganizationNameSchema = z.string().max(256);
+
 export const SettingsSchema = z.object({
   version: z.literal(1),
   projectId: z.string().nullable(),
   environment: StytchEnvironmentSchema.nullable(),
   organizationId: z.string().nullable(),
+  /**
+   * That organization's name as Stytch gave it when the admin chose it, for showing where the
+   * admin is after a restart (not read again: a rename in Stytch shows from the next choice).
+   * Defaults to null so older files still load.
+   */
+  organizationName: OrganizationNameSchema.nullable().default(null),
   wizard: WizardProgressSchema,
   clipboardClearMs: z.number().int().min(5_000).max(600_000),
   /** Defaults to empty so a file without it (older, or edited by hand) still loads. */
@@ -130,6 +139,7 @@ export const DEFAULT_SETTINGS: Settings = {
   projectId: null,
   environment: null,
   organizationId: null,
+  organizationName: null,
   wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist: {} },
   clipboardClearMs: 60_000,
   knownConnections: [],
@@ -183,6 +193,7 @@ const WizardProgressPatchSchema = z
 export const SettingsPatchSchema = z
   .object({
     organizationId: StytchIdSchema.nullable().optional(),
+    organizationName: OrganizationNameSchema.nullable().optional(),
     wizard: WizardProgressPatchSchema.optional(),
     clipboardClearMs: z.number().int().min(5_000).max(600_000).optional(),
     microsoftClientId: MicrosoftClientIdSchema.nullable().optional(),

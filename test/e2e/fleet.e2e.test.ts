@@ -491,6 +491,8 @@ describe('the connections overview, in Chromium against the large sandbox', () =
     const bar = page.getByRole('region', { name: 'Where you are' });
     for (const term of ['Stytch project:', 'Organization:', 'Microsoft:'])
       await expect.poll(() => bar.getByText(term, { exact: true }).count()).toBe(1);
+    // By name, as kept with the choice: not its ID, as before a restart forgot the name.
+    expect(await bar.getByText('Acme Corporation', { exact: true }).count()).toBe(1);
     expect(await cutHeaderItems()).toEqual([]);
     expect(await pageScrollsSideways()).toBe(false);
     // 203 px before.

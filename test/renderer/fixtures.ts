@@ -11,6 +11,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     projectId: null,
     environment: null,
     organizationId: null,
+    organizationName: null,
     wizard: { currentStep: 'connect-stytch', completedSteps: [], checklist: {} },
     clipboardClearMs: 60_000,
     knownConnections: [],

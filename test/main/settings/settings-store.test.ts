@@ -40,6 +40,7 @@ describe('SettingsStore', () => {
   it('saves every field the renderer may patch, and keeps it after a restart', async () => {
     const patch = {
       organizationId: 'organization-test-7c1b2a3d-0000-4000-8000-000000000001',
+      organizationName: 'Acme Corporation',
       wizard: { currentStep: 'webhooks', completedSteps: ['connect-stytch'], checklist: {} },
       clipboardClearMs: 30_000,
       microsoftClientId: '2f1c7a3e-5b6d-4e8f-9a0b-1c2d3e4f5a6b',
@@ -90,6 +91,24 @@ describe('SettingsStore', () => {
     const after = await store.update({ organizationId: null });
     expect(after.organizationId).toBeNull();
     expect(after.clipboardClearMs).toBe(20_000);
+  });
+
+  it('keeps an organization’s name with it: another organization without one clears it', async () => {
+    const store = newStore();
+    await store.update({ organizationId: 'org-a', organizationName: 'Acme Corporation' });
+    expect(await newStore().get()).toMatchObject({ organizationName: 'Acme Corporation' });
+    expect(await store.update({ clipboardClearMs: 20_000 })).toMatchObject({
+      organizationName: 'Acme Corporation',
+    });
+    expect(await store.update({ organizationId: 'org-b' })).toMatchObject({
+      organizationId: 'org-b',
+      organizationName: null,
+    });
+    await store.update({ organizationId: 'org-c', organizationName: 'Contoso' });
+    expect(await store.update({ organizationId: null })).toMatchObject({
+      organizationId: null,
+      organizationName: null,
+    });
   });
 
   it('writes atomically: no temp file is left behind', async () => {
@@ -182,12 +201,13 @@ describe('SettingsStore', () => {
   });
 
   it('tolerates unknown fields and fills in fields added later', async () => {
-    const { knownConnections: _added, ...older } = DEFAULT_SETTINGS;
+    const { knownConnections: _added, organizationName: _named, ...older } = DEFAULT_SETTINGS;
     await writeRaw(JSON.stringify({ ...older, projectId: 'project-test-x', futureField: 1 }));
     const store = newStore();
     const settings = await store.get();
     expect(settings.projectId).toBe('project-test-x');
     expect(settings.knownConnections).toEqual([]);
+    expect(settings.organizationName).toBeNull();
     expect(store.takeProblem()).toBeNull();
   });
 

@@ -38,15 +38,15 @@ describe('Context bar', () => {
     await renderApp();
     expect(within(bar()).getByText(CONNECTED_PROJECT_ID)).toBeTruthy();
     expect(within(bar()).getByText('Test')).toBeTruthy();
-    // After a restart only the organization's ID is known.
+    // Settings saved before the name was kept with the choice: only the ID is known.
     expect(within(bar()).getByText('organization-test-1')).toBeTruthy();
     await waitFor(() =>
       expect(items().join(' | ')).toContain('SCIM connection: Microsoft Entra ID'),
     );
   });
 
-  it('shows the organization by name once it is chosen', async () => {
-    installConnectedAt(
+  it('shows the organization by name once it is chosen, and keeps the name with the choice', async () => {
+    const fake = installConnectedAt(
       'choose-organization',
       {
         'stytch:searchOrganizations': () =>
@@ -62,6 +62,20 @@ describe('Context bar', () => {
     expect(items().join(' | ')).toContain('Organization: not chosen');
     await user.click(await screen.findByRole('option', { name: /Acme Corporation/ }));
     await waitFor(() => expect(items().join(' | ')).toContain('Organization: Acme Corporation'));
+    expect(fake.settings).toMatchObject({
+      organizationId: organization(1).organizationId,
+      organizationName: 'Acme Corporation',
+    });
+  });
+
+  it('shows the organization by name after a restart, as it was kept with the choice', async () => {
+    const fake = installConnectedAt('create-scim-connection', {
+      'scim:getConnection': () => okFor('scim:getConnection', { connection: connectionView() }),
+    });
+    fake.settings = { ...fake.settings, organizationName: 'Acme Corporation' };
+    await renderApp();
+    expect(items().join(' | ')).toContain('Organization: Acme Corporation');
+    expect(within(bar()).queryByText('organization-test-1')).toBeNull();
   });
 
   it('says Live in words, not by colour alone, for a live project', async () => {
