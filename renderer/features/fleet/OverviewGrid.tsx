@@ -29,11 +29,11 @@ export const ROW_HEIGHT = 52;
 const COLUMNS: readonly { id: OverviewColumn | 'select'; header: string; width: string }[] = [
   { id: 'select', header: 'Select', width: '1.25rem' },
   { id: 'organization', header: 'Organization', width: 'minmax(7.75rem, 1.5fr)' },
-  { id: 'status', header: 'Status', width: 'minmax(4.5rem, 0.3fr)' },
+  { id: 'status', header: 'Status', width: 'minmax(4.75rem, 0.3fr)' },
   { id: 'provider', header: 'Identity provider', width: 'minmax(6.5rem, 0.4fr)' },
   { id: 'expiry', header: 'Token expiry', width: 'minmax(11.5rem, 0.5fr)' },
   { id: 'rotation', header: 'Rotation', width: 'minmax(6rem, 0.3fr)' },
-  { id: 'health', header: 'Last health check', width: 'minmax(12.5rem, 1fr)' },
+  { id: 'health', header: 'Last health check', width: 'minmax(12.25rem, 1fr)' },
   { id: 'entra', header: 'Entra job', width: 'minmax(9.5rem, 1fr)' },
 ];
 
