@@ -108,7 +108,6 @@ export interface ReportFacts {
  * be read on another computer. Not a time (empty, "Unknown"): as it is.
  */
 function shownMoment(value: string, facts: ReportFacts): string {
-  if (Number.isNaN(Date.parse(value))) return value;
   const zone: TimestampZone = { named: true };
   if (facts.timeZone !== undefined) zone.timeZone = facts.timeZone;
   return formatTimestamp(value, zone);
