@@ -113,8 +113,11 @@ export class MicrosoftSession {
   /** Who is signed in where; never a token. */
   async status(): Promise<MicrosoftStatus> {
     const sandbox = this.options.sandboxMode();
-    const status = await (await this.current()).status();
-    return toView(status, sandbox);
+    const signIn = await this.current();
+    const view = toView(await signIn.status(), sandbox);
+    // Said where the account is shown, so "signed in" is not all the admin reads after a loss.
+    if (view.account !== null && this.renewalLost === signIn) view.account.renewalLost = true;
+    return view;
   }
 
   /**

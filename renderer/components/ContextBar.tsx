@@ -75,6 +75,9 @@ function Microsoft() {
     <Item term="Microsoft">
       {account.name ? `${account.name} (${account.username})` : account.username}, tenant{' '}
       <Tenant account={account} />
+      {account.renewalLost === true && (
+        <strong className="context-warning"> (sign-in expired: sign in again)</strong>
+      )}
     </Item>
   );
 }

@@ -50,6 +50,11 @@ export const MicrosoftStatusSchema = z.object({
       tenantId: z.string(),
       /** The tenant by name: the domain (or ID) the admin gave, or the sandbox's name. */
       tenant: z.string(),
+      /**
+       * Set once Microsoft refused to renew the sign-in silently (revoked or expired): the
+       * account is still on record, but every Graph call needs the admin to sign in again.
+       */
+      renewalLost: z.literal(true).optional(),
     })
     .nullable(),
 });

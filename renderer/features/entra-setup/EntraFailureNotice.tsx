@@ -1,5 +1,8 @@
+import { useEffect } from 'react';
+
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { Failure } from '../../state/failure';
+import { useMicrosoftStore } from '../../state/microsoft-store';
 import { ClientIdForm } from './ClientIdForm';
 import { SignInButton } from './SignInButton';
 
@@ -30,6 +33,12 @@ const SIGN_IN_FALLBACK = 'read-apps';
  */
 export function EntraFailureNotice({ failure, title }: EntraFailureNoticeProps) {
   const { error } = failure;
+  const signInLost = error.code === 'MICROSOFT_NOT_SIGNED_IN';
+  // Main now knows whether the sign-in on record was refused: read it again, so the context bar
+  // and the account panel say so too rather than "signed in".
+  useEffect(() => {
+    if (signInLost) void useMicrosoftStore.getState().load();
+  }, [failure, signInLost]);
   if (error.code === 'MICROSOFT_CLIENT_ID_MISSING') {
     return (
       <div className="notice notice-warning" role="alert">

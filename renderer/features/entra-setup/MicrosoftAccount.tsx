@@ -32,6 +32,15 @@ export function MicrosoftAccount() {
             )}
             .
           </p>
+          {account.renewalLost === true && (
+            <>
+              <p className="notice notice-warning">
+                Microsoft no longer renews this sign-in (it was revoked, or has not been used for
+                too long): sign in again to go on.
+              </p>
+              <SignInButton action="read-apps" />
+            </>
+          )}
           <button
             type="button"
             className="button"

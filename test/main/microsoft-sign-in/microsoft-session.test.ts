@@ -214,12 +214,15 @@ describe('MicrosoftSession in sandbox mode, through the app’s composition', ()
       refuseRenewal();
       await expect(microsoft.accessToken('configure-provisioning')).rejects.toMatchObject(lost);
       expect(changes).toBe(1);
+      // Where the account is shown, it says so.
+      expect((await microsoft.status()).account?.renewalLost).toBe(true);
       // The reading that change sets off fails the same way: no second change, no loop.
       refuseRenewal();
       await expect(microsoft.accessToken('configure-provisioning')).rejects.toMatchObject(lost);
       expect(changes).toBe(1);
       // Renewed again (the refresh token works once more), then lost again: news again.
       await microsoft.accessToken('configure-provisioning');
+      expect((await microsoft.status()).account).not.toHaveProperty('renewalLost');
       refuseRenewal();
       await expect(microsoft.accessToken('read-provisioning')).rejects.toMatchObject(lost);
       expect(changes).toBe(2);

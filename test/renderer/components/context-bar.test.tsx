@@ -127,6 +127,22 @@ describe('Context bar', () => {
     },
   );
 
+  it('says when Microsoft refused to renew the sign-in, beside the account still on record', async () => {
+    installEntraAt('create-entra-app', {
+      'microsoft:status': () =>
+        okFor('microsoft:status', {
+          ...SIGNED_IN,
+          account: SIGNED_IN.account && { ...SIGNED_IN.account, renewalLost: true },
+        }),
+    });
+    await renderApp();
+    await waitFor(() =>
+      expect(items().join(' | ')).toContain(
+        'Microsoft: Ada Admin (admin@contoso.test), tenant contoso.onmicrosoft.com (sign-in expired: sign in again)',
+      ),
+    );
+  });
+
   it('shows the tenant’s ID where that is all main knows of it', async () => {
     installEntraAt('create-entra-app', {
       'microsoft:status': () =>

@@ -127,6 +127,20 @@ describe('Step 3: sign-in', () => {
     expect(fake.callsTo('microsoft:signOut')).toHaveLength(1);
     expect(await screen.findByText('Not signed in to Microsoft.')).toBeTruthy();
   });
+
+  it('says when Microsoft no longer renews the sign-in, and offers to sign in again', async () => {
+    const fake = installEntraAt('create-entra-app', {
+      'microsoft:status': () =>
+        okFor('microsoft:status', {
+          ...SIGNED_IN,
+          account: SIGNED_IN.account && { ...SIGNED_IN.account, renewalLost: true },
+        }),
+    });
+    const { user } = await renderApp();
+    expect(await screen.findByText(/Microsoft no longer renews this sign-in/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Sign in to Microsoft' }));
+    expect(fake.callsTo('microsoft:signIn')).toEqual([{ action: 'read-apps' }]);
+  });
 });
 
 describe('Step 3: the enterprise app', () => {

@@ -56,6 +56,42 @@ describe('Step 4: the provisioning job', () => {
   });
 });
 
+describe('Step 4: a sign-in Microsoft no longer renews', () => {
+  it('reads the Microsoft sign-in again, so the context bar says it expired', async () => {
+    let refused = false;
+    const fake = installEntraAt('enable-provisioning', {
+      'entra:get': () => okFor('entra:get', entraView({ app: entraApp() })),
+      'microsoft:status': () =>
+        okFor('microsoft:status', {
+          ...SIGNED_IN,
+          account: SIGNED_IN.account && {
+            ...SIGNED_IN.account,
+            ...(refused ? { renewalLost: true as const } : {}),
+          },
+        }),
+      'entra:ensureJob': () => {
+        refused = true;
+        return {
+          ok: false,
+          error: appError({
+            code: 'MICROSOFT_NOT_SIGNED_IN',
+            message: 'Your Microsoft sign-in has to be renewed: AADSTS700082.',
+            hint: 'Sign in to Microsoft again.',
+            action: 'configure-provisioning',
+          }),
+        };
+      },
+    });
+    const { user } = await renderApp();
+    const reads = fake.callsTo('microsoft:status').length;
+    await user.click(await screen.findByRole('button', { name: 'Set up the provisioning job' }));
+    expect(await screen.findByText(/has to be renewed/)).toBeTruthy();
+    await waitFor(() => expect(fake.callsTo('microsoft:status').length).toBe(reads + 1));
+    const bar = screen.getByRole('region', { name: 'Where you are' });
+    await waitFor(() => expect(bar.textContent).toContain('sign-in expired: sign in again'));
+  });
+});
+
 describe('Step 6: Entra’s own Test Connection', () => {
   it('shows Entra’s SCIM code and message beside the assistant’s connection check', async () => {
     const fake = installEntraAt('configure-credentials', {
