@@ -11,6 +11,7 @@ import type { InvokeChannel } from '../../shared/ipc-channels';
 import { DEFAULT_QUERY, type OverviewQuery } from '../features/fleet/overview-query';
 import { call } from '../lib/api';
 import type { Failure } from './failure';
+import { useMicrosoftStore } from './microsoft-store';
 import { trackCall } from './track-call';
 
 /** One call the fleet store makes, named by its channel. */
@@ -148,6 +149,9 @@ export const useFleetStore = create<FleetState>()((set, get) => {
       const rows = merge(get().rows, progress.updated);
       if (progress.kind === 'entra') {
         set({ rows, entraReading: progress.state === 'running' });
+        // Main reads the Entra column again when the Microsoft sign-in changed or was found lost:
+        // the context bar's account is read again with it, so the two say the same.
+        if (progress.state !== 'running') void useMicrosoftStore.getState().load();
       } else if (progress.kind === 'refresh') {
         set({
           rows,

@@ -242,6 +242,18 @@ describe('Connections overview', () => {
     expect(screen.getByRole('button', { name: 'Read again' }).hasAttribute('disabled')).toBe(false);
   });
 
+  it('reads the Microsoft sign-in again once main has read the Entra jobs again, so the context bar follows', async () => {
+    const fake = installFleet([fleetRow(1)]);
+    await renderApp();
+    await screen.findByText('Org 00001');
+    const reads = fake.callsTo('microsoft:status').length;
+    const progress = { done: 0, total: 0, etaSeconds: null, error: null } as const;
+    fake.emit('fleet:progress', { ...progress, kind: 'entra', state: 'running', updated: [] });
+    expect(fake.callsTo('microsoft:status')).toHaveLength(reads);
+    fake.emit('fleet:progress', { ...progress, kind: 'entra', state: 'finished', updated: [] });
+    await waitFor(() => expect(fake.callsTo('microsoft:status')).toHaveLength(reads + 1));
+  });
+
   it('says the Entra jobs are being read when it opens in the middle of that reading', async () => {
     let reading = true;
     const fake = installFleet([], {
