@@ -103,10 +103,7 @@ export class MicrosoftSession {
       logger: options.logger,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       openBrowser: (url) => openMicrosoftSignInPage(url, options.openExternal),
-      onRegistrationChanged: () => {
-        this.renewalLost = null;
-        this.changed();
-      },
+      onRegistrationChanged: () => this.accountChanged(),
     });
   }
 
@@ -131,8 +128,7 @@ export class MicrosoftSession {
     const now = await signIn.status().catch(() => null);
     const hints = now?.signedIn ? { loginHint: now.username } : {};
     const account = await signIn.signIn(action, hints);
-    this.renewalLost = null;
-    this.changed();
+    this.accountChanged();
     return toView(account, sandbox);
   }
 
@@ -146,8 +142,7 @@ export class MicrosoftSession {
   /** Signs out of the current place (real or sandbox) only. */
   async signOut(): Promise<MicrosoftStatus> {
     await (await this.current()).signOut();
-    this.renewalLost = null;
-    this.changed();
+    this.accountChanged();
     return this.status();
   }
 
@@ -159,6 +154,12 @@ export class MicrosoftSession {
   onSignInChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
+  }
+
+  /** Another account, or none, from now on: a loss found for the one before no longer holds. */
+  private accountChanged(): void {
+    this.renewalLost = null;
+    this.changed();
   }
 
   private changed(): void {

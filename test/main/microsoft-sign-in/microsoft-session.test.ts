@@ -236,6 +236,63 @@ describe('MicrosoftSession in sandbox mode, through the app’s composition', ()
     }
   });
 
+  /**
+   * How Microsoft's token endpoint refuses a silent renewal, in its error envelope (reference
+   * graph-provisioning.md §6: `{error, error_description, error_codes, …}`; the stand-in adds the
+   * timestamp, trace and correlation ids). Descriptions from "Microsoft Entra authentication and
+   * authorization error codes" (learn.microsoft.com/entra/identity-platform/reference-error-codes),
+   * plus an AADSTS number the app has no words for, as Microsoft may add.
+   */
+  it.each([
+    [
+      'expired for inactivity (AADSTS700082)',
+      'invalid_grant',
+      700082,
+      'AADSTS700082: The refresh token has expired due to inactivity. The token was issued on 2026-09-08T10:00:00.0000000Z and was inactive for 90.00:00:00.',
+    ],
+    [
+      'revoked, a password changed (AADSTS50173)',
+      'invalid_grant',
+      50173,
+      "AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '2026-12-01T10:00:00Z' and the TokensValidFrom date (before which tokens are not valid) for this user is '2026-12-07T10:00:00Z'.",
+    ],
+    [
+      'needing multifactor authentication (AADSTS50076)',
+      'interaction_required',
+      50076,
+      'AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.',
+    ],
+    [
+      'for a reason the app has no words for (a later AADSTS number)',
+      'invalid_grant',
+      9999999,
+      'AADSTS9999999: A reason Microsoft adds later.',
+    ],
+  ])(
+    'counts a renewal refused %s as the sign-in lost, shown beside the account',
+    async (_why, error, number, description) => {
+      await app.ok('microsoft:signIn', { action: 'read-apps' });
+      const microsoft = app.services.microsoft;
+      let changes = 0;
+      const stop = microsoft.onSignInChange(() => (changes += 1));
+      try {
+        app.sandbox.microsoft.identity.failNextToken({
+          error,
+          error_description: description,
+          error_codes: [number],
+        });
+        await expect(microsoft.accessToken('configure-provisioning')).rejects.toMatchObject({
+          appError: { code: 'MICROSOFT_NOT_SIGNED_IN' },
+        });
+        expect(changes).toBe(1);
+        expect((await microsoft.status()).account?.renewalLost).toBe(true);
+      } finally {
+        stop();
+        await app.ok('microsoft:signOut', {});
+      }
+    },
+  );
+
   it('tells its listeners of each sign-in and sign-out that went through, until they stop', async () => {
     let changes = 0;
     const stop = app.services.microsoft.onSignInChange(() => (changes += 1));
